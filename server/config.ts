@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  HOST: z.string().default('127.0.0.1'),
+  DATA_DIR: z.string().default('./data'),
+  /** `full` adds an fsync per commit: survives power loss, not only a crash. */
+  DURABILITY: z.enum(['normal', 'full']).default('normal'),
+  CLIENT_DIR: z.string().default('dist/client'),
+});
+
+export type Config = z.output<typeof EnvSchema>;
+
+/** Reads the configuration from the environment; throws a readable error if invalid. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new Error(`Invalid configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,28 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { ZodError } from 'zod';
+import type { ApiError } from '../shared/api';
+
+/** An error the client caused or may see: mapped to `{error, message}` with its status. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = (what: string): HttpError => new HttpError(404, 'not_found', `${what} not found`);
+
+/** The one place errors become HTTP responses. */
+export function toErrorResponse(err: unknown, c: Context, log: (m: string) => void): Response {
+  if (err instanceof HttpError) return c.json<ApiError>({ error: err.code, message: err.message }, err.status);
+  if (err instanceof ZodError) {
+    const message = err.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
+    return c.json<ApiError>({ error: 'invalid_request', message }, 400);
+  }
+  log(`unexpected error on ${c.req.method} ${c.req.path}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  return c.json<ApiError>({ error: 'internal', message: 'Something went wrong on the server.' }, 500);
+}

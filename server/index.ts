@@ -1,0 +1,22 @@
+import { loadConfig } from './config';
+import { startServer } from './start';
+
+/** Process start-up: configuration from the environment, graceful stop on signals. */
+const config = loadConfig();
+const server = await startServer({
+  port: config.PORT,
+  host: config.HOST,
+  dataDir: config.DATA_DIR,
+  durability: config.DURABILITY,
+  clientDir: config.CLIENT_DIR,
+});
+console.log(`Entente listening on ${server.url}  (data in ${config.DATA_DIR})`);
+
+const stop = (): void => {
+  server.close().then(
+    () => process.exit(0),
+    () => process.exit(1),
+  );
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,18 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Hono } from 'hono';
+import { serveStatic } from '@hono/node-server/serve-static';
+
+/** Serves the built client; unknown paths get index.html so client routes work on reload. */
+export function serveClient(clientDir: string): Hono {
+  const root = resolve(clientDir);
+  const indexHtml = readFileSync(join(root, 'index.html'), 'utf8');
+  return new Hono()
+    .use('/assets/*', async (c, next) => {
+      await next();
+      // Asset names carry a content hash.
+      if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    })
+    .use('*', serveStatic({ root }))
+    .get('*', (c) => c.html(indexHtml));
+}

@@ -1,0 +1,56 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+export type Db = Database.Database;
+
+/**
+ * Opens (and creates, first time) the SQLite database in `dataDir`.
+ * WAL with synchronous=NORMAL: a committed transaction survives a crash of
+ * this process (SIGKILL included); `durability: 'full'` also survives power loss
+ * at the cost of an fsync per commit.
+ */
+export function openDb(dataDir: string, durability: 'normal' | 'full' = 'normal'): Db {
+  mkdirSync(dataDir, { recursive: true });
+  const db = new Database(join(dataDir, 'entente.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${durability === 'full' ? 'FULL' : 'NORMAL'}`);
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return db;
+}
+
+const MIGRATIONS: string[] = [
+  `CREATE TABLE agreements (
+     id TEXT PRIMARY KEY,
+     title TEXT NOT NULL,
+     language TEXT NOT NULL,
+     template_id TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     updated_at TEXT NOT NULL
+   );
+   CREATE TABLE doc_updates (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     doc_id TEXT NOT NULL REFERENCES agreements(id),
+     data BLOB NOT NULL
+   );
+   CREATE INDEX doc_updates_doc ON doc_updates(doc_id, seq);
+   CREATE TABLE doc_snapshots (
+     doc_id TEXT PRIMARY KEY REFERENCES agreements(id),
+     data BLOB NOT NULL,
+     last_seq INTEGER NOT NULL
+   );`,
+];
+
+function migrate(db: Db): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  for (let v = version; v < MIGRATIONS.length; v++) {
+    const sql = MIGRATIONS[v];
+    if (sql === undefined) break;
+    db.transaction(() => {
+      db.exec(sql);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+}

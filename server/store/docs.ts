@@ -1,0 +1,86 @@
+import * as Y from 'yjs';
+import type { Db } from './db';
+
+/**
+ * Yjs document storage: an append-only log of updates per document, folded
+ * into a snapshot by `compact`. Loading = snapshot + every update after it.
+ */
+export class DocStore {
+  private readonly insertUpdate;
+  private readonly selectSnapshot;
+  private readonly selectUpdates;
+  private readonly countUpdates;
+  private readonly upsertSnapshot;
+  private readonly deleteUpdates;
+  private readonly maxSeq;
+  /** Appends many updates in one transaction: one commit per batch, not per update. */
+  readonly appendMany: (batch: readonly { docId: string; update: Uint8Array }[]) => void;
+
+  constructor(private readonly db: Db) {
+    this.insertUpdate = db.prepare<[string, Uint8Array]>('INSERT INTO doc_updates (doc_id, data) VALUES (?, ?)');
+    this.selectSnapshot = db.prepare<[string], { data: Buffer; last_seq: number }>('SELECT data, last_seq FROM doc_snapshots WHERE doc_id = ?');
+    this.selectUpdates = db.prepare<[string, number], { seq: number; data: Buffer }>(
+      'SELECT seq, data FROM doc_updates WHERE doc_id = ? AND seq > ? ORDER BY seq',
+    );
+    this.countUpdates = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM doc_updates WHERE doc_id = ?');
+    this.upsertSnapshot = db.prepare<[string, Uint8Array, number]>(
+      'INSERT INTO doc_snapshots (doc_id, data, last_seq) VALUES (?, ?, ?) ON CONFLICT(doc_id) DO UPDATE SET data = excluded.data, last_seq = excluded.last_seq',
+    );
+    this.deleteUpdates = db.prepare<[string, number]>('DELETE FROM doc_updates WHERE doc_id = ? AND seq <= ?');
+    this.maxSeq = db.prepare<[string], { seq: number | null }>('SELECT max(seq) AS seq FROM doc_updates WHERE doc_id = ?');
+    this.appendMany = db.transaction((batch: readonly { docId: string; update: Uint8Array }[]) => {
+      for (const { docId, update } of batch) this.insertUpdate.run(docId, update);
+    });
+  }
+
+  append(docId: string, update: Uint8Array): void {
+    this.insertUpdate.run(docId, update);
+  }
+
+  /**
+   * Builds the stored document. Throws if any stored blob is not a valid
+   * update: the caller must then refuse the document, never overwrite it.
+   */
+  load(docId: string): { doc: Y.Doc; pendingUpdates: number } {
+    const doc = new Y.Doc({ gc: true });
+    const snapshot = this.selectSnapshot.get(docId);
+    let failure: unknown;
+    const apply = (data: Uint8Array): void => {
+      try {
+        Y.applyUpdate(doc, data);
+      } catch (err) {
+        failure ??= err;
+      }
+    };
+    if (snapshot) apply(snapshot.data);
+    const rows = this.selectUpdates.all(docId, snapshot?.last_seq ?? 0);
+    for (const row of rows) apply(row.data);
+    // Updates whose dependencies never arrived mean something is missing.
+    if (failure === undefined && (doc.store.pendingStructs !== null || doc.store.pendingDs !== null)) {
+      failure = new Error('stored updates are incomplete');
+    }
+    if (failure !== undefined) {
+      doc.destroy();
+      throw new Error(`document ${docId} could not be loaded: ${String(failure)}`);
+    }
+    return { doc, pendingUpdates: rows.length };
+  }
+
+  updateCount(docId: string): number {
+    return this.countUpdates.get(docId)?.n ?? 0;
+  }
+
+  /**
+   * Folds every stored update of `docId` into one snapshot equal to `state`.
+   * The caller guarantees `state` already contains every stored update
+   * (it is the live document after all pending writes were flushed).
+   */
+  compact(docId: string, state: Uint8Array): void {
+    this.db.transaction(() => {
+      const last = this.maxSeq.get(docId)?.seq ?? null;
+      if (last === null) return;
+      this.upsertSnapshot.run(docId, state, last);
+      this.deleteUpdates.run(docId, last);
+    })();
+  }
+}

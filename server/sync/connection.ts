@@ -1,0 +1,155 @@
+import type { Duplex } from 'node:stream';
+import * as Y from 'yjs';
+import type { WebSocket } from 'ws';
+import * as decoding from 'lib0/decoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import { CloseCode, LIMITS } from '../../shared/closeCodes';
+import { MessageType, SyncType, awarenessMessage, syncStep1Message, syncStep2Message } from './protocol';
+import type { Room } from './room';
+
+/** A socket whose send buffer grows past this is not reading: drop it. */
+const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
+
+export interface ConnectionOptions {
+  /** Viewers and commenters: document writes are dropped, never stored or broadcast. */
+  readOnly: boolean;
+}
+
+/**
+ * One client on one room, speaking the y-websocket protocol. Enforces the
+ * per-connection limits; any malformed input closes this socket only.
+ */
+export class Connection {
+  readonly awarenessIds = new Set<number>();
+  private windowStart = 0;
+  private windowCount = 0;
+  private closed = false;
+
+  constructor(
+    private readonly ws: WebSocket,
+    /** The raw socket under `ws`, for writing pre-framed broadcasts. */
+    private readonly socket: Duplex,
+    readonly room: Room,
+    public options: ConnectionOptions,
+  ) {
+    ws.on('message', (data, isBinary) => this.onMessage(data, isBinary));
+    ws.on('close', () => this.onClose());
+    ws.on('error', () => this.close(CloseCode.BadMessage, 'protocol error'));
+    room.join(this);
+    // Like the reference server: our state vector, then who is already here.
+    this.send(syncStep1Message(Y.encodeStateVector(room.doc)));
+    const states = room.awareness.getStates();
+    if (states.size > 0) {
+      this.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(room.awareness, [...states.keys()])));
+    }
+  }
+
+  get isOpen(): boolean {
+    return !this.closed && this.ws.readyState === this.ws.OPEN;
+  }
+
+  send(message: Uint8Array): void {
+    if (this.isOpen) this.ws.send(message, { binary: true });
+  }
+
+  /** Writes an already framed message straight to the socket. */
+  writeFrame(frame: Buffer): void {
+    if (!this.isOpen) return;
+    if (this.socket.writableLength > MAX_BUFFERED_BYTES) {
+      this.closed = true;
+      this.ws.terminate();
+      return;
+    }
+    this.socket.write(frame);
+  }
+
+  close(code: number, reason: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.ws.close(code, reason);
+    this.room.leave(this);
+  }
+
+  private onClose(): void {
+    this.closed = true;
+    this.room.leave(this);
+  }
+
+  private overRate(): boolean {
+    const now = Date.now();
+    if (now - this.windowStart >= 1000) {
+      this.windowStart = now;
+      this.windowCount = 0;
+    }
+    return ++this.windowCount > LIMITS.maxMessagesPerSecond;
+  }
+
+  private onMessage(data: unknown, isBinary: boolean): void {
+    if (this.closed) return;
+    if (!isBinary || !(data instanceof Buffer)) return this.close(CloseCode.BadMessage, 'binary frames only');
+    if (data.byteLength > LIMITS.maxFrameBytes) return this.close(CloseCode.FrameTooLarge, 'frame too large');
+    if (this.overRate()) return this.close(CloseCode.RateLimited, 'too many messages');
+    try {
+      this.handle(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+    } catch {
+      this.close(CloseCode.BadMessage, 'malformed message');
+    }
+  }
+
+  private handle(message: Uint8Array): void {
+    const decoder = decoding.createDecoder(message);
+    const type = decoding.readVarUint(decoder);
+    switch (type) {
+      case MessageType.Sync:
+        return this.handleSync(decoder);
+      case MessageType.Awareness: {
+        const update = decoding.readVarUint8Array(decoder);
+        awarenessProtocol.applyAwarenessUpdate(this.room.awareness, update, this);
+        return;
+      }
+      case MessageType.QueryAwareness: {
+        const ids = [...this.room.awareness.getStates().keys()];
+        this.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.room.awareness, ids)));
+        return;
+      }
+      case MessageType.Auth:
+        return; // Authentication happens at the HTTP upgrade, not in-band.
+      default:
+        this.close(CloseCode.BadMessage, `unknown message type ${type}`);
+    }
+  }
+
+  private handleSync(decoder: decoding.Decoder): void {
+    const sub = decoding.readVarUint(decoder);
+    const payload = decoding.readVarUint8Array(decoder);
+    if (sub === SyncType.Step1) {
+      this.send(syncStep2Message(Y.encodeStateAsUpdate(this.room.doc, payload)));
+      return;
+    }
+    if (sub !== SyncType.Step2 && sub !== SyncType.Update) {
+      this.close(CloseCode.BadMessage, `unknown sync message ${sub}`);
+      return;
+    }
+    if (this.options.readOnly) return; // Dropped at the protocol level: never stored, never broadcast.
+    if (this.room.byteSize + payload.byteLength > LIMITS.maxDocumentBytes) {
+      this.close(CloseCode.DocumentTooLarge, 'document too large');
+      return;
+    }
+    this.applyUpdate(payload);
+  }
+
+  /**
+   * Applies a client's update. An update that does not decode, or whose
+   * dependencies are missing (never the case for an honest client, which
+   * only builds on what the server sent), is refused and left unstored.
+   */
+  private applyUpdate(update: Uint8Array): void {
+    const store = this.room.doc.store;
+    Y.applyUpdate(this.room.doc, update, this);
+    if (store.pendingStructs !== null || store.pendingDs !== null) {
+      store.pendingStructs = null;
+      store.pendingDs = null;
+      this.close(CloseCode.BadMessage, 'update with missing dependencies');
+    }
+  }
+}

@@ -1,0 +1,136 @@
+import * as Y from 'yjs';
+import type { AgreementStore } from '../store/agreements';
+import type { DocStore } from '../store/docs';
+import { Flusher } from './flusher';
+import { Room } from './room';
+import { getMeta } from '../../shared/schema';
+
+export interface RoomsOptions {
+  /** How long an empty room stays loaded, in case someone comes back. */
+  idleMs: number;
+  /** Fold the update log into a snapshot after this many updates. */
+  compactAfter: number;
+  log: (message: string) => void;
+}
+
+/**
+ * The loaded rooms. A room is loaded on first use, compacted in the
+ * background as its update log grows, and unloaded when idle.
+ */
+export class Rooms {
+  private readonly rooms = new Map<string, Room>();
+  private readonly idleTimers = new Map<Room, NodeJS.Timeout>();
+  private readonly compactions = new Set<Room>();
+  private readonly touched = new Map<string, number>();
+  readonly flusher: Flusher;
+
+  constructor(
+    private readonly docs: DocStore,
+    private readonly agreements: AgreementStore,
+    private readonly options: RoomsOptions,
+  ) {
+    this.flusher = new Flusher(docs, (room, error) => {
+      options.log(`storing updates of ${room.id} failed: ${String(error)}`);
+      room.closeAll(1011, 'storage failure');
+      // Drop the unstored state; clients resend it when they reconnect.
+      this.unload(room, false);
+    });
+  }
+
+  get size(): number {
+    return this.rooms.size;
+  }
+
+  loaded(id: string): Room | undefined {
+    return this.rooms.get(id);
+  }
+
+  /** The room of an existing agreement; throws if its stored state cannot be read. */
+  acquire(id: string): Room {
+    const existing = this.rooms.get(id);
+    if (existing) {
+      this.cancelIdle(existing);
+      return existing;
+    }
+    const { doc, pendingUpdates } = this.docs.load(id);
+    const room = new Room(id, doc, { persist: (r, u, o) => this.persist(r, u, o), emptied: (r) => this.scheduleIdle(r) }, {
+      byteSize: Y.encodeStateAsUpdate(doc).byteLength,
+      updates: pendingUpdates,
+    });
+    this.rooms.set(id, room);
+    return room;
+  }
+
+  private persist(room: Room, update: Uint8Array, origin: unknown): void {
+    this.flusher.enqueue(room, update, origin);
+    this.noteEdit(room);
+    if (room.updatesSinceCompaction >= this.options.compactAfter && !this.compactions.has(room)) {
+      this.compactions.add(room);
+      setTimeout(() => this.compact(room), 0);
+    }
+  }
+
+  /** Keeps the agreement list's title and "last edited" current, at most every few seconds. */
+  private noteEdit(room: Room): void {
+    const now = Date.now();
+    if (now - (this.touched.get(room.id) ?? 0) < 2000) return;
+    this.touched.set(room.id, now);
+    setImmediate(() => this.touchNow(room));
+  }
+
+  private touchNow(room: Room): void {
+    try {
+      const title = getMeta(room.doc).get('title');
+      this.agreements.touch(room.id, typeof title === 'string' ? title : '');
+    } catch (error) {
+      this.options.log(`updating ${room.id} in the list failed: ${String(error)}`);
+    }
+  }
+
+  /** Replaces the room's update log by one snapshot of its current state. */
+  compact(room: Room): void {
+    this.compactions.delete(room);
+    if (room.updatesSinceCompaction === 0 || this.rooms.get(room.id) !== room) return;
+    this.flusher.flush(); // the snapshot must cover exactly what is stored
+    try {
+      const state = Y.encodeStateAsUpdate(room.doc);
+      this.docs.compact(room.id, state);
+      room.byteSize = state.byteLength;
+      room.updatesSinceCompaction = 0;
+    } catch (error) {
+      this.options.log(`compacting ${room.id} failed: ${String(error)}`);
+    }
+  }
+
+  private scheduleIdle(room: Room): void {
+    this.cancelIdle(room);
+    this.idleTimers.set(room, setTimeout(() => {
+      if (room.conns.size === 0) this.unload(room);
+    }, this.options.idleMs));
+  }
+
+  private cancelIdle(room: Room): void {
+    const timer = this.idleTimers.get(room);
+    if (timer) clearTimeout(timer);
+    this.idleTimers.delete(room);
+  }
+
+  private unload(room: Room, compact = true): void {
+    this.cancelIdle(room);
+    if (this.rooms.get(room.id) !== room) return;
+    if (compact) this.compact(room);
+    if (this.touched.has(room.id)) this.touchNow(room);
+    this.rooms.delete(room.id);
+    this.touched.delete(room.id);
+    room.destroy();
+  }
+
+  /** Stores everything, closes every connection and unloads every room. */
+  closeAll(code: number, reason: string): void {
+    this.flusher.flush();
+    for (const room of [...this.rooms.values()]) {
+      room.closeAll(code, reason);
+      this.unload(room);
+    }
+  }
+}

@@ -1,0 +1,89 @@
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { CloseCode, LIMITS } from '../../shared/closeCodes';
+import { AgreementIdSchema } from '../../shared/api';
+import type { AgreementStore } from '../store/agreements';
+import { Connection } from './connection';
+import type { Rooms } from './rooms';
+
+const SYNC_PATH = /^\/sync\/([^/?#]+)$/;
+
+export interface SyncDeps {
+  rooms: Rooms;
+  agreements: AgreementStore;
+  log: (message: string) => void;
+}
+
+/**
+ * Serves the y-websocket endpoint `/sync/:id` on an HTTP server. The
+ * upgrade is always accepted for `/sync/…`, then refused with a close code,
+ * because a failed handshake makes clients retry forever.
+ */
+export function attachSync(server: Server, deps: SyncDeps): { close(): void } {
+  // ws enforces this hard cap itself (close 1009); frames between
+  // LIMITS.maxFrameBytes and it get our own 4413, which stops the client.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.maxFrameBytes * 4 });
+  const sockets = new Set<WebSocket>();
+
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const match = SYNC_PATH.exec(path);
+    if (!match?.[1]) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    const id = decodeURIComponent(match[1]);
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      sockets.add(ws);
+      ws.on('close', () => sockets.delete(ws));
+      ws.on('error', () => ws.terminate());
+      accept(ws, socket, id, deps);
+    });
+  });
+
+  // Drops connections that stopped answering pings (dead peers keep rooms loaded).
+  const alive = new WeakSet<WebSocket>();
+  const heartbeat = setInterval(() => {
+    for (const ws of sockets) {
+      if (!alive.has(ws)) {
+        ws.terminate();
+        continue;
+      }
+      alive.delete(ws);
+      ws.ping();
+    }
+  }, 30_000);
+  heartbeat.unref();
+  const markAlive = (ws: WebSocket): void => {
+    alive.add(ws);
+    ws.on('pong', () => alive.add(ws));
+    ws.on('message', () => alive.add(ws));
+  };
+
+  return {
+    close() {
+      clearInterval(heartbeat);
+      for (const ws of sockets) ws.terminate();
+      wss.close();
+    },
+  };
+
+  function accept(ws: WebSocket, socket: Duplex, id: string, d: SyncDeps): void {
+    markAlive(ws);
+    if (!AgreementIdSchema.safeParse(id).success || !d.agreements.exists(id)) {
+      ws.close(CloseCode.UnknownAgreement, 'unknown agreement');
+      return;
+    }
+    let room;
+    try {
+      room = d.rooms.acquire(id);
+    } catch (error) {
+      d.log(String(error));
+      ws.close(CloseCode.DocumentUnreadable, 'document unreadable');
+      return;
+    }
+    new Connection(ws, socket, room, { readOnly: false });
+  }
+}

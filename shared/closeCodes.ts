@@ -1,0 +1,46 @@
+/**
+ * Websocket close codes the sync server uses, and what they mean. Codes in
+ * 4400–4499 tell the y-websocket client to stop reconnecting (the refusal is
+ * final until something changes); others make it reconnect with backoff.
+ */
+export const CloseCode = {
+  /** A frame that is not a valid y-websocket message, or an update Yjs rejects. */
+  BadMessage: 4400,
+  /** No valid session (issue: access). */
+  Unauthenticated: 4401,
+  /** Valid session, but not allowed on this agreement. */
+  Forbidden: 4403,
+  /** No agreement with this id. */
+  UnknownAgreement: 4404,
+  /** One frame larger than `LIMITS.maxFrameBytes`. */
+  FrameTooLarge: 4413,
+  /** The document would grow past `LIMITS.maxDocumentBytes`. */
+  DocumentTooLarge: 4414,
+  /** The stored document could not be read; it is left untouched for an operator. */
+  DocumentUnreadable: 4422,
+  /** More than `LIMITS.maxMessagesPerSecond` messages, or too much sent before the document loaded. */
+  RateLimited: 4429,
+  /** The server is shutting down; clients reconnect. */
+  ServerRestart: 1012,
+} as const;
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
+
+export const CLOSE_REASONS: Record<number, { en: string; fr: string }> = {
+  [CloseCode.BadMessage]: { en: 'The server rejected a malformed message.', fr: 'Le serveur a refusé un message mal formé.' },
+  [CloseCode.Unauthenticated]: { en: 'Please sign in again.', fr: 'Veuillez vous reconnecter.' },
+  [CloseCode.Forbidden]: { en: 'You do not have access to this agreement.', fr: "Vous n'avez pas accès à cette entente." },
+  [CloseCode.UnknownAgreement]: { en: 'This agreement does not exist.', fr: "Cette entente n'existe pas." },
+  [CloseCode.FrameTooLarge]: { en: 'A change was too large to send.', fr: 'Une modification était trop volumineuse.' },
+  [CloseCode.DocumentTooLarge]: { en: 'The agreement has reached its maximum size.', fr: "L'entente a atteint sa taille maximale." },
+  [CloseCode.DocumentUnreadable]: { en: 'The stored agreement could not be read.', fr: "L'entente enregistrée n'a pas pu être lue." },
+  [CloseCode.RateLimited]: { en: 'Too many messages; reconnect in a moment.', fr: 'Trop de messages; reconnectez-vous dans un instant.' },
+};
+
+/** Limits the sync server enforces on every connection. */
+export const LIMITS = {
+  maxFrameBytes: 1024 * 1024,
+  maxDocumentBytes: 8 * 1024 * 1024,
+  maxMessagesPerSecond: 200,
+  /** Bytes a connection may send before its document has loaded. */
+  maxPendingBytes: 256 * 1024,
+} as const;

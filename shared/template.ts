@@ -1,0 +1,51 @@
+/**
+ * What a template is. Templates are plain data (see `templates/`), so adding a
+ * kind of agreement means adding a file, not a branch in the editor or server.
+ */
+export const LANGUAGES = ['fr', 'en'] as const;
+export type Lang = (typeof LANGUAGES)[number];
+export type Localized = Record<Lang, string>;
+
+/**
+ * How a section is edited. Each kind maps to a fixed place in the Y.Doc
+ * (see `schema.ts`) and to one editor component in the client.
+ * - parties: the structured list of parties (legal name, address, mission)
+ * - richtext: one shared rich-text fragment
+ * - context: one rich-text paragraph per party's mission, then a shared one
+ * - responsibilities: per party, rich text plus contact points by job title
+ * - duration: structured term/renewal/notice fields plus free text
+ * - signatories: per party, the people who sign (name and title)
+ */
+export const SECTION_KINDS = ['parties', 'richtext', 'context', 'responsibilities', 'duration', 'signatories'] as const;
+export type SectionKind = (typeof SECTION_KINDS)[number];
+
+export interface SectionTemplate {
+  /** Stable key, also the prefix of the section's Yjs fragments. */
+  key: string;
+  kind: SectionKind;
+  title: Localized;
+  /** Guidance from the source template, shown above the section. */
+  guidance: Localized;
+  /** Shown in an empty editor. */
+  placeholder?: Localized;
+}
+
+export interface DurationDefaults {
+  termYears: number;
+  renewalReviewMonths: number;
+  terminationNoticeDays: TerminationNoticeDays;
+}
+
+export const TERMINATION_NOTICE_DAYS = [30, 60, 90] as const;
+export type TerminationNoticeDays = (typeof TERMINATION_NOTICE_DAYS)[number];
+
+export interface AgreementTemplate {
+  id: string;
+  name: Localized;
+  description: Localized;
+  /** Where the template comes from, for the curious reader. */
+  source: string;
+  minParties: number;
+  sections: SectionTemplate[];
+  duration: DurationDefaults;
+}
