@@ -1,0 +1,56 @@
+import { useEffect, useState } from 'react';
+import type { AgreementSummary } from '../../shared/api';
+import { listAgreements } from '../api';
+import { isLang, useI18n } from '../i18n';
+import { Link } from '../router';
+import { NewAgreementForm } from './NewAgreementForm';
+
+type ListState = { status: 'loading' } | { status: 'error' } | { status: 'ready'; agreements: AgreementSummary[] };
+
+function formatDate(iso: string, lang: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  return date.toLocaleDateString(lang === 'fr' ? 'fr-CA' : 'en-CA', { year: 'numeric', month: 'long', day: 'numeric' });
+}
+
+export function AgreementsPage() {
+  const { t, lang } = useI18n();
+  const [state, setState] = useState<ListState>({ status: 'loading' });
+
+  useEffect(() => {
+    let live = true;
+    listAgreements().then(
+      (agreements) => live && setState({ status: 'ready', agreements: [...agreements].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)) }),
+      () => live && setState({ status: 'error' }),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  return (
+    <main className="page list-page">
+      <section className="card list-card" aria-labelledby="agreements-heading">
+        <h1 id="agreements-heading">{t.agreements}</h1>
+        {state.status === 'loading' && <p className="muted">{t.loading}</p>}
+        {state.status === 'error' && <p className="error">{t.loadFailed}</p>}
+        {state.status === 'ready' && state.agreements.length === 0 && <p className="muted">{t.noAgreements}</p>}
+        {state.status === 'ready' && state.agreements.length > 0 && (
+          <ul className="agreement-list" data-testid="agreement-list">
+            {state.agreements.map((a) => (
+              <li key={a.id}>
+                <Link href={`/a/${a.id}`} className="agreement-link">
+                  <span className="agreement-title">{a.title}</span>
+                  <span className="agreement-meta">
+                    {isLang(a.language) ? t.languageName[a.language] : a.language} · {t.updated(formatDate(a.updatedAt, lang))}
+                  </span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <NewAgreementForm />
+    </main>
+  );
+}

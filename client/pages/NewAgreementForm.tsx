@@ -1,0 +1,102 @@
+import { useState, type FormEvent } from 'react';
+import type { Lang } from '../../shared/template';
+import type { PartyInput } from '../../shared/schema';
+import { TEMPLATES } from '../../shared/templates';
+import { ApiFailure, createAgreement } from '../api';
+import { useI18n } from '../i18n';
+import { navigate } from '../router';
+import { PartyFields } from './PartyFields';
+
+const emptyParty = (): PartyInput => ({ legalName: '', address: '', mission: '' });
+
+/** Title, language, template and the parties: what the server needs to create an agreement. */
+export function NewAgreementForm() {
+  const { t, lang } = useI18n();
+  const [templateId, setTemplateId] = useState(TEMPLATES[0]?.id ?? 'mou');
+  const template = TEMPLATES.find((tpl) => tpl.id === templateId) ?? TEMPLATES[0];
+  const minParties = template?.minParties ?? 2;
+  const [title, setTitle] = useState('');
+  const [language, setLanguage] = useState<Lang>(lang);
+  const [parties, setParties] = useState<PartyInput[]>(() => Array.from({ length: minParties }, emptyParty));
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const updateParty = (index: number, party: PartyInput): void => setParties((ps) => ps.map((p, i) => (i === index ? party : p)));
+
+  const submit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    if (title.trim() === '') return setError(t.titleRequired);
+    if (parties.length < minParties) return setError(t.minParties(minParties));
+    setError('');
+    setBusy(true);
+    try {
+      const created = await createAgreement({ title: title.trim(), language, templateId, parties });
+      navigate(`/a/${created.id}`);
+    } catch (err) {
+      setError(err instanceof ApiFailure ? `${t.createFailed} ${err.message}` : t.createFailed);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="card new-agreement" onSubmit={(e) => void submit(e)} data-testid="new-agreement-form" noValidate>
+      <h2>{t.newAgreement}</h2>
+      {TEMPLATES.length > 1 ? (
+        <label className="field">
+          <span>{t.template}</span>
+          <select value={templateId} onChange={(e) => setTemplateId(e.target.value)}>
+            {TEMPLATES.map((tpl) => (
+              <option key={tpl.id} value={tpl.id}>
+                {tpl.name[lang]}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
+      {template && (
+        <p className="template-note">
+          <strong>{template.name[lang]}</strong> — {template.description[lang]}
+        </p>
+      )}
+      <label className="field">
+        <span>{t.title}</span>
+        <input name="title" value={title} maxLength={200} placeholder={t.titlePlaceholder} onChange={(e) => setTitle(e.target.value)} required />
+      </label>
+      <fieldset className="field radio-row">
+        <legend>{t.agreementLanguage}</legend>
+        {(['fr', 'en'] as const).map((l) => (
+          <label key={l} className="radio">
+            <input type="radio" name="language" value={l} checked={language === l} onChange={() => setLanguage(l)} />
+            {t.languageName[l]}
+          </label>
+        ))}
+      </fieldset>
+      <h3>{t.parties}</h3>
+      <ol className="party-inputs">
+        {parties.map((party, index) => (
+          <li key={index}>
+            <PartyFields
+              index={index}
+              party={party}
+              onChange={(p) => updateParty(index, p)}
+              onRemove={parties.length > minParties ? () => setParties((ps) => ps.filter((_, i) => i !== index)) : undefined}
+            />
+          </li>
+        ))}
+      </ol>
+      <div className="form-actions">
+        <button type="button" className="button ghost" onClick={() => setParties((ps) => [...ps, emptyParty()])} disabled={parties.length >= 20}>
+          + {t.addParty}
+        </button>
+        <button type="submit" className="button primary" disabled={busy}>
+          {busy ? t.creating : t.create}
+        </button>
+      </div>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}
