@@ -1,0 +1,81 @@
+import { useEffect } from 'react';
+import { getMeta } from '../../shared/schema';
+import { findTemplate } from '../../shared/templates';
+import { isLang, useI18n } from '../i18n';
+import { useIdentity } from '../identity';
+import { Link } from '../router';
+import { Avatars } from './Avatars';
+import { BoundInput } from './BoundInput';
+import { ConnectionStatus } from './ConnectionStatus';
+import { PeopleList } from './PeopleList';
+import { SectionFrame } from './SectionFrame';
+import { SectionBody } from './sections/SectionBody';
+import { usePeers } from './presence';
+import { useCollab, type Collab } from './useCollab';
+import { useYString } from './yhooks';
+
+/** The editor page of one agreement: toolbar, sections, side column. */
+export function AgreementEditor({ id }: { id: string }) {
+  const collab = useCollab(id);
+  const { t } = useI18n();
+  if (!collab) return <main className="page narrow muted">{t.waitingForDocument}</main>;
+  return <OpenAgreement collab={collab} />;
+}
+
+function OpenAgreement({ collab }: { collab: Collab }) {
+  const { t, lang, suggestLang } = useI18n();
+  const { name, color } = useIdentity();
+  const meta = getMeta(collab.doc);
+  const templateId = useYString(meta, 'templateId');
+  const language = useYString(meta, 'language');
+  const title = useYString(meta, 'title');
+  const template = templateId ? findTemplate(templateId) : undefined;
+  const awareness = collab.provider.awareness;
+  const peers = usePeers(awareness);
+
+  useEffect(() => {
+    awareness.setLocalStateField('user', { name, color });
+  }, [awareness, name, color]);
+
+  useEffect(() => {
+    if (isLang(language)) suggestLang(language);
+  }, [language, suggestLang]);
+
+  useEffect(() => {
+    document.title = title ? `${title} — ${t.appName}` : t.appName;
+  }, [title, t.appName]);
+
+  const sectionTitle = (key: string): string | null => template?.sections.find((s) => s.key === key)?.title[lang] ?? null;
+
+  return (
+    <main className="editor-page">
+      <div className="editor-toolbar">
+        <Link href="/" className="back-link">
+          ← {t.back}
+        </Link>
+        <BoundInput map={meta} field="title" label={t.agreementTitle} hideLabel className="title-field" maxLength={200} />
+        <Avatars peers={peers} sectionTitle={sectionTitle} testId="presence" />
+        <ConnectionStatus monitor={collab.monitor} />
+      </div>
+      <div className="editor-columns">
+        <div className="sections">
+          {!templateId && <p className="muted loading-note">{t.waitingForDocument}</p>}
+          {templateId && !template && <p className="error">{t.unknownTemplate}</p>}
+          {template && <p className="template-name">{template.name[lang]}</p>}
+          {template?.sections.map((section, index) => (
+            <SectionFrame key={section.key} section={section} index={index} collab={collab} peers={peers.filter((p) => !p.self && p.section === section.key)}>
+              <SectionBody section={section} template={template} collab={collab} />
+            </SectionFrame>
+          ))}
+        </div>
+        <aside className="side-column">
+          <PeopleList peers={peers} sectionTitle={sectionTitle} />
+          <section className="side-card comments-placeholder" aria-labelledby="comments-heading">
+            <h2 id="comments-heading">{t.comments}</h2>
+            <p className="muted small">{t.commentsSoon}</p>
+          </section>
+        </aside>
+      </div>
+    </main>
+  );
+}

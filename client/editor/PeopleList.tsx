@@ -1,0 +1,32 @@
+import { initials } from '../identity';
+import { useI18n } from '../i18n';
+import type { Peer } from './presence';
+
+/** Who is here and where, in words (the toolbar shows the same as avatars). */
+export function PeopleList({ peers, sectionTitle }: { peers: Peer[]; sectionTitle: (key: string) => string | null }) {
+  const { t } = useI18n();
+  return (
+    <section className="side-card" aria-labelledby="people-heading">
+      <h2 id="people-heading">{t.peopleHere}</h2>
+      <ul className="people-list" data-testid="people-list">
+        {peers.map((peer) => {
+          const where = peer.section ? sectionTitle(peer.section) : null;
+          return (
+            <li key={peer.clientId} data-peer={peer.name}>
+              <span className="avatar small" style={{ backgroundColor: peer.color }} aria-hidden="true">
+                {initials(peer.name)}
+              </span>
+              <span className="person">
+                <span className="person-name">
+                  {peer.name}
+                  {peer.self && <span className="muted"> ({t.you})</span>}
+                </span>
+                {where && <span className="person-where muted small">{t.inSection(where)}</span>}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,73 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { EditorContent, useEditor } from '@tiptap/react';
+import StarterKit from '@tiptap/starter-kit';
+import Collaboration from '@tiptap/extension-collaboration';
+import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import { Placeholder } from '@tiptap/extensions';
+import { useIdentity } from '../identity';
+import type { Collab } from './useCollab';
+
+interface RichTextProps {
+  collab: Collab;
+  /** The Yjs fragment this editor is bound to (see `fragmentName`). */
+  fragment: string;
+  label: string;
+  placeholder?: string;
+}
+
+/** Draws a remote caret: a coloured bar with the person's name above it. */
+function renderCaret(user: Record<string, unknown>): HTMLElement {
+  const color = typeof user['color'] === 'string' ? user['color'] : '#57606a';
+  const name = typeof user['name'] === 'string' ? user['name'] : '';
+  const caret = document.createElement('span');
+  caret.classList.add('collaboration-carets__caret');
+  caret.style.borderColor = color;
+  const label = document.createElement('div');
+  label.classList.add('collaboration-carets__label');
+  label.style.backgroundColor = color;
+  label.textContent = name;
+  caret.append(label);
+  return caret;
+}
+
+/**
+ * One collaborative rich-text area, bound to one fragment of the shared doc.
+ * The wrapper's `data-fragment` is a stable hook for tests and tooling.
+ */
+export function RichText({ collab, fragment, label, placeholder }: RichTextProps) {
+  const { name, color } = useIdentity();
+  const placeholderRef = useRef(placeholder ?? '');
+  placeholderRef.current = placeholder ?? '';
+  const yFragment = useMemo(() => collab.doc.getXmlFragment(fragment), [collab.doc, fragment]);
+
+  const editor = useEditor(
+    {
+      extensions: [
+        StarterKit.configure({ undoRedo: false }),
+        Collaboration.configure({ fragment: yFragment }),
+        CollaborationCaret.configure({ provider: collab.provider, user: { name, color }, render: renderCaret }),
+        Placeholder.configure({ placeholder: () => placeholderRef.current }),
+      ],
+      editorProps: { attributes: { role: 'textbox', 'aria-multiline': 'true', spellcheck: 'true' } },
+    },
+    // Name and colour changes go through updateUser below, not a new editor.
+    [yFragment, collab.provider],
+  );
+
+  useEffect(() => {
+    if (!editor.isDestroyed) editor.commands.updateUser({ name, color });
+  }, [editor, name, color]);
+
+  useEffect(() => {
+    if (editor.isDestroyed) return;
+    editor.view.dom.setAttribute('aria-label', label);
+    // Redraw the placeholder in the new language.
+    editor.view.dispatch(editor.state.tr.setMeta('addToHistory', false));
+  }, [editor, label, placeholder]);
+
+  return (
+    <div className="rich-text" data-fragment={fragment}>
+      <EditorContent editor={editor} />
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import type { ReactNode } from 'react';
+import type * as Y from 'yjs';
+import { removeListItem } from '../../../shared/schema';
+import { useI18n } from '../../i18n';
+import { idOf, mapsOf, useYArrayItems } from '../yhooks';
+
+interface ItemListProps {
+  list: Y.Array<Y.Map<unknown>> | undefined;
+  empty: string;
+  addLabel: string;
+  onAdd: () => void;
+  renderItem: (item: Y.Map<unknown>) => ReactNode;
+  testId?: string;
+}
+
+/** A live list of small structured items (contacts, signatories) with add and remove. */
+export function ItemList({ list, empty, addLabel, onAdd, renderItem, testId }: ItemListProps) {
+  const { t } = useI18n();
+  const items = mapsOf(useYArrayItems(list)).filter((item) => idOf(item) !== '');
+  return (
+    <div className="item-list" data-testid={testId}>
+      {items.length === 0 ? (
+        <p className="muted small">{empty}</p>
+      ) : (
+        <ul>
+          {items.map((item) => (
+            <li key={idOf(item)} className="item-row">
+              <div className="item-fields">{renderItem(item)}</div>
+              <button type="button" className="button link danger" onClick={() => list && removeListItem(list, idOf(item))}>
+                {t.remove}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <button type="button" className="button ghost small" onClick={onAdd} disabled={!list}>
+        + {addLabel}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,10 @@
+import { fragmentName } from '../../../shared/schema';
+import { useI18n } from '../../i18n';
+import { RichText } from '../RichText';
+import type { SectionProps } from './types';
+
+/** One shared rich-text fragment. */
+export function RichTextSection({ section, collab }: SectionProps) {
+  const { lang } = useI18n();
+  return <RichText collab={collab} fragment={fragmentName(section.key)} label={section.title[lang]} placeholder={section.placeholder?.[lang]} />;
+}

@@ -1,0 +1,25 @@
+import { ContextSection } from './ContextSection';
+import { DurationSection } from './DurationSection';
+import { PartiesSection } from './PartiesSection';
+import { ResponsibilitiesSection } from './ResponsibilitiesSection';
+import { RichTextSection } from './RichTextSection';
+import { SignatoriesSection } from './SignatoriesSection';
+import type { SectionProps } from './types';
+
+/** The editor for a section, chosen by its kind (templates are data). */
+export function SectionBody(props: SectionProps) {
+  switch (props.section.kind) {
+    case 'parties':
+      return <PartiesSection {...props} />;
+    case 'richtext':
+      return <RichTextSection {...props} />;
+    case 'context':
+      return <ContextSection {...props} />;
+    case 'responsibilities':
+      return <ResponsibilitiesSection {...props} />;
+    case 'duration':
+      return <DurationSection {...props} />;
+    case 'signatories':
+      return <SignatoriesSection {...props} />;
+  }
+}

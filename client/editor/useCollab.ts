@@ -1,0 +1,48 @@
+import { useEffect, useState } from 'react';
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { removeAwarenessStates } from 'y-protocols/awareness';
+import { syncBase } from '../api';
+import { SyncMonitor } from './syncMonitor';
+
+/** Everything one open agreement shares: one doc, one socket, one local copy. */
+export interface Collab {
+  id: string;
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  persistence: IndexeddbPersistence;
+  monitor: SyncMonitor;
+}
+
+/**
+ * Opens an agreement: a Y.Doc kept in IndexedDB (`entente:<id>`) and synced
+ * over the websocket. Torn down on unmount. The socket opens on the next tick,
+ * so React StrictMode's throwaway first mount never opens one.
+ */
+export function useCollab(id: string): Collab | null {
+  const [collab, setCollab] = useState<Collab | null>(null);
+
+  useEffect(() => {
+    const doc = new Y.Doc();
+    const persistence = new IndexeddbPersistence(`entente:${id}`, doc);
+    const provider = new WebsocketProvider(syncBase(), id, doc, { connect: false });
+    const monitor = new SyncMonitor(provider, doc);
+    const leave = (): void => removeAwarenessStates(provider.awareness, [doc.clientID], 'leave');
+    window.addEventListener('pagehide', leave);
+    const timer = setTimeout(() => provider.connect(), 0);
+    setCollab({ id, doc, provider, persistence, monitor });
+    return () => {
+      clearTimeout(timer);
+      window.removeEventListener('pagehide', leave);
+      leave();
+      monitor.destroy();
+      provider.destroy();
+      provider.awareness.destroy();
+      void persistence.destroy();
+      doc.destroy();
+    };
+  }, [id]);
+
+  return collab?.id === id ? collab : null;
+}
