@@ -1,0 +1,75 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import * as Y from 'yjs';
+import { fragmentName } from '../../shared/schema';
+import { connect, createAgreement, synced, tempDir, waitFor, type Client } from './harness';
+
+/** The real server as its own process, the way `npm start` runs it. */
+async function spawnServer(dataDir: string): Promise<{ proc: ChildProcess; url: string }> {
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, CLIENT_DIR: '/nonexistent' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    proc.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /http:\/\/[\d.]+:\d+/.exec(out);
+      if (match) resolve(match[0]);
+    });
+    proc.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+  return { proc, url };
+}
+
+const cleanup: (() => void)[] = [];
+afterEach(() => {
+  for (const f of cleanup.splice(0).reverse()) f();
+});
+
+const lines = (doc: Y.Doc): string[] =>
+  doc.getXmlFragment(fragmentName('purpose')).toArray().map((p) => (p instanceof Y.XmlElement ? p.toString().replace(/<[^>]+>/g, '') : ''));
+
+describe('crash safety', () => {
+  it('a server killed with SIGKILL while clients type loses no update another client had received', async () => {
+    const dataDir = tempDir();
+    cleanup.push(() => rmSync(dataDir, { recursive: true, force: true }));
+    const first = await spawnServer(dataDir);
+    cleanup.push(() => first.proc.kill('SIGKILL'));
+    const { id } = await createAgreement(first.url);
+    const wsUrl = first.url.replace('http', 'ws');
+    const writers: Client[] = [connect(wsUrl, id), connect(wsUrl, id)];
+    const observer = connect(wsUrl, id);
+    await Promise.all([...writers, observer].map(synced));
+
+    let n = 0;
+    const typing = setInterval(() => {
+      for (const [w, writer] of writers.entries()) {
+        const p = new Y.XmlElement('paragraph');
+        p.insert(0, [new Y.XmlText(`w${w}-${n}`)]);
+        writer.doc.getXmlFragment(fragmentName('purpose')).push([p]);
+      }
+      n++;
+    }, 3);
+    await waitFor(() => lines(observer.doc).length > 200, 'typing under way');
+    first.proc.kill('SIGKILL');
+    clearInterval(typing);
+    // Writers vanish with the server: nothing they still hold may be resent.
+    for (const w of writers) w.destroy();
+    await new Promise<void>((resolve) => first.proc.once('exit', () => resolve()));
+    await new Promise((r) => setTimeout(r, 100));
+    const seen = lines(observer.doc);
+    observer.destroy();
+    expect(seen.length).toBeGreaterThan(200);
+
+    const second = await spawnServer(dataDir);
+    cleanup.push(() => second.proc.kill('SIGKILL'));
+    const reader = connect(second.url.replace('http', 'ws'), id);
+    cleanup.push(() => reader.destroy());
+    await synced(reader);
+    const stored = new Set(lines(reader.doc));
+    const lost = seen.filter((l) => !stored.has(l));
+    expect(lost).toEqual([]);
+  });
+});

@@ -1,0 +1,90 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as Y from 'yjs';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import { startServer, type RunningServer, type StartOptions } from '../../server/start';
+import type { AgreementDetail, CreateAgreementInput } from '../../shared/api';
+
+export const tempDir = (): string => mkdtempSync(join(tmpdir(), 'entente-test-'));
+
+export interface TestServer extends RunningServer {
+  dataDir: string;
+  wsUrl: string;
+  /** Stops the server and deletes its data directory. */
+  dispose(): Promise<void>;
+}
+
+/** A real server on a random port with a fresh SQLite file. */
+export async function startTestServer(options: Partial<StartOptions> = {}): Promise<TestServer> {
+  const dataDir = options.dataDir ?? tempDir();
+  const logs: string[] = [];
+  const server = await startServer({ port: 0, log: (m) => logs.push(m), ...options, dataDir });
+  return {
+    ...server,
+    dataDir,
+    wsUrl: server.url.replace(/^http/, 'ws'),
+    async dispose() {
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function createAgreement(baseUrl: string, input: Partial<CreateAgreementInput> = {}): Promise<AgreementDetail> {
+  const res = await fetch(`${baseUrl}/api/agreements`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ title: 'Entente de test', language: 'fr', ...input }),
+  });
+  if (res.status !== 201) throw new Error(`create failed: ${res.status} ${await res.text()}`);
+  return (await res.json()) as AgreementDetail;
+}
+
+export interface Client {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  destroy(): void;
+}
+
+/** A real y-websocket client, exactly as a browser would use it. */
+export function connect(wsUrl: string, id: string, doc = new Y.Doc()): Client {
+  const provider = new WebsocketProvider(`${wsUrl}/sync`, id, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    // Same-process providers would otherwise talk over BroadcastChannel, bypassing the server.
+    disableBc: true,
+  });
+  return {
+    doc,
+    provider,
+    destroy() {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+export async function waitFor(check: () => boolean, what = 'condition', timeoutMs = 10_000): Promise<void> {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+export const synced = (c: Client): Promise<void> => waitFor(() => c.provider.synced, 'sync');
+
+/** A raw websocket to the sync endpoint, for sending bytes no honest client would. */
+export async function rawSocket(wsUrl: string, id: string): Promise<{ ws: WebSocket; closed: Promise<{ code: number; reason: string }>; messages: Buffer[] }> {
+  const ws = new WebSocket(`${wsUrl}/sync/${id}`);
+  const messages: Buffer[] = [];
+  ws.on('message', (data) => messages.push(data as Buffer));
+  const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+  ws.on('error', () => undefined);
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('close', () => reject(new Error('closed before open')));
+  });
+  return { ws, closed, messages };
+}

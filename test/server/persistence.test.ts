@@ -1,0 +1,130 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import * as Y from 'yjs';
+import { CloseCode } from '../../shared/closeCodes';
+import { addContact, addSignatory, fragmentName, getDuration, getMeta, getParties } from '../../shared/schema';
+import { readAgreement } from '../../shared/render';
+import { mouTemplate } from '../../shared/templates/mou';
+import { connect, createAgreement, rawSocket, startTestServer, synced, tempDir, waitFor, type Client, type TestServer } from './harness';
+
+const cleanup: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const f of cleanup.splice(0).reverse()) await f();
+});
+
+async function serverOn(dataDir: string, options: { idleMs?: number; compactAfter?: number } = {}): Promise<TestServer> {
+  const s = await startTestServer({ dataDir, ...options });
+  cleanup.push(() => s.close());
+  return s;
+}
+function client(s: TestServer, id: string): Client {
+  const c = connect(s.wsUrl, id);
+  cleanup.push(() => c.destroy());
+  return c;
+}
+function paragraph(text: string): Y.XmlElement {
+  const p = new Y.XmlElement('paragraph');
+  p.insert(0, [new Y.XmlText(text)]);
+  return p;
+}
+const dir = (): string => {
+  const d = tempDir();
+  cleanup.push(() => rmSync(d, { recursive: true, force: true }));
+  return d;
+};
+
+/** Fills every section of an agreement the way the editor would. */
+function fillEverything(doc: Y.Doc): void {
+  doc.transact(() => {
+    getMeta(doc).set('title', 'Protocole complet');
+    const parties = getParties(doc).toArray();
+    parties.forEach((party, i) => {
+      const id = party.get('id') as string;
+      party.set('legalName', `Partie ${i}`);
+      doc.getXmlFragment(fragmentName('context', id)).push([paragraph(`Mission ${i}`)]);
+      doc.getXmlFragment(fragmentName('responsibilities', id)).push([paragraph(`Responsabilités ${i}`)]);
+      addContact(doc, id, `Gestionnaire ${i}`);
+      addSignatory(doc, id, `Signataire ${i}`, 'Directrice');
+    });
+    doc.getXmlFragment(fragmentName('purpose')).push([paragraph('Collaborer')]);
+    doc.getXmlFragment(fragmentName('context')).push([paragraph('Pourquoi ensemble')]);
+    doc.getXmlFragment(fragmentName('duration')).push([paragraph('Renouvelable')]);
+    getDuration(doc).set('termYears', 2);
+    getDuration(doc).set('terminationNoticeDays', 90);
+  });
+}
+
+describe('persistence', () => {
+  it('a restart keeps every section', async () => {
+    const dataDir = dir();
+    let s = await serverOn(dataDir);
+    const { id } = await createAgreement(s.url);
+    const a = client(s, id);
+    await synced(a);
+    fillEverything(a.doc);
+    const expected = readAgreement(a.doc, mouTemplate);
+    await waitFor(() => JSON.stringify(readAgreement(s.rooms.loaded(id)!.doc, mouTemplate)) === JSON.stringify(expected), 'server has it');
+    a.destroy();
+    await s.close();
+
+    s = await serverOn(dataDir);
+    const b = client(s, id);
+    await synced(b);
+    expect(readAgreement(b.doc, mouTemplate)).toEqual(expected);
+    const rest = (await (await fetch(`${s.url}/api/agreements/${id}`)).json()) as { title: string; content: unknown };
+    expect(rest.content).toEqual(expected);
+    expect(rest.title).toBe('Protocole complet');
+  });
+
+  it('the update log is compacted into a snapshot without losing anything', async () => {
+    const dataDir = dir();
+    const s = await serverOn(dataDir, { compactAfter: 20 });
+    const { id } = await createAgreement(s.url);
+    const a = client(s, id);
+    await synced(a);
+    for (let i = 0; i < 100; i++) a.doc.getXmlFragment(fragmentName('purpose')).push([paragraph(`l${i}`)]);
+    await waitFor(() => s.rooms.loaded(id)?.doc.getXmlFragment(fragmentName('purpose')).length === 100, 'all received');
+    await waitFor(() => (s.rooms.loaded(id)?.updatesSinceCompaction ?? 99) < 20, 'compaction');
+    const db = new Database(join(dataDir, 'entente.sqlite'), { readonly: true });
+    const { n } = db.prepare('SELECT count(*) AS n FROM doc_updates WHERE doc_id = ?').get(id) as { n: number };
+    db.close();
+    expect(n).toBeLessThan(20);
+    const late = client(s, id);
+    await synced(late);
+    expect(late.doc.getXmlFragment(fragmentName('purpose')).length).toBe(100);
+  });
+
+  it('idle documents are unloaded from memory and load again on demand', async () => {
+    const s = await serverOn(dir(), { idleMs: 50 });
+    const { id } = await createAgreement(s.url);
+    const a = client(s, id);
+    await synced(a);
+    a.doc.getXmlFragment(fragmentName('purpose')).push([paragraph('gardé')]);
+    await waitFor(() => s.rooms.loaded(id)?.doc.getXmlFragment(fragmentName('purpose')).length === 1, 'received');
+    a.provider.disconnect();
+    await waitFor(() => s.rooms.size === 0, 'unload');
+    const b = client(s, id);
+    await synced(b);
+    expect(b.doc.getXmlFragment(fragmentName('purpose')).toString()).toContain('gardé');
+  });
+
+  it('a corrupted stored document is refused with 4422, left untouched, and the server keeps serving others', async () => {
+    const dataDir = dir();
+    const s = await serverOn(dataDir);
+    const broken = await createAgreement(s.url, { title: 'broken' });
+    const healthy = await createAgreement(s.url, { title: 'healthy' });
+    const db = new Database(join(dataDir, 'entente.sqlite'));
+    db.prepare('INSERT INTO doc_updates (doc_id, data) VALUES (?, ?)').run(broken.id, Buffer.from([0xff, 0xff, 0xff, 0xff, 0x0f, 1]));
+    const before = db.prepare('SELECT count(*) AS n FROM doc_updates WHERE doc_id = ?').get(broken.id);
+    const raw = await rawSocket(s.wsUrl, broken.id);
+    expect((await raw.closed).code).toBe(CloseCode.DocumentUnreadable);
+    expect((await fetch(`${s.url}/api/agreements/${broken.id}`)).status).toBe(409);
+    expect(db.prepare('SELECT count(*) AS n FROM doc_updates WHERE doc_id = ?').get(broken.id)).toEqual(before);
+    db.close();
+    const ok = client(s, healthy.id);
+    await synced(ok);
+    expect(ok.doc.getMap('meta').get('title')).toBe('healthy');
+  });
+});
