@@ -9,6 +9,10 @@ import { AgreementStore } from './store/agreements';
 import { openDb } from './store/db';
 import { DocStore } from './store/docs';
 import { Rooms } from './sync/rooms';
+import { Authenticator } from './auth/sessions';
+import { ParticipantStore } from './store/participants';
+import { SessionStore } from './store/sessions';
+import { ParticipantService } from './services/participants';
 import { attachSync } from './sync/upgrade';
 import { CloseCode } from '../shared/closeCodes';
 
@@ -39,15 +43,18 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const agreements = new AgreementStore(db);
   const docs = new DocStore(db);
   const rooms = new Rooms(docs, agreements, { idleMs: options.idleMs ?? 30_000, compactAfter: options.compactAfter ?? 500, log });
-  const service = new AgreementService({ db, agreements, docs, rooms });
+  const participantStore = new ParticipantStore(db);
+  const auth = new Authenticator(participantStore, new SessionStore(db));
+  const participants = new ParticipantService(participantStore, auth, rooms);
+  const service = new AgreementService({ db, agreements, docs, rooms, participants, auth });
   const clientDir = options.clientDir && existsSync(join(options.clientDir, 'index.html')) ? options.clientDir : undefined;
-  const app = createApp({ agreements: service, clientDir, log });
+  const app = createApp({ agreements: service, participants, auth, agreementStore: agreements, clientDir, log });
 
   const server = await new Promise<Server>((resolve) => {
     const s = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: options.host ?? '127.0.0.1' }, () => resolve(s as Server));
   });
   server.on('clientError', (_err, socket) => socket.destroy());
-  const sync = attachSync(server, { rooms, agreements, log });
+  const sync = attachSync(server, { rooms, agreements, auth, log });
   const { port } = server.address() as AddressInfo;
   const host = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1';
 

@@ -4,6 +4,22 @@ import type { AgreementContent } from './render';
 
 /** Request and response shapes of the REST API under /api. */
 
+/** Roles, from most to least rights. The owner is the agreement's creator. */
+export const ROLES = ['owner', 'editor', 'commenter', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+/** Roles the owner can give to someone invited. */
+export const INVITABLE_ROLES = ['editor', 'commenter', 'viewer'] as const;
+
+const name = z.string().trim().min(1, 'name is required').max(120);
+const email = z.string().trim().max(254).pipe(z.email('not an email address'));
+
+export const OwnerInputSchema = z.object({
+  name,
+  email,
+  /** Which of the new agreement's parties the owner belongs to (0-based). */
+  partyIndex: z.number().int().min(0).max(19).default(0),
+});
+
 export const PartyInputSchema = z.object({
   legalName: z.string().trim().max(300).default(''),
   address: z.string().trim().max(500).default(''),
@@ -12,6 +28,8 @@ export const PartyInputSchema = z.object({
 
 export const CreateAgreementSchema = z.object({
   title: z.string().trim().min(1, 'title is required').max(200),
+  /** The creator, who becomes the owner. */
+  owner: OwnerInputSchema,
   language: z.enum(LANGUAGES),
   templateId: z.string().default('mou'),
   parties: z.array(PartyInputSchema).max(20).default([]),
@@ -34,7 +52,52 @@ export interface AgreementDetail extends AgreementSummary {
   content: AgreementContent;
 }
 
+/** The answer to POST /api/agreements: the agreement and the owner's personal link. */
+export interface CreatedAgreement extends AgreementDetail {
+  ownerLink: string;
+}
+
 export interface ApiError {
   error: string;
   message: string;
+}
+
+export const InviteSchema = z.object({
+  name,
+  email,
+  partyId: z.string().min(1).max(64),
+  role: z.enum(INVITABLE_ROLES),
+  signatory: z.boolean().default(false),
+});
+export type InviteInput = z.input<typeof InviteSchema>;
+
+export const UpdateParticipantSchema = z
+  .object({
+    role: z.enum(INVITABLE_ROLES).optional(),
+    signatory: z.boolean().optional(),
+    partyId: z.string().min(1).max(64).optional(),
+  })
+  .refine((v) => v.role !== undefined || v.signatory !== undefined || v.partyId !== undefined, 'nothing to change');
+export type UpdateParticipantInput = z.input<typeof UpdateParticipantSchema>;
+
+export const ParticipantIdSchema = z.string().regex(/^[A-Za-z0-9_-]{16}$/, 'not a participant id');
+
+export interface ParticipantView {
+  id: string;
+  name: string;
+  email: string;
+  partyId: string;
+  role: Role;
+  signatory: boolean;
+  createdAt: string;
+  revokedAt: string | null;
+  /** The personal link: shown to the owner only, and to the participant themself. */
+  link?: string;
+}
+
+/** Who the current session is, on one agreement. */
+export interface Me {
+  participant: ParticipantView;
+  agreementId: string;
+  can: { edit: boolean; comment: boolean; manage: boolean };
 }

@@ -4,12 +4,16 @@
  * final until something changes); others make it reconnect with backoff.
  */
 export const CloseCode = {
+  /** Your role changed: reconnect to continue with the new rights. */
+  RightsChanged: 4001,
   /** A frame that is not a valid y-websocket message, or an update Yjs rejects. */
   BadMessage: 4400,
   /** No valid session (issue: access). */
   Unauthenticated: 4401,
   /** Valid session, but not allowed on this agreement. */
   Forbidden: 4403,
+  /** The owner revoked your access. */
+  Revoked: 4410,
   /** No agreement with this id. */
   UnknownAgreement: 4404,
   /** One frame larger than `LIMITS.maxFrameBytes`. */
@@ -26,6 +30,8 @@ export const CloseCode = {
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 
 export const CLOSE_REASONS: Record<number, { en: string; fr: string }> = {
+  [CloseCode.RightsChanged]: { en: 'Your role changed; reconnecting with your new rights.', fr: 'Votre rôle a changé; reconnexion avec vos nouveaux droits.' },
+  [CloseCode.Revoked]: { en: 'Your access to this agreement was revoked.', fr: 'Votre accès à cette entente a été révoqué.' },
   [CloseCode.BadMessage]: { en: 'The server rejected a malformed message.', fr: 'Le serveur a refusé un message mal formé.' },
   [CloseCode.Unauthenticated]: { en: 'Please sign in again.', fr: 'Veuillez vous reconnecter.' },
   [CloseCode.Forbidden]: { en: 'You do not have access to this agreement.', fr: "Vous n'avez pas accès à cette entente." },

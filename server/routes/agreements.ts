@@ -1,17 +1,25 @@
 import { Hono } from 'hono';
-import { AgreementIdSchema, CreateAgreementSchema } from '../../shared/api';
+import { CreateAgreementSchema } from '../../shared/api';
+import type { Authenticator } from '../auth/sessions';
+import { authorize } from '../auth/policy';
 import type { AgreementService } from '../services/agreements';
-import { readBody, readParam } from './validate';
+import type { AgreementStore } from '../store/agreements';
+import { requireParticipant, setSessionCookie, type AuthEnv } from './access';
+import { readBody } from './validate';
 
-export function agreementRoutes(service: AgreementService): Hono {
-  return new Hono()
+export function agreementRoutes(service: AgreementService, auth: Authenticator, store: AgreementStore): Hono<AuthEnv> {
+  return new Hono<AuthEnv>()
     .post('/', async (c) => {
       const input = await readBody(c, CreateAgreementSchema);
-      return c.json(service.create(input), 201);
+      const { created, sessionToken } = service.create(input);
+      setSessionCookie(c, created.id, sessionToken);
+      return c.json(created, 201);
     })
-    .get('/', (c) => c.json({ agreements: service.list() }))
+    // The agreements this browser has a session for.
+    .get('/', (c) => c.json({ agreements: service.listFor(auth.agreementsOf(c.req.header('cookie'))) }))
+    .use('/:id', requireParticipant(auth, store))
     .get('/:id', (c) => {
-      const id = readParam(c, 'id', AgreementIdSchema, 'agreement');
-      return c.json(service.get(id));
+      authorize(c.var.participant, 'read');
+      return c.json(service.get(c.var.agreementId));
     });
 }

@@ -1,45 +1,61 @@
 import { randomBytes } from 'node:crypto';
 import * as Y from 'yjs';
-import type { AgreementDetail, AgreementSummary, CreateAgreementSchema } from '../../shared/api';
-import { readAgreement } from '../../shared/render';
-import { initAgreementDoc } from '../../shared/schema';
-import { findTemplate } from '../../shared/templates';
 import type { z } from 'zod';
-import type { Db } from '../store/db';
+import type { AgreementDetail, AgreementSummary, CreateAgreementSchema, CreatedAgreement } from '../../shared/api';
+import { readAgreement } from '../../shared/render';
+import { getParties, initAgreementDoc } from '../../shared/schema';
+import { findTemplate } from '../../shared/templates';
+import type { Authenticator } from '../auth/sessions';
+import { HttpError, notFound } from '../errors';
 import type { AgreementStore } from '../store/agreements';
+import type { Db } from '../store/db';
 import type { DocStore } from '../store/docs';
 import type { Rooms } from '../sync/rooms';
-import { HttpError, notFound } from '../errors';
+import { linkOf, type ParticipantService } from './participants';
 
 export interface AgreementServiceDeps {
   db: Db;
   agreements: AgreementStore;
   docs: DocStore;
   rooms: Rooms;
+  participants: ParticipantService;
+  auth: Authenticator;
 }
 
 /** Creating and reading agreements. */
 export class AgreementService {
   constructor(private readonly deps: AgreementServiceDeps) {}
 
-  create(input: z.output<typeof CreateAgreementSchema>): AgreementDetail {
+  /** Creates the agreement and its owner, and opens the owner's session. */
+  create(input: z.output<typeof CreateAgreementSchema>): { created: CreatedAgreement; sessionToken: string } {
     const template = findTemplate(input.templateId);
     if (!template) throw new HttpError(400, 'invalid_request', `templateId: unknown template "${input.templateId}"`);
+    const owner = input.owner;
     const id = randomBytes(16).toString('base64url');
     const doc = new Y.Doc();
-    initAgreementDoc(doc, { title: input.title, language: input.language, template, parties: input.parties });
-    const summary = this.deps.db.transaction(() => {
-      const s = this.deps.agreements.insert({ id, title: input.title, language: input.language, templateId: template.id });
-      this.deps.docs.append(id, Y.encodeStateAsUpdate(doc));
-      return s;
-    })();
-    const content = readAgreement(doc, template);
-    doc.destroy();
-    return { ...summary, content };
+    try {
+      initAgreementDoc(doc, { title: input.title, language: input.language, template, parties: input.parties });
+      const parties = getParties(doc).toArray();
+      const ownerParty = parties[owner.partyIndex]?.get('id');
+      if (typeof ownerParty !== 'string') {
+        throw new HttpError(400, 'invalid_request', `owner.partyIndex: there are only ${parties.length} parties`);
+      }
+      return this.deps.db.transaction(() => {
+        const summary = this.deps.agreements.insert({ id, title: input.title, language: input.language, templateId: template.id });
+        this.deps.docs.append(id, Y.encodeStateAsUpdate(doc));
+        const participant = this.deps.participants.createOwner(id, { name: owner.name, email: owner.email, partyId: ownerParty });
+        const sessionToken = this.deps.auth.sessionFor(participant);
+        const created = { ...summary, content: readAgreement(doc, template), ownerLink: linkOf(participant.token) };
+        return { created, sessionToken };
+      })();
+    } finally {
+      doc.destroy();
+    }
   }
 
-  list(): AgreementSummary[] {
-    return this.deps.agreements.list();
+  listFor(ids: readonly string[]): AgreementSummary[] {
+    const wanted = new Set(ids);
+    return this.deps.agreements.list().filter((a) => wanted.has(a.id));
   }
 
   /** The agreement with its current content: the live doc if loaded, else the stored one. */
@@ -48,18 +64,12 @@ export class AgreementService {
     if (!summary) throw notFound('agreement');
     const template = findTemplate(summary.templateId);
     if (!template) throw new HttpError(500, 'internal', `agreement ${id} uses an unknown template`);
-    const live = this.deps.rooms.loaded(id);
-    if (live) return { ...summary, content: readAgreement(live.doc, template) };
-    let loaded: Y.Doc;
+    let content;
     try {
-      loaded = this.deps.docs.load(id).doc;
+      content = this.deps.rooms.read(id, (doc) => readAgreement(doc, template));
     } catch {
       throw new HttpError(409, 'document_unreadable', 'The stored agreement could not be read.');
     }
-    try {
-      return { ...summary, content: readAgreement(loaded, template) };
-    } finally {
-      loaded.destroy();
-    }
+    return { ...summary, content };
   }
 }

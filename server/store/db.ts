@@ -41,6 +41,27 @@ const MIGRATIONS: string[] = [
      data BLOB NOT NULL,
      last_seq INTEGER NOT NULL
    );`,
+  `CREATE TABLE participants (
+     id TEXT PRIMARY KEY,
+     agreement_id TEXT NOT NULL REFERENCES agreements(id),
+     name TEXT NOT NULL,
+     email TEXT NOT NULL,
+     party_id TEXT NOT NULL,
+     role TEXT NOT NULL CHECK (role IN ('owner', 'editor', 'commenter', 'viewer')),
+     signatory INTEGER NOT NULL DEFAULT 0,
+     token_hash TEXT NOT NULL UNIQUE,
+     token TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     revoked_at TEXT
+   );
+   CREATE INDEX participants_agreement ON participants(agreement_id);
+   CREATE TABLE sessions (
+     token_hash TEXT PRIMARY KEY,
+     participant_id TEXT NOT NULL REFERENCES participants(id),
+     created_at TEXT NOT NULL,
+     expires_at TEXT NOT NULL
+   );
+   CREATE INDEX sessions_participant ON sessions(participant_id);`,
 ];
 
 function migrate(db: Db): void {

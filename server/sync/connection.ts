@@ -11,6 +11,8 @@ import type { Room } from './room';
 const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
 
 export interface ConnectionOptions {
+  /** Whose connection this is, to close it when their rights change. */
+  participantId: string;
   /** Viewers and commenters: document writes are dropped, never stored or broadcast. */
   readOnly: boolean;
 }
@@ -30,7 +32,7 @@ export class Connection {
     /** The raw socket under `ws`, for writing pre-framed broadcasts. */
     private readonly socket: Duplex,
     readonly room: Room,
-    public options: ConnectionOptions,
+    private readonly options: ConnectionOptions,
   ) {
     ws.on('message', (data, isBinary) => this.onMessage(data, isBinary));
     ws.on('close', () => this.onClose());
@@ -42,6 +44,10 @@ export class Connection {
     if (states.size > 0) {
       this.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(room.awareness, [...states.keys()])));
     }
+  }
+
+  get participantId(): string {
+    return this.options.participantId;
   }
 
   get isOpen(): boolean {

@@ -45,6 +45,21 @@ export class Rooms {
     return this.rooms.get(id);
   }
 
+  /**
+   * Runs `read` on the agreement's current document: the live one if loaded,
+   * else a throwaway copy from the store. Throws if the stored state is unreadable.
+   */
+  read<T>(id: string, read: (doc: Y.Doc) => T): T {
+    const live = this.rooms.get(id);
+    if (live) return read(live.doc);
+    const { doc } = this.docs.load(id);
+    try {
+      return read(doc);
+    } finally {
+      doc.destroy();
+    }
+  }
+
   /** The room of an existing agreement; throws if its stored state cannot be read. */
   acquire(id: string): Room {
     const existing = this.rooms.get(id);

@@ -4,6 +4,8 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { CloseCode, LIMITS } from '../../shared/closeCodes';
 import { AgreementIdSchema } from '../../shared/api';
 import type { AgreementStore } from '../store/agreements';
+import type { Authenticator } from '../auth/sessions';
+import { can } from '../auth/policy';
 import { Connection } from './connection';
 import type { Rooms } from './rooms';
 
@@ -12,6 +14,7 @@ const SYNC_PATH = /^\/sync\/([^/?#]+)$/;
 export interface SyncDeps {
   rooms: Rooms;
   agreements: AgreementStore;
+  auth: Authenticator;
   log: (message: string) => void;
 }
 
@@ -28,8 +31,8 @@ export function attachSync(server: Server, deps: SyncDeps): { close(): void } {
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    const match = SYNC_PATH.exec(path);
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const match = SYNC_PATH.exec(url.pathname);
     if (!match?.[1]) {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
@@ -39,7 +42,7 @@ export function attachSync(server: Server, deps: SyncDeps): { close(): void } {
       sockets.add(ws);
       ws.on('close', () => sockets.delete(ws));
       ws.on('error', () => ws.terminate());
-      accept(ws, socket, id, deps);
+      accept(ws, socket, id, req, url.searchParams.get('token'));
     });
   });
 
@@ -70,20 +73,31 @@ export function attachSync(server: Server, deps: SyncDeps): { close(): void } {
     },
   };
 
-  function accept(ws: WebSocket, socket: Duplex, id: string, d: SyncDeps): void {
+  /**
+   * Decides at the handshake, before any frame is read: nothing a client
+   * sends is buffered or looked at until it is authenticated.
+   */
+  function accept(ws: WebSocket, socket: Duplex, id: string, req: IncomingMessage, token: string | null): void {
     markAlive(ws);
-    if (!AgreementIdSchema.safeParse(id).success || !d.agreements.exists(id)) {
+    if (!AgreementIdSchema.safeParse(id).success || !deps.agreements.exists(id)) {
       ws.close(CloseCode.UnknownAgreement, 'unknown agreement');
+      return;
+    }
+    const auth = deps.auth.authenticate(id, req.headers, token);
+    if (!auth.ok) {
+      const unauthenticated = auth.reason === 'unauthenticated';
+      ws.close(unauthenticated ? CloseCode.Unauthenticated : CloseCode.Forbidden, unauthenticated ? 'no session' : 'not a participant');
       return;
     }
     let room;
     try {
-      room = d.rooms.acquire(id);
+      room = deps.rooms.acquire(id);
     } catch (error) {
-      d.log(String(error));
+      deps.log(String(error));
       ws.close(CloseCode.DocumentUnreadable, 'document unreadable');
       return;
     }
-    new Connection(ws, socket, room, { readOnly: false });
+    const { participant } = auth;
+    new Connection(ws, socket, room, { participantId: participant.id, readOnly: !can(participant, 'edit') });
   }
 }

@@ -37,10 +37,10 @@ describe('crash safety', () => {
     cleanup.push(() => rmSync(dataDir, { recursive: true, force: true }));
     const first = await spawnServer(dataDir);
     cleanup.push(() => first.proc.kill('SIGKILL'));
-    const { id } = await createAgreement(first.url);
+    const { id, token } = await createAgreement(first.url);
     const wsUrl = first.url.replace('http', 'ws');
-    const writers: Client[] = [connect(wsUrl, id), connect(wsUrl, id)];
-    const observer = connect(wsUrl, id);
+    const writers: Client[] = [connect(wsUrl, id, token), connect(wsUrl, id, token)];
+    const observer = connect(wsUrl, id, token);
     await Promise.all([...writers, observer].map(synced));
 
     let n = 0;
@@ -65,7 +65,7 @@ describe('crash safety', () => {
 
     const second = await spawnServer(dataDir);
     cleanup.push(() => second.proc.kill('SIGKILL'));
-    const reader = connect(second.url.replace('http', 'ws'), id);
+    const reader = connect(second.url.replace('http', 'ws'), id, token);
     cleanup.push(() => reader.destroy());
     await synced(reader);
     const stored = new Set(lines(reader.doc));

@@ -5,7 +5,7 @@ import * as Y from 'yjs';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import { startServer, type RunningServer, type StartOptions } from '../../server/start';
-import type { AgreementDetail, CreateAgreementInput } from '../../shared/api';
+import type { CreatedAgreement, CreateAgreementInput } from '../../shared/api';
 
 export const tempDir = (): string => mkdtempSync(join(tmpdir(), 'entente-test-'));
 
@@ -32,14 +32,34 @@ export async function startTestServer(options: Partial<StartOptions> = {}): Prom
   };
 }
 
-export async function createAgreement(baseUrl: string, input: Partial<CreateAgreementInput> = {}): Promise<AgreementDetail> {
+export interface TestAgreement extends CreatedAgreement {
+  /** The owner's personal-link token. */
+  token: string;
+}
+
+export const tokenOf = (link: string): string => link.slice(link.lastIndexOf('/') + 1);
+
+export async function createAgreement(baseUrl: string, input: Partial<CreateAgreementInput> = {}): Promise<TestAgreement> {
   const res = await fetch(`${baseUrl}/api/agreements`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ title: 'Entente de test', language: 'fr', ...input }),
+    body: JSON.stringify({ title: 'Entente de test', language: 'fr', owner: { name: 'Odile Owner', email: 'odile@example.org' }, ...input }),
   });
   if (res.status !== 201) throw new Error(`create failed: ${res.status} ${await res.text()}`);
-  return (await res.json()) as AgreementDetail;
+  const created = (await res.json()) as CreatedAgreement;
+  return { ...created, token: tokenOf(created.ownerLink) };
+}
+
+/** A REST call as the holder of a personal-link token. */
+export function api(baseUrl: string, token: string | undefined, path: string, init: { method?: string; body?: unknown } = {}): Promise<Response> {
+  const headers: Record<string, string> = {};
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (init.body !== undefined) headers['content-type'] = 'application/json';
+  return fetch(`${baseUrl}${path}`, {
+    method: init.method ?? 'GET',
+    headers,
+    body: init.body === undefined ? undefined : typeof init.body === 'string' ? init.body : JSON.stringify(init.body),
+  });
 }
 
 export interface Client {
@@ -49,8 +69,9 @@ export interface Client {
 }
 
 /** A real y-websocket client, exactly as a browser would use it. */
-export function connect(wsUrl: string, id: string, doc = new Y.Doc()): Client {
+export function connect(wsUrl: string, id: string, token: string | undefined, doc = new Y.Doc()): Client {
   const provider = new WebsocketProvider(`${wsUrl}/sync`, id, doc, {
+    params: token ? { token } : {},
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     // Same-process providers would otherwise talk over BroadcastChannel, bypassing the server.
     disableBc: true,
@@ -76,8 +97,8 @@ export async function waitFor(check: () => boolean, what = 'condition', timeoutM
 export const synced = (c: Client): Promise<void> => waitFor(() => c.provider.synced, 'sync');
 
 /** A raw websocket to the sync endpoint, for sending bytes no honest client would. */
-export async function rawSocket(wsUrl: string, id: string): Promise<{ ws: WebSocket; closed: Promise<{ code: number; reason: string }>; messages: Buffer[] }> {
-  const ws = new WebSocket(`${wsUrl}/sync/${id}`);
+export async function rawSocket(wsUrl: string, id: string, token?: string): Promise<{ ws: WebSocket; closed: Promise<{ code: number; reason: string }>; messages: Buffer[] }> {
+  const ws = new WebSocket(`${wsUrl}/sync/${id}${token ? `?token=${token}` : ''}`);
   const messages: Buffer[] = [];
   ws.on('message', (data) => messages.push(data as Buffer));
   const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));

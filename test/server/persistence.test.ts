@@ -7,7 +7,7 @@ import { CloseCode } from '../../shared/closeCodes';
 import { addContact, addSignatory, fragmentName, getDuration, getMeta, getParties } from '../../shared/schema';
 import { readAgreement } from '../../shared/render';
 import { mouTemplate } from '../../shared/templates/mou';
-import { connect, createAgreement, rawSocket, startTestServer, synced, tempDir, waitFor, type Client, type TestServer } from './harness';
+import { api, connect, createAgreement, rawSocket, startTestServer, synced, tempDir, waitFor, type Client, type TestServer } from './harness';
 
 const cleanup: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -19,8 +19,8 @@ async function serverOn(dataDir: string, options: { idleMs?: number; compactAfte
   cleanup.push(() => s.close());
   return s;
 }
-function client(s: TestServer, id: string): Client {
-  const c = connect(s.wsUrl, id);
+function client(s: TestServer, id: string, token: string): Client {
+  const c = connect(s.wsUrl, id, token);
   cleanup.push(() => c.destroy());
   return c;
 }
@@ -60,8 +60,8 @@ describe('persistence', () => {
   it('a restart keeps every section', async () => {
     const dataDir = dir();
     let s = await serverOn(dataDir);
-    const { id } = await createAgreement(s.url);
-    const a = client(s, id);
+    const { id, token } = await createAgreement(s.url);
+    const a = client(s, id, token);
     await synced(a);
     fillEverything(a.doc);
     const expected = readAgreement(a.doc, mouTemplate);
@@ -70,10 +70,10 @@ describe('persistence', () => {
     await s.close();
 
     s = await serverOn(dataDir);
-    const b = client(s, id);
+    const b = client(s, id, token);
     await synced(b);
     expect(readAgreement(b.doc, mouTemplate)).toEqual(expected);
-    const rest = (await (await fetch(`${s.url}/api/agreements/${id}`)).json()) as { title: string; content: unknown };
+    const rest = (await (await api(s.url, token, `/api/agreements/${id}`)).json()) as { title: string; content: unknown };
     expect(rest.content).toEqual(expected);
     expect(rest.title).toBe('Protocole complet');
   });
@@ -81,8 +81,8 @@ describe('persistence', () => {
   it('the update log is compacted into a snapshot without losing anything', async () => {
     const dataDir = dir();
     const s = await serverOn(dataDir, { compactAfter: 20 });
-    const { id } = await createAgreement(s.url);
-    const a = client(s, id);
+    const { id, token } = await createAgreement(s.url);
+    const a = client(s, id, token);
     await synced(a);
     for (let i = 0; i < 100; i++) a.doc.getXmlFragment(fragmentName('purpose')).push([paragraph(`l${i}`)]);
     await waitFor(() => s.rooms.loaded(id)?.doc.getXmlFragment(fragmentName('purpose')).length === 100, 'all received');
@@ -91,21 +91,21 @@ describe('persistence', () => {
     const { n } = db.prepare('SELECT count(*) AS n FROM doc_updates WHERE doc_id = ?').get(id) as { n: number };
     db.close();
     expect(n).toBeLessThan(20);
-    const late = client(s, id);
+    const late = client(s, id, token);
     await synced(late);
     expect(late.doc.getXmlFragment(fragmentName('purpose')).length).toBe(100);
   });
 
   it('idle documents are unloaded from memory and load again on demand', async () => {
     const s = await serverOn(dir(), { idleMs: 50 });
-    const { id } = await createAgreement(s.url);
-    const a = client(s, id);
+    const { id, token } = await createAgreement(s.url);
+    const a = client(s, id, token);
     await synced(a);
     a.doc.getXmlFragment(fragmentName('purpose')).push([paragraph('gardé')]);
     await waitFor(() => s.rooms.loaded(id)?.doc.getXmlFragment(fragmentName('purpose')).length === 1, 'received');
     a.provider.disconnect();
     await waitFor(() => s.rooms.size === 0, 'unload');
-    const b = client(s, id);
+    const b = client(s, id, token);
     await synced(b);
     expect(b.doc.getXmlFragment(fragmentName('purpose')).toString()).toContain('gardé');
   });
@@ -118,12 +118,12 @@ describe('persistence', () => {
     const db = new Database(join(dataDir, 'entente.sqlite'));
     db.prepare('INSERT INTO doc_updates (doc_id, data) VALUES (?, ?)').run(broken.id, Buffer.from([0xff, 0xff, 0xff, 0xff, 0x0f, 1]));
     const before = db.prepare('SELECT count(*) AS n FROM doc_updates WHERE doc_id = ?').get(broken.id);
-    const raw = await rawSocket(s.wsUrl, broken.id);
+    const raw = await rawSocket(s.wsUrl, broken.id, broken.token);
     expect((await raw.closed).code).toBe(CloseCode.DocumentUnreadable);
-    expect((await fetch(`${s.url}/api/agreements/${broken.id}`)).status).toBe(409);
+    expect((await api(s.url, broken.token, `/api/agreements/${broken.id}`)).status).toBe(409);
     expect(db.prepare('SELECT count(*) AS n FROM doc_updates WHERE doc_id = ?').get(broken.id)).toEqual(before);
     db.close();
-    const ok = client(s, healthy.id);
+    const ok = client(s, healthy.id, healthy.token);
     await synced(ok);
     expect(ok.doc.getMap('meta').get('title')).toBe('healthy');
   });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAgreement, startTestServer, type TestServer } from './harness';
+import { api, createAgreement, startTestServer, type TestServer } from './harness';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -7,30 +7,48 @@ beforeAll(async () => {
 });
 afterAll(() => server.dispose());
 
+const owner = { name: 'Odile', email: 'odile@example.org' };
 const post = (path: string, body: string): Promise<Response> =>
   fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
 
 describe('REST: agreements', () => {
-  it('creating an agreement returns 201 with its id and the template sections', async () => {
+  it('creating an agreement returns 201 with its id, the template sections and the owner link', async () => {
     const res = await post('/api/agreements', JSON.stringify({
       title: 'Protocole PAM',
       language: 'fr',
+      owner: { ...owner, partyIndex: 1 },
       parties: [{ legalName: 'Syndicat A', address: '1 rue X', mission: 'Représenter' }, { legalName: 'Ministère B' }],
     }));
     expect(res.status).toBe(201);
-    const body = (await res.json()) as { id: string; content: { parties: { legalName: string }[]; sections: Record<string, string> } };
+    const body = (await res.json()) as { id: string; ownerLink: string; content: { parties: { id: string; legalName: string }[]; sections: Record<string, string> } };
     expect(body.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(body.ownerLink).toMatch(/^\/join\/[A-Za-z0-9_-]{43}$/);
     expect(body.content.parties.map((p) => p.legalName)).toEqual(['Syndicat A', 'Ministère B']);
     expect(Object.keys(body.content.sections)).toEqual(expect.arrayContaining(['purpose', 'context', 'duration']));
+    // The creator is signed in at once, with an httpOnly cookie for this agreement.
+    const cookie = res.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(new RegExp(`^entente_${body.id}=`));
+    expect(cookie).toMatch(/HttpOnly/i);
+    const me = await fetch(`${server.url}/api/agreements/${body.id}/me`, { headers: { cookie: cookie.split(';')[0] ?? '' } });
+    expect(((await me.json()) as { participant: { role: string; name: string; partyId: string } }).participant).toMatchObject({
+      role: 'owner',
+      name: 'Odile',
+      partyId: body.content.parties[1]?.id,
+    });
   });
 
-  it('lists and opens agreements', async () => {
-    const created = await createAgreement(server.url, { title: 'Listed one', language: 'en' });
-    const list = (await (await fetch(`${server.url}/api/agreements`)).json()) as { agreements: { id: string; title: string }[] };
-    expect(list.agreements.find((a) => a.id === created.id)?.title).toBe('Listed one');
-    const res = await fetch(`${server.url}/api/agreements/${created.id}`);
-    expect(res.status).toBe(200);
-    expect(((await res.json()) as { content: { title: string } }).content.title).toBe('Listed one');
+  it('lists the agreements this browser has a session for, and opens one', async () => {
+    const res = await post('/api/agreements', JSON.stringify({ title: 'Listed one', language: 'en', owner }));
+    const created = (await res.json()) as { id: string };
+    const cookie = res.headers.get('set-cookie')?.split(';')[0] ?? '';
+    await createAgreement(server.url, { title: 'Someone else’s' });
+    const list = (await (await fetch(`${server.url}/api/agreements`, { headers: { cookie } })).json()) as { agreements: { id: string; title: string }[] };
+    expect(list.agreements.map((a) => a.title)).toEqual(['Listed one']);
+    const anonymous = (await (await fetch(`${server.url}/api/agreements`)).json()) as { agreements: unknown[] };
+    expect(anonymous.agreements).toEqual([]);
+    const one = await fetch(`${server.url}/api/agreements/${created.id}`, { headers: { cookie } });
+    expect(one.status).toBe(200);
+    expect(((await one.json()) as { content: { title: string } }).content.title).toBe('Listed one');
   });
 
   it('malformed JSON is a 400 with a JSON error', async () => {
@@ -40,7 +58,17 @@ describe('REST: agreements', () => {
   });
 
   it('invalid fields are a 400 naming the field', async () => {
-    for (const body of [{}, { title: '', language: 'fr' }, { title: 'x', language: 'de' }, { title: 'x', language: 'fr', templateId: 'nope' }, []]) {
+    const bodies = [
+      {},
+      { title: '', language: 'fr', owner },
+      { title: 'x', language: 'de', owner },
+      { title: 'x', language: 'fr', owner, templateId: 'nope' },
+      { title: 'x', language: 'fr' },
+      { title: 'x', language: 'fr', owner: { name: 'A', email: 'not-an-email' } },
+      { title: 'x', language: 'fr', owner: { ...owner, partyIndex: 5 } },
+      [],
+    ];
+    for (const body of bodies) {
       const res = await post('/api/agreements', JSON.stringify(body));
       expect(res.status, JSON.stringify(body)).toBe(400);
       const err = (await res.json()) as { error: string; message: string };
@@ -50,8 +78,9 @@ describe('REST: agreements', () => {
   });
 
   it('unknown and malformed ids are 404s', async () => {
+    const { token } = await createAgreement(server.url);
     for (const id of ['AAAAAAAAAAAAAAAAAAAAAA', 'nope', '..%2F..%2Fetc', "1' OR '1'='1"]) {
-      const res = await fetch(`${server.url}/api/agreements/${encodeURIComponent(id)}`);
+      const res = await api(server.url, token, `/api/agreements/${encodeURIComponent(id)}`);
       expect(res.status, id).toBe(404);
       expect(((await res.json()) as { error: string }).error).toBe('not_found');
     }
@@ -66,13 +95,13 @@ describe('REST: agreements', () => {
   it('titles with HTML and SQL characters are stored as plain text', async () => {
     const title = `<script>alert(1)</script>'; DROP TABLE agreements; --`;
     const created = await createAgreement(server.url, { title });
-    const got = (await (await fetch(`${server.url}/api/agreements/${created.id}`)).json()) as { title: string };
+    const got = (await (await api(server.url, created.token, `/api/agreements/${created.id}`)).json()) as { title: string };
     expect(got.title).toBe(title);
   });
 
   it('serves the templates with their bilingual guidance', async () => {
     const res = await fetch(`${server.url}/api/templates`);
-    const body = (await res.json()) as { templates: { id: string; sections: { guidance: { fr: string; en: string } }[] }[] };
+    const body = (await res.json()) as { templates: { id: string }[] };
     expect(body.templates.map((t) => t.id)).toContain('mou');
   });
 });

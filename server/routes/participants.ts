@@ -1,0 +1,32 @@
+import { Hono } from 'hono';
+import { InviteSchema, ParticipantIdSchema, UpdateParticipantSchema } from '../../shared/api';
+import { authorize } from '../auth/policy';
+import type { ParticipantService } from '../services/participants';
+import type { AuthEnv } from './access';
+import { readBody, readParam } from './validate';
+
+/** Mounted under /api/agreements/:id, after `requireParticipant`. */
+export function participantRoutes(service: ParticipantService): Hono<AuthEnv> {
+  return new Hono<AuthEnv>()
+    .get('/me', (c) => c.json(service.me(c.var.participant)))
+    .get('/participants', (c) => {
+      authorize(c.var.participant, 'read');
+      return c.json({ participants: service.list(c.var.participant) });
+    })
+    .post('/participants', async (c) => {
+      authorize(c.var.participant, 'manage');
+      const input = await readBody(c, InviteSchema);
+      return c.json(service.invite(c.var.participant, input), 201);
+    })
+    .patch('/participants/:pid', async (c) => {
+      authorize(c.var.participant, 'manage');
+      const id = readParam(c, 'pid', ParticipantIdSchema, 'participant');
+      const input = await readBody(c, UpdateParticipantSchema);
+      return c.json(service.update(c.var.participant, id, input));
+    })
+    .delete('/participants/:pid', (c) => {
+      authorize(c.var.participant, 'manage');
+      const id = readParam(c, 'pid', ParticipantIdSchema, 'participant');
+      return c.json(service.revoke(c.var.participant, id));
+    });
+}

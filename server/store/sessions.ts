@@ -1,0 +1,31 @@
+import type { Db } from './db';
+
+/** Browser sessions: an httpOnly cookie's token (hashed) → a participant. */
+export class SessionStore {
+  private readonly insertStmt;
+  private readonly getStmt;
+  private readonly deleteForStmt;
+
+  constructor(db: Db) {
+    this.insertStmt = db.prepare<[string, string, string, string]>(
+      'INSERT INTO sessions (token_hash, participant_id, created_at, expires_at) VALUES (?, ?, ?, ?)',
+    );
+    this.getStmt = db.prepare<[string, string], { participant_id: string }>(
+      'SELECT participant_id FROM sessions WHERE token_hash = ? AND expires_at > ?',
+    );
+    this.deleteForStmt = db.prepare<[string]>('DELETE FROM sessions WHERE participant_id = ?');
+  }
+
+  create(tokenHash: string, participantId: string, ttlMs: number, now = new Date()): void {
+    this.insertStmt.run(tokenHash, participantId, now.toISOString(), new Date(now.getTime() + ttlMs).toISOString());
+  }
+
+  participantOf(tokenHash: string, now = new Date()): string | undefined {
+    return this.getStmt.get(tokenHash, now.toISOString())?.participant_id;
+  }
+
+  /** Ends every session of a participant (revocation). */
+  deleteFor(participantId: string): void {
+    this.deleteForStmt.run(participantId);
+  }
+}
