@@ -6,6 +6,10 @@ import { requireParticipant } from './routes/access';
 import { agreementRoutes } from './routes/agreements';
 import { joinRoutes } from './routes/join';
 import { participantRoutes } from './routes/participants';
+import { threadRoutes } from './routes/threads';
+import { eventRoutes } from './routes/events';
+import type { CommentService } from './comments/service';
+import type { EventHub } from './events/hub';
 import { templateRoutes } from './routes/templates';
 import type { AgreementService } from './services/agreements';
 import type { ParticipantService } from './services/participants';
@@ -15,6 +19,8 @@ import { serveClient } from './static';
 export interface AppDeps {
   agreements: AgreementService;
   participants: ParticipantService;
+  comments: CommentService;
+  hub: EventHub;
   auth: Authenticator;
   agreementStore: AgreementStore;
   /** Built client to serve (dist/client); omitted in API-only tests. */
@@ -32,6 +38,8 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/api/agreements', agreementRoutes(deps.agreements, deps.auth, deps.agreementStore));
   app.use('/api/agreements/:id/*', requireParticipant(deps.auth, deps.agreementStore));
   app.route('/api/agreements/:id', participantRoutes(deps.participants));
+  app.route('/api/agreements/:id', threadRoutes(deps.comments));
+  app.route('/api/agreements/:id', eventRoutes(deps.hub));
   app.route('/api/templates', templateRoutes());
   app.all('/api/*', (c) => c.json<ApiError>({ error: 'not_found', message: `No route ${c.req.method} ${c.req.path}` }, 404));
   app.route('/join', joinRoutes(deps.auth));

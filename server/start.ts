@@ -13,6 +13,9 @@ import { Authenticator } from './auth/sessions';
 import { ParticipantStore } from './store/participants';
 import { SessionStore } from './store/sessions';
 import { ParticipantService } from './services/participants';
+import { CommentService } from './comments/service';
+import { EventHub } from './events/hub';
+import { ThreadStore } from './store/threads';
 import { attachSync } from './sync/upgrade';
 import { CloseCode } from '../shared/closeCodes';
 
@@ -45,10 +48,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const rooms = new Rooms(docs, agreements, { idleMs: options.idleMs ?? 30_000, compactAfter: options.compactAfter ?? 500, log });
   const participantStore = new ParticipantStore(db);
   const auth = new Authenticator(participantStore, new SessionStore(db));
-  const participants = new ParticipantService(participantStore, auth, rooms);
+  const hub = new EventHub();
+  const participants = new ParticipantService(participantStore, auth, rooms, hub);
+  const comments = new CommentService({ threads: new ThreadStore(db), participants: participantStore, agreements, rooms, hub });
   const service = new AgreementService({ db, agreements, docs, rooms, participants, auth });
   const clientDir = options.clientDir && existsSync(join(options.clientDir, 'index.html')) ? options.clientDir : undefined;
-  const app = createApp({ agreements: service, participants, auth, agreementStore: agreements, clientDir, log });
+  const app = createApp({ agreements: service, participants, comments, hub, auth, agreementStore: agreements, clientDir, log });
 
   const server = await new Promise<Server>((resolve) => {
     const s = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: options.host ?? '127.0.0.1' }, () => resolve(s as Server));
@@ -66,6 +71,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     close() {
       closing ??= (async () => {
         rooms.closeAll(CloseCode.ServerRestart, 'server restart');
+        hub.closeAll();
         sync.close();
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeAllConnections();

@@ -101,3 +101,76 @@ export interface Me {
   agreementId: string;
   can: { edit: boolean; comment: boolean; manage: boolean };
 }
+
+/** Where a thread points: a whole section, or a text range inside one of its fragments. */
+export const AnchorSchema = z.object({
+  /** The Yjs fragment holding the text (see `fragmentName`). */
+  fragment: z.string().min(1).max(120),
+  /** Y.encodeRelativePosition of the range start (association 0) and end (association -1), base64. */
+  start: z.base64().max(400),
+  end: z.base64().max(400),
+  /** The text the range covered when the thread was opened: shown if the text goes away. */
+  quote: z.string().min(1).max(2000),
+});
+export type Anchor = z.infer<typeof AnchorSchema>;
+
+export const VISIBILITIES = ['shared', 'party'] as const;
+export type Visibility = (typeof VISIBILITIES)[number];
+
+const body = z.string().trim().min(1, 'body is required').max(10_000);
+const mentions = z.array(z.string().max(64)).max(50).default([]);
+
+export const CreateThreadSchema = z.object({
+  /** The template section key ('purpose', 'responsibilities', …). */
+  section: z.string().min(1).max(64),
+  anchor: AnchorSchema.optional(),
+  /** 'shared' with every party (default), or 'party': internal to the author's party. */
+  visibility: z.enum(VISIBILITIES).default('shared'),
+  body,
+  mentions,
+});
+export type CreateThreadInput = z.input<typeof CreateThreadSchema>;
+
+export const CreateCommentSchema = z.object({ body, mentions });
+export const EditCommentSchema = z.object({ body, mentions });
+
+export const ThreadIdSchema = z.string().regex(/^[A-Za-z0-9_-]{16}$/, 'not a thread id');
+export const CommentIdSchema = ThreadIdSchema;
+
+export interface CommentView {
+  id: string;
+  authorId: string;
+  authorName: string;
+  /** Empty once deleted; the comment stays as a marker so replies keep their place. */
+  body: string;
+  mentions: string[];
+  createdAt: string;
+  editedAt: string | null;
+  deletedAt: string | null;
+}
+
+export interface ThreadEvent {
+  action: 'resolved' | 'reopened';
+  by: string;
+  byName: string;
+  at: string;
+}
+
+export interface ThreadView {
+  id: string;
+  section: string;
+  anchor: Anchor | null;
+  /** The anchored text is gone; the quote is all that is left of it. */
+  orphaned: boolean;
+  visibility: Visibility;
+  /** The party an internal thread belongs to (and the author's party for shared ones). */
+  partyId: string;
+  authorId: string;
+  createdAt: string;
+  resolvedAt: string | null;
+  resolvedBy: string | null;
+  history: ThreadEvent[];
+  comments: CommentView[];
+  /** Comments by others the current participant has not read yet. */
+  unread: number;
+}

@@ -8,6 +8,7 @@ import { hashToken, newRowId, newToken } from '../auth/tokens';
 import { HttpError, notFound } from '../errors';
 import type { Participant, ParticipantStore } from '../store/participants';
 import type { Rooms } from '../sync/rooms';
+import type { EventHub } from '../events/hub';
 
 export const linkOf = (token: string): string => `/join/${token}`;
 
@@ -32,6 +33,7 @@ export class ParticipantService {
     private readonly participants: ParticipantStore,
     private readonly auth: Authenticator,
     private readonly rooms: Rooms,
+    private readonly hub: EventHub,
   ) {}
 
   me(p: Participant): Me {
@@ -50,7 +52,9 @@ export class ParticipantService {
 
   invite(by: Participant, input: z.output<typeof InviteSchema>): ParticipantView {
     this.assertParty(by.agreementId, input.partyId);
-    return toView(this.insert(by.agreementId, input), true);
+    const view = toView(this.insert(by.agreementId, input), true);
+    this.announce(by.agreementId);
+    return view;
   }
 
   update(by: Participant, id: string, input: z.output<typeof UpdateParticipantSchema>): ParticipantView {
@@ -69,6 +73,7 @@ export class ParticipantService {
       // Live connections still carry the old rights: make them reconnect with the new ones.
       this.disconnect(by.agreementId, id, CloseCode.RightsChanged, 'your role changed');
     }
+    this.announce(by.agreementId);
     return toView({ ...target, ...next }, true);
   }
 
@@ -80,6 +85,7 @@ export class ParticipantService {
     this.disconnect(by.agreementId, id, CloseCode.Revoked, 'access revoked');
     const revoked = this.participants.get(id);
     if (!revoked) throw notFound('participant');
+    this.announce(by.agreementId);
     return toView(revoked, true);
   }
 
@@ -100,7 +106,14 @@ export class ParticipantService {
     if (!exists) throw new HttpError(400, 'invalid_request', 'partyId: no such party in this agreement');
   }
 
+  /** Tells everyone connected that the participant list changed; each fetches what they may see. */
+  private announce(agreementId: string): void {
+    for (const sub of this.hub.subscribers(agreementId)) sub.send('participants', {});
+  }
+
   private disconnect(agreementId: string, participantId: string, code: number, reason: string): void {
+    // Their event stream carries what their old rights allowed: end it too.
+    this.hub.closeFor(agreementId, participantId);
     const room = this.rooms.loaded(agreementId);
     if (!room) return;
     for (const conn of [...room.conns]) if (conn.participantId === participantId) conn.close(code, reason);

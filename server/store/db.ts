@@ -62,6 +62,43 @@ const MIGRATIONS: string[] = [
      expires_at TEXT NOT NULL
    );
    CREATE INDEX sessions_participant ON sessions(participant_id);`,
+  `CREATE TABLE threads (
+     id TEXT PRIMARY KEY,
+     agreement_id TEXT NOT NULL REFERENCES agreements(id),
+     section_key TEXT NOT NULL,
+     anchor TEXT,
+     visibility TEXT NOT NULL CHECK (visibility IN ('shared', 'party')),
+     party_id TEXT NOT NULL,
+     author_id TEXT NOT NULL REFERENCES participants(id),
+     created_at TEXT NOT NULL,
+     resolved_at TEXT,
+     resolved_by TEXT REFERENCES participants(id)
+   );
+   CREATE INDEX threads_agreement ON threads(agreement_id);
+   CREATE TABLE comments (
+     id TEXT PRIMARY KEY,
+     thread_id TEXT NOT NULL REFERENCES threads(id),
+     author_id TEXT NOT NULL REFERENCES participants(id),
+     body TEXT NOT NULL,
+     mentions TEXT NOT NULL DEFAULT '[]',
+     created_at TEXT NOT NULL,
+     edited_at TEXT,
+     deleted_at TEXT
+   );
+   CREATE INDEX comments_thread ON comments(thread_id, created_at);
+   CREATE TABLE thread_events (
+     thread_id TEXT NOT NULL REFERENCES threads(id),
+     action TEXT NOT NULL CHECK (action IN ('resolved', 'reopened')),
+     participant_id TEXT NOT NULL REFERENCES participants(id),
+     at TEXT NOT NULL
+   );
+   CREATE INDEX thread_events_thread ON thread_events(thread_id);
+   CREATE TABLE thread_reads (
+     participant_id TEXT NOT NULL REFERENCES participants(id),
+     thread_id TEXT NOT NULL REFERENCES threads(id),
+     read_at TEXT NOT NULL,
+     PRIMARY KEY (participant_id, thread_id)
+   );`,
 ];
 
 function migrate(db: Db): void {
