@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LANGUAGES } from './template';
 import type { AgreementContent } from './render';
+import type { CheckResult } from './readiness';
 
 /** Request and response shapes of the REST API under /api. */
 
@@ -99,7 +100,7 @@ export interface ParticipantView {
 export interface Me {
   participant: ParticipantView;
   agreementId: string;
-  can: { edit: boolean; comment: boolean; manage: boolean };
+  can: { edit: boolean; comment: boolean; approve: boolean; sign: boolean; manage: boolean };
 }
 
 /** Where a thread points: a whole section, or a text range inside one of its fragments. */
@@ -173,4 +174,75 @@ export interface ThreadView {
   comments: CommentView[];
   /** Comments by others the current participant has not read yet. */
   unread: number;
+}
+
+export interface ApprovalView {
+  section: string;
+  partyId: string;
+  participantId: string;
+  participantName: string;
+  contentHash: string;
+  approvedAt: string;
+}
+
+export const ApproveSchema = z.object({ section: z.string().min(1).max(64) });
+export const ReasonSchema = z.object({ reason: z.string().trim().min(3, 'a reason is required').max(2000) });
+export const SignSchema = z.object({
+  fullName: z.string().trim().min(2, 'type your full name').max(200),
+  title: z.string().trim().min(2, 'type your title').max(200),
+  /** The hash the signer saw: the signature is refused if the locked version differs. */
+  versionHash: z.string().regex(/^[0-9a-f]{64}$/, 'not a SHA-256 hash'),
+});
+export const VerifyHashSchema = z.object({ hash: z.string().trim().toLowerCase().pipe(z.string().regex(/^[0-9a-f]{64}$/, 'not a SHA-256 hash')) });
+
+export type AgreementStatus = 'draft' | 'locked' | 'signed';
+
+export interface SignatureView {
+  participantId: string;
+  partyId: string;
+  fullName: string;
+  title: string;
+  signedAt: string;
+  versionHash: string;
+}
+
+export interface VersionView {
+  number: number;
+  hash: string;
+  status: 'locked' | 'unlocked' | 'signed' | 'cancelled';
+  lockedAt: string;
+  closedAt: string | null;
+  closeReason: string | null;
+  signedAt: string | null;
+  pdfHash: string | null;
+}
+
+/** Everything about where an agreement stands, for everyone on it. */
+export interface StatusView {
+  status: AgreementStatus;
+  /** The locked or signed version, if any. */
+  version: VersionView | null;
+  history: VersionView[];
+  approvals: ApprovalView[];
+  /** Approvals still matching their section, as `section:partyId`. */
+  validApprovals: string[];
+  checklist: CheckResult[];
+  signatures: SignatureView[];
+  /** Per party: the participants who must sign, and who has. */
+  signers: { partyId: string; participantId: string; name: string; signed: boolean }[];
+  /** Date of the last signature, once every signatory has signed. */
+  inForceFrom: string | null;
+}
+
+export interface AuditView {
+  entries: { seq: number; at: string; actorId: string | null; actorName: string; action: string; details: Record<string, unknown>; hash: string }[];
+  chain: { ok: boolean; head?: string; brokenAt?: number; entries: number };
+}
+
+export interface VerifyResult {
+  match: boolean;
+  /** What matched: the signed PDF file, or the version hash. */
+  matched?: 'pdf' | 'version';
+  hash: string;
+  agreement?: { title: string; versionNumber: number; versionHash: string; signedAt: string | null; signatures: { fullName: string; title: string; signedAt: string }[] };
 }

@@ -1,4 +1,4 @@
-import type { Role } from '../../shared/api';
+import type { Me, Role } from '../../shared/api';
 import { HttpError } from '../errors';
 import type { Participant } from '../store/participants';
 
@@ -9,18 +9,23 @@ import type { Participant } from '../store/participants';
 export type Action =
   | 'read' // open the agreement, receive the document and presence
   | 'edit' // change the document
-  | 'comment' // write comments (issue: comments)
+  | 'comment' // write comments
+  | 'approve' // approve a section for one's party
+  | 'sign' // sign the locked version (signatories only)
   | 'manage'; // invite, change roles, revoke
 
 const RIGHTS: Record<Role, readonly Action[]> = {
-  owner: ['read', 'edit', 'comment', 'manage'],
-  editor: ['read', 'edit', 'comment'],
+  owner: ['read', 'edit', 'comment', 'approve', 'manage'],
+  editor: ['read', 'edit', 'comment', 'approve'],
   commenter: ['read', 'comment'],
   viewer: ['read'],
 };
 
-export function can(participant: Pick<Participant, 'role' | 'revokedAt'>, action: Action): boolean {
-  return participant.revokedAt === null && RIGHTS[participant.role].includes(action);
+export function can(participant: Pick<Participant, 'role' | 'revokedAt' | 'signatory'>, action: Action): boolean {
+  if (participant.revokedAt !== null) return false;
+  // Signing is not a role but a designation: any participant marked signatory signs for their party.
+  if (action === 'sign') return participant.signatory;
+  return RIGHTS[participant.role].includes(action);
 }
 
 /** Throws the 403 a route returns when the participant may not do `action`. */
@@ -30,6 +35,12 @@ export function authorize(participant: Participant, action: Action): void {
   }
 }
 
-export function rightsOf(participant: Participant): { edit: boolean; comment: boolean; manage: boolean } {
-  return { edit: can(participant, 'edit'), comment: can(participant, 'comment'), manage: can(participant, 'manage') };
+export function rightsOf(participant: Participant): Me['can'] {
+  return {
+    edit: can(participant, 'edit'),
+    comment: can(participant, 'comment'),
+    approve: can(participant, 'approve'),
+    sign: can(participant, 'sign'),
+    manage: can(participant, 'manage'),
+  };
 }

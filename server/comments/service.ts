@@ -17,6 +17,8 @@ export interface CommentServiceDeps {
   agreements: AgreementStore;
   rooms: Rooms;
   hub: EventHub;
+  /** Comments are closed once the agreement is locked. */
+  isDraft: (agreementId: string) => boolean;
 }
 
 /** A shared thread is for everyone; an internal one only for its party. */
@@ -38,6 +40,7 @@ export class CommentService {
 
   createThread(author: Participant, input: z.output<typeof CreateThreadSchema>): ThreadView {
     authorize(author, 'comment');
+    this.assertOpen(author);
     this.assertSection(author.agreementId, input.section);
     const mentions = this.validMentions(author, input.mentions, { visibility: input.visibility, partyId: author.partyId });
     const now = new Date().toISOString();
@@ -58,6 +61,7 @@ export class CommentService {
 
   reply(author: Participant, threadId: string, input: z.output<typeof CreateCommentSchema>): ThreadView {
     authorize(author, 'comment');
+    this.assertOpen(author);
     const thread = this.visibleThread(author, threadId);
     const mentions = this.validMentions(author, input.mentions, thread);
     const now = new Date().toISOString();
@@ -68,6 +72,7 @@ export class CommentService {
 
   edit(author: Participant, commentId: string, input: z.output<typeof EditCommentSchema>): ThreadView {
     authorize(author, 'comment');
+    this.assertOpen(author);
     const { comment, thread } = this.ownComment(author, commentId);
     this.d.threads.editComment(comment.id, input.body, this.validMentions(author, input.mentions, thread), new Date().toISOString());
     return this.changed(author, thread.id);
@@ -75,6 +80,7 @@ export class CommentService {
 
   remove(author: Participant, commentId: string): ThreadView {
     authorize(author, 'comment');
+    this.assertOpen(author);
     const { comment, thread } = this.ownComment(author, commentId);
     this.d.threads.deleteComment(comment.id, new Date().toISOString());
     return this.changed(author, thread.id);
@@ -83,6 +89,7 @@ export class CommentService {
   /** The thread's author or any editor resolves and reopens. */
   setResolved(by: Participant, threadId: string, resolved: boolean): ThreadView {
     authorize(by, 'comment');
+    this.assertOpen(by);
     const thread = this.visibleThread(by, threadId);
     if (thread.authorId !== by.id && !can(by, 'edit')) {
       throw new HttpError(403, 'forbidden', 'Only the thread’s author or an editor may resolve or reopen it.');
@@ -97,6 +104,10 @@ export class CommentService {
     this.visibleThread(reader, threadId);
     this.d.threads.markRead(reader.id, threadId, new Date().toISOString());
     return this.view(reader, threadId);
+  }
+
+  private assertOpen(p: Participant): void {
+    if (!this.d.isDraft(p.agreementId)) throw new HttpError(409, 'locked', 'The agreement is locked: comments are closed.');
   }
 
   private view(viewer: Participant, threadId: string): ThreadView {

@@ -11,6 +11,7 @@ import type { AgreementStore } from '../store/agreements';
 import type { Db } from '../store/db';
 import type { DocStore } from '../store/docs';
 import type { Rooms } from '../sync/rooms';
+import type { AuditLog } from '../store/audit';
 import { linkOf, type ParticipantService } from './participants';
 
 export interface AgreementServiceDeps {
@@ -20,6 +21,7 @@ export interface AgreementServiceDeps {
   rooms: Rooms;
   participants: ParticipantService;
   auth: Authenticator;
+  audit: AuditLog;
 }
 
 /** Creating and reading agreements. */
@@ -45,6 +47,7 @@ export class AgreementService {
         this.deps.docs.append(id, Y.encodeStateAsUpdate(doc));
         const participant = this.deps.participants.createOwner(id, { name: owner.name, email: owner.email, partyId: ownerParty });
         const sessionToken = this.deps.auth.sessionFor(participant);
+        this.deps.audit.append(id, participant.id, 'created', { title: input.title, language: input.language, templateId: template.id, owner: owner.name });
         const created = { ...summary, content: readAgreement(doc, template), ownerLink: linkOf(participant.token) };
         return { created, sessionToken };
       })();

@@ -9,6 +9,7 @@ import { HttpError, notFound } from '../errors';
 import type { Participant, ParticipantStore } from '../store/participants';
 import type { Rooms } from '../sync/rooms';
 import type { EventHub } from '../events/hub';
+import type { AuditLog } from '../store/audit';
 
 export const linkOf = (token: string): string => `/join/${token}`;
 
@@ -34,6 +35,7 @@ export class ParticipantService {
     private readonly auth: Authenticator,
     private readonly rooms: Rooms,
     private readonly hub: EventHub,
+    private readonly audit: AuditLog,
   ) {}
 
   me(p: Participant): Me {
@@ -53,6 +55,7 @@ export class ParticipantService {
   invite(by: Participant, input: z.output<typeof InviteSchema>): ParticipantView {
     this.assertParty(by.agreementId, input.partyId);
     const view = toView(this.insert(by.agreementId, input), true);
+    this.audit.append(by.agreementId, by.id, 'invited', { participantId: view.id, name: view.name, email: view.email, partyId: view.partyId, role: view.role, signatory: view.signatory });
     this.announce(by.agreementId);
     return view;
   }
@@ -69,6 +72,7 @@ export class ParticipantService {
       partyId: input.partyId ?? target.partyId,
     };
     this.participants.update(id, next);
+    this.audit.append(by.agreementId, by.id, 'role_changed', { participantId: id, from: { role: target.role, signatory: target.signatory, partyId: target.partyId }, to: next });
     if (next.role !== target.role || next.partyId !== target.partyId) {
       // Live connections still carry the old rights: make them reconnect with the new ones.
       this.disconnect(by.agreementId, id, CloseCode.RightsChanged, 'your role changed');
@@ -81,6 +85,7 @@ export class ParticipantService {
     const target = this.target(by, id);
     if (target.role === 'owner') throw new HttpError(400, 'invalid_request', 'The owner cannot be revoked.');
     this.participants.revoke(id);
+    this.audit.append(by.agreementId, by.id, 'revoked', { participantId: id, name: target.name });
     this.auth.endSessions(id);
     this.disconnect(by.agreementId, id, CloseCode.Revoked, 'access revoked');
     const revoked = this.participants.get(id);

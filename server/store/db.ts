@@ -99,6 +99,66 @@ const MIGRATIONS: string[] = [
      read_at TEXT NOT NULL,
      PRIMARY KEY (participant_id, thread_id)
    );`,
+  `ALTER TABLE agreements ADD COLUMN status TEXT NOT NULL DEFAULT 'draft'
+     CHECK (status IN ('draft', 'locked', 'signed'));
+   CREATE TABLE approvals (
+     agreement_id TEXT NOT NULL REFERENCES agreements(id),
+     section_key TEXT NOT NULL,
+     party_id TEXT NOT NULL,
+     participant_id TEXT NOT NULL REFERENCES participants(id),
+     content_hash TEXT NOT NULL,
+     approved_at TEXT NOT NULL,
+     PRIMARY KEY (agreement_id, section_key, party_id)
+   );
+   CREATE TABLE versions (
+     id TEXT PRIMARY KEY,
+     agreement_id TEXT NOT NULL REFERENCES agreements(id),
+     number INTEGER NOT NULL,
+     state BLOB NOT NULL,
+     canonical TEXT NOT NULL,
+     hash TEXT NOT NULL,
+     status TEXT NOT NULL CHECK (status IN ('locked', 'unlocked', 'signed', 'cancelled')),
+     locked_at TEXT NOT NULL,
+     locked_by TEXT NOT NULL REFERENCES participants(id),
+     closed_at TEXT,
+     close_reason TEXT,
+     signed_at TEXT,
+     pdf BLOB,
+     pdf_hash TEXT,
+     UNIQUE (agreement_id, number)
+   );
+   CREATE INDEX versions_hash ON versions(hash);
+   CREATE INDEX versions_pdf_hash ON versions(pdf_hash);
+   -- A version's content never changes once stored.
+   CREATE TRIGGER versions_immutable BEFORE UPDATE OF state, canonical, hash ON versions
+     BEGIN SELECT RAISE(ABORT, 'versions are immutable'); END;
+   CREATE TABLE signatures (
+     id TEXT PRIMARY KEY,
+     version_id TEXT NOT NULL REFERENCES versions(id),
+     participant_id TEXT NOT NULL REFERENCES participants(id),
+     party_id TEXT NOT NULL,
+     full_name TEXT NOT NULL,
+     title TEXT NOT NULL,
+     signed_at TEXT NOT NULL,
+     ip TEXT NOT NULL,
+     user_agent TEXT NOT NULL,
+     version_hash TEXT NOT NULL,
+     UNIQUE (version_id, participant_id)
+   );
+   CREATE TABLE audit_log (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     agreement_id TEXT NOT NULL REFERENCES agreements(id),
+     at TEXT NOT NULL,
+     actor_id TEXT,
+     action TEXT NOT NULL,
+     details TEXT NOT NULL,
+     prev_hash TEXT NOT NULL,
+     hash TEXT NOT NULL
+   );
+   CREATE INDEX audit_agreement ON audit_log(agreement_id, seq);
+   -- Append-only: rows are never changed or removed by the application.
+   CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+   CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;`,
 ];
 
 function migrate(db: Db): void {

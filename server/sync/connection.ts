@@ -136,7 +136,8 @@ export class Connection {
       this.close(CloseCode.BadMessage, `unknown sync message ${sub}`);
       return;
     }
-    if (this.options.readOnly) return; // Dropped at the protocol level: never stored, never broadcast.
+    // Dropped at the protocol level: never stored, never broadcast.
+    if (this.options.readOnly || this.room.locked) return;
     if (this.room.byteSize + payload.byteLength > LIMITS.maxDocumentBytes) {
       this.close(CloseCode.DocumentTooLarge, 'document too large');
       return;

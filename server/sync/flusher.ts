@@ -12,6 +12,7 @@ export class Flusher {
 
   constructor(
     private readonly docs: DocStore,
+    private readonly onStored: (room: Room) => void,
     private readonly onStoreFailure: (room: Room, error: unknown) => void,
   ) {}
 
@@ -42,6 +43,9 @@ export class Flusher {
       for (const room of byRoom.keys()) this.onStoreFailure(room, error);
       return;
     }
-    for (const [room, items] of byRoom) room.broadcast(items);
+    for (const [room, items] of byRoom) {
+      room.broadcast(items);
+      this.onStored(room);
+    }
   };
 }

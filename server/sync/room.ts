@@ -29,6 +29,8 @@ export class Room {
   byteSize: number;
   /** Updates stored since the last compaction. */
   updatesSinceCompaction: number;
+  /** The agreement is locked for signing: every document update is refused. */
+  locked = false;
 
   constructor(
     readonly id: string,

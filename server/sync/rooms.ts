@@ -11,6 +11,10 @@ export interface RoomsOptions {
   /** Fold the update log into a snapshot after this many updates. */
   compactAfter: number;
   log: (message: string) => void;
+  /** A locked agreement's document accepts no update. */
+  isLocked?: (id: string) => boolean;
+  /** Called after updates of a room were stored and sent (for approvals to notice edits). */
+  afterStore?: (id: string) => void;
 }
 
 /**
@@ -29,12 +33,17 @@ export class Rooms {
     private readonly agreements: AgreementStore,
     private readonly options: RoomsOptions,
   ) {
-    this.flusher = new Flusher(docs, (room, error) => {
+    this.flusher = new Flusher(docs, (room) => options.afterStore?.(room.id), (room, error) => {
       options.log(`storing updates of ${room.id} failed: ${String(error)}`);
       room.closeAll(1011, 'storage failure');
       // Drop the unstored state; clients resend it when they reconnect.
       this.unload(room, false);
     });
+  }
+
+  /** Stores whatever is queued now, so a read of the document matches what is stored. */
+  flushPending(): void {
+    this.flusher.flush();
   }
 
   get size(): number {
@@ -72,6 +81,7 @@ export class Rooms {
       byteSize: Y.encodeStateAsUpdate(doc).byteLength,
       updates: pendingUpdates,
     });
+    room.locked = this.options.isLocked?.(id) ?? false;
     this.rooms.set(id, room);
     return room;
   }

@@ -1,0 +1,77 @@
+import type { AgreementContent } from '../../shared/render';
+import type { AgreementTemplate } from '../../shared/template';
+import type { VerifyResult } from '../../shared/api';
+import { authorize } from '../auth/policy';
+import { HttpError } from '../errors';
+import { sha256 } from '../signing/hash';
+import type { AuditLog } from '../store/audit';
+import type { Participant } from '../store/participants';
+import type { AgreementStore } from '../store/agreements';
+import type { VersionStore } from '../store/versions';
+import { agreementDocx } from './docx';
+
+export interface ExportDeps {
+  versions: VersionStore;
+  agreements: AgreementStore;
+  audit: AuditLog;
+  templateOf: (agreementId: string) => AgreementTemplate;
+}
+
+/** Copies of the signed agreement, and checking a copy against what was signed. */
+export class ExportService {
+  constructor(private readonly d: ExportDeps) {}
+
+  signedPdf(by: Participant): { pdf: Buffer; hash: string; filename: string } {
+    authorize(by, 'read');
+    const version = this.signedVersion(by.agreementId);
+    const pdf = this.d.versions.pdf(version.id);
+    if (!pdf || !version.pdfHash) throw new HttpError(409, 'not_signed', 'The signed copy is not available yet.');
+    this.d.audit.append(by.agreementId, by.id, 'exported', { format: 'pdf', version: version.number, pdfHash: version.pdfHash });
+    return { pdf, hash: version.pdfHash, filename: `agreement-${by.agreementId}-v${version.number}.pdf` };
+  }
+
+  async signedDocx(by: Participant): Promise<{ docx: Buffer; filename: string }> {
+    authorize(by, 'read');
+    const version = this.signedVersion(by.agreementId);
+    const content = JSON.parse(version.canonical) as AgreementContent;
+    const docx = await agreementDocx({
+      agreementId: by.agreementId,
+      template: this.d.templateOf(by.agreementId),
+      content,
+      versionNumber: version.number,
+      versionHash: version.hash,
+      lockedAt: version.lockedAt,
+      signatures: this.d.versions.signatures(version.id),
+      inForceFrom: version.signedAt,
+      auditHead: this.d.audit.head(by.agreementId),
+    });
+    this.d.audit.append(by.agreementId, by.id, 'exported', { format: 'docx', version: version.number });
+    return { docx, filename: `agreement-${by.agreementId}-v${version.number}.docx` };
+  }
+
+  /** Whether a file or a hash matches a signed version: public, since it reveals nothing to someone without the copy. */
+  verify(input: { pdf: Uint8Array } | { hash: string }): VerifyResult {
+    const hash = 'pdf' in input ? sha256(input.pdf) : input.hash;
+    const version = this.d.versions.signedByHash(hash);
+    if (!version) return { match: false, hash };
+    const agreement = this.d.agreements.get(version.agreementId);
+    return {
+      match: true,
+      matched: version.pdfHash === hash ? 'pdf' : 'version',
+      hash,
+      agreement: {
+        title: agreement?.title ?? '',
+        versionNumber: version.number,
+        versionHash: version.hash,
+        signedAt: version.signedAt,
+        signatures: this.d.versions.signatures(version.id).map(({ fullName, title, signedAt }) => ({ fullName, title, signedAt })),
+      },
+    };
+  }
+
+  private signedVersion(agreementId: string) {
+    const version = this.d.versions.current(agreementId);
+    if (!version || version.status !== 'signed') throw new HttpError(409, 'not_signed', 'The agreement is not signed yet.');
+    return version;
+  }
+}

@@ -1,0 +1,43 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { VerifyHashSchema } from '../../shared/api';
+import type { ExportService } from '../export/service';
+import { HttpError } from '../errors';
+import type { AuthEnv } from './access';
+import { readBody } from './validate';
+
+const MAX_PDF_BYTES = 25 * 1024 * 1024;
+
+/** Mounted under /api/agreements/:id: the signed copy. */
+export function exportRoutes(exports: ExportService): Hono<AuthEnv> {
+  return new Hono<AuthEnv>()
+    .get('/export.pdf', (c) => {
+      const { pdf, hash, filename } = exports.signedPdf(c.var.participant);
+      c.header('Content-Type', 'application/pdf');
+      c.header('Content-Disposition', `attachment; filename="${filename}"`);
+      c.header('X-Content-SHA256', hash);
+      return c.body(new Uint8Array(pdf));
+    })
+    .get('/export.docx', async (c) => {
+      const { docx, filename } = await exports.signedDocx(c.var.participant);
+      c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+      c.header('Content-Disposition', `attachment; filename="${filename}"`);
+      return c.body(new Uint8Array(docx));
+    });
+}
+
+/** POST /api/verify: a PDF (application/pdf body) or `{hash}` → does it match a signed version? */
+export function verifyRoutes(exports: ExportService): Hono {
+  return new Hono().post(
+    '/',
+    bodyLimit({ maxSize: MAX_PDF_BYTES, onError: () => { throw new HttpError(413, 'too_large', 'The file is larger than 25 MB.'); } }),
+    async (c) => {
+      if ((c.req.header('content-type') ?? '').startsWith('application/pdf')) {
+        const pdf = new Uint8Array(await c.req.arrayBuffer());
+        if (pdf.byteLength === 0) throw new HttpError(400, 'invalid_request', 'The file is empty.');
+        return c.json(exports.verify({ pdf }));
+      }
+      return c.json(exports.verify(await readBody(c, VerifyHashSchema)));
+    },
+  );
+}

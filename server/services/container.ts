@@ -1,0 +1,70 @@
+import { findTemplate } from '../../shared/templates';
+import type { AgreementTemplate } from '../../shared/template';
+import { Authenticator } from '../auth/sessions';
+import { CommentService } from '../comments/service';
+import { EventHub } from '../events/hub';
+import { ExportService } from '../export/service';
+import { ApprovalService } from '../signing/approvals';
+import { LifecycleService } from '../signing/lifecycle';
+import { AgreementStore } from '../store/agreements';
+import { ApprovalStore } from '../store/approvals';
+import { AuditLog } from '../store/audit';
+import type { Db } from '../store/db';
+import { DocStore } from '../store/docs';
+import { ParticipantStore } from '../store/participants';
+import { SessionStore } from '../store/sessions';
+import { ThreadStore } from '../store/threads';
+import { VersionStore } from '../store/versions';
+import { Rooms } from '../sync/rooms';
+import { AgreementService } from './agreements';
+import { ParticipantService } from './participants';
+
+export interface ContainerOptions {
+  idleMs: number;
+  compactAfter: number;
+  log: (message: string) => void;
+}
+
+/** Builds every store and service once, in dependency order. */
+export function createServices(db: Db, options: ContainerOptions) {
+  const agreementStore = new AgreementStore(db);
+  const participantStore = new ParticipantStore(db);
+  const threadStore = new ThreadStore(db);
+  const versions = new VersionStore(db);
+  const audit = new AuditLog(db);
+  const hub = new EventHub();
+  const docs = new DocStore(db);
+  const templateOf = (agreementId: string): AgreementTemplate => {
+    const template = findTemplate(agreementStore.get(agreementId)?.templateId ?? '');
+    if (!template) throw new Error(`agreement ${agreementId} has no known template`);
+    return template;
+  };
+  const isDraft = (agreementId: string): boolean => versions.status(agreementId) === 'draft';
+
+  // The rooms call back into approvals, which are built after them.
+  let approvals: ApprovalService | undefined;
+  const rooms = new Rooms(docs, agreementStore, {
+    ...options,
+    isLocked: (id) => !isDraft(id),
+    afterStore: (id) => approvals?.scheduleReconcile(id),
+  });
+  approvals = new ApprovalService({ approvals: new ApprovalStore(db), participants: participantStore, rooms, audit, hub, templateOf, isDraft });
+  const auth = new Authenticator(participantStore, new SessionStore(db));
+  const participants = new ParticipantService(participantStore, auth, rooms, hub, audit);
+  return {
+    agreementStore,
+    rooms,
+    hub,
+    auth,
+    audit,
+    participantStore,
+    participants,
+    approvals,
+    agreements: new AgreementService({ db, agreements: agreementStore, docs, rooms, participants, auth, audit }),
+    comments: new CommentService({ threads: threadStore, participants: participantStore, agreements: agreementStore, rooms, hub, isDraft }),
+    lifecycle: new LifecycleService({ versions, participants: participantStore, threads: threadStore, approvals, rooms, audit, hub, templateOf }),
+    exports: new ExportService({ versions, agreements: agreementStore, audit, templateOf }),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,87 @@
+import type { AgreementContent } from './render';
+import type { AgreementTemplate } from './template';
+import { TERMINATION_NOTICE_DAYS } from './template';
+
+/** What must be true before the owner can lock the final version. */
+export const CHECKS = ['sectionsFilled', 'responsibilities', 'duration', 'signatories', 'noOpenThreads', 'approvals'] as const;
+export type CheckKey = (typeof CHECKS)[number];
+
+export interface CheckResult {
+  key: CheckKey;
+  ok: boolean;
+  /** What is missing, as `section` or `section:partyId` or thread ids: for the UI to point at. */
+  missing: string[];
+}
+
+export interface ReadinessInput {
+  content: AgreementContent;
+  template: AgreementTemplate;
+  /** Shared threads not resolved yet (internal threads do not block). */
+  openSharedThreads: string[];
+  /** Valid approvals, as `section:partyId`. */
+  approvals: ReadonlySet<string>;
+  /** Parties with at least one participant designated to sign (someone must be able to sign). */
+  signerParties: ReadonlySet<string>;
+}
+
+const blank = (s: string | undefined): boolean => (s ?? '').trim() === '';
+
+export function readiness({ content, template, openSharedThreads, approvals, signerParties }: ReadinessInput): CheckResult[] {
+  const filled: string[] = [];
+  const responsibilities: string[] = [];
+  const signatories: string[] = [];
+  for (const section of template.sections) {
+    const key = section.key;
+    switch (section.kind) {
+      case 'parties':
+        for (const p of content.parties) if (blank(p.legalName)) filled.push(`${key}:${p.id}`);
+        break;
+      case 'richtext':
+        if (blank(content.sections[key])) filled.push(key);
+        break;
+      case 'context':
+        if (blank(content.sections[key])) filled.push(key);
+        for (const p of content.parties) if (blank(p.sections[key])) filled.push(`${key}:${p.id}`);
+        break;
+      case 'responsibilities':
+        for (const p of content.parties) {
+          if (blank(p.sections[key])) {
+            filled.push(`${key}:${p.id}`);
+            responsibilities.push(`${key}:${p.id}`);
+          } else if (!p.contacts.some((c) => !blank(c.title))) responsibilities.push(`contacts:${p.id}`);
+        }
+        break;
+      case 'duration':
+        if (content.duration.termYears === null || content.duration.termYears <= 0) filled.push(key);
+        break;
+      case 'signatories':
+        for (const p of content.parties) {
+          if (!p.signatories.some((s) => !blank(s.name) && !blank(s.title))) {
+            filled.push(`${key}:${p.id}`);
+            signatories.push(`${key}:${p.id}`);
+          }
+          if (!signerParties.has(p.id)) signatories.push(`signer:${p.id}`);
+        }
+        break;
+    }
+  }
+  const d = content.duration;
+  const durationOk =
+    d.termYears !== null && d.termYears > 0 &&
+    d.renewalReviewMonths !== null && d.renewalReviewMonths > 0 &&
+    (TERMINATION_NOTICE_DAYS as readonly number[]).includes(d.terminationNoticeDays ?? -1);
+  const unapproved: string[] = [];
+  for (const section of template.sections) {
+    for (const p of content.parties) if (!approvals.has(`${section.key}:${p.id}`)) unapproved.push(`${section.key}:${p.id}`);
+  }
+  return [
+    { key: 'sectionsFilled', ok: filled.length === 0, missing: filled },
+    { key: 'responsibilities', ok: responsibilities.length === 0, missing: responsibilities },
+    { key: 'duration', ok: durationOk, missing: durationOk ? [] : ['duration'] },
+    { key: 'signatories', ok: signatories.length === 0, missing: signatories },
+    { key: 'noOpenThreads', ok: openSharedThreads.length === 0, missing: openSharedThreads },
+    { key: 'approvals', ok: unapproved.length === 0, missing: unapproved },
+  ];
+}
+
+export const isReady = (checks: CheckResult[]): boolean => checks.every((c) => c.ok);
