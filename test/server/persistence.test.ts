@@ -4,7 +4,8 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import * as Y from 'yjs';
 import { CloseCode } from '../../shared/closeCodes';
-import { addContact, addSignatory, fragmentName, getDuration, getMeta, getParties } from '../../shared/schema';
+import { fragmentName } from '../../shared/schema';
+import { fillEverything, paragraph } from './fill';
 import { readAgreement } from '../../shared/render';
 import { mouTemplate } from '../../shared/templates/mou';
 import { api, connect, createAgreement, rawSocket, startTestServer, synced, tempDir, waitFor, type Client, type TestServer } from './harness';
@@ -24,37 +25,11 @@ function client(s: TestServer, id: string, token: string): Client {
   cleanup.push(() => c.destroy());
   return c;
 }
-function paragraph(text: string): Y.XmlElement {
-  const p = new Y.XmlElement('paragraph');
-  p.insert(0, [new Y.XmlText(text)]);
-  return p;
-}
 const dir = (): string => {
   const d = tempDir();
   cleanup.push(() => rmSync(d, { recursive: true, force: true }));
   return d;
 };
-
-/** Fills every section of an agreement the way the editor would. */
-function fillEverything(doc: Y.Doc): void {
-  doc.transact(() => {
-    getMeta(doc).set('title', 'Protocole complet');
-    const parties = getParties(doc).toArray();
-    parties.forEach((party, i) => {
-      const id = party.get('id') as string;
-      party.set('legalName', `Partie ${i}`);
-      doc.getXmlFragment(fragmentName('context', id)).push([paragraph(`Mission ${i}`)]);
-      doc.getXmlFragment(fragmentName('responsibilities', id)).push([paragraph(`Responsabilités ${i}`)]);
-      addContact(doc, id, `Gestionnaire ${i}`);
-      addSignatory(doc, id, `Signataire ${i}`, 'Directrice');
-    });
-    doc.getXmlFragment(fragmentName('purpose')).push([paragraph('Collaborer')]);
-    doc.getXmlFragment(fragmentName('context')).push([paragraph('Pourquoi ensemble')]);
-    doc.getXmlFragment(fragmentName('duration')).push([paragraph('Renouvelable')]);
-    getDuration(doc).set('termYears', 2);
-    getDuration(doc).set('terminationNoticeDays', 90);
-  });
-}
 
 describe('persistence', () => {
   it('a restart keeps every section', async () => {
