@@ -206,7 +206,7 @@ describe('signed agreement', () => {
     const verifyPdf = (await (await fetch(`${server.url}/api/verify`, { method: 'POST', headers: { 'content-type': 'application/pdf' }, body: pdf })).json()) as VerifyResult;
     expect(verifyPdf).toMatchObject({ match: true, matched: 'pdf', agreement: { title: 'Protocole complet', versionHash: version.hash } });
     const tampered = Buffer.from(pdf);
-    tampered[tampered.length - 100] ^= 1;
+    tampered.writeUInt8(tampered.readUInt8(tampered.length - 100) ^ 1, tampered.length - 100);
     expect(((await (await fetch(`${server.url}/api/verify`, { method: 'POST', headers: { 'content-type': 'application/pdf' }, body: tampered })).json()) as VerifyResult).match).toBe(false);
     const byHash = (await (await fetch(`${server.url}/api/verify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ hash: version.hash.toUpperCase() }) })).json()) as VerifyResult;
     expect(byHash).toMatchObject({ match: true, matched: 'version' });
