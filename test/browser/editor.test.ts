@@ -47,6 +47,8 @@ async function open(id: string, name: string): Promise<OpenPage> {
 }
 
 const textOf = editorText;
+/** Polls with room for a loaded machine (vitest's default is one second). */
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 10_000, interval: 100 });
 
 beforeAll(async () => {
   ensureClientBuilt();
@@ -72,7 +74,7 @@ describe('collaborative editor in the browser', { timeout: 60_000 }, () => {
     await typeAtEnd(bob.page, f('duration'), 'Reviewed every spring.');
     // Same section: Alice writes, then both type at once at different places.
     await typeAtEnd(alice.page, f('context'), 'Alpha says hello.');
-    await expect.poll(() => textOf(bob.page, f('context'))).toBe('Alpha says hello.');
+    await poll(() => textOf(bob.page, f('context'))).toBe('Alpha says hello.');
     await Promise.all([
       (async () => {
         await editorOf(alice.page, f('context')).locator('p').first().click({ position: { x: 1, y: 4 } });
@@ -82,16 +84,16 @@ describe('collaborative editor in the browser', { timeout: 60_000 }, () => {
     ]);
 
     for (const fragment of [f('purpose'), f('duration'), f('context')]) {
-      await expect.poll(async () => (await textOf(alice.page, fragment)) === (await textOf(bob.page, fragment)), { timeout: 10_000 }).toBe(true);
+      await poll(async () => (await textOf(alice.page, fragment)) === (await textOf(bob.page, fragment))).toBe(true);
     }
     expect(await textOf(bob.page, f('purpose'))).toBe('Collaborate on employment services.');
     expect(await textOf(alice.page, f('duration'))).toBe('Reviewed every spring.');
     expect(await textOf(alice.page, f('context'))).toBe('Preamble. Alpha says hello. Bravo agrees.');
 
-    await expect.poll(() => alice.page.locator(`[data-fragment="${f('context')}"] .collaboration-carets__label`, { hasText: 'Bob' }).count(), { timeout: 10_000 }).toBe(1);
-    await expect.poll(() => bob.page.locator(`[data-fragment="${f('context')}"] .collaboration-carets__label`, { hasText: 'Alice' }).count(), { timeout: 10_000 }).toBe(1);
-    await expect.poll(() => alice.page.locator('[data-testid="presence"] [data-peer="Bob"]').count()).toBe(1);
-    await expect.poll(() => alice.page.locator('[data-testid="presence"] [data-peer="Bob"]').getAttribute('data-section')).toBe('context');
+    await poll(() => alice.page.locator(`[data-fragment="${f('context')}"] .collaboration-carets__label`, { hasText: 'Bob' }).count()).toBe(1);
+    await poll(() => bob.page.locator(`[data-fragment="${f('context')}"] .collaboration-carets__label`, { hasText: 'Alice' }).count()).toBe(1);
+    await poll(() => alice.page.locator('[data-testid="presence"] [data-peer="Bob"]').count()).toBe(1);
+    await poll(() => alice.page.locator('[data-testid="presence"] [data-peer="Bob"]').getAttribute('data-section')).toBe('context');
 
     await waitSaved(alice.page);
     await waitSaved(bob.page);
@@ -120,15 +122,15 @@ describe('collaborative editor in the browser', { timeout: 60_000 }, () => {
 
     await page.reload();
     await editorOf(page, f('purpose')).waitFor();
-    await expect.poll(() => textOf(page, f('purpose'))).toBe('Improve outcomes for job seekers.');
-    await expect.poll(() => legalName.inputValue()).toBe('Employment Network of Ontario Inc.');
+    await poll(() => textOf(page, f('purpose'))).toBe('Improve outcomes for job seekers.');
+    await poll(() => legalName.inputValue()).toBe('Employment Network of Ontario Inc.');
     expect(await page.locator('select[name="terminationNoticeDays"]').inputValue()).toBe('90');
 
     // A fresh profile has no IndexedDB copy: everything must come from the server.
     const carol = await open(agreement.id, 'Carol');
     const fresh = carol.page;
-    await expect.poll(() => textOf(fresh, f('purpose'))).toBe('Improve outcomes for job seekers.');
-    await expect.poll(() => fresh.locator('[data-section="parties"] [data-party-index="0"] input[name="legalName"]').inputValue()).toBe('Employment Network of Ontario Inc.');
+    await poll(() => textOf(fresh, f('purpose'))).toBe('Improve outcomes for job seekers.');
+    await poll(() => fresh.locator('[data-section="parties"] [data-party-index="0"] input[name="legalName"]').inputValue()).toBe('Employment Network of Ontario Inc.');
     expect(await fresh.locator('select[name="terminationNoticeDays"]').inputValue()).toBe('90');
     expect(await fresh.locator('input[name="termYears"]').inputValue()).toBe('2');
     expect(await fresh.locator('[data-section="signatories"] input[name="name"]').first().inputValue()).toBe('Marie Tremblay');
@@ -151,16 +153,16 @@ describe('collaborative editor in the browser', { timeout: 60_000 }, () => {
     await newName.fill('Northern Skills Centre');
 
     for (const section of ['context', 'responsibilities', 'signatories']) {
-      await expect.poll(() => perPartyBlocks(bob.page, section).count(), { timeout: 10_000 }).toBe(3);
+      await poll(() => perPartyBlocks(bob.page, section).count()).toBe(3);
     }
-    await expect.poll(() => bob.page.locator('[data-section="parties"] [data-party-index="2"] input[name="legalName"]').inputValue()).toBe('Northern Skills Centre');
-    await expect.poll(() => bob.page.locator('[data-section="responsibilities"] h3', { hasText: 'Northern Skills Centre' }).count()).toBe(1);
+    await poll(() => bob.page.locator('[data-section="parties"] [data-party-index="2"] input[name="legalName"]').inputValue()).toBe('Northern Skills Centre');
+    await poll(() => bob.page.locator('[data-section="responsibilities"] h3', { hasText: 'Northern Skills Centre' }).count()).toBe(1);
 
     // Bob writes in the new party's responsibilities; Alice sees it.
     const partyId = await bob.page.locator('[data-section="responsibilities"] [data-party]').nth(2).getAttribute('data-party');
     expect(partyId).toBeTruthy();
     await typeAtEnd(bob.page, f('responsibilities', partyId ?? ''), 'Provides premises twice a week.');
-    await expect.poll(() => textOf(alice.page, f('responsibilities', partyId ?? '')), { timeout: 10_000 }).toBe('Provides premises twice a week.');
+    await poll(() => textOf(alice.page, f('responsibilities', partyId ?? ''))).toBe('Provides premises twice a week.');
 
     await bob.page.locator('#section-parties').scrollIntoViewIfNeeded();
     await screenshot(bob.page, 'c-bob-parties');
@@ -179,10 +181,10 @@ describe('collaborative editor in the browser', { timeout: 60_000 }, () => {
     await field(alice.page).evaluate((el: HTMLInputElement) => el.setSelectionRange(2, 2));
     // Bob rewrites the start and the end of the address.
     await field(bob.page).fill('Siège: 45 rue Sainte-Catherine, Montréal (Québec)');
-    await expect.poll(() => field(alice.page).inputValue()).toBe('Siège: 45 rue Sainte-Catherine, Montréal (Québec)');
+    await poll(() => field(alice.page).inputValue()).toBe('Siège: 45 rue Sainte-Catherine, Montréal (Québec)');
     expect(await field(alice.page).evaluate((el: HTMLInputElement) => [el.selectionStart, document.activeElement === el])).toEqual([9, true]);
     await alice.page.keyboard.type('A');
-    await expect.poll(() => field(bob.page).inputValue()).toBe('Siège: 45A rue Sainte-Catherine, Montréal (Québec)');
+    await poll(() => field(bob.page).inputValue()).toBe('Siège: 45A rue Sainte-Catherine, Montréal (Québec)');
   });
 
   it('asks for a name, switches to French, and creates an agreement from the home page', async () => {
@@ -194,10 +196,10 @@ describe('collaborative editor in the browser', { timeout: 60_000 }, () => {
     await page.goto(`${server.url}/`);
     await page.getByTestId('name-input').fill('Éloïse Gagnon');
     await page.getByTestId('name-input').press('Enter');
-    await expect.poll(() => page.getByTestId('me').innerText()).toContain('Éloïse Gagnon');
+    await poll(() => page.getByTestId('me').innerText()).toContain('Éloïse Gagnon');
     await page.getByTestId('lang-toggle').click();
-    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('fr');
-    await page.getByTestId('agreement-list').waitFor();
+    await poll(() => page.locator('html').getAttribute('lang')).toBe('fr');
+    await poll(() => page.locator('#agreements-heading').innerText()).toBe('Ententes');
 
     const form = page.getByTestId('new-agreement-form');
     await form.locator('input[name="title"]').fill('Protocole d’entente — services d’emploi');
@@ -212,8 +214,12 @@ describe('collaborative editor in the browser', { timeout: 60_000 }, () => {
     expect(await page.locator('#section-purpose .guidance').innerText()).toContain('Parlez en termes généraux');
     expect(await page.locator('.title-field input').inputValue()).toBe('Protocole d’entente — services d’emploi');
     expect(await page.getByTestId('connection-status').innerText()).toBe('Toutes les modifications sont enregistrées');
-    await expect.poll(() => page.locator('[data-section="responsibilities"] h3', { hasText: 'Ottawa Employment Hub' }).count()).toBe(1);
+    await poll(() => page.locator('[data-section="responsibilities"] h3', { hasText: 'Ottawa Employment Hub' }).count()).toBe(1);
     await screenshot(page, 'e-editor-fr');
+    // Switching the UI language redraws guidance and placeholders in place.
+    await page.getByTestId('lang-toggle').click();
+    await poll(() => page.locator('#section-purpose .guidance').innerText()).toContain('Speak in general terms');
+    await poll(() => editorOf(page, f('purpose')).locator('p').first().getAttribute('data-placeholder')).toBe('The purpose of the partnership…');
     expect(errors).toEqual([]);
   });
 
@@ -224,13 +230,13 @@ describe('collaborative editor in the browser', { timeout: 60_000 }, () => {
     const status = page.getByTestId('connection-status');
 
     await alice.context.setOffline(true);
-    await expect.poll(() => status.getAttribute('data-state')).toBe('offline');
+    await poll(() => status.getAttribute('data-state')).toBe('offline');
     await alice.context.setOffline(false);
     await waitSaved(page);
 
     const port = server.port;
     await server.close();
-    await expect.poll(() => status.getAttribute('data-state')).toMatch(/^(reconnecting|offline)$/);
+    await poll(() => status.getAttribute('data-state')).toMatch(/^(reconnecting|offline)$/);
     await typeAtEnd(page, f('purpose'), 'Written while the server was down.');
     expect(await status.getAttribute('data-state')).toMatch(/^(reconnecting|offline)$/);
     await page.locator('#section-purpose').scrollIntoViewIfNeeded();
