@@ -6,7 +6,7 @@ import { useIdentity } from '../identity';
 import { Link } from '../router';
 import { Avatars } from './Avatars';
 import { BoundInput } from './BoundInput';
-import { ConnectionStatus } from './ConnectionStatus';
+import { ConnectionStatus, useRefusalReason, useSyncSnapshot } from './ConnectionStatus';
 import { PeopleList } from './PeopleList';
 import { SectionFrame } from './SectionFrame';
 import { SectionBody } from './sections/SectionBody';
@@ -32,6 +32,7 @@ function OpenAgreement({ collab }: { collab: Collab }) {
   const template = templateId ? findTemplate(templateId) : undefined;
   const awareness = collab.provider.awareness;
   const peers = usePeers(awareness);
+  const refusal = useRefusalReason(useSyncSnapshot(collab.monitor));
 
   useEffect(() => {
     awareness.setLocalStateField('user', { name, color });
@@ -59,7 +60,13 @@ function OpenAgreement({ collab }: { collab: Collab }) {
       </div>
       <div className="editor-columns">
         <div className="sections">
-          {!templateId && <p className="muted loading-note">{t.waitingForDocument}</p>}
+          {refusal && (
+            <div className="notice error-notice" role="alert" data-testid="refusal">
+              <p>{refusal}</p>
+              {!template && <Link href="/">{t.back}</Link>}
+            </div>
+          )}
+          {!templateId && !refusal && <p className="muted loading-note">{t.waitingForDocument}</p>}
           {templateId && !template && <p className="error">{t.unknownTemplate}</p>}
           {template && <p className="template-name">{template.name[lang]}</p>}
           {template?.sections.map((section, index) => (

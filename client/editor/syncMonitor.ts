@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
+import { CloseCode } from '../../shared/closeCodes';
 
 /**
  * What the connection indicator shows. `state` is coarse (and is the
@@ -31,6 +32,8 @@ const PROBE_DELAY_MS = 150;
 const SERVER_STEP1_GRACE_MS = 1000;
 /** After this many failed attempts in a row, call it offline rather than reconnecting. */
 const OFFLINE_AFTER_ATTEMPTS = 4;
+/** A rate-limit refusal is final for y-websocket, but its reason says "in a moment": retry once calm. */
+const RATE_LIMIT_RETRY_MS = 5000;
 
 export class SyncMonitor {
   private localSeq = 0;
@@ -44,6 +47,7 @@ export class SyncMonitor {
   private online = typeof navigator === 'undefined' ? true : navigator.onLine;
   private probeTimer: ReturnType<typeof setTimeout> | undefined;
   private graceTimer: ReturnType<typeof setTimeout> | undefined;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private listeners = new Set<() => void>();
   private snapshot: SyncSnapshot;
   private readonly originalSyncHandler: SyncHandler | undefined;
@@ -75,6 +79,7 @@ export class SyncMonitor {
   destroy(): void {
     clearTimeout(this.probeTimer);
     clearTimeout(this.graceTimer);
+    clearTimeout(this.retryTimer);
     if (this.originalSyncHandler) this.provider.messageHandlers[0] = this.originalSyncHandler;
     this.provider.off('status', this.onStatus);
     this.provider.off('sync', this.onSync);
@@ -140,6 +145,14 @@ export class SyncMonitor {
 
   private onClosed = ({ code }: { code: number }): void => {
     this.refusal = code;
+    if (code === CloseCode.RateLimited) {
+      clearTimeout(this.retryTimer);
+      this.retryTimer = setTimeout(() => {
+        this.refusal = null;
+        this.provider.connect();
+        this.update();
+      }, RATE_LIMIT_RETRY_MS);
+    }
     this.update();
   };
 

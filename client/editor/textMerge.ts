@@ -1,7 +1,13 @@
 /**
- * Where a caret should go when a field's text is replaced by a remote edit:
- * positions before the changed span stay, positions after it shift by the
- * change in length, positions inside it move to the end of the new span.
+ * Where a caret should go when a field's text is replaced by a remote edit.
+ * Structured fields are plain strings in the Y.Map, so a remote change
+ * arrives as a whole new value: we work out where the caret belongs.
+ *
+ * 1. Outside the changed span (common prefix and suffix): it stays, or shifts
+ *    by the change in length.
+ * 2. Inside it (e.g. one edit touched both ends): the text around the caret
+ *    is looked for in the new value, nearest the old position.
+ * 3. Otherwise: the end of the new span.
  */
 export function mapCaret(pos: number, before: string, after: string): number {
   let start = 0;
@@ -14,5 +20,24 @@ export function mapCaret(pos: number, before: string, after: string): number {
   }
   if (pos <= start) return pos;
   if (pos >= endBefore) return pos + (after.length - before.length);
-  return endAfter;
+  return findByContext(pos, before, after) ?? endAfter;
+}
+
+const MAX_CONTEXT = 16;
+const MIN_CONTEXT = 3;
+
+function findByContext(pos: number, before: string, after: string): number | null {
+  for (let k = MAX_CONTEXT; k >= 1; k--) {
+    const left = before.slice(Math.max(0, pos - k), pos);
+    const right = before.slice(pos, pos + k);
+    const needle = left + right;
+    if (needle.length < MIN_CONTEXT) return null;
+    let best: number | null = null;
+    for (let i = after.indexOf(needle); i >= 0; i = after.indexOf(needle, i + 1)) {
+      const candidate = i + left.length;
+      if (best === null || Math.abs(candidate - pos) < Math.abs(best - pos)) best = candidate;
+    }
+    if (best !== null) return best;
+  }
+  return null;
 }

@@ -16,7 +16,9 @@ export function NewAgreementForm() {
   const template = TEMPLATES.find((tpl) => tpl.id === templateId) ?? TEMPLATES[0];
   const minParties = template?.minParties ?? 2;
   const [title, setTitle] = useState('');
-  const [language, setLanguage] = useState<Lang>(lang);
+  // Follows the UI language until the user picks one.
+  const [pickedLanguage, setLanguage] = useState<Lang | null>(null);
+  const language = pickedLanguage ?? lang;
   const [parties, setParties] = useState<PartyInput[]>(() => Array.from({ length: minParties }, emptyParty));
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { ContextSection } from './ContextSection';
 import { DurationSection } from './DurationSection';
 import { PartiesSection } from './PartiesSection';
@@ -6,8 +7,11 @@ import { RichTextSection } from './RichTextSection';
 import { SignatoriesSection } from './SignatoriesSection';
 import type { SectionProps } from './types';
 
-/** The editor for a section, chosen by its kind (templates are data). */
-export function SectionBody(props: SectionProps) {
+/**
+ * The editor for a section, chosen by its kind (templates are data).
+ * Memoised: presence changes re-render the frames, not the editors.
+ */
+export const SectionBody = memo(function SectionBody(props: SectionProps) {
   switch (props.section.kind) {
     case 'parties':
       return <PartiesSection {...props} />;
@@ -22,4 +26,4 @@ export function SectionBody(props: SectionProps) {
     case 'signatories':
       return <SignatoriesSection {...props} />;
   }
-}
+});

@@ -1,0 +1,62 @@
+/**
+ * Fan-out benchmark (npm run bench): runs the same load against the Entente
+ * sync server and then against the y-websocket reference server
+ * (@y/websocket-server 0.1.1, in memory), each in its own process, and prints
+ * latency, server CPU per delivered update and the ratios between the two.
+ * Options: npm run bench -- --help.
+ */
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { parseConfig } from './config';
+import { mainThreadProfile, summarizeProfile } from './profile-summary';
+import { poolByPosition } from './pool';
+import { printReport, writeJson } from './report';
+import { runOne, type RunResult } from './run';
+
+const benchDir = fileURLToPath(new URL('.', import.meta.url));
+const repoRoot = join(benchDir, '..');
+const log = (line: string): void => console.log(line);
+
+async function main(): Promise<number> {
+  const config = parseConfig(process.argv.slice(2), join(benchDir, 'results.json'));
+  const tag = Date.now().toString(36);
+  const positions = config.servers.map((kind, i) => ({ kind, i }));
+  const byPosition: RunResult[][] = positions.map(() => []);
+  const all: RunResult[] = [];
+  for (let round = 0; round < config.rounds; round++) {
+    if (config.rounds > 1) log(`round ${round + 1} of ${config.rounds}`);
+    // Every other round runs the servers in reverse order, so drift affects both alike.
+    for (const { kind, i } of round % 2 === 0 ? positions : [...positions].reverse()) {
+      if (all.length > 0) await sleep(1000); // let the previous processes' sockets close
+      const run = await runOne(kind, config, repoRoot, benchDir, `${tag}-${round + 1}-${i + 1}`, log);
+      if (!run.ok) log(`  failed: ${run.error.split('\n')[0] ?? ''}`);
+      byPosition[i]?.push(run);
+      all.push(run);
+    }
+  }
+  const runs = poolByPosition(byPosition);
+  const comparison = printReport(config, runs, log);
+  for (const run of all) {
+    if (!run.ok || run.profileDir === null) continue;
+    log('');
+    try {
+      for (const line of summarizeProfile(mainThreadProfile(run.profileDir), run.windowMonotonicUs)) log(line);
+    } catch (err) {
+      log(`no profile summary for ${run.label}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  if (config.out !== '') {
+    writeJson(config.out, config, runs, config.rounds > 1 ? all : [], comparison);
+    log(`\nresults written to ${config.out}`);
+  }
+  return all.every((r) => r.ok) ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,213 @@
+/**
+ * Starting and stopping the servers under test, each in its own child process,
+ * and the only place that knows how to create a document on each of them and
+ * build its websocket URL.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { stopChild, track } from './children';
+
+export type ServerKind = 'entente' | 'reference';
+
+export const SERVER_LABELS: Record<ServerKind, string> = {
+  entente: 'Entente server',
+  reference: 'y-websocket reference (@y/websocket-server 0.1.1)',
+};
+
+export interface RunningServer {
+  kind: ServerKind;
+  pid: number;
+  port: number;
+  /** Directory the server stores documents in (Entente only). */
+  dataDir: string | null;
+  /** Creates `count` documents and returns the id (room name) of each. */
+  createDocuments(count: number, tag: string): Promise<string[]>;
+  /** Websocket URL of one document. */
+  syncUrl(docId: string): string;
+  /** Bytes under dataDir, or null if the server stores nothing. */
+  storedBytes(): number | null;
+  /** Last lines the server wrote, for error messages. */
+  logTail(): string;
+  stop(): Promise<void>;
+}
+
+const START_TIMEOUT_MS = 30_000;
+const HOST = '127.0.0.1';
+
+/** Environment for a server: ours, minus anything that would change what is measured. */
+function serverEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const key of ['YPERSISTENCE', 'CALLBACK_URL', 'CALLBACK_OBJECTS', 'PORT', 'HOST', 'DATA_DIR', 'NODE_OPTIONS']) {
+    delete env[key];
+  }
+  return { ...env, ...extra };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, HOST, () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => (port > 0 ? resolve(port) : reject(new Error('could not pick a free port'))));
+    });
+  });
+}
+
+/** Keeps the last lines of a stream (and drains it, so the child never blocks on a full pipe). */
+function collectTail(child: ChildProcess, onLine: (line: string) => void): () => string {
+  const lines: string[] = [];
+  const attach = (stream: NodeJS.ReadableStream | null, prefix: string): void => {
+    if (!stream) return;
+    let partial = '';
+    stream.setEncoding('utf8');
+    stream.on('data', (chunk: string) => {
+      const parts = (partial + chunk).split('\n');
+      partial = parts.pop() ?? '';
+      for (const line of parts) {
+        onLine(line);
+        lines.push(prefix + line);
+        if (lines.length > 40) lines.shift();
+      }
+    });
+  };
+  attach(child.stdout, '');
+  attach(child.stderr, '[stderr] ');
+  return () => lines.join('\n');
+}
+
+/** Spawns a node server and resolves with its port once a stdout/stderr line matches `ready`. */
+function spawnAndWait(
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  ready: RegExp,
+  name: string,
+): Promise<{ child: ChildProcess; port: number; logTail: () => string }> {
+  const child = track(spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] }));
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const fail = (why: string): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      void stopChild(child, 500);
+      reject(new Error(`${name} did not start: ${why}\n--- server output ---\n${logTail()}`));
+    };
+    const logTail = collectTail(child, (line) => {
+      if (settled) return;
+      const m = ready.exec(line);
+      if (m?.[1]) {
+        settled = true;
+        clearTimeout(timer);
+        resolve({ child, port: Number.parseInt(m[1], 10), logTail });
+      }
+    });
+    const timer = setTimeout(() => fail(`no ready line within ${START_TIMEOUT_MS / 1000} s`), START_TIMEOUT_MS);
+    child.once('error', (err) => fail(err.message));
+    child.once('exit', (code, signal) => fail(`exited early (code ${String(code)}, signal ${String(signal)})`));
+  });
+}
+
+function directoryBytes(dir: string): number {
+  let total = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    if (entry.isDirectory()) total += directoryBytes(p);
+    else if (entry.isFile()) total += statSync(p).size;
+  }
+  return total;
+}
+
+async function startEntente(repoRoot: string, nodeArgs: string[]): Promise<RunningServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'entente-bench-'));
+  const { child, port, logTail } = await spawnAndWait(
+    [...nodeArgs, '--import', 'tsx', 'server/index.ts'],
+    repoRoot,
+    serverEnv({ PORT: '0', HOST, DATA_DIR: dataDir }),
+    /http:\/\/127\.0\.0\.1:(\d+)/,
+    'Entente server',
+  ).catch((err: unknown) => {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  });
+  const base = `http://${HOST}:${port}`;
+  return {
+    kind: 'entente',
+    pid: child.pid ?? -1,
+    port,
+    dataDir,
+    async createDocuments(count, tag) {
+      const ids: string[] = [];
+      for (let i = 0; i < count; i++) {
+        const res = await fetch(`${base}/api/agreements`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ title: `bench ${tag} ${i + 1}`, language: 'en' }),
+        });
+        const body: unknown = await res.json().catch(() => null);
+        const id = typeof body === 'object' && body !== null && 'id' in body ? body.id : undefined;
+        if (res.status !== 201 || typeof id !== 'string') {
+          throw new Error(`POST /api/agreements answered ${res.status}: ${JSON.stringify(body)}`);
+        }
+        ids.push(id);
+      }
+      return ids;
+    },
+    syncUrl(docId) {
+      const token = process.env.BENCH_TOKEN;
+      const query = token ? `?token=${encodeURIComponent(token)}` : '';
+      return `ws://${HOST}:${port}/sync/${encodeURIComponent(docId)}${query}`;
+    },
+    storedBytes: () => directoryBytes(dataDir),
+    logTail,
+    async stop() {
+      await stopChild(child);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function startReference(repoRoot: string, nodeArgs: string[]): Promise<RunningServer> {
+  const port = await freePort();
+  const { child, logTail } = await spawnAndWait(
+    [...nodeArgs, 'node_modules/@y/websocket-server/src/server.js'],
+    repoRoot,
+    serverEnv({ PORT: String(port), HOST }),
+    /on port (\d+)/,
+    'Reference server',
+  );
+  return {
+    kind: 'reference',
+    pid: child.pid ?? -1,
+    port,
+    dataDir: null,
+    createDocuments(count, tag) {
+      // Rooms exist as soon as a client joins one.
+      return Promise.resolve(Array.from({ length: count }, (_, i) => `bench-${tag}-${i + 1}`));
+    },
+    syncUrl: (docId) => `ws://${HOST}:${port}/${docId}`,
+    storedBytes: () => null,
+    logTail,
+    stop: () => stopChild(child),
+  };
+}
+
+/**
+ * Node flags that make a server write CPU profiles into `dir` when it stops:
+ * one per thread (tsx's loader thread writes one too), under node's default names.
+ */
+export function profileArgs(dir: string): string[] {
+  const preload = pathToFileURL(fileURLToPath(new URL('exit-on-signal.mjs', import.meta.url))).href;
+  return ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--import', preload];
+}
+
+/** Starts a server; `nodeArgs` go to node before the script (e.g. profileArgs). */
+export function startServer(kind: ServerKind, repoRoot: string, nodeArgs: string[] = []): Promise<RunningServer> {
+  return kind === 'entente' ? startEntente(repoRoot, nodeArgs) : startReference(repoRoot, nodeArgs);
+}

@@ -1,0 +1,90 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+/** Helpers for the browser tests: build the client, launch the system Chromium, open pages. */
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const CLIENT_DIR = join(ROOT, 'dist/client');
+export const SHOTS_DIR = '/tmp/shots';
+
+function newestMtime(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
+  return newest;
+}
+
+/** Runs `vite build` when dist/client is missing or older than its sources (about a second). */
+export function ensureClientBuilt(): void {
+  const index = join(CLIENT_DIR, 'index.html');
+  const sources = [join(ROOT, 'client'), join(ROOT, 'shared'), join(ROOT, 'vite.config.ts')];
+  const sourceTime = Math.max(...sources.filter((p) => existsSync(p)).map(newestMtime));
+  if (existsSync(index) && statSync(index).mtimeMs >= sourceTime) return;
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+}
+
+/** The system Chromium, headless. Never downloads a browser. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+export interface OpenPage {
+  context: BrowserContext;
+  page: Page;
+  /** Browser console errors and page errors seen so far. */
+  errors: string[];
+}
+
+/** A fresh browser profile (own localStorage and IndexedDB) on a URL, as `name`. */
+export async function openAs(browser: Browser, url: string, name: string): Promise<OpenPage> {
+  const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'en-CA' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (err) => errors.push(String(err)));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  const sep = url.includes('?') ? '&' : '?';
+  await page.goto(`${url}${sep}name=${encodeURIComponent(name)}`);
+  return { context, page, errors };
+}
+
+/** The editable element of the rich-text editor bound to a fragment. */
+export const editorOf = (page: Page, fragment: string) => page.locator(`[data-fragment="${fragment}"] .ProseMirror`);
+
+/** An editor's text, one line per block, without the remote carets' name labels. */
+export function editorText(page: Page, fragment: string): Promise<string> {
+  return editorOf(page, fragment).evaluate((el) => {
+    const copy = el.cloneNode(true) as HTMLElement;
+    for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove();
+    return Array.from(copy.children, (block) => block.textContent ?? '').join('\n');
+  });
+}
+
+/** Waits until the connection indicator says everything is saved. */
+export async function waitSaved(page: Page, timeout = 15_000): Promise<void> {
+  await page.locator('[data-testid="connection-status"][data-state="saved"]').waitFor({ timeout });
+}
+
+/** Clicks at the end of an editor's text and types, slowly enough to look human. */
+export async function typeAtEnd(page: Page, fragment: string, text: string): Promise<void> {
+  const lastBlock = editorOf(page, fragment).locator(':scope > *').last();
+  const box = await lastBlock.boundingBox();
+  if (!box) throw new Error(`no editor for ${fragment}`);
+  await lastBlock.click({ position: { x: box.width - 2, y: box.height / 2 } });
+  await page.keyboard.press('End');
+  await page.keyboard.type(text, { delay: 15 });
+}
+
+export async function screenshot(page: Page, name: string, fullPage = false): Promise<void> {
+  mkdirSync(SHOTS_DIR, { recursive: true });
+  await page.screenshot({ path: join(SHOTS_DIR, `${name}.png`), fullPage });
+}

@@ -1,0 +1,263 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startServer } from '../../server/start';
+import type { AgreementDetail } from '../../shared/api';
+import { fragmentName as f } from '../../shared/schema';
+import { CLIENT_DIR, editorOf, editorText, ensureClientBuilt, launchBrowser, openAs, screenshot, typeAtEnd, waitSaved, type OpenPage } from './browserHarness';
+
+type Running = Awaited<ReturnType<typeof startServer>>;
+
+let server: Running;
+let dataDir: string;
+let browser: Browser;
+const opened: OpenPage[] = [];
+
+async function createAgreement(title: string): Promise<AgreementDetail> {
+  const res = await fetch(`${server.url}/api/agreements`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      title,
+      language: 'en',
+      templateId: 'mou',
+      parties: [
+        { legalName: 'Community Employment Network', address: '12 King St, Toronto', mission: 'Employment services for job seekers with disabilities.' },
+        { legalName: 'Réseau Emploi Québec', address: '45 rue Sainte-Catherine, Montréal', mission: 'Accompagnement vers l’emploi.' },
+      ],
+    }),
+  });
+  expect(res.status).toBe(201);
+  return (await res.json()) as AgreementDetail;
+}
+
+async function open(id: string, name: string): Promise<OpenPage> {
+  const p = await openAs(browser, `${server.url}/a/${id}`, name);
+  opened.push(p);
+  try {
+    await editorOf(p.page, f('purpose')).waitFor({ timeout: 15_000 });
+  } catch (err) {
+    await screenshot(p.page, `failed-open-${name}`, true);
+    throw new Error(`editor did not open for ${name}: ${p.errors.join(' | ')} ${(await p.page.content()).slice(-2000)}`, { cause: err });
+  }
+  await waitSaved(p.page);
+  return p;
+}
+
+const textOf = editorText;
+/** Polls with room for a loaded machine (vitest's default is one second). */
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 10_000, interval: 100 });
+
+beforeAll(async () => {
+  ensureClientBuilt();
+  dataDir = mkdtempSync(join(tmpdir(), 'entente-browser-'));
+  server = await startServer({ port: 0, dataDir, clientDir: CLIENT_DIR, log: () => undefined });
+  browser = await launchBrowser();
+}, 120_000);
+
+afterAll(async () => {
+  for (const p of opened) await p.context.close().catch(() => undefined);
+  await browser?.close();
+  await server?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('collaborative editor in the browser', { timeout: 60_000 }, () => {
+  it('two people edit different and the same sections, converge, and see each other’s named carets', async () => {
+    const agreement = await createAgreement('Employment partnership');
+    const alice = await open(agreement.id, 'Alice');
+    const bob = await open(agreement.id, 'Bob');
+
+    await typeAtEnd(alice.page, f('purpose'), 'Collaborate on employment services.');
+    await typeAtEnd(bob.page, f('duration'), 'Reviewed every spring.');
+    // Same section: Alice writes, then both type at once at different places.
+    await typeAtEnd(alice.page, f('context'), 'Alpha says hello.');
+    await poll(() => textOf(bob.page, f('context'))).toBe('Alpha says hello.');
+    await Promise.all([
+      (async () => {
+        await editorOf(alice.page, f('context')).locator('p').first().click({ position: { x: 1, y: 4 } });
+        await alice.page.keyboard.type('Preamble. ', { delay: 15 });
+      })(),
+      typeAtEnd(bob.page, f('context'), ' Bravo agrees.'),
+    ]);
+
+    for (const fragment of [f('purpose'), f('duration'), f('context')]) {
+      await poll(async () => (await textOf(alice.page, fragment)) === (await textOf(bob.page, fragment))).toBe(true);
+    }
+    expect(await textOf(bob.page, f('purpose'))).toBe('Collaborate on employment services.');
+    expect(await textOf(alice.page, f('duration'))).toBe('Reviewed every spring.');
+    expect(await textOf(alice.page, f('context'))).toBe('Preamble. Alpha says hello. Bravo agrees.');
+
+    await poll(() => alice.page.locator(`[data-fragment="${f('context')}"] .collaboration-carets__label`, { hasText: 'Bob' }).count()).toBe(1);
+    await poll(() => bob.page.locator(`[data-fragment="${f('context')}"] .collaboration-carets__label`, { hasText: 'Alice' }).count()).toBe(1);
+    await poll(() => alice.page.locator('[data-testid="presence"] [data-peer="Bob"]').count()).toBe(1);
+    await poll(() => alice.page.locator('[data-testid="presence"] [data-peer="Bob"]').getAttribute('data-section')).toBe('context');
+
+    await waitSaved(alice.page);
+    await waitSaved(bob.page);
+    await alice.page.locator('#section-context').scrollIntoViewIfNeeded();
+    await bob.page.locator('#section-context').scrollIntoViewIfNeeded();
+    await screenshot(alice.page, 'a-alice-context');
+    await screenshot(bob.page, 'a-bob-context');
+    await screenshot(alice.page, 'a-alice-full', true);
+    expect(alice.errors).toEqual([]);
+    expect(bob.errors).toEqual([]);
+  });
+
+  it('keeps rich text and structured fields across a reload and in a fresh browser', async () => {
+    const agreement = await createAgreement('Reload check');
+    const alice = await open(agreement.id, 'Alice');
+    const page = alice.page;
+    const legalName = page.locator('[data-section="parties"] [data-party-index="0"] input[name="legalName"]');
+    await legalName.fill('Employment Network of Ontario Inc.');
+    await page.locator('select[name="terminationNoticeDays"]').selectOption('90');
+    await page.locator('input[name="termYears"]').fill('2');
+    await page.locator('[data-testid^="signatories-"]').first().getByRole('button').last().click();
+    await page.locator('[data-section="signatories"] input[name="name"]').first().fill('Marie Tremblay');
+    await typeAtEnd(page, f('purpose'), 'Improve outcomes for job seekers.');
+    await page.locator('.title-field input').fill('Reload check (edited)');
+    await waitSaved(page);
+
+    await page.reload();
+    await editorOf(page, f('purpose')).waitFor();
+    await poll(() => textOf(page, f('purpose'))).toBe('Improve outcomes for job seekers.');
+    await poll(() => legalName.inputValue()).toBe('Employment Network of Ontario Inc.');
+    expect(await page.locator('select[name="terminationNoticeDays"]').inputValue()).toBe('90');
+
+    // A fresh profile has no IndexedDB copy: everything must come from the server.
+    const carol = await open(agreement.id, 'Carol');
+    const fresh = carol.page;
+    await poll(() => textOf(fresh, f('purpose'))).toBe('Improve outcomes for job seekers.');
+    await poll(() => fresh.locator('[data-section="parties"] [data-party-index="0"] input[name="legalName"]').inputValue()).toBe('Employment Network of Ontario Inc.');
+    expect(await fresh.locator('select[name="terminationNoticeDays"]').inputValue()).toBe('90');
+    expect(await fresh.locator('input[name="termYears"]').inputValue()).toBe('2');
+    expect(await fresh.locator('[data-section="signatories"] input[name="name"]').first().inputValue()).toBe('Marie Tremblay');
+    expect(await fresh.locator('.title-field input').inputValue()).toBe('Reload check (edited)');
+    await fresh.locator('#section-duration').scrollIntoViewIfNeeded();
+    await screenshot(fresh, 'b-fresh-duration');
+    expect(alice.errors).toEqual([]);
+    expect(carol.errors).toEqual([]);
+  });
+
+  it('a party added in one browser appears in the other with its per-party sections', async () => {
+    const agreement = await createAgreement('Three parties');
+    const alice = await open(agreement.id, 'Alice');
+    const bob = await open(agreement.id, 'Bob');
+    const perPartyBlocks = (page: Page, section: string) => page.locator(`[data-section="${section}"] [data-party]`);
+
+    expect(await perPartyBlocks(bob.page, 'responsibilities').count()).toBe(2);
+    await alice.page.getByTestId('add-party').click();
+    const newName = alice.page.locator('[data-section="parties"] [data-party-index="2"] input[name="legalName"]');
+    await newName.fill('Northern Skills Centre');
+
+    for (const section of ['context', 'responsibilities', 'signatories']) {
+      await poll(() => perPartyBlocks(bob.page, section).count()).toBe(3);
+    }
+    await poll(() => bob.page.locator('[data-section="parties"] [data-party-index="2"] input[name="legalName"]').inputValue()).toBe('Northern Skills Centre');
+    await poll(() => bob.page.locator('[data-section="responsibilities"] h3', { hasText: 'Northern Skills Centre' }).count()).toBe(1);
+
+    // Bob writes in the new party's responsibilities; Alice sees it.
+    const partyId = await bob.page.locator('[data-section="responsibilities"] [data-party]').nth(2).getAttribute('data-party');
+    expect(partyId).toBeTruthy();
+    await typeAtEnd(bob.page, f('responsibilities', partyId ?? ''), 'Provides premises twice a week.');
+    await poll(() => textOf(alice.page, f('responsibilities', partyId ?? ''))).toBe('Provides premises twice a week.');
+
+    await bob.page.locator('#section-parties').scrollIntoViewIfNeeded();
+    await screenshot(bob.page, 'c-bob-parties');
+    await bob.page.locator('#section-responsibilities').scrollIntoViewIfNeeded();
+    await screenshot(bob.page, 'c-bob-responsibilities');
+    expect(alice.errors).toEqual([]);
+    expect(bob.errors).toEqual([]);
+  });
+
+  it('keeps the local caret in a text field while someone else edits it', async () => {
+    const agreement = await createAgreement('Caret check');
+    const alice = await open(agreement.id, 'Alice');
+    const bob = await open(agreement.id, 'Bob');
+    const field = (page: Page) => page.locator('[data-section="parties"] [data-party-index="1"] input[name="address"]');
+    await field(alice.page).click();
+    await field(alice.page).evaluate((el: HTMLInputElement) => el.setSelectionRange(2, 2));
+    // Bob rewrites the start and the end of the address.
+    await field(bob.page).fill('Siège: 45 rue Sainte-Catherine, Montréal (Québec)');
+    await poll(() => field(alice.page).inputValue()).toBe('Siège: 45 rue Sainte-Catherine, Montréal (Québec)');
+    expect(await field(alice.page).evaluate((el: HTMLInputElement) => [el.selectionStart, document.activeElement === el])).toEqual([9, true]);
+    await alice.page.keyboard.type('A');
+    await poll(() => field(bob.page).inputValue()).toBe('Siège: 45A rue Sainte-Catherine, Montréal (Québec)');
+  });
+
+  it('asks for a name, switches to French, and creates an agreement from the home page', async () => {
+    const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'en-CA' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (err) => errors.push(String(err)));
+    opened.push({ context, page, errors });
+    await page.goto(`${server.url}/`);
+    await page.getByTestId('name-input').fill('Éloïse Gagnon');
+    await page.getByTestId('name-input').press('Enter');
+    await poll(() => page.getByTestId('me').innerText()).toContain('Éloïse Gagnon');
+    await page.getByTestId('lang-toggle').click();
+    await poll(() => page.locator('html').getAttribute('lang')).toBe('fr');
+    await poll(() => page.locator('#agreements-heading').innerText()).toBe('Ententes');
+
+    const form = page.getByTestId('new-agreement-form');
+    await form.locator('input[name="title"]').fill('Protocole d’entente — services d’emploi');
+    await form.locator('[data-testid="new-party-0"] input[name="legalName"]').fill('Centre d’emploi de Gatineau');
+    await form.locator('[data-testid="new-party-1"] input[name="legalName"]').fill('Ottawa Employment Hub');
+    await screenshot(page, 'e-home-fr', true);
+    await form.locator('button[type="submit"]').click();
+
+    await page.waitForURL(/\/a\/[A-Za-z0-9_-]{22}$/);
+    await editorOf(page, f('purpose')).waitFor();
+    await waitSaved(page);
+    expect(await page.locator('#section-purpose .guidance').innerText()).toContain('Parlez en termes généraux');
+    expect(await page.locator('.title-field input').inputValue()).toBe('Protocole d’entente — services d’emploi');
+    expect(await page.getByTestId('connection-status').innerText()).toBe('Toutes les modifications sont enregistrées');
+    await poll(() => page.locator('[data-section="responsibilities"] h3', { hasText: 'Ottawa Employment Hub' }).count()).toBe(1);
+    await screenshot(page, 'e-editor-fr');
+    // Switching the UI language redraws guidance and placeholders in place.
+    await page.getByTestId('lang-toggle').click();
+    await poll(() => page.locator('#section-purpose .guidance').innerText()).toContain('Speak in general terms');
+    await poll(() => editorOf(page, f('purpose')).locator('p').first().getAttribute('data-placeholder')).toBe('The purpose of the partnership…');
+    expect(errors).toEqual([]);
+  });
+
+  it('shows offline and reconnecting states, and saves what was typed meanwhile once the server is back', async () => {
+    const agreement = await createAgreement('Restart check');
+    const alice = await open(agreement.id, 'Alice');
+    const page = alice.page;
+    const status = page.getByTestId('connection-status');
+
+    await alice.context.setOffline(true);
+    await poll(() => status.getAttribute('data-state')).toBe('offline');
+    await alice.context.setOffline(false);
+    await waitSaved(page);
+
+    const port = server.port;
+    await server.close();
+    await poll(() => status.getAttribute('data-state')).toMatch(/^(reconnecting|offline)$/);
+    await typeAtEnd(page, f('purpose'), 'Written while the server was down.');
+    expect(await status.getAttribute('data-state')).toMatch(/^(reconnecting|offline)$/);
+    await page.locator('#section-purpose').scrollIntoViewIfNeeded();
+    await screenshot(page, 'f-server-down');
+
+    server = await startServer({ port, dataDir, clientDir: CLIENT_DIR, log: () => undefined });
+    await waitSaved(page, 20_000);
+    const res = await fetch(`${server.url}/api/agreements/${agreement.id}`);
+    const detail = (await res.json()) as AgreementDetail;
+    expect(detail.content.sections['purpose']).toBe('Written while the server was down.');
+    expect(alice.errors.filter((e) => !e.includes('WebSocket'))).toEqual([]);
+  });
+
+  it('shows the localized reason when the server refuses the agreement for good', async () => {
+    const p = await openAs(browser, `${server.url}/a/AAAAAAAAAAAAAAAAAAAAAA`, 'Dana');
+    opened.push(p);
+    const status = p.page.locator('[data-testid="connection-status"][data-state="refused"]');
+    await status.waitFor({ timeout: 10_000 });
+    expect(await status.getAttribute('data-code')).toBe('4404');
+    expect(await status.innerText()).toContain('This agreement does not exist.');
+    expect(await p.page.getByTestId('refusal').innerText()).toContain('This agreement does not exist.');
+    await screenshot(p.page, 'd-refused');
+  });
+});
