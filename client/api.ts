@@ -1,4 +1,19 @@
-import type { AgreementDetail, AgreementSummary, ApiError, CreateAgreementInput } from '../shared/api';
+import type {
+  AgreementDetail,
+  AgreementSummary,
+  ApiError,
+  AuditView,
+  CreateAgreementInput,
+  CreateThreadInput,
+  CreatedAgreement,
+  InviteInput,
+  Me,
+  ParticipantView,
+  StatusView,
+  ThreadView,
+  UpdateParticipantInput,
+  VerifyResult,
+} from '../shared/api';
 
 /** The REST API under /api. Errors carry the server's `{error, message}`. */
 export class ApiFailure extends Error {
@@ -18,6 +33,7 @@ function isApiError(value: unknown): value is ApiError {
 async function request<T>(path: string, init?: RequestInit): Promise<T> {
   const response = await fetch(path, {
     ...init,
+    credentials: 'same-origin',
     headers: { accept: 'application/json', ...(init?.body ? { 'content-type': 'application/json' } : {}) },
   });
   const body: unknown = await response.json().catch(() => null);
@@ -33,8 +49,56 @@ export async function listAgreements(): Promise<AgreementSummary[]> {
   return Array.isArray(body.agreements) ? body.agreements : [];
 }
 
-export function createAgreement(input: CreateAgreementInput): Promise<AgreementDetail> {
-  return request<AgreementDetail>('/api/agreements', { method: 'POST', body: JSON.stringify(input) });
+/** Creates an agreement; the server also opens the creator's (owner's) session cookie. */
+export function createAgreement(input: CreateAgreementInput): Promise<CreatedAgreement> {
+  return request<CreatedAgreement>('/api/agreements', { method: 'POST', body: JSON.stringify(input) });
+}
+
+export function getAgreement(id: string): Promise<AgreementDetail> {
+  return request<AgreementDetail>(`/api/agreements/${id}`);
+}
+
+const json = (method: string, body?: unknown): RequestInit => ({ method, body: body === undefined ? undefined : JSON.stringify(body) });
+const under = (id: string, path: string): string => `/api/agreements/${id}${path}`;
+
+/** Who the session is on this agreement: participant, party, role and rights. 401/403 if none. */
+export const getMe = (id: string): Promise<Me> => request<Me>(under(id, '/me'));
+
+export const listParticipants = async (id: string): Promise<ParticipantView[]> =>
+  (await request<{ participants: ParticipantView[] }>(under(id, '/participants'))).participants;
+export const inviteParticipant = (id: string, input: InviteInput): Promise<ParticipantView> => request(under(id, '/participants'), json('POST', input));
+export const updateParticipant = (id: string, pid: string, input: UpdateParticipantInput): Promise<ParticipantView> =>
+  request(under(id, `/participants/${pid}`), json('PATCH', input));
+export const revokeParticipant = (id: string, pid: string): Promise<ParticipantView> => request(under(id, `/participants/${pid}`), json('DELETE'));
+
+export const listThreads = async (id: string): Promise<ThreadView[]> => (await request<{ threads: ThreadView[] }>(under(id, '/threads'))).threads;
+export const createThread = (id: string, input: CreateThreadInput): Promise<ThreadView> => request(under(id, '/threads'), json('POST', input));
+export const replyToThread = (id: string, tid: string, body: string, mentions: string[] = []): Promise<ThreadView> =>
+  request(under(id, `/threads/${tid}/comments`), json('POST', { body, mentions }));
+export const editComment = (id: string, cid: string, body: string, mentions: string[] = []): Promise<ThreadView> =>
+  request(under(id, `/comments/${cid}`), json('PATCH', { body, mentions }));
+export const deleteComment = (id: string, cid: string): Promise<ThreadView> => request(under(id, `/comments/${cid}`), json('DELETE'));
+export const setThreadResolved = (id: string, tid: string, resolved: boolean): Promise<ThreadView> =>
+  request(under(id, `/threads/${tid}/${resolved ? 'resolve' : 'reopen'}`), json('POST'));
+export const markThreadRead = (id: string, tid: string): Promise<ThreadView> => request(under(id, `/threads/${tid}/read`), json('POST'));
+
+export const getStatus = (id: string): Promise<StatusView> => request<StatusView>(under(id, '/status'));
+export const approveSection = (id: string, section: string): Promise<StatusView> => request(under(id, '/approvals'), json('POST', { section }));
+export const lockAgreement = (id: string): Promise<StatusView> => request(under(id, '/lock'), json('POST'));
+export const unlockAgreement = (id: string, reason: string): Promise<StatusView> => request(under(id, '/unlock'), json('POST', { reason }));
+export const cancelVersion = (id: string, reason: string): Promise<StatusView> => request(under(id, '/cancel'), json('POST', { reason }));
+export const signAgreement = (id: string, input: { fullName: string; title: string; versionHash: string }): Promise<StatusView> =>
+  request(under(id, '/sign'), json('POST', input));
+export const getAudit = (id: string): Promise<AuditView> => request<AuditView>(under(id, '/audit'));
+/** Download links (the browser sends the session cookie). */
+export const exportUrl = (id: string, format: 'pdf' | 'docx'): string => under(id, `/export.${format}`);
+
+export const verifyHash = (hash: string): Promise<VerifyResult> => request('/api/verify', json('POST', { hash }));
+export async function verifyPdf(file: Blob): Promise<VerifyResult> {
+  const response = await fetch('/api/verify', { method: 'POST', headers: { 'content-type': 'application/pdf', accept: 'application/json' }, body: file });
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) throw isApiError(body) ? new ApiFailure(response.status, body.error, body.message) : new ApiFailure(response.status, 'http_error', `HTTP ${response.status}`);
+  return body as VerifyResult;
 }
 
 /** ws(s)://host of the page, where the server accepts sync connections. */

@@ -129,6 +129,7 @@ export class Connection {
     const sub = decoding.readVarUint(decoder);
     const payload = decoding.readVarUint8Array(decoder);
     if (sub === SyncType.Step1) {
+      this.room.flushStored();
       this.send(syncStep2Message(Y.encodeStateAsUpdate(this.room.doc, payload)));
       return;
     }

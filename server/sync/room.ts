@@ -10,6 +10,8 @@ export interface RoomHooks {
   persist(room: Room, update: Uint8Array, origin: unknown): void;
   /** The last connection left. */
   emptied(room: Room): void;
+  /** Store everything queued now. */
+  flush(): void;
 }
 
 export interface PendingUpdate {
@@ -86,6 +88,14 @@ export class Room {
       const mine = frames.filter((_, i) => items[i]?.origin !== c);
       if (mine.length > 0) c.writeFrame(mine.length === 1 && mine[0] ? mine[0] : Buffer.concat(mine));
     }
+  }
+
+  /**
+   * Stores queued updates at once. Called before answering a sync step 1, so
+   * a client that asks "do you have everything?" is only told yes once it is stored.
+   */
+  flushStored(): void {
+    this.hooks.flush();
   }
 
   join(conn: Connection): void {

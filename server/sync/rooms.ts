@@ -77,7 +77,7 @@ export class Rooms {
       return existing;
     }
     const { doc, pendingUpdates } = this.docs.load(id);
-    const room = new Room(id, doc, { persist: (r, u, o) => this.persist(r, u, o), emptied: (r) => this.scheduleIdle(r) }, {
+    const room = new Room(id, doc, { persist: (r, u, o) => this.persist(r, u, o), emptied: (r) => this.scheduleIdle(r), flush: () => this.flusher.flush() }, {
       byteSize: Y.encodeStateAsUpdate(doc).byteLength,
       updates: pendingUpdates,
     });
