@@ -7,7 +7,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 /** Helpers for the browser tests: build the client, launch the system Chromium, open pages. */
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const CLIENT_DIR = join(ROOT, 'dist/client');
+/** Where the client is built; ENTENTE_CLIENT_DIR lets parallel runs build without stepping on each other. */
+export const CLIENT_DIR = process.env.ENTENTE_CLIENT_DIR ?? join(ROOT, 'dist/client');
 export const SHOTS_DIR = '/tmp/shots';
 
 function newestMtime(path: string): number {
@@ -24,7 +25,7 @@ export function ensureClientBuilt(): void {
   const sources = [join(ROOT, 'client'), join(ROOT, 'shared'), join(ROOT, 'vite.config.ts')];
   const sourceTime = Math.max(...sources.filter((p) => existsSync(p)).map(newestMtime));
   if (existsSync(index) && statSync(index).mtimeMs >= sourceTime) return;
-  execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn', '--outDir', CLIENT_DIR], { cwd: ROOT, stdio: 'inherit' });
 }
 
 /** The system Chromium, headless. Never downloads a browser. */
