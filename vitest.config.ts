@@ -5,6 +5,7 @@ export default defineConfig({
   root: '.',
   test: {
     include: ['test/**/*.test.ts'],
+    globalSetup: ['test/browser/globalSetup.ts'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 120_000,
