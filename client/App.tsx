@@ -7,6 +7,7 @@ import { Header } from './Header';
 import { NamePrompt } from './NamePrompt';
 import { AgreementsPage } from './pages/AgreementsPage';
 import { AgreementEditor } from './editor/AgreementEditor';
+import { VerifyPage } from './signing/VerifyPage';
 
 function useI18nState(): I18n {
   const [state, setState] = useState<{ lang: Lang; explicit: boolean }>(() => {
@@ -63,6 +64,7 @@ export function App() {
         )}
         {route.name === 'list' && <AgreementsPage />}
         {route.name === 'agreement' && identity.name !== '' && <AgreementEditor key={route.id} id={route.id} />}
+        {route.name === 'verify' && <VerifyPage />}
         {route.name === 'notFound' && (
           <main className="page narrow">
             <p>{i18n.t.notFound}</p>

@@ -1,6 +1,7 @@
 import { useI18n } from './i18n';
 import { useIdentity, initials } from './identity';
 import { Link } from './router';
+import { VerifyLink } from './signing/VerifyLink';
 
 export function Header({ onRename }: { onRename: () => void }) {
   const { t, lang, setLang } = useI18n();
@@ -13,6 +14,7 @@ export function Header({ onRename }: { onRename: () => void }) {
         <span className="brand-tagline">{t.tagline}</span>
       </Link>
       <div className="topbar-actions">
+        <VerifyLink />
         {name !== '' && (
           <button type="button" className="me" onClick={onRename} title={t.changeName} data-testid="me">
             <span className="avatar small" style={{ backgroundColor: color }} aria-hidden="true">

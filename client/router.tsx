@@ -24,10 +24,11 @@ export function usePath(): string {
   return path;
 }
 
-export type Route = { name: 'list' } | { name: 'agreement'; id: string } | { name: 'notFound' };
+export type Route = { name: 'list' } | { name: 'agreement'; id: string } | { name: 'verify' } | { name: 'notFound' };
 
 export function matchRoute(path: string): Route {
   if (path === '/' || path === '') return { name: 'list' };
+  if (path === '/verify' || path === '/verify/') return { name: 'verify' };
   const match = /^\/a\/([A-Za-z0-9_-]+)\/?$/.exec(path);
   if (match?.[1]) return { name: 'agreement', id: match[1] };
   return { name: 'notFound' };

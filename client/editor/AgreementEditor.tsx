@@ -13,13 +13,20 @@ import { SectionBody } from './sections/SectionBody';
 import { usePeers } from './presence';
 import { useCollab, type Collab } from './useCollab';
 import { useYString } from './yhooks';
+import { SigningProvider } from '../signing/SigningContext';
+import { LockedBanner } from '../signing/LockedBanner';
+import { StatusPanel } from '../signing/StatusPanel';
 
 /** The editor page of one agreement: toolbar, sections, side column. */
 export function AgreementEditor({ id }: { id: string }) {
   const collab = useCollab(id);
   const { t } = useI18n();
   if (!collab) return <main className="page narrow muted">{t.waitingForDocument}</main>;
-  return <OpenAgreement collab={collab} />;
+  return (
+    <SigningProvider agreementId={collab.id} doc={collab.doc} monitor={collab.monitor}>
+      <OpenAgreement collab={collab} />
+    </SigningProvider>
+  );
 }
 
 function OpenAgreement({ collab }: { collab: Collab }) {
@@ -58,6 +65,7 @@ function OpenAgreement({ collab }: { collab: Collab }) {
         <Avatars peers={peers} sectionTitle={sectionTitle} testId="presence" />
         <ConnectionStatus monitor={collab.monitor} />
       </div>
+      <LockedBanner />
       <div className="editor-columns">
         <div className="sections">
           {refusal && (
@@ -76,6 +84,7 @@ function OpenAgreement({ collab }: { collab: Collab }) {
           ))}
         </div>
         <aside className="side-column">
+          <StatusPanel template={template} />
           <PeopleList peers={peers} sectionTitle={sectionTitle} />
           <section className="side-card comments-placeholder" aria-labelledby="comments-heading">
             <h2 id="comments-heading">{t.comments}</h2>

@@ -2,6 +2,7 @@ import type { FocusEvent, ReactNode } from 'react';
 import type { SectionTemplate } from '../../shared/template';
 import { useI18n } from '../i18n';
 import { Avatars } from './Avatars';
+import { SectionApprovals } from '../signing/SectionApprovals';
 import { setSection, type Peer } from './presence';
 import type { Collab } from './useCollab';
 
@@ -32,6 +33,7 @@ export function SectionFrame({ section, index, collab, peers, children }: Sectio
         </h2>
         {peers.length > 0 && <Avatars peers={peers} size="small" sectionTitle={() => section.title[lang]} />}
       </header>
+      <SectionApprovals section={section} />
       <p className="guidance">{section.guidance[lang]}</p>
       <div className="section-body">{children}</div>
     </section>

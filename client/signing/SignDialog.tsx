@@ -1,0 +1,134 @@
+import { useId, useState } from 'react';
+import * as Y from 'yjs';
+import { getMeta, getParties } from '../../shared/schema';
+import { ApiFailure, signAgreement } from '../api';
+import { useYString } from '../editor/yhooks';
+import { useI18n } from '../i18n';
+import { Dialog } from './Dialog';
+import { Fingerprint } from './Fingerprint';
+import { NO_DOC, useOptionalSession, usePartyNames, useSigning } from './SigningContext';
+import { useSigningText } from './strings';
+
+/** The title the agreement itself gives this person, if they are named among its signatories. */
+function namedTitle(doc: Y.Doc, partyId: string, name: string): string {
+  const party = getParties(doc).toArray().find((p) => p.get('id') === partyId);
+  const list = party?.get('signatories');
+  if (!(list instanceof Y.Array)) return '';
+  const wanted = name.trim().toLowerCase();
+  for (const item of list.toArray() as unknown[]) {
+    if (item instanceof Y.Map && String(item.get('name') ?? '').trim().toLowerCase() === wanted) return String(item.get('title') ?? '').trim();
+  }
+  return '';
+}
+
+/**
+ * A signatory signs the locked version: they see what they sign (title,
+ * parties, version and its fingerprint), type their full name and title,
+ * confirm, and sign. The fingerprint shown is the one sent: if the locked
+ * version changed meanwhile, the server refuses and we say so.
+ */
+export function SignDialog({ onClose }: { onClose: () => void }) {
+  const signing = useSigning();
+  const session = useOptionalSession();
+  const { t } = useI18n();
+  const { s, date } = useSigningText();
+  const formId = useId();
+  const doc = signing?.doc;
+  const title = useYString(getMeta(doc ?? NO_DOC), 'title');
+  const parties = usePartyNames(doc ?? NO_DOC);
+  // What the person reviews is fixed when the dialog opens.
+  const [version] = useState(() => signing?.status?.version ?? null);
+  const me = session?.me.participant;
+  const [fullName, setFullName] = useState(() => me?.name ?? '');
+  const [jobTitle, setJobTitle] = useState(() => (doc && me ? namedTitle(doc, me.partyId, me.name) : ''));
+  const [confirmed, setConfirmed] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  if (!signing || !version || !me) return null;
+  const myParty = parties.get(me.partyId) || t.unnamedParty;
+  const current = signing.status?.version?.hash;
+  const changed = current !== undefined && current !== version.hash;
+
+  const submit = async (): Promise<void> => {
+    if (fullName.trim().length < 2) return setError(s.fullNameRequired);
+    if (jobTitle.trim().length < 2) return setError(s.titleRequired);
+    setBusy(true);
+    setError(null);
+    try {
+      signing.apply(await signAgreement(signing.agreementId, { fullName: fullName.trim(), title: jobTitle.trim(), versionHash: version.hash }));
+      onClose();
+    } catch (err) {
+      setError(err instanceof ApiFailure ? (err.code === 'version_mismatch' ? s.versionMismatch : err.message) : s.actionFailed);
+      signing.refresh();
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog title={s.signTitle} onClose={onClose} testId="sign-dialog">
+      <p>{s.signIntro}</p>
+      <dl className="sign-facts">
+        <dt>{s.agreement}</dt>
+        <dd data-testid="sign-title">{title}</dd>
+        <dt>{s.parties}</dt>
+        <dd>
+          <ul className="plain-list">
+            {[...parties.entries()].map(([id, name]) => (
+              <li key={id}>{name || t.unnamedParty}</li>
+            ))}
+          </ul>
+        </dd>
+        <dt>{s.version(version.number)}</dt>
+        <dd className="muted">{s.lockedOn(date(version.lockedAt))}</dd>
+        <dt>{s.fingerprint}</dt>
+        <dd>
+          <Fingerprint hash={version.hash} testId="sign-hash" />
+        </dd>
+        <dt>{s.signingFor}</dt>
+        <dd>
+          <strong>{myParty}</strong>
+        </dd>
+      </dl>
+      {changed && (
+        <p className="error small" role="alert">
+          {s.versionMismatch}
+        </p>
+      )}
+      <form
+        id={formId}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <div className="sign-fields">
+          <label className="field">
+            <span>{s.fullName}</span>
+            <input name="fullName" autoComplete="name" value={fullName} maxLength={200} onChange={(e) => setFullName(e.target.value)} required minLength={2} />
+          </label>
+          <label className="field">
+            <span>{s.jobTitle}</span>
+            <input name="title" autoComplete="organization-title" value={jobTitle} maxLength={200} placeholder={s.jobTitlePlaceholder} onChange={(e) => setJobTitle(e.target.value)} required minLength={2} />
+          </label>
+        </div>
+        <label className="confirm-check">
+          <input type="checkbox" name="confirm" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />
+          <span>{s.confirmSign(version.number, myParty)}</span>
+        </label>
+        {error && (
+          <p className="error small" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="dialog-actions">
+          <button type="button" className="button" onClick={onClose}>
+            {s.cancel}
+          </button>
+          <button type="submit" className="button primary" data-testid="confirm-sign" disabled={!confirmed || busy || changed || fullName.trim().length < 2 || jobTitle.trim().length < 2}>
+            {busy ? s.signing : s.signNow}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

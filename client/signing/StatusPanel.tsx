@@ -1,0 +1,417 @@
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { StatusView, ThreadView } from '../../shared/api';
+import { isReady } from '../../shared/readiness';
+import type { AgreementTemplate } from '../../shared/template';
+import { ApiFailure, cancelVersion, exportUrl, listThreads, lockAgreement, unlockAgreement } from '../api';
+import { useI18n } from '../i18n';
+import { Link } from '../router';
+import { AuditDialog } from './AuditDialog';
+import { describeMissing, partyLabel, type DescribeContext } from './describe';
+import { Dialog } from './Dialog';
+import { SignDialog } from './SignDialog';
+import { useOptionalSession, usePartyNames, useSigning, type Signing } from './SigningContext';
+import { useSigningText } from './strings';
+import './signing.css';
+
+/** Scrolls to a section and puts the focus there, for checklist links. */
+function goToSection(key: string): void {
+  const el = document.getElementById(`section-${key}`);
+  if (!el) return;
+  el.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  el.classList.add('section-flash');
+  setTimeout(() => el.classList.remove('section-flash'), 1600);
+}
+
+/**
+ * The side-column card everyone sees: where the agreement stands, the
+ * readiness checklist (live), the signatures, the signed copy, and the
+ * owner's lock / unlock / cancel actions.
+ */
+export function StatusPanel({ template }: { template: AgreementTemplate | undefined }) {
+  const signing = useSigning();
+  const { s } = useSigningText();
+  if (!signing) return null;
+  if (!signing.status) {
+    return (
+      <section className="side-card status-card" aria-labelledby="status-heading" data-testid="status-panel">
+        <h2 id="status-heading">{s.statusHeading}</h2>
+        {signing.failed ? (
+          <p className="error small">
+            {s.statusLoadFailed}{' '}
+            <button type="button" className="button link" onClick={signing.refresh}>
+              {s.retry}
+            </button>
+          </p>
+        ) : (
+          <p className="muted small">…</p>
+        )}
+      </section>
+    );
+  }
+  return <StatusCard signing={signing} status={signing.status} template={template} />;
+}
+
+type Open = null | 'lock' | 'unlock' | 'cancel' | 'sign' | 'audit';
+
+function StatusCard({ signing, status, template }: { signing: Signing; status: StatusView; template: AgreementTemplate | undefined }) {
+  const { s, date } = useSigningText();
+  const session = useOptionalSession();
+  const me = session?.me;
+  const [open, setOpen] = useState<Open>(null);
+  const ready = isReady(status.checklist);
+  const signatureCount = status.signatures.length;
+  const manage = !!me?.can.manage;
+  const mySignature = status.signatures.find((x) => x.participantId === me?.participant.id);
+  const mustSign = status.signers.some((x) => x.participantId === me?.participant.id);
+  const canSign = !!me?.can.sign && status.status === 'locked' && !mySignature && mustSign;
+
+  return (
+    <section className={`side-card status-card status-${status.status}`} aria-labelledby="status-heading" data-testid="status-panel" data-status={status.status}>
+      <div className="status-title">
+        <h2 id="status-heading">{s.statusHeading}</h2>
+        <span className={`status-badge badge-${status.status}`} data-testid="agreement-status" data-status={status.status}>
+          {s.statusLabel[status.status]}
+        </span>
+      </div>
+      <p className="small status-help">{s.statusHelp[status.status]}</p>
+      {signing.failed && <p className="error small">{s.statusLoadFailed}</p>}
+
+      {status.status === 'signed' && <SignedCopy signing={signing} status={status} />}
+
+      {status.status === 'draft' && <Checklist signing={signing} status={status} template={template} />}
+
+      {status.status !== 'draft' && <Signers signing={signing} status={status} />}
+
+      {canSign && (
+        <button type="button" className="button primary block" data-testid="open-sign" onClick={() => setOpen('sign')}>
+          {s.sign}
+        </button>
+      )}
+      {mySignature && status.status === 'locked' && <p className="small ok-text">{s.youSigned(date(mySignature.signedAt))}</p>}
+
+      {manage && status.status === 'draft' && (
+        <div className="owner-actions">
+          <button type="button" className="button primary block" data-testid="lock" disabled={!ready} onClick={() => setOpen('lock')}>
+            {s.lock}
+          </button>
+          <p className="muted small">{ready ? s.lockHelp : s.lockDisabledHelp}</p>
+        </div>
+      )}
+      {manage && status.status === 'locked' && (
+        <div className="owner-actions">
+          {signatureCount === 0 ? (
+            <button type="button" className="button block" data-testid="unlock" onClick={() => setOpen('unlock')}>
+              {s.unlock}
+            </button>
+          ) : (
+            <button type="button" className="button danger-outline block" data-testid="cancel-version" onClick={() => setOpen('cancel')}>
+              {s.cancelVersion}
+            </button>
+          )}
+        </div>
+      )}
+
+      <History status={status} />
+
+      <div className="status-links">
+        <button type="button" className="button link" data-testid="open-audit" onClick={() => setOpen('audit')}>
+          {s.auditLink}
+        </button>
+        <Link href="/verify">{s.verifyLink}</Link>
+      </div>
+
+      {open === 'lock' && <LockDialog signing={signing} onClose={() => setOpen(null)} />}
+      {open === 'unlock' && (
+        <ReasonDialog
+          title={s.unlockTitle}
+          help={s.unlockHelp}
+          testId="unlock-dialog"
+          onClose={() => setOpen(null)}
+          run={(reason) => unlockAgreement(signing.agreementId, reason)}
+          signing={signing}
+        />
+      )}
+      {open === 'cancel' && (
+        <ReasonDialog
+          title={s.cancelTitle}
+          help={s.cancelHelp}
+          testId="cancel-dialog"
+          danger
+          onClose={() => setOpen(null)}
+          run={(reason) => cancelVersion(signing.agreementId, reason)}
+          signing={signing}
+        />
+      )}
+      {open === 'sign' && <SignDialog onClose={() => setOpen(null)} />}
+      {open === 'audit' && <AuditDialog template={template} onClose={() => setOpen(null)} />}
+    </section>
+  );
+}
+
+function Checklist({ signing, status, template }: { signing: Signing; status: StatusView; template: AgreementTemplate | undefined }) {
+  const { s, lang } = useSigningText();
+  const { t } = useI18n();
+  const parties = usePartyNames(signing.doc);
+  const threads = useOpenThreads(signing.agreementId, status);
+  const ctx: DescribeContext = { s, lang, template, parties, unnamedParty: t.unnamedParty, threads };
+  const ready = isReady(status.checklist);
+  return (
+    <div className="checklist-block">
+      <h3 className="status-subheading">{s.readinessHeading}</h3>
+      <ul className="checklist" data-testid="checklist" data-ready={ready}>
+        {status.checklist.map((check) => {
+          const missing = describeMissing(check, ctx);
+          return (
+            <li key={check.key} className={`check ${check.ok ? 'check-ok' : 'check-todo'}`} data-check={check.key} data-ok={check.ok}>
+              <span className="check-mark" aria-label={check.ok ? s.checkOk : s.checkMissing} role="img">
+                {check.ok ? '✓' : ''}
+              </span>
+              <div className="check-body">
+                <span className="check-label">{s.checks[check.key] ?? check.key}</span>
+                {missing.length > 0 && <MissingList items={missing} />}
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+      {ready && <p className="small ok-text">{s.readyAll}</p>}
+    </div>
+  );
+}
+
+const SHOWN = 3;
+
+function MissingList({ items }: { items: { text: string; section: string | null }[] }) {
+  const [all, setAll] = useState(false);
+  const { s } = useSigningText();
+  const shown = all ? items : items.slice(0, SHOWN);
+  return (
+    <ul className="missing-list">
+      {shown.map((item, i) => (
+        <li key={i}>
+          {item.section ? (
+            <button type="button" className="missing-link" onClick={() => item.section && goToSection(item.section)}>
+              {item.text}
+            </button>
+          ) : (
+            item.text
+          )}
+        </li>
+      ))}
+      {items.length > SHOWN && (
+        <li>
+          <button type="button" className="button link more-link" onClick={() => setAll(!all)}>
+            {all ? s.less : s.more(items.length - SHOWN)}
+          </button>
+        </li>
+      )}
+    </ul>
+  );
+}
+
+/** The open shared threads the checklist names, to say where they are. */
+function useOpenThreads(agreementId: string, status: StatusView): ReadonlyMap<string, ThreadView> {
+  const ids = status.checklist.find((c) => c.key === 'noOpenThreads')?.missing ?? [];
+  const key = ids.join(',');
+  const [threads, setThreads] = useState<ReadonlyMap<string, ThreadView>>(new Map());
+  useEffect(() => {
+    if (key === '') return;
+    let live = true;
+    listThreads(agreementId).then(
+      (list) => live && setThreads(new Map(list.map((x) => [x.id, x]))),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [agreementId, key]);
+  return threads;
+}
+
+function Signers({ signing, status }: { signing: Signing; status: StatusView }) {
+  const { s, date } = useSigningText();
+  const { t } = useI18n();
+  const parties = usePartyNames(signing.doc);
+  const total = status.signers.length;
+  const done = status.signers.filter((x) => x.signed).length;
+  // Parties of the agreement in document order; signers of parties that left are shown too.
+  const partyIds = [...new Set([...parties.keys(), ...status.signers.map((x) => x.partyId)])];
+  const ctx = { parties, unnamedParty: t.unnamedParty, s };
+  return (
+    <div className="signers-block" data-testid="signers">
+      <h3 className="status-subheading">
+        {s.signaturesHeading} <span className="muted small">{s.signersProgress(done, total)}</span>
+      </h3>
+      <ul className="signer-parties">
+        {partyIds.map((partyId) => {
+          const people = status.signers.filter((x) => x.partyId === partyId);
+          return (
+            <li key={partyId} data-party={partyId}>
+              <span className="signer-party">{partyLabel(ctx, partyId)}</span>
+              {people.length === 0 ? (
+                <p className="muted small">{s.noSigners}</p>
+              ) : (
+                <ul className="signer-list">
+                  {people.map((person) => {
+                    const signature = status.signatures.find((x) => x.participantId === person.participantId);
+                    return (
+                      <li key={person.participantId} className={person.signed ? 'signer signed' : 'signer pending'} data-signer={person.name} data-signed={person.signed}>
+                        <span className="signer-mark" aria-hidden="true">
+                          {person.signed ? '✓' : '…'}
+                        </span>
+                        <span>
+                          <span className="signer-name">{signature ? `${signature.fullName}, ${signature.title}` : person.name}</span>
+                          <span className="muted small signer-when">{signature ? s.signedOn(date(signature.signedAt)) : s.toSign}</span>
+                        </span>
+                      </li>
+                    );
+                  })}
+                </ul>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
+
+function SignedCopy({ signing, status }: { signing: Signing; status: StatusView }) {
+  const { s, dateOnly } = useSigningText();
+  return (
+    <div className="signed-copy" data-testid="signed-copy">
+      <p className="in-force" data-testid="in-force-from">
+        {s.inForceFrom(dateOnly(status.inForceFrom))}
+      </p>
+      <h3 className="status-subheading">{s.downloadsHeading}</h3>
+      <div className="download-buttons">
+        <a className="button primary" href={exportUrl(signing.agreementId, 'pdf')} download data-testid="download-pdf">
+          {s.downloadPdf}
+        </a>
+        <a className="button" href={exportUrl(signing.agreementId, 'docx')} download data-testid="download-docx">
+          {s.downloadDocx}
+        </a>
+      </div>
+      <p className="muted small">{s.keepCopy}</p>
+    </div>
+  );
+}
+
+function History({ status }: { status: StatusView }) {
+  const { s, date } = useSigningText();
+  const closed = status.history.filter((v) => v.status === 'unlocked' || v.status === 'cancelled');
+  if (closed.length === 0) return null;
+  return (
+    <details className="version-history">
+      <summary className="small">{s.history}</summary>
+      <ul className="small">
+        {closed.map((v) => (
+          <li key={v.number}>
+            {s.historyItem(v.number, s.versionState[v.status] ?? v.status)} · {date(v.closedAt)}
+            {v.closeReason && <span className="muted"> — {v.closeReason}</span>}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+function ActionError({ error }: { error: string | null }): ReactNode {
+  return error ? (
+    <p className="error small" role="alert">
+      {error}
+    </p>
+  ) : null;
+}
+
+function LockDialog({ signing, onClose }: { signing: Signing; onClose: () => void }) {
+  const { s } = useSigningText();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const lock = async (): Promise<void> => {
+    setBusy(true);
+    setError(null);
+    try {
+      signing.apply(await lockAgreement(signing.agreementId));
+      onClose();
+    } catch (err) {
+      setError(err instanceof ApiFailure ? err.message : s.actionFailed);
+      signing.refresh();
+      setBusy(false);
+    }
+  };
+  return (
+    <Dialog title={s.lockConfirmTitle} onClose={onClose} testId="lock-dialog">
+      <p>{s.lockConfirm}</p>
+      <p className="muted small">{s.lockHelp}</p>
+      <ActionError error={error} />
+      <div className="dialog-actions">
+        <button type="button" className="button" onClick={onClose}>
+          {s.cancel}
+        </button>
+        <button type="button" className="button primary" data-testid="confirm-lock" disabled={busy} onClick={() => void lock()}>
+          {busy ? s.locking : s.lock}
+        </button>
+      </div>
+    </Dialog>
+  );
+}
+
+interface ReasonDialogProps {
+  title: string;
+  help: string;
+  testId: string;
+  danger?: boolean;
+  signing: Signing;
+  onClose: () => void;
+  run: (reason: string) => Promise<StatusView>;
+}
+
+function ReasonDialog({ title, help, testId, danger, signing, onClose, run }: ReasonDialogProps) {
+  const { s } = useSigningText();
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const trimmed = useMemo(() => reason.trim(), [reason]);
+  const submit = async (): Promise<void> => {
+    if (trimmed.length < 3) {
+      setError(s.reasonTooShort);
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      signing.apply(await run(trimmed));
+      onClose();
+    } catch (err) {
+      setError(err instanceof ApiFailure ? err.message : s.actionFailed);
+      signing.refresh();
+      setBusy(false);
+    }
+  };
+  return (
+    <Dialog title={title} onClose={onClose} testId={testId}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <p>{help}</p>
+        <label className="field">
+          <span>{s.reason}</span>
+          <textarea name="reason" rows={3} maxLength={2000} placeholder={s.reasonPlaceholder} value={reason} onChange={(e) => setReason(e.target.value)} required minLength={3} />
+        </label>
+        <ActionError error={error} />
+        <div className="dialog-actions">
+          <button type="button" className="button" onClick={onClose}>
+            {s.cancel}
+          </button>
+          <button type="submit" className={`button ${danger ? 'danger' : 'primary'}`} data-testid="confirm-reason" disabled={busy || trimmed.length < 3}>
+            {s.confirm}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

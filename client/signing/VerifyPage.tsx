@@ -1,0 +1,189 @@
+import { useEffect, useId, useState, type DragEvent } from 'react';
+import type { VerifyResult } from '../../shared/api';
+import { ApiFailure, verifyHash, verifyPdf } from '../api';
+import { useI18n } from '../i18n';
+import { Link } from '../router';
+import { Fingerprint } from './Fingerprint';
+import { useSigningText } from './strings';
+import './signing.css';
+
+type Check = { state: 'idle' } | { state: 'checking'; what: string } | { state: 'done'; what: string; result: VerifyResult } | { state: 'failed'; message: string };
+
+const HASH = /^[0-9a-f]{64}$/;
+
+/**
+ * /verify — public: anyone holding a copy checks it against what was signed,
+ * by uploading the PDF or pasting a fingerprint. No session needed.
+ */
+export function VerifyPage() {
+  const { t } = useI18n();
+  const { s } = useSigningText();
+  const [check, setCheck] = useState<Check>({ state: 'idle' });
+  const [hash, setHash] = useState('');
+  const [hashError, setHashError] = useState<string | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const fileId = useId();
+  const hashId = useId();
+
+  useEffect(() => {
+    document.title = `${s.verifyTitle} — ${t.appName}`;
+  }, [s.verifyTitle, t.appName]);
+
+  const run = async (what: string, call: () => Promise<VerifyResult>): Promise<void> => {
+    setCheck({ state: 'checking', what });
+    try {
+      setCheck({ state: 'done', what, result: await call() });
+    } catch (err) {
+      setCheck({ state: 'failed', message: err instanceof ApiFailure ? err.message : s.verifyFailed });
+    }
+  };
+
+  const checkFile = (file: File | undefined): void => {
+    if (file) void run(file.name, () => verifyPdf(file));
+  };
+
+  const checkHash = (): void => {
+    const clean = hash.replace(/\s+/g, '').toLowerCase();
+    if (!HASH.test(clean)) {
+      setHashError(s.verifyHashInvalid);
+      return;
+    }
+    setHashError(null);
+    void run(clean, () => verifyHash(clean));
+  };
+
+  const onDrop = (event: DragEvent<HTMLElement>): void => {
+    event.preventDefault();
+    setDragging(false);
+    checkFile(event.dataTransfer.files[0]);
+  };
+
+  return (
+    <main className="page narrow verify-page" data-testid="verify-page">
+      <Link href="/" className="back-link">
+        ← {s.backHome}
+      </Link>
+      <h1>{s.verifyTitle}</h1>
+      <p className="muted">{s.verifyIntro}</p>
+
+      <section className="card verify-card">
+        <div
+          className={`drop-zone${dragging ? ' dragging' : ''}`}
+          onDragOver={(e) => {
+            e.preventDefault();
+            setDragging(true);
+          }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={onDrop}
+        >
+          <label htmlFor={fileId} className="drop-label">
+            <strong>{s.verifyFile}</strong>
+            <span className="muted small">{s.verifyFileHelp}</span>
+          </label>
+          <input
+            id={fileId}
+            type="file"
+            accept="application/pdf,.pdf"
+            data-testid="verify-file"
+            onChange={(e) => {
+              checkFile(e.currentTarget.files?.[0]);
+              e.currentTarget.value = '';
+            }}
+          />
+        </div>
+        <p className="verify-or">
+          <span>{s.verifyOr}</span>
+        </p>
+        <form
+          className="verify-hash-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            checkHash();
+          }}
+        >
+          <label className="field" htmlFor={hashId}>
+            <span>{s.verifyHash}</span>
+          </label>
+          <div className="hash-row">
+            <input
+              id={hashId}
+              name="hash"
+              className="hash-input"
+              data-testid="verify-hash"
+              value={hash}
+              spellCheck={false}
+              autoComplete="off"
+              placeholder="e3b0c442 98fc1c14 …"
+              aria-describedby={`${hashId}-help`}
+              onChange={(e) => setHash(e.target.value)}
+            />
+            <button type="submit" className="button primary" disabled={check.state === 'checking'}>
+              {s.verifyCheck}
+            </button>
+          </div>
+          <p id={`${hashId}-help`} className={hashError ? 'error small' : 'muted small'}>
+            {hashError ?? s.verifyHashHelp}
+          </p>
+        </form>
+      </section>
+
+      <div aria-live="polite">
+        {check.state === 'checking' && <p className="muted">{s.verifyChecking}</p>}
+        {check.state === 'failed' && (
+          <p className="error" role="alert">
+            {check.message}
+          </p>
+        )}
+        {check.state === 'done' && <VerifyOutcome result={check.result} what={check.what} />}
+      </div>
+    </main>
+  );
+}
+
+function VerifyOutcome({ result, what }: { result: VerifyResult; what: string }) {
+  const { s, date, dateOnly } = useSigningText();
+  const a = result.agreement;
+  return (
+    <section className={`card verify-result ${result.match ? 'is-match' : 'no-match'}`} data-testid="verify-result" data-match={result.match} data-matched={result.matched}>
+      <p className="verify-verdict">
+        <span className="verdict-mark" aria-hidden="true">
+          {result.match ? '✓' : '✗'}
+        </span>
+        <strong>{result.match ? s.verifyMatch : s.verifyNoMatch}</strong>
+      </p>
+      {!result.match && <p className="small">{s.verifyNoMatchHelp}</p>}
+      {result.match && <p className="small">{result.matched === 'pdf' ? s.verifyMatchPdf : s.verifyMatchVersion}</p>}
+      {a && (
+        <dl className="sign-facts">
+          <dt>{s.agreement}</dt>
+          <dd data-testid="verify-title">{a.title}</dd>
+          <dt>{s.version(a.versionNumber)}</dt>
+          <dd>
+            <Fingerprint hash={a.versionHash} />
+          </dd>
+          {a.signedAt && (
+            <>
+              <dt>{s.signed}</dt>
+              <dd>{s.verifySignedOn(dateOnly(a.signedAt))}</dd>
+            </>
+          )}
+          <dt>{s.verifySignatures}</dt>
+          <dd>
+            <ul className="plain-list" data-testid="verify-signatures">
+              {a.signatures.map((sig, i) => (
+                <li key={i}>
+                  <strong>{sig.fullName}</strong>, {sig.title} <span className="muted small">— {date(sig.signedAt)}</span>
+                </li>
+              ))}
+            </ul>
+          </dd>
+        </dl>
+      )}
+      <p className="muted small verify-checked">
+        {s.verifyChecked}
+        {s.colon} {what !== result.hash && <span>{what} — </span>}
+        <Fingerprint hash={result.hash} />
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,73 @@
+import type { ThreadView } from '../../shared/api';
+import type { CheckResult } from '../../shared/readiness';
+import type { AgreementTemplate, Lang } from '../../shared/template';
+import type { SigningStrings } from './strings';
+
+/** One thing the checklist still needs, in words, and the section to go to. */
+export interface MissingItem {
+  text: string;
+  section: string | null;
+}
+
+export interface DescribeContext {
+  s: SigningStrings;
+  lang: Lang;
+  template: AgreementTemplate | undefined;
+  /** Legal names by party id ('' when not given yet). */
+  parties: ReadonlyMap<string, string>;
+  unnamedParty: string;
+  /** Threads by id, when known, to say where an open discussion is. */
+  threads: ReadonlyMap<string, ThreadView>;
+}
+
+export function partyLabel(ctx: Pick<DescribeContext, 'parties' | 'unnamedParty' | 's'>, partyId: string): string {
+  const name = ctx.parties.get(partyId);
+  if (name === undefined) return ctx.s.unknownParty;
+  return name || ctx.unnamedParty;
+}
+
+export function sectionLabel(ctx: Pick<DescribeContext, 'template' | 'lang'>, key: string): string {
+  return ctx.template?.sections.find((s) => s.key === key)?.title[ctx.lang] ?? key;
+}
+
+const QUOTE_MAX = 60;
+const shorten = (text: string): string => (text.length > QUOTE_MAX ? `${text.slice(0, QUOTE_MAX - 1).trimEnd()}…` : text);
+
+/** Turns a check's `missing` entries (`section`, `section:partyId`, `contacts:partyId`, `signer:partyId`, thread ids) into words. */
+export function describeMissing(check: CheckResult, ctx: DescribeContext): MissingItem[] {
+  const { s } = ctx;
+  const party = (id: string): string => partyLabel(ctx, id);
+  const section = (key: string): string => sectionLabel(ctx, key);
+
+  if (check.key === 'approvals') {
+    // Grouped by party: "Party B has not approved: Purpose, Duration".
+    const byParty = new Map<string, string[]>();
+    for (const entry of check.missing) {
+      const [key = '', partyId = ''] = entry.split(':');
+      byParty.set(partyId, [...(byParty.get(partyId) ?? []), key]);
+    }
+    return [...byParty].map(([partyId, keys]) => ({ text: s.missingApprovalsOf(party(partyId), keys.map(section).join(', ')), section: keys[0] ?? null }));
+  }
+  if (check.key === 'noOpenThreads') {
+    return check.missing.map((id) => {
+      const thread = ctx.threads.get(id);
+      if (!thread) return { text: s.missingThread('…'), section: null };
+      const quote = thread.anchor?.quote ?? thread.comments.find((c) => c.body)?.body ?? '';
+      const where = section(thread.section);
+      return { text: quote ? s.missingThreadQuote(where, shorten(quote)) : s.missingThread(where), section: thread.section };
+    });
+  }
+  if (check.key === 'duration') return check.missing.map(() => ({ text: s.missingDuration, section: 'duration' }));
+
+  return check.missing.map((entry) => {
+    const [head = '', partyId] = entry.split(':');
+    if (partyId === undefined) return { text: section(head), section: head };
+    if (head === 'contacts') return { text: s.missingContacts(party(partyId)), section: 'responsibilities' };
+    if (head === 'signer') return { text: s.missingSigner(party(partyId)), section: 'signatories' };
+    const kind = ctx.template?.sections.find((x) => x.key === head)?.kind;
+    if (kind === 'parties') return { text: s.missingLegalName([...ctx.parties.keys()].indexOf(partyId) + 1), section: head };
+    if (kind === 'signatories') return { text: s.missingSignatoryNamed(party(partyId)), section: head };
+    if (kind === 'responsibilities' && check.key === 'responsibilities') return { text: s.missingProvides(party(partyId)), section: head };
+    return { text: s.missingSectionOfParty(section(head), party(partyId)), section: head };
+  });
+}
