@@ -1,10 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Lang } from '../shared/template';
 import { I18nContext, STRINGS, navigatorLang, storeLang, storedLang, type I18n } from './i18n';
-import { IdentityContext, cleanName, loadIdentity, saveName, type IdentityState } from './identity';
 import { Link, matchRoute, usePath } from './router';
 import { Header } from './Header';
-import { NamePrompt } from './NamePrompt';
 import { AgreementsPage } from './pages/AgreementsPage';
 import { AgreementEditor } from './editor/AgreementEditor';
 import { VerifyPage } from './signing/VerifyPage';
@@ -27,22 +25,9 @@ function useI18nState(): I18n {
   return useMemo(() => ({ ...state, t: STRINGS[state.lang], setLang, suggestLang }), [state, setLang, suggestLang]);
 }
 
-function useIdentityState(): IdentityState {
-  const [identity, setIdentity] = useState(() => loadIdentity(window.location.search));
-  const setName = useCallback((raw: string) => {
-    const name = cleanName(raw);
-    if (!name) return;
-    saveName(name);
-    setIdentity((id) => ({ ...id, name }));
-  }, []);
-  return useMemo(() => ({ ...identity, setName }), [identity, setName]);
-}
-
 export function App() {
   const i18n = useI18nState();
-  const identity = useIdentityState();
   const route = matchRoute(usePath());
-  const [renaming, setRenaming] = useState(false);
 
   useEffect(() => {
     document.title = i18n.t.appName;
@@ -50,28 +35,17 @@ export function App() {
 
   return (
     <I18nContext.Provider value={i18n}>
-      <IdentityContext.Provider value={identity}>
-        <Header onRename={() => setRenaming(true)} />
-        {(identity.name === '' || renaming) && (
-          <NamePrompt
-            initial={identity.name}
-            onDone={(name) => {
-              identity.setName(name);
-              setRenaming(false);
-            }}
-            onCancel={identity.name === '' ? undefined : () => setRenaming(false)}
-          />
-        )}
-        {route.name === 'list' && <AgreementsPage />}
-        {route.name === 'agreement' && identity.name !== '' && <AgreementEditor key={route.id} id={route.id} />}
-        {route.name === 'verify' && <VerifyPage />}
-        {route.name === 'notFound' && (
-          <main className="page narrow">
-            <p>{i18n.t.notFound}</p>
-            <Link href="/">{i18n.t.back}</Link>
-          </main>
-        )}
-      </IdentityContext.Provider>
+      {/* Who you are is per agreement (your personal link's session): the editor shows it in the header. */}
+      <Header />
+      {route.name === 'list' && <AgreementsPage />}
+      {route.name === 'agreement' && <AgreementEditor key={route.id} id={route.id} />}
+      {route.name === 'verify' && <VerifyPage />}
+      {route.name === 'notFound' && (
+        <main className="page narrow">
+          <p>{i18n.t.notFound}</p>
+          <Link href="/">{i18n.t.back}</Link>
+        </main>
+      )}
     </I18nContext.Provider>
   );
 }

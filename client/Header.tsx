@@ -1,11 +1,12 @@
 import { useI18n } from './i18n';
-import { useIdentity, initials } from './identity';
 import { Link } from './router';
 import { VerifyLink } from './signing/VerifyLink';
 
-export function Header({ onRename }: { onRename: () => void }) {
+/** Where the open agreement shows who you are on it (see client/access/MeBadge.tsx). */
+export const HEADER_ME_SLOT = 'topbar-me';
+
+export function Header() {
   const { t, lang, setLang } = useI18n();
-  const { name, color } = useIdentity();
   return (
     <header className="topbar">
       <Link href="/" className="brand">
@@ -15,14 +16,7 @@ export function Header({ onRename }: { onRename: () => void }) {
       </Link>
       <div className="topbar-actions">
         <VerifyLink />
-        {name !== '' && (
-          <button type="button" className="me" onClick={onRename} title={t.changeName} data-testid="me">
-            <span className="avatar small" style={{ backgroundColor: color }} aria-hidden="true">
-              {initials(name)}
-            </span>
-            <span className="me-name">{name}</span>
-          </button>
-        )}
+        <div id={HEADER_ME_SLOT} className="topbar-me" />
         <button
           type="button"
           className="lang-toggle"

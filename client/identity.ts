@@ -1,22 +1,24 @@
 import { createContext, useContext } from 'react';
 
 /**
- * Who is editing: a display name (asked on first visit, kept in localStorage;
- * `?name=Alice` sets it, for tests and shared links) and a random caret colour.
+ * Who is editing, as others see it (the awareness `user` field, also drawn
+ * on the caret): the participant's name, party and role come from the
+ * session on the agreement (GET /me); the colour is derived from the
+ * participant id, so a person keeps the same colour on every device.
  */
 export interface Identity {
   name: string;
   /** Always #RRGGBB: the caret extension makes other forms transparent. */
   color: string;
+  /** The participant's party: its id in the document, and its legal name when known. */
+  partyId: string;
+  party: string;
+  /** owner, editor, commenter or viewer. */
+  role: string;
 }
-
-const NAME_KEY = 'entente:name';
-const COLOR_KEY = 'entente:color';
 
 /** Colours dark enough for white initials and labels. */
 export const PALETTE = ['#1f6feb', '#8250df', '#bf3989', '#cf222e', '#bc4c00', '#7d6b00', '#1a7f37', '#0a7c86', '#5a32a3', '#9a6700'] as const;
-
-const isColor = (value: string | null): value is string => value !== null && /^#[0-9a-fA-F]{6}$/.test(value);
 
 export const MAX_NAME_LENGTH = 60;
 
@@ -24,42 +26,14 @@ export function cleanName(raw: string): string {
   return raw.replace(/\s+/g, ' ').trim().slice(0, MAX_NAME_LENGTH);
 }
 
-function read(key: string): string | null {
-  try {
-    return localStorage.getItem(key);
-  } catch {
-    return null;
+/** A stable colour for a participant (FNV-1a hash of the id into the palette). */
+export function colorFor(participantId: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < participantId.length; i++) {
+    hash ^= participantId.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
   }
-}
-
-function write(key: string, value: string): void {
-  try {
-    localStorage.setItem(key, value);
-  } catch {
-    // Storage disabled: the value lasts for this page only.
-  }
-}
-
-function randomColor(): string {
-  const index = Math.floor(Math.random() * PALETTE.length);
-  return PALETTE[index] ?? PALETTE[0];
-}
-
-/** The stored identity; the name is '' until the user gives one. */
-export function loadIdentity(search: string): Identity {
-  const fromQuery = cleanName(new URLSearchParams(search).get('name') ?? '');
-  if (fromQuery) write(NAME_KEY, fromQuery);
-  const name = fromQuery || cleanName(read(NAME_KEY) ?? '');
-  let color = read(COLOR_KEY);
-  if (!isColor(color)) {
-    color = randomColor();
-    write(COLOR_KEY, color);
-  }
-  return { name, color };
-}
-
-export function saveName(name: string): void {
-  write(NAME_KEY, name);
+  return PALETTE[hash % PALETTE.length] ?? PALETTE[0];
 }
 
 export function initials(name: string): string {
@@ -72,10 +46,7 @@ export function initials(name: string): string {
     .toUpperCase() || '?';
 }
 
-export interface IdentityState extends Identity {
-  setName: (name: string) => void;
-}
+/** Provided by the open agreement (see client/access/AccessLayer.tsx); memoised, so it can go straight into awareness. */
+export const IdentityContext = createContext<Identity>({ name: '', color: PALETTE[0], partyId: '', party: '', role: '' });
 
-export const IdentityContext = createContext<IdentityState>({ name: '', color: PALETTE[0], setName: () => undefined });
-
-export const useIdentity = (): IdentityState => useContext(IdentityContext);
+export const useIdentity = (): Identity => useContext(IdentityContext);

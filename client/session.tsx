@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useState } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Me } from '../shared/api';
 import { ApiFailure, getMe } from './api';
 
@@ -50,4 +50,33 @@ export function useSessionLoader(agreementId: string): SessionState {
     };
   }, [agreementId, generation, refresh]);
   return state;
+}
+
+/**
+ * Why the document is read-only right now, besides the role (e.g. 'locked'
+ * while the agreement is locked for signing, 'rights-changing' while the
+ * session is refreshed after a role change). Nested providers add up.
+ */
+const ReadOnlyReasons = createContext<readonly string[]>([]);
+
+/** Makes everything below read-only while `active`, for `reason`. */
+export function ReadOnlyReason({ reason, active, children }: { reason: string; active: boolean; children: ReactNode }) {
+  const outer = useContext(ReadOnlyReasons);
+  const value = useMemo(() => (active ? [...outer, reason] : outer), [outer, active, reason]);
+  return <ReadOnlyReasons.Provider value={value}>{children}</ReadOnlyReasons.Provider>;
+}
+
+/** The reasons (other than the role) the document is read-only; empty when none. */
+export const useReadOnlyReasons = (): readonly string[] => useContext(ReadOnlyReasons);
+
+/**
+ * The one place that decides whether the UI lets the user change the
+ * document: the role allows it (me.can.edit) and no ReadOnlyReason is
+ * active. Editors, fields and add/remove buttons all ask here. The server
+ * enforces the same independently.
+ */
+export function useCanEdit(): boolean {
+  const session = useContext(SessionContext);
+  const reasons = useContext(ReadOnlyReasons);
+  return session?.me.can.edit === true && reasons.length === 0;
 }

@@ -2,7 +2,6 @@ import { useEffect } from 'react';
 import { getMeta } from '../../shared/schema';
 import { findTemplate } from '../../shared/templates';
 import { isLang, useI18n } from '../i18n';
-import { useIdentity } from '../identity';
 import { Link } from '../router';
 import { Avatars } from './Avatars';
 import { BoundInput } from './BoundInput';
@@ -13,12 +12,28 @@ import { SectionBody } from './sections/SectionBody';
 import { usePeers } from './presence';
 import { useCollab, type Collab } from './useCollab';
 import { useYString } from './yhooks';
+import { AccessGate } from '../access/AccessGate';
+import { AccessLayer } from '../access/AccessLayer';
+import { AccessNotices } from '../access/AccessNotices';
+import { ParticipantsPanel } from '../access/ParticipantsPanel';
 import { SigningProvider } from '../signing/SigningContext';
 import { LockedBanner } from '../signing/LockedBanner';
 import { StatusPanel } from '../signing/StatusPanel';
 
-/** The editor page of one agreement: toolbar, sections, side column. */
+/**
+ * The editor page of one agreement, for a signed-in participant only: the
+ * gate checks the session (GET /me) before the document is opened.
+ */
 export function AgreementEditor({ id }: { id: string }) {
+  return (
+    <AccessGate id={id}>
+      <CollabEditor id={id} />
+    </AccessGate>
+  );
+}
+
+/** The open document: toolbar, sections, side column. */
+function CollabEditor({ id }: { id: string }) {
   const collab = useCollab(id);
   const { t } = useI18n();
   if (!collab) return <main className="page narrow muted">{t.waitingForDocument}</main>;
@@ -31,7 +46,6 @@ export function AgreementEditor({ id }: { id: string }) {
 
 function OpenAgreement({ collab }: { collab: Collab }) {
   const { t, lang, suggestLang } = useI18n();
-  const { name, color } = useIdentity();
   const meta = getMeta(collab.doc);
   const templateId = useYString(meta, 'templateId');
   const language = useYString(meta, 'language');
@@ -40,10 +54,6 @@ function OpenAgreement({ collab }: { collab: Collab }) {
   const awareness = collab.provider.awareness;
   const peers = usePeers(awareness);
   const refusal = useRefusalReason(useSyncSnapshot(collab.monitor));
-
-  useEffect(() => {
-    awareness.setLocalStateField('user', { name, color });
-  }, [awareness, name, color]);
 
   useEffect(() => {
     if (isLang(language)) suggestLang(language);
@@ -56,6 +66,8 @@ function OpenAgreement({ collab }: { collab: Collab }) {
   const sectionTitle = (key: string): string | null => template?.sections.find((s) => s.key === key)?.title[lang] ?? null;
 
   return (
+    // Who you are, your rights live, the participant list (see client/access).
+    <AccessLayer collab={collab}>
     <main className="editor-page">
       <div className="editor-toolbar">
         <Link href="/" className="back-link">
@@ -68,6 +80,7 @@ function OpenAgreement({ collab }: { collab: Collab }) {
       <LockedBanner />
       <div className="editor-columns">
         <div className="sections">
+          <AccessNotices collab={collab} />
           {refusal && (
             <div className="notice error-notice" role="alert" data-testid="refusal">
               <p>{refusal}</p>
@@ -86,6 +99,7 @@ function OpenAgreement({ collab }: { collab: Collab }) {
         <aside className="side-column">
           <StatusPanel template={template} />
           <PeopleList peers={peers} sectionTitle={sectionTitle} />
+          <ParticipantsPanel collab={collab} />
           <section className="side-card comments-placeholder" aria-labelledby="comments-heading">
             <h2 id="comments-heading">{t.comments}</h2>
             <p className="muted small">{t.commentsSoon}</p>
@@ -93,5 +107,6 @@ function OpenAgreement({ collab }: { collab: Collab }) {
         </aside>
       </div>
     </main>
+    </AccessLayer>
   );
 }

@@ -4,6 +4,7 @@ import { listAgreements } from '../api';
 import { isLang, useI18n } from '../i18n';
 import { Link } from '../router';
 import { NewAgreementForm } from './NewAgreementForm';
+import { AgreementListHint, InvalidLinkNotice } from '../access/InvalidLinkNotice';
 
 type ListState = { status: 'loading' } | { status: 'error' } | { status: 'ready'; agreements: AgreementSummary[] };
 
@@ -30,8 +31,10 @@ export function AgreementsPage() {
 
   return (
     <main className="page list-page">
+      <InvalidLinkNotice />
       <section className="card list-card" aria-labelledby="agreements-heading">
         <h1 id="agreements-heading">{t.agreements}</h1>
+        <AgreementListHint />
         {state.status === 'loading' && <p className="muted">{t.loading}</p>}
         {state.status === 'error' && <p className="error">{t.loadFailed}</p>}
         {state.status === 'ready' && state.agreements.length === 0 && <p className="muted">{t.noAgreements}</p>}

@@ -6,12 +6,15 @@ import { ApiFailure, createAgreement } from '../api';
 import { useI18n } from '../i18n';
 import { navigate } from '../router';
 import { PartyFields } from './PartyFields';
+import { OwnerFields, afterPartyRemoved, emptyOwner, ownerProblem } from '../access/OwnerFields';
+import { useAccessStrings } from '../access/i18n';
 
 const emptyParty = (): PartyInput => ({ legalName: '', address: '', mission: '' });
 
 /** Title, language, template and the parties: what the server needs to create an agreement. */
 export function NewAgreementForm() {
   const { t, lang } = useI18n();
+  const s = useAccessStrings();
   const [templateId, setTemplateId] = useState(TEMPLATES[0]?.id ?? 'mou');
   const template = TEMPLATES.find((tpl) => tpl.id === templateId) ?? TEMPLATES[0];
   const minParties = template?.minParties ?? 2;
@@ -20,6 +23,7 @@ export function NewAgreementForm() {
   const [pickedLanguage, setLanguage] = useState<Lang | null>(null);
   const language = pickedLanguage ?? lang;
   const [parties, setParties] = useState<PartyInput[]>(() => Array.from({ length: minParties }, emptyParty));
+  const [owner, setOwner] = useState(emptyOwner);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
 
@@ -29,10 +33,19 @@ export function NewAgreementForm() {
     event.preventDefault();
     if (title.trim() === '') return setError(t.titleRequired);
     if (parties.length < minParties) return setError(t.minParties(minParties));
+    const problem = ownerProblem(owner, s);
+    if (problem) return setError(problem);
     setError('');
     setBusy(true);
     try {
-      const created = await createAgreement({ title: title.trim(), language, templateId, parties });
+      const created = await createAgreement({
+        title: title.trim(),
+        language,
+        templateId,
+        parties,
+        owner: { name: owner.name.trim(), email: owner.email.trim(), partyIndex: Math.min(owner.partyIndex, parties.length - 1) },
+      });
+      // The server has opened the creator's session (cookie): straight into the editor.
       navigate(`/a/${created.id}`);
     } catch (err) {
       setError(err instanceof ApiFailure ? `${t.createFailed} ${err.message}` : t.createFailed);
@@ -81,7 +94,14 @@ export function NewAgreementForm() {
               index={index}
               party={party}
               onChange={(p) => updateParty(index, p)}
-              onRemove={parties.length > minParties ? () => setParties((ps) => ps.filter((_, i) => i !== index)) : undefined}
+              onRemove={
+                parties.length > minParties
+                  ? () => {
+                      setParties((ps) => ps.filter((_, i) => i !== index));
+                      setOwner((o) => afterPartyRemoved(o, index));
+                    }
+                  : undefined
+              }
             />
           </li>
         ))}
@@ -90,6 +110,9 @@ export function NewAgreementForm() {
         <button type="button" className="button ghost" onClick={() => setParties((ps) => [...ps, emptyParty()])} disabled={parties.length >= 20}>
           + {t.addParty}
         </button>
+      </div>
+      <OwnerFields owner={owner} parties={parties} onChange={setOwner} />
+      <div className="form-actions submit-row">
         <button type="submit" className="button primary" disabled={busy}>
           {busy ? t.creating : t.create}
         </button>

@@ -1,0 +1,156 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { Me, ParticipantView } from '../../shared/api';
+import { CloseCode } from '../../shared/closeCodes';
+import { listParticipants } from '../api';
+import type { Collab } from '../editor/useCollab';
+import { useAgreementEvents } from '../events';
+import { IdentityContext, colorFor, type Identity } from '../identity';
+import { ReadOnlyReason, useSession } from '../session';
+import { useMarkRevoked } from './AccessGate';
+import { MeBadge } from './MeBadge';
+import { usePartyNames } from './usePartyNames';
+
+export type ParticipantsState =
+  | { status: 'loading' }
+  | { status: 'error'; message: string }
+  | { status: 'ready'; participants: ParticipantView[] };
+
+/** A change to the current participant's rights, shown until dismissed. */
+export type RightsNotice = { id: number; kind: 'role'; role: Me['participant']['role'] } | { id: number; kind: 'signatory'; signatory: boolean } | { id: number; kind: 'party'; partyId: string };
+
+interface AccessValue {
+  participants: ParticipantsState;
+  reloadParticipants(): void;
+  /** Apply a participant the server just returned (after invite, update or revoke). */
+  upsertParticipant(p: ParticipantView): void;
+  notices: RightsNotice[];
+  dismissNotice(id: number): void;
+}
+
+const AccessContext = createContext<AccessValue | null>(null);
+
+function useAccess(): AccessValue {
+  const value = useContext(AccessContext);
+  if (!value) throw new Error('useAccess outside of an open agreement');
+  return value;
+}
+
+/** Everyone on the open agreement (name, email, party, role, signatory, revoked), kept fresh from live events. */
+export function useParticipants(): Pick<AccessValue, 'participants' | 'reloadParticipants' | 'upsertParticipant'> {
+  const { participants, reloadParticipants, upsertParticipant } = useAccess();
+  return { participants, reloadParticipants, upsertParticipant };
+}
+
+/** Notices about the current participant's own rights changing (role, signatory, party). */
+export function useRightsNotices(): Pick<AccessValue, 'notices' | 'dismissNotice'> {
+  const { notices, dismissNotice } = useAccess();
+  return { notices, dismissNotice };
+}
+
+/**
+ * Everything about who you are on an open agreement, below the session:
+ * - your presence (awareness `user`: name, colour, party, role) and header badge;
+ * - rights changing live: a socket closed with 4001 or a `participants`
+ *   event refreshes the session; 4410 means revoked; 4401/4403 recheck;
+ * - the participant list, refetched on live events.
+ */
+export function AccessLayer({ collab, children }: { collab: Collab; children: ReactNode }) {
+  const session = useSession();
+  const { me, refresh } = session;
+  const markRevoked = useMarkRevoked();
+  const parties = usePartyNames(collab.doc);
+  const awareness = collab.provider.awareness;
+
+  const partyName = parties.find((p) => p.id === me.participant.partyId)?.legalName ?? '';
+  const identity = useMemo<Identity>(
+    () => ({ name: me.participant.name, color: colorFor(me.participant.id), partyId: me.participant.partyId, party: partyName, role: me.participant.role }),
+    [me.participant.name, me.participant.id, me.participant.partyId, me.participant.role, partyName],
+  );
+
+  useEffect(() => {
+    awareness.setLocalStateField('user', identity);
+  }, [awareness, identity]);
+
+  // After a 4001 the old rights are gone but the new ones are not known yet: no edits meanwhile.
+  const [rightsChanging, setRightsChanging] = useState(false);
+  useEffect(() => setRightsChanging(false), [me]);
+
+  useEffect(() => {
+    const provider = collab.provider;
+    const onClose = (event: CloseEvent | null): void => {
+      if (!event) return;
+      if (event.code === CloseCode.RightsChanged) {
+        setRightsChanging(true);
+        refresh();
+      } else if (event.code === CloseCode.Revoked) {
+        markRevoked();
+      } else if (event.code === CloseCode.Unauthenticated || event.code === CloseCode.Forbidden) {
+        refresh();
+      }
+    };
+    provider.on('connection-close', onClose);
+    return () => provider.off('connection-close', onClose);
+  }, [collab.provider, refresh, markRevoked]);
+
+  // What changed about me since the last session: say so.
+  const [notices, setNotices] = useState<RightsNotice[]>([]);
+  const previous = useRef(me.participant);
+  const nextNoticeId = useRef(1);
+  useEffect(() => {
+    const before = previous.current;
+    const now = me.participant;
+    previous.current = now;
+    if (before.id !== now.id) return;
+    const added: RightsNotice[] = [];
+    if (before.role !== now.role) added.push({ id: nextNoticeId.current++, kind: 'role', role: now.role });
+    if (before.signatory !== now.signatory) added.push({ id: nextNoticeId.current++, kind: 'signatory', signatory: now.signatory });
+    if (before.partyId !== now.partyId) added.push({ id: nextNoticeId.current++, kind: 'party', partyId: now.partyId });
+    if (added.length > 0) setNotices((list) => [...list.filter((n) => !added.some((a) => a.kind === n.kind)), ...added]);
+  }, [me.participant]);
+  const dismissNotice = useCallback((id: number) => setNotices((list) => list.filter((n) => n.id !== id)), []);
+
+  // The participant list.
+  const [participants, setParticipants] = useState<ParticipantsState>({ status: 'loading' });
+  const [generation, setGeneration] = useState(0);
+  const reloadParticipants = useCallback(() => setGeneration((g) => g + 1), []);
+  useEffect(() => {
+    let live = true;
+    listParticipants(collab.id).then(
+      (list) => live && setParticipants({ status: 'ready', participants: list }),
+      (err: unknown) => live && setParticipants((prev) => (prev.status === 'ready' ? prev : { status: 'error', message: err instanceof Error ? err.message : String(err) })),
+    );
+    return () => {
+      live = false;
+    };
+  }, [collab.id, generation]);
+  const upsertParticipant = useCallback((p: ParticipantView) => {
+    setParticipants((prev) => {
+      if (prev.status !== 'ready') return prev;
+      const exists = prev.participants.some((x) => x.id === p.id);
+      return { status: 'ready', participants: exists ? prev.participants.map((x) => (x.id === p.id ? { ...x, ...p } : x)) : [...prev.participants, p] };
+    });
+  }, []);
+
+  useAgreementEvents(collab.id, (event) => {
+    if (event.type === 'participants' || event.type === 'ready') {
+      refresh();
+      reloadParticipants();
+    }
+  });
+
+  const value = useMemo<AccessValue>(
+    () => ({ participants, reloadParticipants, upsertParticipant, notices, dismissNotice }),
+    [participants, reloadParticipants, upsertParticipant, notices, dismissNotice],
+  );
+
+  return (
+    <AccessContext.Provider value={value}>
+      <IdentityContext.Provider value={identity}>
+        <ReadOnlyReason reason="rights-changing" active={rightsChanging}>
+          <MeBadge />
+          {children}
+        </ReadOnlyReason>
+      </IdentityContext.Provider>
+    </AccessContext.Provider>
+  );
+}

@@ -1,0 +1,32 @@
+import { useState } from 'react';
+import { useAccessStrings } from './i18n';
+import './access.css';
+
+/** `/?link=invalid` (where /join/<token> sends an unknown or revoked link): say so, once. */
+export function InvalidLinkNotice() {
+  const s = useAccessStrings();
+  const [shown, setShown] = useState(() => new URLSearchParams(window.location.search).get('link') === 'invalid');
+  if (!shown) return null;
+  const dismiss = (): void => {
+    setShown(false);
+    // Drop the parameter so a reload does not show it again.
+    window.history.replaceState(null, '', window.location.pathname);
+  };
+  return (
+    <div className="notice link-notice" role="alert" data-testid="link-invalid">
+      <div>
+        <h2>{s.linkInvalidTitle}</h2>
+        <p>{s.linkInvalid}</p>
+      </div>
+      <button type="button" className="button link" onClick={dismiss}>
+        {s.dismiss}
+      </button>
+    </div>
+  );
+}
+
+/** Under the list heading: which agreements are listed (those this browser has a session for). */
+export function AgreementListHint() {
+  const s = useAccessStrings();
+  return <p className="muted small list-hint">{s.listHint}</p>;
+}
