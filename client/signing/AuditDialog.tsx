@@ -49,7 +49,7 @@ export function AuditDialog({ template, onClose }: { template: AgreementTemplate
 function AuditBody({ audit, template }: { audit: AuditView; template: AgreementTemplate | undefined }) {
   const signing = useSigning();
   const { t } = useI18n();
-  const { s, lang, date } = useSigningText();
+  const { s, lang, date, exactDate } = useSigningText();
   const parties = usePartyNames(signing?.doc ?? NO_DOC);
   const { chain } = audit;
   // Names of participants, as the log itself recorded them (invitations and the creation).
@@ -86,7 +86,11 @@ function AuditBody({ audit, template }: { audit: AuditView; template: AgreementT
             {audit.entries.map((e) => (
               <tr key={e.seq} data-action={e.action} className={!chain.ok && chain.brokenAt !== undefined && e.seq >= chain.brokenAt ? 'audit-broken' : undefined}>
                 <td className="num">{e.seq}</td>
-                <td className="nowrap">{date(e.at)}</td>
+                <td className="nowrap">
+                  <time dateTime={e.at} title={e.at}>
+                    {exactDate(e.at)}
+                  </time>
+                </td>
                 <td>{e.actorId ? e.actorName || people.get(e.actorId) || '—' : s.auditSystem}</td>
                 <td>{s.actions[e.action] ?? e.action}</td>
                 <td className="audit-details">{details(e, { ...ctx, people, date })}</td>

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 import { useSigningText } from './strings';
 
 interface DialogProps {
@@ -12,7 +13,8 @@ interface DialogProps {
 
 /**
  * A modal dialog on the native <dialog> element: focus stays inside, Escape
- * closes it, the page behind is inert. Mounted means open.
+ * closes it, the page behind is inert. Mounted means open. Rendered in
+ * document.body so the styles of wherever it was opened from do not leak in.
  */
 export function Dialog({ title, onClose, children, wide, testId }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -36,7 +38,7 @@ export function Dialog({ title, onClose, children, wide, testId }: DialogProps) 
     };
   }, []);
 
-  return (
+  return createPortal(
     <dialog ref={ref} className={`signing-dialog${wide ? ' wide' : ''}`} aria-labelledby={headingId} data-testid={testId}>
       <div className="signing-dialog-header">
         <h2 id={headingId}>{title}</h2>
@@ -45,6 +47,7 @@ export function Dialog({ title, onClose, children, wide, testId }: DialogProps) 
         </button>
       </div>
       {children}
-    </dialog>
+    </dialog>,
+    document.body,
   );
 }

@@ -16,7 +16,7 @@ export function SectionApprovals({ section }: { section: SectionTemplate }) {
   const signing = useSigning();
   const session = useOptionalSession();
   const { t } = useI18n();
-  const { s, date } = useSigningText();
+  const { s, date, shortDate } = useSigningText();
   const names = usePartyNames(signing?.doc ?? NO_DOC);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -53,9 +53,10 @@ export function SectionApprovals({ section }: { section: SectionTemplate }) {
           const approval = status.approvals.find((a) => a.section === section.key && a.partyId === partyId);
           const ok = valid.has(`${section.key}:${partyId}`);
           const state = ok ? 'approved' : approval ? 'changed' : 'pending';
-          const who = approval ? s.approvedBy(approval.participantName, date(approval.approvedAt)) : s.notApproved;
+          const who = approval ? s.approvedBy(approval.participantName, shortDate(approval.approvedAt)) : s.notApproved;
+          const fullWho = approval ? s.approvedBy(approval.participantName, date(approval.approvedAt)) : s.notApproved;
           return (
-            <li key={partyId} className={`approval approval-${state}`} data-party={partyId} data-state={state} title={ok ? who : approval ? s.changedSinceApproval : s.notApproved}>
+            <li key={partyId} className={`approval approval-${state}`} data-party={partyId} data-state={state} title={ok ? fullWho : approval ? s.changedSinceApproval : s.notApproved}>
               <span className="approval-mark" aria-hidden="true">
                 {ok ? '✓' : approval ? '!' : ''}
               </span>

@@ -354,9 +354,24 @@ const fr: SigningStrings = {
 export const SIGNING_STRINGS: Record<Lang, SigningStrings> = { en, fr };
 
 /** The signing text in the interface language, with date formatting. */
-export function useSigningText(): { s: SigningStrings; lang: Lang; date: (iso: string | null | undefined) => string; dateOnly: (iso: string | null | undefined) => string } {
+type DateFormat = (iso: string | null | undefined) => string;
+
+export function useSigningText(): { s: SigningStrings; lang: Lang; date: DateFormat; dateOnly: DateFormat; shortDate: DateFormat; exactDate: DateFormat } {
   const { lang } = useI18n();
-  return { s: SIGNING_STRINGS[lang], lang, date: (iso) => formatDateTime(iso, lang), dateOnly: (iso) => formatDate(iso, lang) };
+  return {
+    s: SIGNING_STRINGS[lang],
+    lang,
+    date: (iso) => formatDateTime(iso, lang),
+    dateOnly: (iso) => formatDate(iso, lang),
+    shortDate: (iso) => format(iso, lang, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }),
+    exactDate: (iso) => format(iso, lang, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }),
+  };
+}
+
+function format(iso: string | null | undefined, lang: Lang, options: Intl.DateTimeFormatOptions): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? '' : d.toLocaleString(locale(lang), options);
 }
 
 const locale = (lang: Lang): string => (lang === 'fr' ? 'fr-CA' : 'en-CA');
