@@ -2,6 +2,7 @@ import { useEffect, useRef, type InputHTMLAttributes } from 'react';
 import type * as Y from 'yjs';
 import { asString } from './yhooks';
 import { mapCaret } from './textMerge';
+import { useCanEdit } from '../session';
 
 type FieldElement = HTMLInputElement | HTMLTextAreaElement;
 
@@ -41,6 +42,7 @@ function applyRemote(el: FieldElement, value: string): void {
 export function BoundInput({ map, field, label, multiline, placeholder, maxLength, className, type = 'text', hideLabel }: BoundInputProps) {
   const ref = useRef<FieldElement | null>(null);
   const composing = useRef(false);
+  const readOnly = !useCanEdit();
 
   useEffect(() => {
     const el = ref.current;
@@ -80,6 +82,7 @@ export function BoundInput({ map, field, label, multiline, placeholder, maxLengt
     placeholder,
     maxLength,
     onInput,
+    readOnly,
     'data-field': field,
     'aria-label': hideLabel ? label : undefined,
   };

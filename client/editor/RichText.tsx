@@ -5,6 +5,7 @@ import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { Placeholder } from '@tiptap/extensions';
 import { useIdentity } from '../identity';
+import { useCanEdit } from '../session';
 import type { Collab } from './useCollab';
 
 interface RichTextProps {
@@ -35,7 +36,9 @@ function renderCaret(user: Record<string, unknown>): HTMLElement {
  * The wrapper's `data-fragment` is a stable hook for tests and tooling.
  */
 export function RichText({ collab, fragment, label, placeholder }: RichTextProps) {
-  const { name, color } = useIdentity();
+  // The whole presence user (name, colour, party, role): the caret extension writes it to awareness.
+  const user = useIdentity();
+  const canEdit = useCanEdit();
   const placeholderRef = useRef(placeholder ?? '');
   placeholderRef.current = placeholder ?? '';
   const yFragment = useMemo(() => collab.doc.getXmlFragment(fragment), [collab.doc, fragment]);
@@ -45,9 +48,10 @@ export function RichText({ collab, fragment, label, placeholder }: RichTextProps
       extensions: [
         StarterKit.configure({ undoRedo: false }),
         Collaboration.configure({ fragment: yFragment }),
-        CollaborationCaret.configure({ provider: collab.provider, user: { name, color }, render: renderCaret }),
+        CollaborationCaret.configure({ provider: collab.provider, user, render: renderCaret }),
         Placeholder.configure({ placeholder: () => placeholderRef.current }),
       ],
+      editable: canEdit,
       editorProps: { attributes: { role: 'textbox', 'aria-multiline': 'true', spellcheck: 'true' } },
     },
     // Name and colour changes go through updateUser below, not a new editor.
@@ -55,8 +59,13 @@ export function RichText({ collab, fragment, label, placeholder }: RichTextProps
   );
 
   useEffect(() => {
-    if (!editor.isDestroyed) editor.commands.updateUser({ name, color });
-  }, [editor, name, color]);
+    if (!editor.isDestroyed) editor.commands.updateUser(user);
+  }, [editor, user]);
+
+  // Read-only for viewers and commenters, and whenever useCanEdit says so (e.g. locked).
+  useEffect(() => {
+    if (!editor.isDestroyed && editor.isEditable !== canEdit) editor.setEditable(canEdit, false);
+  }, [editor, canEdit]);
 
   useEffect(() => {
     if (editor.isDestroyed) return;

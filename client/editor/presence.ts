@@ -6,6 +6,9 @@ export interface Peer {
   clientId: number;
   name: string;
   color: string;
+  /** Their party's legal name and their role (owner, editor, commenter, viewer), as they announce them. */
+  party: string;
+  role: string;
   /** Key of the section they are in, if any. */
   section: string | null;
   self: boolean;
@@ -21,7 +24,9 @@ function readPeers(awareness: Awareness): Peer[] {
     if (!name) continue;
     const color = /^#[0-9a-fA-F]{6}$/.test(str(user['color'])) ? str(user['color']) : '#57606a';
     const section = str(state['section']) || null;
-    peers.push({ clientId, name, color, section, self: clientId === awareness.clientID });
+    const party = str(user['party']).slice(0, 120);
+    const role = str(user['role']).slice(0, 20);
+    peers.push({ clientId, name, color, party, role, section, self: clientId === awareness.clientID });
   }
   return peers.sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name) || a.clientId - b.clientId);
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type * as Y from 'yjs';
 import { asNumber, useYMapValue } from '../yhooks';
+import { useCanEdit } from '../../session';
 
 interface BoundNumberProps {
   map: Y.Map<unknown>;
@@ -17,6 +18,7 @@ interface BoundNumberProps {
 export function BoundNumber({ map, field, label, min, max }: BoundNumberProps) {
   const ref = useRef<HTMLInputElement>(null);
   const value = asNumber(useYMapValue(map, field));
+  const canEdit = useCanEdit();
 
   useEffect(() => {
     const el = ref.current;
@@ -43,6 +45,7 @@ export function BoundNumber({ map, field, label, min, max }: BoundNumberProps) {
         min={min}
         max={max}
         step={1}
+        readOnly={!canEdit}
         onInput={(e) => {
           const n = parse(e.currentTarget.value);
           if (n !== null && n !== asNumber(map.get(field))) map.set(field, n);

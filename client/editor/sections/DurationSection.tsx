@@ -4,6 +4,7 @@ import { useI18n } from '../../i18n';
 import { RichText } from '../RichText';
 import { asNumber, useYMapValue } from '../yhooks';
 import { BoundNumber } from './BoundNumber';
+import { useCanEdit } from '../../session';
 import type { SectionProps } from './types';
 
 /** Term, renewal review and notice (structured), the in-force rule, and free text. */
@@ -13,6 +14,7 @@ export function DurationSection({ section, collab }: SectionProps) {
   const years = asNumber(useYMapValue(duration, 'termYears'));
   const months = asNumber(useYMapValue(duration, 'renewalReviewMonths'));
   const notice = asNumber(useYMapValue(duration, 'terminationNoticeDays'));
+  const canEdit = useCanEdit();
   const show = (n: number | null): string => (n === null ? '—' : String(n));
   return (
     <>
@@ -24,6 +26,7 @@ export function DurationSection({ section, collab }: SectionProps) {
           <select
             name="terminationNoticeDays"
             data-field="terminationNoticeDays"
+            disabled={!canEdit}
             value={notice === null ? '' : String(notice)}
             onChange={(e) => duration.set('terminationNoticeDays', Number(e.target.value))}
           >

@@ -3,6 +3,7 @@ import type * as Y from 'yjs';
 import { removeListItem } from '../../../shared/schema';
 import { useI18n } from '../../i18n';
 import { idOf, mapsOf, useYArrayItems } from '../yhooks';
+import { useCanEdit } from '../../session';
 
 interface ItemListProps {
   list: Y.Array<Y.Map<unknown>> | undefined;
@@ -17,6 +18,7 @@ interface ItemListProps {
 export function ItemList({ list, empty, addLabel, onAdd, renderItem, testId }: ItemListProps) {
   const { t } = useI18n();
   const items = mapsOf(useYArrayItems(list)).filter((item) => idOf(item) !== '');
+  const canEdit = useCanEdit();
   return (
     <div className="item-list" data-testid={testId}>
       {items.length === 0 ? (
@@ -26,16 +28,20 @@ export function ItemList({ list, empty, addLabel, onAdd, renderItem, testId }: I
           {items.map((item) => (
             <li key={idOf(item)} className="item-row">
               <div className="item-fields">{renderItem(item)}</div>
-              <button type="button" className="button link danger" onClick={() => list && removeListItem(list, idOf(item))}>
-                {t.remove}
-              </button>
+              {canEdit && (
+                <button type="button" className="button link danger" onClick={() => list && removeListItem(list, idOf(item))}>
+                  {t.remove}
+                </button>
+              )}
             </li>
           ))}
         </ul>
       )}
-      <button type="button" className="button ghost small" onClick={onAdd} disabled={!list}>
-        + {addLabel}
-      </button>
+      {canEdit && (
+        <button type="button" className="button ghost small" onClick={onAdd} disabled={!list}>
+          + {addLabel}
+        </button>
+      )}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n';
 import { BoundInput } from '../BoundInput';
 import type { SectionProps } from './types';
 import { useParties, usePartyName } from './useParties';
+import { useCanEdit } from '../../session';
 
 function PartyCard({ party, index, onRemove }: { party: Y.Map<unknown>; index: number; onRemove?: () => void }) {
   const { t } = useI18n();
@@ -38,7 +39,8 @@ function RemovablePartyCard({ party, id, index, template, doc, canRemove }: { pa
 export function PartiesSection({ collab, template }: SectionProps) {
   const { t } = useI18n();
   const parties = useParties(collab.doc);
-  const canRemove = parties.length > template.minParties;
+  const canEdit = useCanEdit();
+  const canRemove = canEdit && parties.length > template.minParties;
   return (
     <>
       <ol className="party-cards">
@@ -46,9 +48,11 @@ export function PartiesSection({ collab, template }: SectionProps) {
           <RemovablePartyCard key={p.id} party={p.map} id={p.id} index={index} template={template} doc={collab.doc} canRemove={canRemove} />
         ))}
       </ol>
-      <button type="button" className="button ghost" data-testid="add-party" onClick={() => addParty(collab.doc, { legalName: '', address: '', mission: '' })}>
-        + {t.addParty}
-      </button>
+      {canEdit && (
+        <button type="button" className="button ghost" data-testid="add-party" onClick={() => addParty(collab.doc, { legalName: '', address: '', mission: '' })}>
+          + {t.addParty}
+        </button>
+      )}
     </>
   );
 }
