@@ -38,7 +38,7 @@ function CollabEditor({ id }: { id: string }) {
   const { t } = useI18n();
   if (!collab) return <main className="page narrow muted">{t.waitingForDocument}</main>;
   return (
-    <SigningProvider agreementId={collab.id} doc={collab.doc} monitor={collab.monitor}>
+    <SigningProvider collab={collab}>
       <OpenAgreement collab={collab} />
     </SigningProvider>
   );

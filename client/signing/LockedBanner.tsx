@@ -1,4 +1,5 @@
 import { Fingerprint } from './Fingerprint';
+import { VersionMatchNote } from './VersionMatchNote';
 import { useSigning } from './SigningContext';
 import { useSigningText } from './strings';
 import './signing.css';
@@ -32,6 +33,7 @@ export function LockedBanner() {
         <p className="locked-meta">
           <span className="muted">{s.lockedSince(date(version.lockedAt))} · {s.fingerprint}</span> <Fingerprint hash={version.hash} testId="banner-hash" />
         </p>
+        <VersionMatchNote />
       </div>
     </div>
   );

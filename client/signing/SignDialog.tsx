@@ -6,6 +6,7 @@ import { useYString } from '../editor/yhooks';
 import { useI18n } from '../i18n';
 import { Dialog } from './Dialog';
 import { Fingerprint } from './Fingerprint';
+import { VersionMatchNote } from './VersionMatchNote';
 import { NO_DOC, useOptionalSession, usePartyNames, useSigning } from './SigningContext';
 import { useSigningText } from './strings';
 
@@ -48,6 +49,8 @@ export function SignDialog({ onClose }: { onClose: () => void }) {
   const myParty = parties.get(me.partyId) || t.unnamedParty;
   const current = signing.status?.version?.hash;
   const changed = current !== undefined && current !== version.hash;
+  // What the person reads must be what they sign.
+  const differs = signing.versionMatch === 'differs';
 
   const submit = async (): Promise<void> => {
     if (fullName.trim().length < 2) return setError(s.fullNameRequired);
@@ -83,6 +86,7 @@ export function SignDialog({ onClose }: { onClose: () => void }) {
         <dt>{s.fingerprint}</dt>
         <dd>
           <Fingerprint hash={version.hash} testId="sign-hash" />
+          <VersionMatchNote />
         </dd>
         <dt>{s.signingFor}</dt>
         <dd>
@@ -94,6 +98,7 @@ export function SignDialog({ onClose }: { onClose: () => void }) {
           {s.versionMismatch}
         </p>
       )}
+      {differs && <p className="error small">{s.signNeedsReload}</p>}
       <form
         id={formId}
         onSubmit={(e) => {
@@ -124,7 +129,7 @@ export function SignDialog({ onClose }: { onClose: () => void }) {
           <button type="button" className="button" onClick={onClose}>
             {s.cancel}
           </button>
-          <button type="submit" className="button primary" data-testid="confirm-sign" disabled={!confirmed || busy || changed || fullName.trim().length < 2 || jobTitle.trim().length < 2}>
+          <button type="submit" className="button primary" data-testid="confirm-sign" disabled={!confirmed || busy || changed || differs || fullName.trim().length < 2 || jobTitle.trim().length < 2}>
             {busy ? s.signing : s.signNow}
           </button>
         </div>

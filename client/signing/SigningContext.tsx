@@ -6,6 +6,8 @@ import { getStatus } from '../api';
 import { useAgreementEvents } from '../events';
 import { ReadOnlyReason, SessionContext, type Session } from '../session';
 import type { SyncMonitor } from '../editor/syncMonitor';
+import type { Collab } from '../editor/useCollab';
+import { useVersionMatch, type VersionMatch } from './useVersionMatch';
 
 /**
  * Where the open agreement stands (GET /status): approvals, readiness, lock,
@@ -24,6 +26,10 @@ export interface Signing {
   apply(status: StatusView): void;
   doc: Y.Doc;
   monitor: SyncMonitor;
+  /** While locked or signed: whether the text on this page is exactly the locked version. */
+  versionMatch: VersionMatch;
+  /** Drops this device's copy of the document and reloads it from the server. */
+  reloadFromServer(): void;
 }
 
 export const SigningContext = createContext<Signing | null>(null);
@@ -45,7 +51,8 @@ export const useOptionalSession = (): Session | null => useContext(SessionContex
 
 const EDIT_SETTLE_MS = 700;
 
-export function SigningProvider({ agreementId, doc, monitor, children }: { agreementId: string; doc: Y.Doc; monitor: SyncMonitor; children: ReactNode }) {
+export function SigningProvider({ collab, children }: { collab: Collab; children: ReactNode }) {
+  const { id: agreementId, doc, monitor, persistence } = collab;
   const [status, setStatus] = useState<StatusView | null>(null);
   const [failed, setFailed] = useState(false);
   /** Each fetch or applied answer takes a number; only the newest is shown. */
@@ -101,7 +108,16 @@ export function SigningProvider({ agreementId, doc, monitor, children }: { agree
     };
   }, [doc, monitor, refresh]);
 
-  const value = useMemo<Signing>(() => ({ agreementId, status, failed, refresh, apply, doc, monitor }), [agreementId, status, failed, refresh, apply, doc, monitor]);
+  const frozenHash = status && status.status !== 'draft' ? (status.version?.hash ?? null) : null;
+  const versionMatch = useVersionMatch(doc, monitor, frozenHash);
+  const reloadFromServer = useCallback(() => {
+    void persistence.clearData().finally(() => window.location.reload());
+  }, [persistence]);
+
+  const value = useMemo<Signing>(
+    () => ({ agreementId, status, failed, refresh, apply, doc, monitor, versionMatch, reloadFromServer }),
+    [agreementId, status, failed, refresh, apply, doc, monitor, versionMatch, reloadFromServer],
+  );
   const frozen = status?.status === 'locked' || status?.status === 'signed';
   return (
     <SigningContext.Provider value={value}>

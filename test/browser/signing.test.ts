@@ -237,6 +237,8 @@ describe('approve, lock, sign and verify in the browser', { timeout: 120_000 }, 
     const status = await rest<StatusView>(ownerToken, `/api/agreements/${agreement.id}/status`);
     expect(status.version?.hash).toBe(hash);
     expect(await partner.page.locator('[data-testid="banner-hash"]').getAttribute('data-hash')).toBe(hash);
+    // Each page hashes the text it shows the way the server does: it is the locked version.
+    for (const { page } of [owner, partner]) await poll(() => page.locator('[data-testid="locked-banner"] [data-testid="version-match"]').getAttribute('data-match')).toBe('match');
 
     // Read-only for everyone: no approve buttons, editors not editable, typing changes nothing.
     for (const { page } of [owner, partner]) {
@@ -391,7 +393,14 @@ describe('approve, lock, sign and verify in the browser', { timeout: 120_000 }, 
     await poll(() => owner.page.locator('[data-check="approvals"]').getAttribute('data-ok')).toBe('false');
     await poll(() => owner.page.locator('[data-state="approved"]').count()).toBe(0);
     await poll(() => editorOf(owner.page, f('purpose')).getAttribute('contenteditable')).toBe('true');
+    // In French, for the other half of the users.
+    await owner.page.locator('[data-testid="lang-toggle"]').click();
+    await poll(() => owner.page.locator('[data-testid="agreement-status"]').innerText()).toMatch(/ébauche/i);
+    expect(await owner.page.locator('[data-check="approvals"]').innerText()).toContain('Chaque partie a approuvé chaque section');
+    expect(await owner.page.locator('[data-testid="approve-purpose"]').innerText()).toBe('Approuver pour Community Employment Network');
     await owner.page.locator('.version-history summary').click();
+    await shot(owner.page, 'unlocked-fr');
+    await owner.page.locator('[data-testid="lang-toggle"]').click();
     expect(await owner.page.locator('.version-history').innerText()).toContain('Version 1: unlocked');
     expect(await owner.page.locator('.version-history').innerText()).toContain('Correct the notice period');
     const audit = await rest<{ entries: { action: string; details: Record<string, unknown> }[] }>(ownerToken, `${base}/audit`);
