@@ -35,10 +35,17 @@ function readPeers(awareness: Awareness): Peer[] {
 export function usePeers(awareness: Awareness): Peer[] {
   const [peers, setPeers] = useState<Peer[]>(() => readPeers(awareness));
   useEffect(() => {
+    let live = true;
     const refresh = (): void => setPeers(readPeers(awareness));
+    // Awareness can change while another component renders (Tiptap creates an editor, whose
+    // caret plugin announces the user, during render): update after that render, not inside it.
+    const later = (): void => queueMicrotask(() => live && refresh());
     refresh();
-    awareness.on('change', refresh);
-    return () => awareness.off('change', refresh);
+    awareness.on('change', later);
+    return () => {
+      live = false;
+      awareness.off('change', later);
+    };
   }, [awareness]);
   return peers;
 }

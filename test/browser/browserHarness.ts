@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { CreateAgreementInput, CreatedAgreement, ParticipantView } from '../../shared/api';
 
 /** Helpers for the browser tests: build the client, launch the system Chromium, open pages. */
 
@@ -44,8 +45,12 @@ export interface OpenPage {
   errors: string[];
 }
 
-/** A fresh browser profile (own localStorage and IndexedDB) on a URL, as `name`. */
-export async function openAs(browser: Browser, url: string, name: string): Promise<OpenPage> {
+/**
+ * A fresh browser profile (own cookies, localStorage and IndexedDB) on a URL.
+ * Who you are comes from the session: open a personal link (`${server.url}${link}`,
+ * see openLink) to sign in; `name` only labels the page in failures.
+ */
+export async function openAs(browser: Browser, url: string, _name: string): Promise<OpenPage> {
   const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'en-CA' });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -53,9 +58,52 @@ export async function openAs(browser: Browser, url: string, name: string): Promi
   page.on('console', (msg) => {
     if (msg.type() === 'error') errors.push(msg.text());
   });
-  const sep = url.includes('?') ? '&' : '?';
-  await page.goto(`${url}${sep}name=${encodeURIComponent(name)}`);
+  await page.goto(url);
   return { context, page, errors };
+}
+
+/** The token of a personal link ('/join/<token>'): the last path segment. */
+export const tokenOf = (link: string): string => link.slice(link.lastIndexOf('/') + 1);
+
+export interface TestAgreement extends CreatedAgreement {
+  /** The owner's personal-link token (for `authorization: Bearer` REST calls). */
+  token: string;
+}
+
+/** Creates an agreement over REST (as its owner) and returns it with the owner's token. */
+export async function createAgreementVia(baseUrl: string, input: CreateAgreementInput): Promise<TestAgreement> {
+  const res = await fetch(`${baseUrl}/api/agreements`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) });
+  if (res.status !== 201) throw new Error(`create failed: ${res.status} ${await res.text()}`);
+  const created = (await res.json()) as CreatedAgreement;
+  return { ...created, token: tokenOf(created.ownerLink) };
+}
+
+export interface Invitee {
+  name: string;
+  email?: string;
+  role: 'editor' | 'commenter' | 'viewer';
+  /** Index of their party in the agreement (default: the second party). */
+  partyIndex?: number;
+  signatory?: boolean;
+}
+
+/** Invites someone over REST with the owner's token; returns the participant with their link and token. */
+export async function inviteVia(baseUrl: string, agreement: TestAgreement, who: Invitee): Promise<ParticipantView & { link: string; token: string }> {
+  const partyId = agreement.content.parties[who.partyIndex ?? 1]?.id ?? agreement.content.parties[0]?.id;
+  const res = await fetch(`${baseUrl}/api/agreements/${agreement.id}/participants`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${agreement.token}` },
+    body: JSON.stringify({ name: who.name, email: who.email ?? `${who.name.toLowerCase().replace(/[^a-z0-9]+/g, '.')}@example.org`, partyId, role: who.role, signatory: who.signatory ?? false }),
+  });
+  if (res.status !== 201) throw new Error(`invite failed: ${res.status} ${await res.text()}`);
+  const view = (await res.json()) as ParticipantView;
+  const link = view.link ?? '';
+  return { ...view, link, token: tokenOf(link) };
+}
+
+/** Opens a personal link in a fresh profile: /join sets the session cookie and lands on the agreement. */
+export function openLink(browser: Browser, baseUrl: string, link: string, label = link): Promise<OpenPage> {
+  return openAs(browser, `${baseUrl}${link}`, label);
 }
 
 /** The editable element of the rich-text editor bound to a fragment. */

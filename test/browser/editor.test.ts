@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startServer } from '../../server/start';
 import type { AgreementDetail } from '../../shared/api';
 import { fragmentName as f } from '../../shared/schema';
-import { CLIENT_DIR, editorOf, editorText, ensureClientBuilt, launchBrowser, openAs, screenshot, typeAtEnd, waitSaved, type OpenPage } from './browserHarness';
+import { CLIENT_DIR, createAgreementVia, editorOf, editorText, ensureClientBuilt, inviteVia, launchBrowser, openAs, openLink, screenshot, typeAtEnd, waitSaved, type OpenPage, type TestAgreement } from './browserHarness';
 
 type Running = Awaited<ReturnType<typeof startServer>>;
 
@@ -15,26 +15,26 @@ let dataDir: string;
 let browser: Browser;
 const opened: OpenPage[] = [];
 
-async function createAgreement(title: string): Promise<AgreementDetail> {
-  const res = await fetch(`${server.url}/api/agreements`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      title,
-      language: 'en',
-      templateId: 'mou',
-      parties: [
-        { legalName: 'Community Employment Network', address: '12 King St, Toronto', mission: 'Employment services for job seekers with disabilities.' },
-        { legalName: 'Réseau Emploi Québec', address: '45 rue Sainte-Catherine, Montréal', mission: 'Accompagnement vers l’emploi.' },
-      ],
-    }),
+/** Owned by Alice (first party); everyone else is invited as an editor of the second party. */
+const OWNER = 'Alice';
+
+function createAgreement(title: string): Promise<TestAgreement> {
+  return createAgreementVia(server.url, {
+    title,
+    language: 'en',
+    templateId: 'mou',
+    owner: { name: OWNER, email: 'alice@example.org', partyIndex: 0 },
+    parties: [
+      { legalName: 'Community Employment Network', address: '12 King St, Toronto', mission: 'Employment services for job seekers with disabilities.' },
+      { legalName: 'Réseau Emploi Québec', address: '45 rue Sainte-Catherine, Montréal', mission: 'Accompagnement vers l’emploi.' },
+    ],
   });
-  expect(res.status).toBe(201);
-  return (await res.json()) as AgreementDetail;
 }
 
-async function open(id: string, name: string): Promise<OpenPage> {
-  const p = await openAs(browser, `${server.url}/a/${id}`, name);
+/** Signs `name` in through their personal link (inviting them first unless they own it) in a fresh profile. */
+async function open(agreement: TestAgreement, name: string): Promise<OpenPage> {
+  const link = name === OWNER ? agreement.ownerLink : (await inviteVia(server.url, agreement, { name, role: 'editor' })).link;
+  const p = await openLink(browser, server.url, link, name);
   opened.push(p);
   try {
     await editorOf(p.page, f('purpose')).waitFor({ timeout: 15_000 });
@@ -67,8 +67,8 @@ afterAll(async () => {
 describe('collaborative editor in the browser', { timeout: 60_000 }, () => {
   it('two people edit different and the same sections, converge, and see each other’s named carets', async () => {
     const agreement = await createAgreement('Employment partnership');
-    const alice = await open(agreement.id, 'Alice');
-    const bob = await open(agreement.id, 'Bob');
+    const alice = await open(agreement, 'Alice');
+    const bob = await open(agreement, 'Bob');
 
     await typeAtEnd(alice.page, f('purpose'), 'Collaborate on employment services.');
     await typeAtEnd(bob.page, f('duration'), 'Reviewed every spring.');
@@ -108,7 +108,7 @@ describe('collaborative editor in the browser', { timeout: 60_000 }, () => {
 
   it('keeps rich text and structured fields across a reload and in a fresh browser', async () => {
     const agreement = await createAgreement('Reload check');
-    const alice = await open(agreement.id, 'Alice');
+    const alice = await open(agreement, 'Alice');
     const page = alice.page;
     const legalName = page.locator('[data-section="parties"] [data-party-index="0"] input[name="legalName"]');
     await legalName.fill('Employment Network of Ontario Inc.');
@@ -127,7 +127,7 @@ describe('collaborative editor in the browser', { timeout: 60_000 }, () => {
     expect(await page.locator('select[name="terminationNoticeDays"]').inputValue()).toBe('90');
 
     // A fresh profile has no IndexedDB copy: everything must come from the server.
-    const carol = await open(agreement.id, 'Carol');
+    const carol = await open(agreement, 'Carol');
     const fresh = carol.page;
     await poll(() => textOf(fresh, f('purpose'))).toBe('Improve outcomes for job seekers.');
     await poll(() => fresh.locator('[data-section="parties"] [data-party-index="0"] input[name="legalName"]').inputValue()).toBe('Employment Network of Ontario Inc.');
@@ -143,9 +143,9 @@ describe('collaborative editor in the browser', { timeout: 60_000 }, () => {
 
   it('a party added in one browser appears in the other with its per-party sections', async () => {
     const agreement = await createAgreement('Three parties');
-    const alice = await open(agreement.id, 'Alice');
-    const bob = await open(agreement.id, 'Bob');
-    const perPartyBlocks = (page: Page, section: string) => page.locator(`[data-section="${section}"] [data-party]`);
+    const alice = await open(agreement, 'Alice');
+    const bob = await open(agreement, 'Bob');
+    const perPartyBlocks = (page: Page, section: string) => page.locator(`[data-section="${section}"] .section-body [data-party]`);
 
     expect(await perPartyBlocks(bob.page, 'responsibilities').count()).toBe(2);
     await alice.page.getByTestId('add-party').click();
@@ -159,7 +159,7 @@ describe('collaborative editor in the browser', { timeout: 60_000 }, () => {
     await poll(() => bob.page.locator('[data-section="responsibilities"] h3', { hasText: 'Northern Skills Centre' }).count()).toBe(1);
 
     // Bob writes in the new party's responsibilities; Alice sees it.
-    const partyId = await bob.page.locator('[data-section="responsibilities"] [data-party]').nth(2).getAttribute('data-party');
+    const partyId = await bob.page.locator('[data-section="responsibilities"] .section-body [data-party]').nth(2).getAttribute('data-party');
     expect(partyId).toBeTruthy();
     await typeAtEnd(bob.page, f('responsibilities', partyId ?? ''), 'Provides premises twice a week.');
     await poll(() => textOf(alice.page, f('responsibilities', partyId ?? ''))).toBe('Provides premises twice a week.');
@@ -174,8 +174,8 @@ describe('collaborative editor in the browser', { timeout: 60_000 }, () => {
 
   it('keeps the local caret in a text field while someone else edits it', async () => {
     const agreement = await createAgreement('Caret check');
-    const alice = await open(agreement.id, 'Alice');
-    const bob = await open(agreement.id, 'Bob');
+    const alice = await open(agreement, 'Alice');
+    const bob = await open(agreement, 'Bob');
     const field = (page: Page) => page.locator('[data-section="parties"] [data-party-index="1"] input[name="address"]');
     await field(alice.page).click();
     await field(alice.page).evaluate((el: HTMLInputElement) => el.setSelectionRange(2, 2));
@@ -187,16 +187,13 @@ describe('collaborative editor in the browser', { timeout: 60_000 }, () => {
     await poll(() => field(bob.page).inputValue()).toBe('Siège: 45A rue Sainte-Catherine, Montréal (Québec)');
   });
 
-  it('asks for a name, switches to French, and creates an agreement from the home page', async () => {
+  it('switches to French and creates an agreement from the home page, signed in as its owner', async () => {
     const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'en-CA' });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (err) => errors.push(String(err)));
     opened.push({ context, page, errors });
     await page.goto(`${server.url}/`);
-    await page.getByTestId('name-input').fill('Éloïse Gagnon');
-    await page.getByTestId('name-input').press('Enter');
-    await poll(() => page.getByTestId('me').innerText()).toContain('Éloïse Gagnon');
     await page.getByTestId('lang-toggle').click();
     await poll(() => page.locator('html').getAttribute('lang')).toBe('fr');
     await poll(() => page.locator('#agreements-heading').innerText()).toBe('Ententes');
@@ -205,6 +202,8 @@ describe('collaborative editor in the browser', { timeout: 60_000 }, () => {
     await form.locator('input[name="title"]').fill('Protocole d’entente — services d’emploi');
     await form.locator('[data-testid="new-party-0"] input[name="legalName"]').fill('Centre d’emploi de Gatineau');
     await form.locator('[data-testid="new-party-1"] input[name="legalName"]').fill('Ottawa Employment Hub');
+    await form.locator('input[name="ownerName"]').fill('Éloïse Gagnon');
+    await form.locator('input[name="ownerEmail"]').fill('eloise@example.org');
     await screenshot(page, 'e-home-fr', true);
     await form.locator('button[type="submit"]').click();
 
@@ -215,6 +214,10 @@ describe('collaborative editor in the browser', { timeout: 60_000 }, () => {
     expect(await page.locator('.title-field input').inputValue()).toBe('Protocole d’entente — services d’emploi');
     expect(await page.getByTestId('connection-status').innerText()).toBe('Toutes les modifications sont enregistrées');
     await poll(() => page.locator('[data-section="responsibilities"] h3', { hasText: 'Ottawa Employment Hub' }).count()).toBe(1);
+    // Signed in as the owner, from the first party: the header says so.
+    await poll(() => page.getByTestId('me').innerText()).toContain('Éloïse Gagnon');
+    expect(await page.getByTestId('me').innerText()).toContain('Centre d’emploi de Gatineau');
+    expect(await page.getByTestId('me-role').innerText()).toBe('Propriétaire');
     await screenshot(page, 'e-editor-fr');
     // Switching the UI language redraws guidance and placeholders in place.
     await page.getByTestId('lang-toggle').click();
@@ -225,7 +228,7 @@ describe('collaborative editor in the browser', { timeout: 60_000 }, () => {
 
   it('shows offline and reconnecting states, and saves what was typed meanwhile once the server is back', async () => {
     const agreement = await createAgreement('Restart check');
-    const alice = await open(agreement.id, 'Alice');
+    const alice = await open(agreement, 'Alice');
     const page = alice.page;
     const status = page.getByTestId('connection-status');
 
@@ -244,20 +247,22 @@ describe('collaborative editor in the browser', { timeout: 60_000 }, () => {
 
     server = await startServer({ port, dataDir, clientDir: CLIENT_DIR, log: () => undefined });
     await waitSaved(page, 20_000);
-    const res = await fetch(`${server.url}/api/agreements/${agreement.id}`);
+    const res = await fetch(`${server.url}/api/agreements/${agreement.id}`, { headers: { authorization: `Bearer ${agreement.token}` } });
     const detail = (await res.json()) as AgreementDetail;
     expect(detail.content.sections['purpose']).toBe('Written while the server was down.');
-    expect(alice.errors.filter((e) => !e.includes('WebSocket'))).toEqual([]);
+    // The socket and the live event stream were cut by the restart: those errors are expected.
+    expect(alice.errors.filter((e) => !e.includes('WebSocket') && !e.startsWith('Failed to load resource: net::'))).toEqual([]);
   });
 
   it('shows the localized reason when the server refuses the agreement for good', async () => {
+    // No such agreement: the session check answers 404 before any document is opened.
     const p = await openAs(browser, `${server.url}/a/AAAAAAAAAAAAAAAAAAAAAA`, 'Dana');
     opened.push(p);
-    const status = p.page.locator('[data-testid="connection-status"][data-state="refused"]');
-    await status.waitFor({ timeout: 10_000 });
-    expect(await status.getAttribute('data-code')).toBe('4404');
-    expect(await status.innerText()).toContain('This agreement does not exist.');
+    const refused = p.page.locator('[data-testid="access-refused"]');
+    await refused.waitFor({ timeout: 10_000 });
+    expect(await refused.getAttribute('data-status')).toBe('404');
     expect(await p.page.getByTestId('refusal').innerText()).toContain('This agreement does not exist.');
+    expect(await p.page.locator('.ProseMirror').count()).toBe(0);
     await screenshot(p.page, 'd-refused');
   });
 });
