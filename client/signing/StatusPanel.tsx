@@ -11,6 +11,7 @@ import { Dialog } from './Dialog';
 import { SignDialog } from './SignDialog';
 import { useOptionalSession, usePartyNames, useSigning, type Signing } from './SigningContext';
 import { useSigningText } from './strings';
+import { VersionMatchNote } from './VersionMatchNote';
 import './signing.css';
 
 /** Scrolls to a section and puts the focus there, for checklist links. */
@@ -75,6 +76,8 @@ function StatusCard({ signing, status, template }: { signing: Signing; status: S
       </div>
       <p className="small status-help">{s.statusHelp[status.status]}</p>
       {signing.failed && <p className="error small">{s.statusLoadFailed}</p>}
+      {/* The banner may be scrolled away: say it here too when this page's text is not the locked version. */}
+      {signing.versionMatch === 'differs' && <VersionMatchNote />}
 
       {status.status === 'signed' && <SignedCopy signing={signing} status={status} />}
 

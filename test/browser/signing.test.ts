@@ -3,7 +3,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startServer } from '../../server/start';
 import type { CreatedAgreement, ParticipantView, StatusView } from '../../shared/api';
 import { addContact, addSignatory, fragmentName as f, getDuration, getParties } from '../../shared/schema';
@@ -104,8 +104,9 @@ async function setUp(title: string): Promise<Setup> {
 }
 
 /** A fresh browser profile opening a personal link, as a real invitee would. */
-async function openByLink(token: string, name: string): Promise<OpenPage> {
+async function openByLink(token: string, name: string, prepare?: (context: BrowserContext) => Promise<void>): Promise<OpenPage> {
   const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'en-CA', acceptDownloads: true });
+  await prepare?.(context);
   // Older builds asked for a display name first; the personal link now says who you are.
   await context.addInitScript((n) => {
     try {
@@ -366,7 +367,7 @@ describe('approve, lock, sign and verify in the browser', { timeout: 120_000 }, 
     expect(ownErrors(partner)).toEqual([]);
   });
 
-  it('the owner unlocks with a reason: approvals are cleared and editing resumes', async () => {
+  it('the owner unlocks with a reason (approvals cleared, editing resumes); after a signature only cancelling opens a new draft', async () => {
     const { ownerToken, partnerToken, agreement } = await setUp('Unlock check');
     const base = `/api/agreements/${agreement.id}`;
     for (const token of [ownerToken, partnerToken]) {
@@ -405,6 +406,76 @@ describe('approve, lock, sign and verify in the browser', { timeout: 120_000 }, 
     expect(await owner.page.locator('.version-history').innerText()).toContain('Correct the notice period');
     const audit = await rest<{ entries: { action: string; details: Record<string, unknown> }[] }>(ownerToken, `${base}/audit`);
     expect(audit.entries.find((e) => e.action === 'unlocked')?.details['reason']).toBe('Correct the notice period');
+
+    // Version 2 is locked and the partner signs: from then on the owner can only cancel, which opens a new draft.
+    for (const token of [ownerToken, partnerToken]) {
+      for (const s of mouTemplate.sections) await rest(token, `${base}/approvals`, 'POST', { section: s.key });
+    }
+    const v2 = await rest<StatusView>(ownerToken, `${base}/lock`, 'POST');
+    await rest(partnerToken, `${base}/sign`, 'POST', { fullName: PARTNER.name, title: PARTNER.title, versionHash: v2.version?.hash });
+    await poll(() => owner.page.locator(`[data-signer="${PARTNER.name}"]`).getAttribute('data-signed')).toBe('true');
+    expect(await owner.page.locator('[data-testid="unlock"]').count()).toBe(0);
+    await owner.page.locator('[data-testid="cancel-version"]').click();
+    const cancel = owner.page.locator('[data-testid="cancel-dialog"]');
+    await cancel.locator('textarea[name="reason"]').fill('The partner’s budget changed');
+    await shot(owner.page, 'cancel-dialog');
+    await cancel.locator('[data-testid="confirm-reason"]').click();
+    await cancel.waitFor({ state: 'detached' });
+    await poll(() => statusOf(owner.page)).toBe('draft');
+    await poll(() => editorOf(owner.page, f('purpose')).getAttribute('contenteditable')).toBe('true');
+    const history = (await rest<StatusView>(ownerToken, `${base}/status`)).history;
+    expect(history.map((v) => [v.number, v.status, v.closeReason])).toEqual([
+      [1, 'unlocked', 'Correct the notice period'],
+      [2, 'cancelled', 'The partner’s budget changed'],
+    ]);
     expect(ownErrors(owner)).toEqual([]);
+  });
+
+  it('text typed as the lock happened is refused; the page says its copy differs and reloads the locked version', async () => {
+    const { ownerToken, partnerToken, agreement } = await setUp('Race check');
+    const base = `/api/agreements/${agreement.id}`;
+    for (const token of [ownerToken, partnerToken]) {
+      for (const s of mouTemplate.sections) await rest(token, `${base}/approvals`, 'POST', { section: s.key });
+    }
+    // The partner's messages to the server are held back, as on a slow or failing network.
+    let hold = false;
+    const partner = await openByLink(partnerToken, PARTNER.name, (context) =>
+      context.routeWebSocket(/\/sync\//, (ws) => {
+        const upstream = ws.connectToServer();
+        ws.onMessage((message) => {
+          if (!hold) upstream.send(message);
+        });
+      }),
+    );
+    const page = partner.page;
+    const before = await editorText(page, f('purpose'));
+    hold = true;
+    await editorOf(page, f('purpose')).locator('p').last().click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' Typed while locking.', { delay: 10 });
+    // Meanwhile the owner locks: the server never saw the partner's words.
+    const locked = await rest<StatusView>(ownerToken, `${base}/lock`, 'POST');
+    hold = false;
+    await page.locator('[data-testid="locked-banner"]').waitFor({ timeout: 10_000 });
+    // Reconnected, the page sends its words; the locked server refuses them. The page notices.
+    await poll(() => page.locator('[data-testid="locked-banner"] [data-testid="version-match"]').getAttribute('data-match'), 15_000).toBe('differs');
+    expect(await editorText(page, f('purpose'))).toContain('Typed while locking.');
+    await page.locator('[data-testid="open-sign"]').click();
+    const dialog = page.locator('[data-testid="sign-dialog"]');
+    await dialog.locator('input[name="confirm"]').check();
+    expect(await dialog.locator('[data-testid="confirm-sign"]').isDisabled()).toBe(true);
+    await shot(page, 'differs-sign-dialog');
+    await page.keyboard.press('Escape');
+    expect(await page.locator('[data-testid="status-panel"] [data-testid="version-match"]').getAttribute('data-match')).toBe('differs');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot(page, 'differs-banner');
+
+    await page.locator('[data-testid="status-panel"] [data-testid="version-match"] button').click();
+    await page.waitForLoadState('load');
+    await editorOf(page, f('purpose')).waitFor({ timeout: 15_000 });
+    await poll(() => page.locator('[data-testid="locked-banner"] [data-testid="version-match"]').getAttribute('data-match'), 15_000).toBe('match');
+    expect(await editorText(page, f('purpose'))).toBe(before);
+    expect((await rest<StatusView>(ownerToken, `${base}/status`)).version?.hash).toBe(locked.version?.hash);
+    expect(ownErrors(partner)).toEqual([]);
   });
 });
