@@ -1,5 +1,5 @@
 import { useI18n } from '../i18n';
-import { useSession } from '../session';
+import { useCanEdit, useReadOnlyReasons, useSession } from '../session';
 import { useParticipants, useRightsNotices, type RightsNotice } from './AccessLayer';
 import { useAccessStrings } from './i18n';
 import { roleName } from './MeBadge';
@@ -39,9 +39,7 @@ export function AccessNotices({ collab }: { collab: Collab }) {
       ))}
       {!me.can.edit && (
         <div className="notice read-only-banner" data-testid="read-only-banner" data-role={role}>
-          <span className="read-only-icon" aria-hidden="true">
-            🔒
-          </span>
+          <LockIcon className="read-only-icon" />
           <div>
             <p className="read-only-title">{s.readOnly(roleName(s, role))}</p>
             <p className="small">
@@ -52,5 +50,33 @@ export function AccessNotices({ collab }: { collab: Collab }) {
         </div>
       )}
     </>
+  );
+}
+
+function LockIcon({ className }: { className?: string }) {
+  return (
+    <svg className={className} viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <path fill="currentColor" d="M4 7V5a4 4 0 1 1 8 0v2h.5A1.5 1.5 0 0 1 14 8.5v5a1.5 1.5 0 0 1-1.5 1.5h-9A1.5 1.5 0 0 1 2 13.5v-5A1.5 1.5 0 0 1 3.5 7H4Zm1.5 0h5V5a2.5 2.5 0 0 0-5 0v2Z" />
+    </svg>
+  );
+}
+
+/**
+ * A small "Read-only" pill for the sticky toolbar, so the state stays in
+ * sight while scrolling: for the role, or any other reason useCanEdit knows
+ * (e.g. locked). Not shown for the moment a role change is being applied.
+ */
+export function ReadOnlyPill() {
+  const s = useAccessStrings();
+  const { me } = useSession();
+  const canEdit = useCanEdit();
+  const reasons = useReadOnlyReasons().filter((r) => r !== 'rights-changing');
+  if (canEdit || (me.can.edit && reasons.length === 0)) return null;
+  const why = !me.can.edit ? s.readOnly(roleName(s, me.participant.role)) : s.readOnlyLocked;
+  return (
+    <span className="read-only-pill" data-testid="read-only-pill" title={why}>
+      <LockIcon />
+      {s.readOnlyTitle}
+    </span>
   );
 }

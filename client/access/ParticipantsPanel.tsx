@@ -298,7 +298,8 @@ export function ParticipantsPanel({ collab }: { collab: Collab }) {
   const [inviting, setInviting] = useState(false);
   const [justInvited, setJustInvited] = useState<ParticipantView | null>(null);
 
-  const list = participants.status === 'ready' ? participants.participants : [];
+  // Active people first (in the server's order: owner, then by invitation), revoked ones last.
+  const list = participants.status === 'ready' ? [...participants.participants].sort((a, b) => Number(a.revokedAt !== null) - Number(b.revokedAt !== null)) : [];
   const active = list.filter((p) => p.revokedAt === null).length;
 
   return (

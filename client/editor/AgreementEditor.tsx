@@ -16,6 +16,7 @@ import { AccessGate } from '../access/AccessGate';
 import { AccessLayer } from '../access/AccessLayer';
 import { AccessNotices } from '../access/AccessNotices';
 import { ParticipantsPanel } from '../access/ParticipantsPanel';
+import { ReadOnlyPill } from '../access/AccessNotices';
 import { SigningProvider } from '../signing/SigningContext';
 import { LockedBanner } from '../signing/LockedBanner';
 import { StatusPanel } from '../signing/StatusPanel';
@@ -75,6 +76,7 @@ function OpenAgreement({ collab }: { collab: Collab }) {
         </Link>
         <BoundInput map={meta} field="title" label={t.agreementTitle} hideLabel className="title-field" maxLength={200} />
         <Avatars peers={peers} sectionTitle={sectionTitle} testId="presence" />
+        <ReadOnlyPill />
         <ConnectionStatus monitor={collab.monitor} />
       </div>
       <LockedBanner />

@@ -30,11 +30,21 @@ export function useCollab(id: string): Collab | null {
     const monitor = new SyncMonitor(provider, doc);
     const leave = (): void => removeAwarenessStates(provider.awareness, [doc.clientID], 'leave');
     window.addEventListener('pagehide', leave);
+    // y-websocket drops everyone else's presence when the socket closes but keeps their clocks, so on
+    // reconnect (a restart, a role change) the server's snapshot of who is here would be ignored until
+    // each peer renews its state (up to 15 s). Forget the dropped ones so the snapshot applies.
+    const forgetDropped = ({ status }: { status: string }): void => {
+      if (status !== 'connected') return;
+      const { awareness } = provider;
+      for (const clientId of [...awareness.meta.keys()]) if (clientId !== doc.clientID && !awareness.states.has(clientId)) awareness.meta.delete(clientId);
+    };
+    provider.on('status', forgetDropped);
     const timer = setTimeout(() => provider.connect(), 0);
     setCollab({ id, doc, provider, persistence, monitor });
     return () => {
       clearTimeout(timer);
       window.removeEventListener('pagehide', leave);
+      provider.off('status', forgetDropped);
       leave();
       monitor.destroy();
       provider.destroy();

@@ -149,6 +149,8 @@ describe('participants, roles and access in the browser', { timeout: 120_000 }, 
     await v.getByTestId('read-only-banner').waitFor();
     expect(await v.getByTestId('read-only-banner').innerText()).toContain('Read-only: you are a viewer');
     expect(await editorOf(v, f('purpose')).getAttribute('contenteditable')).toBe('false');
+    expect(await v.getByTestId('read-only-pill').isVisible()).toBe(true);
+    expect(await o.getByTestId('read-only-pill').count()).toBe(0);
     expect(await v.locator('.title-field input').getAttribute('readonly')).not.toBeNull();
     expect(await v.locator('[data-section="parties"] input[name="legalName"]').first().getAttribute('readonly')).not.toBeNull();
     expect(await v.locator('select[name="terminationNoticeDays"]').isDisabled()).toBe(true);
@@ -177,7 +179,10 @@ describe('participants, roles and access in the browser', { timeout: 120_000 }, 
     await poll(() => v.getByTestId('role-notice').innerText()).toContain('Your role changed: you are now an editor.');
     await poll(() => editorOf(v, f('purpose')).getAttribute('contenteditable')).toBe('true');
     expect(await v.getByTestId('read-only-banner').count()).toBe(0);
+    expect(await v.getByTestId('read-only-pill').count()).toBe(0);
     expect(await v.getByTestId('me-role').innerText()).toBe('Editor');
+    // The reconnection with the new rights brings back who else is here at once.
+    await poll(() => v.locator('[data-testid="presence"] [data-peer="Odile Ouellet"]').count(), 5_000).toBe(1);
     await poll(() => v.getByTestId('add-party').count()).toBe(1);
     await v.locator('#section-purpose').scrollIntoViewIfNeeded();
     await screenshot(v, 'access-viewer-promoted');
