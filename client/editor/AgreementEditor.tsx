@@ -20,6 +20,8 @@ import { ReadOnlyPill } from '../access/AccessNotices';
 import { SigningProvider } from '../signing/SigningContext';
 import { LockedBanner } from '../signing/LockedBanner';
 import { StatusPanel } from '../signing/StatusPanel';
+import { CommentsProvider } from '../comments/CommentsProvider';
+import { CommentsSidebar } from '../comments/CommentsSidebar';
 
 /**
  * The editor page of one agreement, for a signed-in participant only: the
@@ -80,6 +82,7 @@ function OpenAgreement({ collab }: { collab: Collab }) {
         <ConnectionStatus monitor={collab.monitor} />
       </div>
       <LockedBanner />
+      <CommentsProvider collab={collab}>
       <div className="editor-columns">
         <div className="sections">
           <AccessNotices collab={collab} />
@@ -102,12 +105,10 @@ function OpenAgreement({ collab }: { collab: Collab }) {
           <StatusPanel template={template} />
           <PeopleList peers={peers} sectionTitle={sectionTitle} />
           <ParticipantsPanel collab={collab} />
-          <section className="side-card comments-placeholder" aria-labelledby="comments-heading">
-            <h2 id="comments-heading">{t.comments}</h2>
-            <p className="muted small">{t.commentsSoon}</p>
-          </section>
+          <CommentsSidebar template={template} />
         </aside>
       </div>
+      </CommentsProvider>
     </main>
     </AccessLayer>
   );

@@ -7,6 +7,8 @@ import { Placeholder } from '@tiptap/extensions';
 import { useIdentity } from '../identity';
 import { useCanEdit } from '../session';
 import type { Collab } from './useCollab';
+import { useCommentsController } from '../comments/CommentsProvider';
+import { CommentHighlights } from '../comments/highlights';
 
 interface RichTextProps {
   collab: Collab;
@@ -42,6 +44,8 @@ export function RichText({ collab, fragment, label, placeholder }: RichTextProps
   const placeholderRef = useRef(placeholder ?? '');
   placeholderRef.current = placeholder ?? '';
   const yFragment = useMemo(() => collab.doc.getXmlFragment(fragment), [collab.doc, fragment]);
+  // Comment threads anchored in this fragment: highlights, click to open, Mod-Alt-M (client/comments).
+  const comments = useCommentsController();
 
   const editor = useEditor(
     {
@@ -50,12 +54,13 @@ export function RichText({ collab, fragment, label, placeholder }: RichTextProps
         Collaboration.configure({ fragment: yFragment }),
         CollaborationCaret.configure({ provider: collab.provider, user, render: renderCaret }),
         Placeholder.configure({ placeholder: () => placeholderRef.current }),
+        CommentHighlights.configure({ fragment, controller: comments }),
       ],
       editable: canEdit,
       editorProps: { attributes: { role: 'textbox', 'aria-multiline': 'true', spellcheck: 'true' } },
     },
     // Name and colour changes go through updateUser below, not a new editor.
-    [yFragment, collab.provider],
+    [yFragment, collab.provider, comments],
   );
 
   useEffect(() => {

@@ -3,6 +3,7 @@ import type { SectionTemplate } from '../../shared/template';
 import { useI18n } from '../i18n';
 import { Avatars } from './Avatars';
 import { SectionApprovals } from '../signing/SectionApprovals';
+import { SectionComments } from '../comments/SectionComments';
 import { setSection, type Peer } from './presence';
 import type { Collab } from './useCollab';
 
@@ -31,6 +32,7 @@ export function SectionFrame({ section, index, collab, peers, children }: Sectio
         <h2 id={headingId}>
           <span className="section-number">{index + 1}.</span> {section.title[lang]}
         </h2>
+        <SectionComments section={section.key} title={section.title[lang]} />
         {peers.length > 0 && <Avatars peers={peers} size="small" sectionTitle={() => section.title[lang]} />}
       </header>
       <SectionApprovals section={section} />

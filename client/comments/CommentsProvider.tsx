@@ -1,0 +1,225 @@
+import { createContext, useContext, useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
+import type { Me } from '../../shared/api';
+import { getStatus, listParticipants, listThreads, markThreadRead } from '../api';
+import type { Collab } from '../editor/useCollab';
+import { useAgreementEvents } from '../events';
+import { SessionContext } from '../session';
+import { sectionOfFragment } from './anchors';
+import { CommentsController, type CommentsMe, type CommentsState } from './controller';
+import { useCommentStrings } from './i18n';
+import './comments.css';
+
+const CommentsContext = createContext<CommentsController | null>(null);
+
+/** The open agreement's comments, or null outside of one (or before the session is known). */
+export const useCommentsController = (): CommentsController | null => useContext(CommentsContext);
+
+const NO_STATE = (): null => null;
+const NO_SUBSCRIBE = (): (() => void) => () => undefined;
+
+/** The comment state, re-rendering on every change; null without a controller. */
+export function useCommentsState(): CommentsState | null {
+  const controller = useCommentsController();
+  return useSyncExternalStore(controller?.subscribe ?? NO_SUBSCRIBE, controller?.getState ?? NO_STATE);
+}
+
+const meOf = (me: Me): CommentsMe => ({ id: me.participant.id, partyId: me.participant.partyId, canComment: me.can.comment, canEdit: me.can.edit });
+
+/** Marks a thread read once at a time; the answer carries the new unread count. */
+const reading = new Set<string>();
+export async function markRead(controller: CommentsController, threadId: string): Promise<void> {
+  if (reading.has(threadId)) return;
+  reading.add(threadId);
+  try {
+    controller.upsert(await markThreadRead(controller.agreementId, threadId));
+  } catch {
+    // Not fatal: the badge stays until the next try.
+  } finally {
+    reading.delete(threadId);
+  }
+}
+
+/**
+ * Holds the comment threads of the open agreement for everything below it:
+ * loads them, keeps them live from the event stream, tracks the text
+ * selection for the Comment button and the Ctrl+Alt+M shortcut.
+ */
+export function CommentsProvider({ collab, children }: { collab: Collab; children: ReactNode }) {
+  const session = useContext(SessionContext);
+  const me = session?.me ?? null;
+  const participantId = me?.participant.id ?? null;
+  const controller = useMemo(
+    () => (me ? new CommentsController(collab.id, collab.doc, meOf(me)) : null),
+    // One controller per agreement and participant; rights changes update it below.
+    [collab.id, collab.doc, participantId],
+  );
+
+  useEffect(() => {
+    if (controller && me) {
+      controller.me = meOf(me);
+      controller.set({});
+    }
+  }, [controller, me]);
+
+  // Threads, participants (for mentions) and whether comments are closed.
+  useEffect(() => {
+    if (!controller) return;
+    let live = true;
+    const load = async (): Promise<void> => {
+      try {
+        const threads = await listThreads(controller.agreementId);
+        if (live) controller.setThreads(threads);
+      } catch {
+        if (live && controller.getState().status !== 'ready') controller.set({ status: 'error' });
+      }
+    };
+    const loadPeople = async (): Promise<void> => {
+      const people = await listParticipants(controller.agreementId).catch(() => null);
+      if (live && people) controller.set({ participants: people });
+    };
+    const loadStatus = async (): Promise<void> => {
+      const status = await getStatus(controller.agreementId).catch(() => null);
+      if (live && status) controller.set({ locked: status.status !== 'draft' });
+    };
+    controller.reload = () => void Promise.all([load(), loadPeople(), loadStatus()]);
+    controller.reloadPeople = () => void loadPeople();
+    controller.reloadStatus = () => void loadStatus();
+    controller.reload();
+    return () => {
+      live = false;
+    };
+  }, [controller]);
+
+  useAgreementEvents(controller ? collab.id : null, (event) => {
+    if (!controller) return;
+    if (event.type === 'thread') {
+      controller.upsert(event.thread);
+      // A thread open in front of the reader is read as comments arrive.
+      if (controller.getState().focused?.id === event.thread.id && event.thread.unread > 0 && document.visibilityState === 'visible') {
+        void markRead(controller, event.thread.id);
+      }
+    } else if (event.type === 'ready') controller.reload();
+    else if (event.type === 'participants') controller.reloadPeople();
+    else if (event.type === 'status') controller.reloadStatus();
+  });
+
+  // Orphaned anchors are re-checked as the document changes, once it has synced.
+  useEffect(() => {
+    if (!controller) return;
+    const { doc, provider } = collab;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const onUpdate = (): void => {
+      if (timer) return;
+      timer = setTimeout(() => {
+        timer = null;
+        controller.set({ docVersion: controller.getState().docVersion + 1 });
+      }, 150);
+    };
+    const onSync = (synced: boolean): void => {
+      if (synced) controller.set({ synced: true, docVersion: controller.getState().docVersion + 1 });
+    };
+    doc.on('update', onUpdate);
+    provider.on('sync', onSync);
+    if (provider.synced) onSync(true);
+    return () => {
+      if (timer) clearTimeout(timer);
+      doc.off('update', onUpdate);
+      provider.off('sync', onSync);
+    };
+  }, [controller, collab]);
+
+  // The text selection in an editor (editable or not), for the Comment button.
+  useEffect(() => {
+    if (!controller) return;
+    let frame = 0;
+    const clear = (): void => {
+      if (controller.getState().selection) controller.set({ selection: null });
+    };
+    const update = (): void => {
+      frame = 0;
+      const sel = window.getSelection();
+      if (!sel || sel.isCollapsed || sel.rangeCount === 0 || !sel.anchorNode || !sel.focusNode) return clear();
+      const hit = controller.viewContaining(sel.anchorNode);
+      if (!hit || !hit.view.dom.contains(sel.focusNode)) return clear();
+      const { view, fragment } = hit;
+      let from: number;
+      let to: number;
+      const pm = view.state.selection;
+      if (view.hasFocus() && !pm.empty) {
+        from = pm.from;
+        to = pm.to;
+      } else {
+        try {
+          const a = view.posAtDOM(sel.anchorNode, sel.anchorOffset);
+          const b = view.posAtDOM(sel.focusNode, sel.focusOffset);
+          from = Math.min(a, b);
+          to = Math.max(a, b);
+        } catch {
+          return clear();
+        }
+      }
+      const section = sectionOfFragment(fragment);
+      const quote = view.state.doc.textBetween(from, to, '\n', ' ').trim();
+      if (!section || from >= to || !quote) return clear();
+      const end = view.coordsAtPos(to, -1);
+      const box = view.dom.getBoundingClientRect();
+      controller.set({
+        selection: { fragment, section, from, to, quote, left: Math.min(end.left, box.right - 40) + window.scrollX, top: end.bottom + window.scrollY },
+      });
+    };
+    const schedule = (): void => {
+      if (!frame) frame = requestAnimationFrame(update);
+    };
+    // Ctrl+Alt+M (Cmd+Option+M): comment on the selection, or on the section being edited.
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.defaultPrevented || !(event.ctrlKey || event.metaKey) || !event.altKey || event.code !== 'KeyM') return;
+      const state = controller.getState();
+      if (!controller.me.canComment || state.locked) return;
+      event.preventDefault();
+      if (state.selection && controller.draftFromSelection()) return;
+      const active = document.activeElement;
+      const section = active instanceof Element ? active.closest('[data-section]')?.getAttribute('data-section') : null;
+      if (section) controller.startDraft({ section, anchor: null });
+    };
+    document.addEventListener('selectionchange', schedule);
+    window.addEventListener('resize', schedule);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      cancelAnimationFrame(frame);
+      document.removeEventListener('selectionchange', schedule);
+      window.removeEventListener('resize', schedule);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, [controller]);
+
+  return (
+    <CommentsContext.Provider value={controller}>
+      {children}
+      {controller && <SelectionCommentButton controller={controller} />}
+    </CommentsContext.Provider>
+  );
+}
+
+/** A small floating "Comment" button under a non-empty selection. */
+function SelectionCommentButton({ controller }: { controller: CommentsController }) {
+  const { c } = useCommentStrings();
+  const state = useSyncExternalStore(controller.subscribe, controller.getState);
+  const s = state.selection;
+  if (!s || !controller.me.canComment || state.locked) return null;
+  return createPortal(
+    <button
+      type="button"
+      className="comment-selection-button"
+      data-testid="comment-selection"
+      style={{ left: s.left, top: s.top + 6 }}
+      title={`${c.commentOnSelection} (${c.shortcut})`}
+      // Keep the selection: the click must not move focus out of the editor first.
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={() => controller.draftFromSelection()}
+    >
+      <span aria-hidden="true">💬</span> {c.commentButton}
+    </button>,
+    document.body,
+  );
+}

@@ -1,0 +1,492 @@
+import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import type { CommentView, ParticipantView, ThreadView, Visibility } from '../../shared/api';
+import type { AgreementTemplate } from '../../shared/template';
+import { createThread, deleteComment, editComment, replyToThread, setThreadResolved } from '../api';
+import type { CommentsController, CommentsState, Tab } from './controller';
+import { Composer, failureText } from './Composer';
+import { markRead, useCommentsController, useCommentsState } from './CommentsProvider';
+import { formatFull, formatWhen, useCommentStrings } from './i18n';
+import { usePartyNames } from './usePartyNames';
+
+interface Ctx {
+  controller: CommentsController;
+  state: CommentsState;
+  template: AgreementTemplate | undefined;
+  parties: Map<string, string>;
+  /** Comments can be written now (rights, and the agreement is not locked). */
+  writable: boolean;
+}
+
+const sectionTitle = (ctx: Ctx, key: string, lang: 'fr' | 'en', other: string): string => ctx.template?.sections.find((s) => s.key === key)?.title[lang] ?? other;
+
+/** Participants who can see a thread of this visibility, other than me, for @mentions. */
+function mentionable(people: ParticipantView[], meId: string, visibility: Visibility, partyId: string): ParticipantView[] {
+  return people.filter((p) => p.revokedAt === null && p.id !== meId && (visibility === 'shared' || p.partyId === partyId));
+}
+
+/**
+ * A mouse press on a button here leaves the focus where it is. Moving it out
+ * of a section changes the presence shown above this card, which moves the
+ * card between the press and the release, and the click would be lost.
+ */
+function keepFocus(event: MouseEvent<HTMLElement>): void {
+  if (event.button === 0 && event.target instanceof Element && event.target.closest('button')) event.preventDefault();
+}
+
+/** The comment threads beside the sections: filters, the new-thread composer, the threads. */
+export function CommentsSidebar({ template }: { template: AgreementTemplate | undefined }) {
+  const controller = useCommentsController();
+  const state = useCommentsState();
+  const { c } = useCommentStrings();
+  const parties = usePartyNames(controller?.doc ?? null);
+  if (!controller || !state) {
+    return (
+      <section className="side-card comments-card" aria-labelledby="comments-heading" data-testid="comments-sidebar">
+        <h2 id="comments-heading">{c.comments}</h2>
+        <p className="muted small">{c.loading}</p>
+      </section>
+    );
+  }
+  const ctx: Ctx = { controller, state, template, parties, writable: controller.me.canComment && !state.locked };
+  return <Sidebar ctx={ctx} />;
+}
+
+function Sidebar({ ctx }: { ctx: Ctx }) {
+  const { controller, state, template } = ctx;
+  const { c, lang } = useCommentStrings();
+  const threads = state.threads;
+  const counts = useMemo(
+    () => ({
+      open: threads.filter((t) => t.resolvedAt === null).length,
+      resolved: threads.filter((t) => t.resolvedAt !== null).length,
+      mine: threads.filter((t) => controller.isMine(t)).length,
+    }),
+    [threads, controller],
+  );
+  const totalUnread = threads.reduce((n, t) => n + t.unread, 0);
+  const shown = threads.filter(
+    (t) => (state.tab === 'open' ? t.resolvedAt === null : state.tab === 'resolved' ? t.resolvedAt !== null : controller.isMine(t)) && (state.section === null || t.section === state.section),
+  );
+  // Grouped by section, in the template's order.
+  const order = template?.sections.map((s) => s.key) ?? [];
+  const groups = new Map<string, ThreadView[]>();
+  for (const key of order) groups.set(key, []);
+  for (const t of shown) {
+    const list = groups.get(t.section);
+    if (list) list.push(t);
+    else groups.set(t.section, [t]);
+  }
+  const tabs: { tab: Tab; label: string; count: number }[] = [
+    { tab: 'open', label: c.tabOpen, count: counts.open },
+    { tab: 'resolved', label: c.tabResolved, count: counts.resolved },
+    { tab: 'mine', label: c.tabMine, count: counts.mine },
+  ];
+
+  return (
+    <section className="side-card comments-card" aria-labelledby="comments-heading" data-testid="comments-sidebar" onMouseDown={keepFocus}>
+      <div className="comments-heading">
+        <h2 id="comments-heading">{c.comments}</h2>
+        {totalUnread > 0 && (
+          <span className="unread-badge" data-testid="total-unread" title={c.unread(totalUnread)}>
+            {totalUnread}
+          </span>
+        )}
+      </div>
+      {state.locked && (
+        <p className="comments-notice" role="status" data-testid="comments-locked">
+          {c.locked}
+        </p>
+      )}
+      {!controller.me.canComment && (
+        <p className="comments-notice muted" data-testid="comments-read-only">
+          {c.readOnly}
+        </p>
+      )}
+      <div className="comment-tabs" role="group" aria-label={c.filterLabel}>
+        {tabs.map(({ tab, label, count }) => (
+          <button key={tab} type="button" className={`comment-tab${state.tab === tab ? ' active' : ''}`} aria-pressed={state.tab === tab} data-tab={tab} onClick={() => controller.set({ tab })}>
+            {label} <span className="tab-count">{count}</span>
+          </button>
+        ))}
+      </div>
+      {template && (
+        <label className="comment-section-filter">
+          <span className="visually-hidden">{c.sectionFilter}</span>
+          <select value={state.section ?? ''} onChange={(e) => controller.set({ section: e.target.value || null })} data-testid="comment-section-filter">
+            <option value="">{c.allSections}</option>
+            {template.sections.map((s) => (
+              <option key={s.key} value={s.key}>
+                {s.title[lang]}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {state.draft && ctx.writable && <NewThread ctx={ctx} />}
+      <div className="thread-list">
+        {state.status === 'loading' && <p className="muted small">{c.loading}</p>}
+        {state.status === 'error' && (
+          <p className="error small">
+            {c.loadFailed}{' '}
+            <button type="button" className="button link" onClick={() => controller.reload()}>
+              {c.retry}
+            </button>
+          </p>
+        )}
+        {state.status === 'ready' && shown.length === 0 && (
+          <div className="muted small empty-threads">
+            <p>{c.noThreads}</p>
+            {ctx.writable && state.tab === 'open' && <p>{c.noThreadsHint}</p>}
+          </div>
+        )}
+        {[...groups].map(([key, list]) =>
+          list.length === 0 ? null : (
+            <div key={key} className="thread-group" data-section-group={key}>
+              <h3 className="thread-group-title">{sectionTitle(ctx, key, lang, c.otherSection)}</h3>
+              <ol className="threads">
+                {list.map((t) => (
+                  <ThreadCard key={t.id} ctx={ctx} thread={t} />
+                ))}
+              </ol>
+            </div>
+          ),
+        )}
+      </div>
+    </section>
+  );
+}
+
+function VisibilityBadge({ ctx, thread }: { ctx: Ctx; thread: Pick<ThreadView, 'visibility' | 'partyId'> }) {
+  const { c } = useCommentStrings();
+  if (thread.visibility === 'shared') {
+    return (
+      <span className="visibility-badge shared" title={c.sharedLong} data-visibility="shared">
+        {c.shared}
+      </span>
+    );
+  }
+  const party = ctx.parties.get(thread.partyId) || '';
+  return (
+    <span className="visibility-badge internal" title={`${c.internalLong(party)}. ${c.internalHint}`} data-visibility="party">
+      🔒 {c.internal}
+    </span>
+  );
+}
+
+/** The composer of a new thread, on a section or on the selected text. */
+function NewThread({ ctx }: { ctx: Ctx }) {
+  const { controller, state } = ctx;
+  const { c, lang } = useCommentStrings();
+  const [visibility, setVisibility] = useState<Visibility>('shared');
+  const draft = state.draft;
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, [draft]);
+  if (!draft) return null;
+  const myParty = ctx.parties.get(controller.me.partyId) || '';
+  const people = mentionable(state.participants, controller.me.id, visibility, controller.me.partyId);
+  return (
+    <div className="new-thread" ref={ref} data-testid="new-thread">
+      <p className="new-thread-title">
+        <strong>{c.newComment}</strong> · {sectionTitle(ctx, draft.section, lang, c.otherSection)}
+      </p>
+      {draft.anchor ? <blockquote className="thread-quote static">{draft.anchor.quote}</blockquote> : <p className="muted small">{c.wholeSection}</p>}
+      <Composer
+        key={`${draft.section}:${draft.anchor?.start ?? ''}`}
+        people={people}
+        placeholder={c.commentPlaceholder}
+        submitLabel={c.post}
+        autoFocus
+        testId="new-thread-composer"
+        onCancel={() => controller.set({ draft: null })}
+        onSubmit={async (body, mentions) => {
+          const thread = await createThread(controller.agreementId, { section: draft.section, anchor: draft.anchor ?? undefined, visibility, body, mentions });
+          controller.upsert(thread);
+          controller.set({ draft: null });
+          controller.focus(thread.id);
+        }}
+      >
+        <fieldset className="visibility-choice">
+          <legend>{c.visibility}</legend>
+          <label>
+            <input type="radio" name="visibility" value="shared" checked={visibility === 'shared'} onChange={() => setVisibility('shared')} data-testid="visibility-shared" />
+            {c.sharedLong}
+          </label>
+          <label>
+            <input type="radio" name="visibility" value="party" checked={visibility === 'party'} onChange={() => setVisibility('party')} data-testid="visibility-party" />
+            {c.internalLong(myParty || '…')}
+          </label>
+        </fieldset>
+      </Composer>
+    </div>
+  );
+}
+
+/** One thread: collapsed to its first comment, or open with replies and actions. */
+function ThreadCard({ ctx, thread }: { ctx: Ctx; thread: ThreadView }) {
+  const { controller, state } = ctx;
+  const { c, lang } = useCommentStrings();
+  const open = state.focused?.id === thread.id;
+  const orphaned = controller.isOrphaned(thread);
+  const ref = useRef<HTMLLIElement>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [replying, setReplying] = useState(false);
+  const seq = open ? state.focused?.seq : undefined;
+
+  // Shown on request (a highlight was clicked): bring it into view.
+  useEffect(() => {
+    if (seq !== undefined) ref.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, [seq]);
+
+  // Opening a thread reads it; so does a new comment arriving while it is open.
+  useEffect(() => {
+    if (!open || thread.unread === 0) return;
+    const read = (): void => {
+      if (document.visibilityState === 'visible') void markRead(controller, thread.id);
+    };
+    read();
+    document.addEventListener('visibilitychange', read);
+    return () => document.removeEventListener('visibilitychange', read);
+  }, [open, thread.unread, thread.id, controller]);
+
+  useEffect(() => {
+    if (!open) setReplying(false);
+  }, [open]);
+
+  const first = thread.comments[0];
+  const author = first?.authorName ?? '';
+  const canResolve = ctx.writable && (thread.authorId === controller.me.id || controller.me.canEdit);
+  const last = thread.history[thread.history.length - 1];
+  const people = mentionable(state.participants, controller.me.id, thread.visibility, thread.partyId);
+  const act = async (action: () => Promise<ThreadView>): Promise<void> => {
+    setError(null);
+    try {
+      controller.upsert(await action());
+    } catch (err) {
+      setError(failureText(err, c));
+    }
+  };
+
+  const classes = ['thread', open ? 'is-open' : '', thread.resolvedAt ? 'is-resolved' : '', orphaned ? 'is-orphaned' : '', thread.visibility === 'party' ? 'is-internal' : ''];
+  return (
+    <li
+      ref={ref}
+      className={classes.filter(Boolean).join(' ')}
+      data-testid="thread"
+      data-thread-id={thread.id}
+      data-orphaned={orphaned ? 'true' : 'false'}
+      data-resolved={thread.resolvedAt ? 'true' : 'false'}
+      aria-label={c.threadLabel(author, sectionTitle(ctx, thread.section, lang, c.otherSection))}
+    >
+      <div className="thread-top">
+        {thread.anchor ? (
+          orphaned ? (
+            <div className="thread-orphan" data-testid="orphaned">
+              <span className="orphan-note">{c.textDeleted}</span>
+              <blockquote className="thread-quote static">{thread.anchor.quote}</blockquote>
+            </div>
+          ) : (
+            <button
+              type="button"
+              className="thread-quote"
+              title={c.goToText}
+              data-testid="thread-quote"
+              onClick={() => {
+                controller.focus(thread.id);
+                controller.reveal(thread);
+              }}
+            >
+              {thread.anchor.quote}
+            </button>
+          )
+        ) : (
+          <button
+            type="button"
+            className="thread-section-target"
+            title={c.goToSection}
+            onClick={() => {
+              controller.focus(thread.id);
+              controller.reveal(thread);
+            }}
+          >
+            § {c.wholeSection}
+          </button>
+        )}
+        <div className="thread-badges">
+          <VisibilityBadge ctx={ctx} thread={thread} />
+          {thread.unread > 0 && (
+            <span className="unread-badge" data-testid="unread-badge" title={c.unread(thread.unread)} aria-label={c.unread(thread.unread)}>
+              {thread.unread}
+            </span>
+          )}
+        </div>
+      </div>
+
+      {open ? (
+        <>
+          <ol className="comments">
+            {thread.comments.map((comment) => (
+              <CommentItem key={comment.id} ctx={ctx} comment={comment} people={people} onError={setError} />
+            ))}
+          </ol>
+          {thread.resolvedAt && last?.action === 'resolved' && (
+            <p className="thread-resolution" data-testid="resolution" title={formatFull(last.at, lang)}>
+              ✓ {c.resolvedBy(last.byName, formatWhen(last.at, lang, c))}
+            </p>
+          )}
+          {thread.history.length > 0 && (
+            <details className="thread-history">
+              <summary>
+                {c.history} ({thread.history.length})
+              </summary>
+              <ul>
+                {thread.history.map((h) => (
+                  <li key={`${h.action}:${h.at}`} title={formatFull(h.at, lang)}>
+                    {(h.action === 'resolved' ? c.resolvedBy : c.reopenedBy)(h.byName, formatWhen(h.at, lang, c))}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+          {error && (
+            <p className="composer-error" role="alert">
+              {error}
+            </p>
+          )}
+          {ctx.writable && !thread.resolvedAt && replying && (
+            <Composer
+              people={people}
+              placeholder={c.replyPlaceholder}
+              submitLabel={c.reply}
+              autoFocus
+              testId="reply-composer"
+              onCancel={() => setReplying(false)}
+              onSubmit={async (body, mentions) => {
+                controller.upsert(await replyToThread(controller.agreementId, thread.id, body, mentions));
+              }}
+            />
+          )}
+          <div className="thread-actions">
+            {ctx.writable && !thread.resolvedAt && !replying && (
+              <button type="button" className="button small" onClick={() => setReplying(true)} data-testid="reply-button">
+                {c.reply}
+              </button>
+            )}
+            {canResolve && (
+              <button type="button" className="button small" data-testid={thread.resolvedAt ? 'reopen' : 'resolve'} onClick={() => void act(() => setThreadResolved(controller.agreementId, thread.id, !thread.resolvedAt))}>
+                {thread.resolvedAt ? c.reopen : `✓ ${c.resolve}`}
+              </button>
+            )}
+            <button type="button" className="button link small close-thread" onClick={() => controller.closeThread()}>
+              {c.closeThread}
+            </button>
+          </div>
+        </>
+      ) : (
+        <button type="button" className="thread-summary" onClick={() => controller.focus(thread.id)} aria-expanded={false} title={c.openThread}>
+          <span className="thread-summary-meta">
+            <strong>{author}</strong>
+            {first && <time dateTime={first.createdAt}> · {formatWhen(first.createdAt, lang, c)}</time>}
+          </span>
+          <span className="thread-summary-body">{first?.deletedAt ? c.deletedComment : first?.body}</span>
+          {thread.comments.length > 1 && <span className="thread-summary-count">{c.comments_n(thread.comments.length)}</span>}
+          {thread.resolvedAt && <span className="thread-summary-count">✓ {c.resolvedOn}</span>}
+        </button>
+      )}
+    </li>
+  );
+}
+
+/** A comment's text, with the mentioned people's names marked. */
+function CommentBody({ text, names }: { text: string; names: string[] }) {
+  if (names.length === 0) return <>{text}</>;
+  const escaped = names.map((n) => `@${n}`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const parts = text.split(new RegExp(`(${escaped.join('|')})`, 'g'));
+  return (
+    <>
+      {parts.map((part, i) =>
+        i % 2 === 1 ? (
+          <mark key={i} className="mention">
+            {part}
+          </mark>
+        ) : (
+          part
+        ),
+      )}
+    </>
+  );
+}
+
+function CommentItem({ ctx, comment, people, onError }: { ctx: Ctx; comment: CommentView; people: ParticipantView[]; onError: (m: string | null) => void }) {
+  const { controller, state } = ctx;
+  const { c, lang } = useCommentStrings();
+  const [editing, setEditing] = useState(false);
+  const mine = comment.authorId === controller.me.id;
+  const deleted = comment.deletedAt !== null;
+  const names = comment.mentions.flatMap((id) => {
+    const p = state.participants.find((x) => x.id === id);
+    return p ? [p.name] : [];
+  });
+  const remove = async (): Promise<void> => {
+    if (!window.confirm(c.removeConfirm)) return;
+    onError(null);
+    try {
+      controller.upsert(await deleteComment(controller.agreementId, comment.id));
+    } catch (err) {
+      onError(failureText(err, c));
+    }
+  };
+  return (
+    <li className={`comment${deleted ? ' is-deleted' : ''}`} data-testid="comment" data-comment-id={comment.id}>
+      <div className="comment-meta">
+        <strong className="comment-author">
+          {comment.authorName}
+          {mine && <span className="muted"> ({c.you})</span>}
+        </strong>
+        <time dateTime={comment.createdAt} title={formatFull(comment.createdAt, lang)}>
+          {formatWhen(comment.createdAt, lang, c)}
+        </time>
+        {comment.editedAt && !deleted && (
+          <span className="comment-edited" title={formatFull(comment.editedAt, lang)} data-testid="edited">
+            ({c.edited})
+          </span>
+        )}
+      </div>
+      {deleted ? (
+        <p className="comment-deleted" data-testid="deleted">
+          {c.deletedComment}
+        </p>
+      ) : editing ? (
+        <Composer
+          people={people}
+          placeholder={c.commentPlaceholder}
+          submitLabel={c.save}
+          initialBody={comment.body}
+          initialMentions={comment.mentions}
+          autoFocus
+          testId="edit-composer"
+          onCancel={() => setEditing(false)}
+          onSubmit={async (body, mentions) => {
+            controller.upsert(await editComment(controller.agreementId, comment.id, body, mentions));
+            setEditing(false);
+          }}
+        />
+      ) : (
+        <p className="comment-body" data-testid="comment-body">
+          <CommentBody text={comment.body} names={names} />
+        </p>
+      )}
+      {mine && !deleted && !editing && ctx.writable && (
+        <div className="comment-actions">
+          <button type="button" className="button link small" onClick={() => setEditing(true)} data-testid="edit-comment">
+            {c.edit}
+          </button>
+          <button type="button" className="button link danger small" onClick={() => void remove()} data-testid="delete-comment">
+            {c.remove}
+          </button>
+        </div>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,262 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startServer } from '../../server/start';
+import type { CreatedAgreement, ParticipantView } from '../../shared/api';
+import { fragmentName as f } from '../../shared/schema';
+import { CLIENT_DIR, editorOf, editorText, ensureClientBuilt, launchBrowser, screenshot, waitSaved } from './browserHarness';
+
+/**
+ * Comment threads in the browser, between two partner organisations: Alice
+ * owns the agreement (first party), Bruno edits for the second party, Vera
+ * only views. Everyone signs in with their personal link.
+ */
+
+type Running = Awaited<ReturnType<typeof startServer>>;
+interface Person {
+  name: string;
+  page: Page;
+  errors: string[];
+  close(): Promise<void>;
+}
+
+let server: Running;
+let dataDir: string;
+let browser: Browser;
+const people: Person[] = [];
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 10_000, interval: 100 });
+const tokenOf = (link: string): string => link.slice(link.lastIndexOf('/') + 1);
+
+async function createAgreement(): Promise<CreatedAgreement & { token: string }> {
+  const res = await fetch(`${server.url}/api/agreements`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      title: 'Employment services partnership',
+      language: 'en',
+      templateId: 'mou',
+      owner: { name: 'Alice Martin', email: 'alice@example.org', partyIndex: 0 },
+      parties: [
+        { legalName: 'Community Employment Network', address: '12 King St, Toronto', mission: 'Employment services.' },
+        { legalName: 'Réseau Emploi Québec', address: '45 rue Sainte-Catherine, Montréal', mission: 'Accompagnement vers l’emploi.' },
+      ],
+    }),
+  });
+  expect(res.status).toBe(201);
+  const created = (await res.json()) as CreatedAgreement;
+  return { ...created, token: tokenOf(created.ownerLink) };
+}
+
+async function invite(a: CreatedAgreement & { token: string }, name: string, role: 'editor' | 'commenter' | 'viewer', partyIndex: number): Promise<string> {
+  const res = await fetch(`${server.url}/api/agreements/${a.id}/participants`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${a.token}` },
+    body: JSON.stringify({ name, email: `${name.split(' ')[0]?.toLowerCase()}@example.org`, partyId: a.content.parties[partyIndex]?.id, role }),
+  });
+  expect(res.status).toBe(201);
+  const view = (await res.json()) as ParticipantView;
+  expect(view.link).toMatch(/^\/join\//);
+  return view.link ?? '';
+}
+
+/** Opens a personal link in a fresh browser profile and waits for the agreement. */
+async function openLink(name: string, link: string): Promise<Person> {
+  const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'en-CA' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (err) => errors.push(String(err)));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  const person = { name, page, errors, close: () => context.close() };
+  people.push(person);
+  await page.goto(`${server.url}${link}`);
+  try {
+    await editorOf(page, f('purpose')).waitFor({ timeout: 15_000 });
+    await page.locator('[data-testid="comments-sidebar"] .comment-tabs').waitFor({ timeout: 15_000 });
+  } catch (err) {
+    await screenshot(page, `comments-failed-open-${name}`, true);
+    throw new Error(`agreement did not open for ${name}: ${errors.join(' | ')}`, { cause: err });
+  }
+  await waitSaved(page);
+  return person;
+}
+
+const sidebar = (p: Person) => p.page.locator('[data-testid="comments-sidebar"]');
+const threadIn = (p: Person, text: string) => sidebar(p).locator('[data-testid="thread"]', { hasText: text });
+const highlights = (p: Person, fragment: string) => editorOf(p.page, fragment).locator('.comment-highlight');
+/** The text each highlight in an editor covers, in order. */
+const highlighted = (p: Person, fragment: string) => highlights(p, fragment).allTextContents();
+
+/** Selects `length` characters ending `fromEnd` characters before the end of the editor's first paragraph. */
+async function selectFromEnd(page: Page, fragment: string, fromEnd: number, length: number): Promise<void> {
+  const paragraph = editorOf(page, fragment).locator('p').first();
+  await paragraph.click();
+  await page.keyboard.press('End');
+  for (let i = 0; i < fromEnd; i++) await page.keyboard.press('ArrowLeft');
+  for (let i = 0; i < length; i++) await page.keyboard.press('Shift+ArrowLeft');
+}
+
+/** Console errors other than refused requests the UI reports itself. */
+const realErrors = (p: Person): string[] => p.errors.filter((e) => !/Failed to load resource/.test(e));
+
+beforeAll(async () => {
+  ensureClientBuilt();
+  dataDir = mkdtempSync(join(tmpdir(), 'entente-comments-'));
+  server = await startServer({ port: 0, dataDir, clientDir: CLIENT_DIR, log: () => undefined });
+  browser = await launchBrowser();
+}, 120_000);
+
+afterAll(async () => {
+  for (const p of people) await p.close().catch(() => undefined);
+  await browser?.close();
+  await server?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('comment threads in the browser', { timeout: 120_000 }, () => {
+  it('two partners discuss a selection live; the highlight follows the text; deleted text leaves an orphaned thread; internal threads stay internal; viewers only read', async () => {
+    onTestFailed(async () => {
+      for (const p of people) await screenshot(p.page, `comments-failed-${p.name}`, true).catch(() => undefined);
+    });
+    const agreement = await createAgreement();
+    const brunoLink = await invite(agreement, 'Bruno Tremblay', 'editor', 1);
+    const veraLink = await invite(agreement, 'Vera Lopes', 'viewer', 1);
+    const alice = await openLink('alice', agreement.ownerLink);
+    const bruno = await openLink('bruno', brunoLink);
+    const purpose = f('purpose');
+
+    // Alice writes, selects "collaborate" and comments on it, mentioning Bruno.
+    const paragraph = editorOf(alice.page, purpose);
+    await paragraph.click();
+    await alice.page.keyboard.type('The parties collaborate on employment services.', { delay: 10 });
+    await poll(() => editorText(bruno.page, purpose)).toBe('The parties collaborate on employment services.');
+    await selectFromEnd(alice.page, purpose, ' on employment services.'.length, 'collaborate'.length);
+    const commentButton = alice.page.locator('[data-testid="comment-selection"]');
+    await commentButton.waitFor();
+    await commentButton.click();
+    const composer = alice.page.locator('[data-testid="new-thread"]');
+    await composer.waitFor();
+    await poll(() => composer.locator('.thread-quote').textContent()).toBe('collaborate');
+    const box = composer.locator('textarea');
+    await poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true);
+    await alice.page.keyboard.type('Could we say “work together”? @Bru', { delay: 10 });
+    await alice.page.locator('[data-testid="mention-list"] [role="option"]', { hasText: 'Bruno Tremblay' }).waitFor();
+    await screenshot(alice.page, 'comments-alice-composer');
+    await alice.page.keyboard.press('Enter'); // picks the suggestion
+    await poll(() => box.inputValue()).toBe('Could we say “work together”? @Bruno Tremblay ');
+    await alice.page.keyboard.type('what do you think?', { delay: 5 });
+    await alice.page.keyboard.press('Control+Enter');
+    await composer.waitFor({ state: 'detached' });
+
+    const aliceThread = threadIn(alice, 'collaborate');
+    await aliceThread.waitFor();
+    await poll(() => aliceThread.locator('[data-visibility="shared"]').isVisible()).toBe(true);
+    await poll(() => aliceThread.locator('mark.mention').textContent()).toBe('@Bruno Tremblay');
+    await poll(() => highlighted(alice, purpose)).toEqual(['collaborate']);
+
+    // Live in Bruno's sidebar, unread, with the count on the section header too.
+    const brunoThread = threadIn(bruno, 'collaborate');
+    await brunoThread.waitFor();
+    await poll(() => brunoThread.locator('[data-testid="unread-badge"]').textContent()).toBe('1');
+    await poll(() => bruno.page.locator('[data-section="purpose"] [data-testid="section-unread"]').textContent()).toBe('1');
+    await poll(() => highlighted(bruno, purpose)).toEqual(['collaborate']);
+    await screenshot(bruno.page, 'comments-bruno-unread');
+
+    // Bruno types before the range and right after it: the highlight stays on "collaborate".
+    const brunoParagraph = editorOf(bruno.page, purpose).locator('p').first();
+    await brunoParagraph.click();
+    await bruno.page.keyboard.press('Home');
+    await bruno.page.keyboard.type('In 2026, ', { delay: 10 });
+    await bruno.page.keyboard.press('End');
+    for (let i = 0; i < ' on employment services.'.length; i++) await bruno.page.keyboard.press('ArrowLeft');
+    await bruno.page.keyboard.type(' closely', { delay: 10 });
+    const expected = 'In 2026, The parties collaborate closely on employment services.';
+    await poll(() => editorText(alice.page, purpose)).toBe(expected);
+    await poll(() => highlighted(bruno, purpose)).toEqual(['collaborate']);
+    await poll(() => highlighted(alice, purpose)).toEqual(['collaborate']);
+
+    // Clicking the highlight opens the thread (and reads it); Bruno replies.
+    await highlights(bruno, purpose).first().click();
+    await poll(() => brunoThread.getAttribute('class')).toMatch(/is-open/);
+    await poll(() => brunoThread.locator('[data-testid="unread-badge"]').count()).toBe(0);
+    await poll(() => bruno.page.locator('[data-section="purpose"] [data-testid="section-unread"]').count()).toBe(0);
+    await brunoThread.locator('[data-testid="reply-button"]').click();
+    await poll(() => brunoThread.locator('[data-testid="reply-composer"] textarea').evaluate((el) => el === document.activeElement)).toBe(true);
+    await bruno.page.keyboard.type('Yes, “work together” reads better.', { delay: 5 });
+    await brunoThread.locator('[data-testid="reply-composer"] button[type="submit"]').click();
+    await poll(() => brunoThread.locator('[data-testid="comment"]').count()).toBe(2);
+
+    // Alice sees the reply live.
+    await poll(() => aliceThread.locator('[data-testid="comment-body"]').allTextContents()).toEqual([
+      'Could we say “work together”? @Bruno Tremblay what do you think?',
+      'Yes, “work together” reads better.',
+    ]);
+    await poll(() => aliceThread.locator('[data-testid="comment"]').nth(1).textContent()).toContain('Bruno Tremblay');
+
+    // Alice edits her comment; the marker shows for Bruno.
+    await aliceThread.locator('[data-testid="comment"]').first().locator('[data-testid="edit-comment"]').click();
+    const editBox = aliceThread.locator('[data-testid="edit-composer"] textarea');
+    await editBox.fill('Could we say “work together” instead? @Bruno Tremblay');
+    await aliceThread.locator('[data-testid="edit-composer"] button[type="submit"]').click();
+    await poll(() => brunoThread.locator('[data-testid="comment"]').first().locator('[data-testid="edited"]').count()).toBe(1);
+
+    // Clicking the quote shows and selects the commented text.
+    await aliceThread.locator('[data-testid="thread-quote"]').click();
+    await poll(() => alice.page.evaluate(() => window.getSelection()?.toString() ?? '')).toBe('collaborate');
+    await screenshot(alice.page, 'comments-alice-thread');
+
+    // An internal thread of Alice's party on a whole section never reaches Bruno.
+    await alice.page.locator('[data-section="duration"] [data-testid="comment-section"]').click();
+    await alice.page.locator('[data-testid="visibility-party"]').check();
+    await alice.page.locator('[data-testid="new-thread"] textarea').fill('Internal: our budget cap is 10 k$.');
+    await alice.page.locator('[data-testid="new-thread"] button[type="submit"]').click();
+    const internal = threadIn(alice, 'budget cap');
+    await internal.waitFor();
+    await poll(() => internal.locator('[data-visibility="party"]').isVisible()).toBe(true);
+    // A shared thread after it: once Bruno has that one, he would have had the internal one.
+    await alice.page.locator('[data-section="context"] [data-testid="comment-section"]').click();
+    await alice.page.locator('[data-testid="new-thread"] textarea').fill('Is the context complete?');
+    await alice.page.locator('[data-testid="new-thread"] button[type="submit"]').click();
+    await threadIn(bruno, 'Is the context complete?').waitFor();
+    expect(await sidebar(bruno).textContent()).not.toContain('budget');
+    expect(await bruno.page.locator('[data-section="duration"] [data-testid="section-comments"]').textContent()).not.toContain('1');
+
+    // Bruno rewrites the sentence: the commented text is gone, the thread stays with its quote.
+    await editorOf(bruno.page, purpose).click();
+    await bruno.page.keyboard.press('Control+A');
+    await bruno.page.keyboard.type('The parties work together on employment services.', { delay: 5 });
+    for (const p of [alice, bruno]) {
+      await poll(() => threadIn(p, 'collaborate').getAttribute('data-orphaned')).toBe('true');
+      await poll(() => threadIn(p, 'collaborate').locator('[data-testid="orphaned"]').textContent()).toContain('collaborate');
+      await poll(() => highlights(p, purpose).count()).toBe(0);
+    }
+    await waitSaved(bruno.page);
+    await screenshot(alice.page, 'comments-alice-orphaned');
+
+    // Bruno resolves it; Alice sees who resolved it.
+    await threadIn(bruno, 'collaborate').locator('[data-testid="resolve"]').click();
+    await alice.page.locator('.comment-tab[data-tab="resolved"]').click();
+    await threadIn(alice, 'collaborate').locator('.thread-summary').click();
+    await poll(() => threadIn(alice, 'collaborate').locator('[data-testid="resolution"]').textContent()).toContain('Resolved by Bruno Tremblay');
+
+    // Vera (viewer) reads the shared threads but cannot write.
+    const vera = await openLink('vera', veraLink);
+    await threadIn(vera, 'Is the context complete?').waitFor();
+    await poll(() => sidebar(vera).locator('[data-testid="comments-read-only"]').isVisible()).toBe(true);
+    expect(await vera.page.locator('[data-testid="comment-section"]').count()).toBe(0);
+    await threadIn(vera, 'Is the context complete?').locator('.thread-summary').click();
+    await poll(() => threadIn(vera, 'Is the context complete?').getAttribute('class')).toMatch(/is-open/);
+    expect(await sidebar(vera).locator('[data-testid="reply-button"], [data-testid="resolve"], textarea').count()).toBe(0);
+    expect(await sidebar(vera).textContent()).not.toContain('budget');
+    // Selecting text shows no Comment button for her.
+    await selectFromEnd(vera.page, purpose, 0, 'services.'.length);
+    await vera.page.waitForTimeout(300);
+    expect(await vera.page.locator('[data-testid="comment-selection"]').count()).toBe(0);
+    await screenshot(vera.page, 'comments-vera-viewer');
+
+    for (const p of [alice, bruno, vera]) expect(realErrors(p), p.name).toEqual([]);
+  });
+});
