@@ -95,18 +95,20 @@ export function AccessLayer({ collab, children }: { collab: Collab; children: Re
   // What changed about me since the last session: say so.
   const [notices, setNotices] = useState<RightsNotice[]>([]);
   const previous = useRef(me.participant);
+  const manages = me.can.manage;
   const nextNoticeId = useRef(1);
   useEffect(() => {
     const before = previous.current;
     const now = me.participant;
     previous.current = now;
-    if (before.id !== now.id) return;
+    // The owner changes these only by their own hand: no need to tell them.
+    if (before.id !== now.id || manages) return;
     const added: RightsNotice[] = [];
     if (before.role !== now.role) added.push({ id: nextNoticeId.current++, kind: 'role', role: now.role });
     if (before.signatory !== now.signatory) added.push({ id: nextNoticeId.current++, kind: 'signatory', signatory: now.signatory });
     if (before.partyId !== now.partyId) added.push({ id: nextNoticeId.current++, kind: 'party', partyId: now.partyId });
     if (added.length > 0) setNotices((list) => [...list.filter((n) => !added.some((a) => a.kind === n.kind)), ...added]);
-  }, [me.participant]);
+  }, [me.participant, manages]);
   const dismissNotice = useCallback((id: number) => setNotices((list) => list.filter((n) => n.id !== id)), []);
 
   // The participant list.

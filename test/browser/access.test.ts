@@ -114,6 +114,16 @@ describe('participants, roles and access in the browser', { timeout: 120_000 }, 
     expect(await o.getByTestId('read-only-banner').count()).toBe(0);
     await poll(() => participantRow(o, 'Odile Ouellet').getAttribute('data-role')).toBe('owner');
 
+    // The invite form says what is missing before asking the server.
+    await o.getByTestId('invite-open').click();
+    await o.getByTestId('invite-submit').click();
+    await poll(() => o.getByTestId('invite-error').innerText()).toBe('Give the person’s name.');
+    await o.locator('input[name="inviteName"]').fill('Someone');
+    await o.locator('input[name="inviteEmail"]').fill('not-an-email');
+    await o.getByTestId('invite-submit').click();
+    await poll(() => o.getByTestId('invite-error').innerText()).toBe('Give a valid email address.');
+    await o.getByTestId('invite-form').getByRole('button', { name: 'Cancel' }).click();
+
     // Invites an editor, a viewer and someone with a hostile name, through the panel.
     const editorUrl = await inviteThroughPanel(o, { name: 'Étienne Éditeur', email: 'etienne@example.org', party: PARTY_A, role: 'editor', signatory: true });
     await screenshot(o, 'access-invited');
