@@ -44,7 +44,7 @@ const en = {
   unnamedParty: 'Unnamed party',
   you: 'you',
   inSection: (section: string) => `in ${section}`,
-  peopleHere: 'People editing',
+  peopleHere: 'People here now',
   partyMission: (name: string) => `Mission of ${name}`,
   whyTogether: 'Why the parties commit to working together',
   whatProvides: (name: string) => `What ${name} provides`,
