@@ -47,7 +47,7 @@ export function SectionApprovals({ section }: { section: SectionTemplate }) {
   };
 
   return (
-    <div className="section-approvals" data-testid={`approvals-${section.key}`} aria-label={s.approvalsLabel}>
+    <div className="section-approvals" role="group" data-testid={`approvals-${section.key}`} aria-label={s.approvalsLabel}>
       <ul className="approval-list">
         {parties.map(([partyId, name]) => {
           const approval = status.approvals.find((a) => a.section === section.key && a.partyId === partyId);

@@ -135,13 +135,6 @@ async function openByLink(token: string, name: string, prepare?: (context: Brows
   return p;
 }
 
-/**
- * Console errors, less one React warning raised by the shared editor itself
- * (a rich-text editor created during render updates presence in its parent,
- * OpenAgreement); editor.test.ts sees it too. Everything else counts.
- */
-const ownErrors = (p: OpenPage): string[] => p.errors.filter((e) => !e.startsWith('Cannot update a component'));
-
 const poll = <T>(fn: () => Promise<T> | T, timeout = 10_000) => expect.poll(fn, { timeout, interval: 100 });
 const statusOf = (page: Page) => page.locator('[data-testid="agreement-status"]').getAttribute('data-status');
 const shot = (page: Page, name: string, fullPage = false) => screenshot(page, `signing-${name}`, fullPage);
@@ -363,8 +356,8 @@ describe('approve, lock, sign and verify in the browser', { timeout: 120_000 }, 
     await stranger.close();
     rmSync(dir, { recursive: true, force: true });
 
-    expect(ownErrors(owner)).toEqual([]);
-    expect(ownErrors(partner)).toEqual([]);
+    expect(owner.errors).toEqual([]);
+    expect(partner.errors).toEqual([]);
   });
 
   it('the owner unlocks with a reason (approvals cleared, editing resumes); after a signature only cancelling opens a new draft', async () => {
@@ -428,7 +421,7 @@ describe('approve, lock, sign and verify in the browser', { timeout: 120_000 }, 
       [1, 'unlocked', 'Correct the notice period'],
       [2, 'cancelled', 'The partner’s budget changed'],
     ]);
-    expect(ownErrors(owner)).toEqual([]);
+    expect(owner.errors).toEqual([]);
   });
 
   it('text typed as the lock happened is refused; the page says its copy differs and reloads the locked version', async () => {
@@ -476,6 +469,6 @@ describe('approve, lock, sign and verify in the browser', { timeout: 120_000 }, 
     await poll(() => page.locator('[data-testid="locked-banner"] [data-testid="version-match"]').getAttribute('data-match'), 15_000).toBe('match');
     expect(await editorText(page, f('purpose'))).toBe(before);
     expect((await rest<StatusView>(ownerToken, `${base}/status`)).version?.hash).toBe(locked.version?.hash);
-    expect(ownErrors(partner)).toEqual([]);
+    expect(partner.errors).toEqual([]);
   });
 });
