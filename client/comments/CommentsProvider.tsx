@@ -8,6 +8,7 @@ import { SessionContext } from '../session';
 import { sectionOfFragment } from './anchors';
 import { CommentsController, type CommentsMe, type CommentsState } from './controller';
 import { useCommentStrings } from './i18n';
+import { BubbleIcon } from './icons';
 import './comments.css';
 
 const CommentsContext = createContext<CommentsController | null>(null);
@@ -110,7 +111,7 @@ export function CommentsProvider({ collab, children }: { collab: Collab; childre
     const { doc, provider } = collab;
     let timer: ReturnType<typeof setTimeout> | null = null;
     const onUpdate = (): void => {
-      if (timer) return;
+      if (timer || !controller.getState().threads.some((t) => t.anchor)) return;
       timer = setTimeout(() => {
         timer = null;
         controller.set({ docVersion: controller.getState().docVersion + 1 });
@@ -139,7 +140,10 @@ export function CommentsProvider({ collab, children }: { collab: Collab; childre
     const update = (): void => {
       frame = 0;
       const sel = window.getSelection();
-      if (!sel || sel.isCollapsed || sel.rangeCount === 0 || !sel.anchorNode || !sel.focusNode) return clear();
+      if (!sel || sel.isCollapsed || sel.rangeCount === 0 || !sel.anchorNode || !sel.focusNode) {
+        controller.revealed = null;
+        return clear();
+      }
       const hit = controller.viewContaining(sel.anchorNode);
       if (!hit || !hit.view.dom.contains(sel.focusNode)) return clear();
       const { view, fragment } = hit;
@@ -162,6 +166,9 @@ export function CommentsProvider({ collab, children }: { collab: Collab; childre
       const section = sectionOfFragment(fragment);
       const quote = view.state.doc.textBetween(from, to, '\n', ' ').trim();
       if (!section || from >= to || !quote) return clear();
+      const shown = controller.revealed;
+      if (shown && shown.view === view && shown.from === from && shown.to === to) return clear();
+      controller.revealed = null;
       const end = view.coordsAtPos(to, -1);
       const box = view.dom.getBoundingClientRect();
       controller.set({
@@ -218,7 +225,7 @@ function SelectionCommentButton({ controller }: { controller: CommentsController
       onMouseDown={(e) => e.preventDefault()}
       onClick={() => controller.draftFromSelection()}
     >
-      <span aria-hidden="true">💬</span> {c.commentButton}
+      <BubbleIcon /> {c.commentButton}
     </button>,
     document.body,
   );

@@ -6,6 +6,7 @@ import type { CommentsController, CommentsState, Tab } from './controller';
 import { Composer, failureText } from './Composer';
 import { markRead, useCommentsController, useCommentsState } from './CommentsProvider';
 import { formatFull, formatWhen, useCommentStrings } from './i18n';
+import { LockIcon } from './icons';
 import { usePartyNames } from './usePartyNames';
 
 interface Ctx {
@@ -15,6 +16,8 @@ interface Ctx {
   parties: Map<string, string>;
   /** Comments can be written now (rights, and the agreement is not locked). */
   writable: boolean;
+  /** A person in the mention suggestions: party and role. */
+  describe: (person: ParticipantView) => string;
 }
 
 const sectionTitle = (ctx: Ctx, key: string, lang: 'fr' | 'en', other: string): string => ctx.template?.sections.find((s) => s.key === key)?.title[lang] ?? other;
@@ -47,7 +50,8 @@ export function CommentsSidebar({ template }: { template: AgreementTemplate | un
       </section>
     );
   }
-  const ctx: Ctx = { controller, state, template, parties, writable: controller.me.canComment && !state.locked };
+  const describe = (p: ParticipantView): string => [parties.get(p.partyId), c.roles[p.role]].filter(Boolean).join(' · ');
+  const ctx: Ctx = { controller, state, template, parties, writable: controller.me.canComment && !state.locked, describe };
   return <Sidebar ctx={ctx} />;
 }
 
@@ -55,14 +59,13 @@ function Sidebar({ ctx }: { ctx: Ctx }) {
   const { controller, state, template } = ctx;
   const { c, lang } = useCommentStrings();
   const threads = state.threads;
-  const counts = useMemo(
-    () => ({
-      open: threads.filter((t) => t.resolvedAt === null).length,
-      resolved: threads.filter((t) => t.resolvedAt !== null).length,
-      mine: threads.filter((t) => controller.isMine(t)).length,
-    }),
-    [threads, controller],
-  );
+  const counts = useMemo(() => {
+    const count = (pick: (t: ThreadView) => boolean): { n: number; unread: number } => {
+      const list = threads.filter(pick);
+      return { n: list.length, unread: list.reduce((sum, t) => sum + t.unread, 0) };
+    };
+    return { open: count((t) => t.resolvedAt === null), resolved: count((t) => t.resolvedAt !== null), mine: count((t) => controller.isMine(t)) };
+  }, [threads, controller]);
   const totalUnread = threads.reduce((n, t) => n + t.unread, 0);
   const shown = threads.filter(
     (t) => (state.tab === 'open' ? t.resolvedAt === null : state.tab === 'resolved' ? t.resolvedAt !== null : controller.isMine(t)) && (state.section === null || t.section === state.section),
@@ -76,7 +79,7 @@ function Sidebar({ ctx }: { ctx: Ctx }) {
     if (list) list.push(t);
     else groups.set(t.section, [t]);
   }
-  const tabs: { tab: Tab; label: string; count: number }[] = [
+  const tabs: { tab: Tab; label: string; count: { n: number; unread: number } }[] = [
     { tab: 'open', label: c.tabOpen, count: counts.open },
     { tab: 'resolved', label: c.tabResolved, count: counts.resolved },
     { tab: 'mine', label: c.tabMine, count: counts.mine },
@@ -105,7 +108,8 @@ function Sidebar({ ctx }: { ctx: Ctx }) {
       <div className="comment-tabs" role="group" aria-label={c.filterLabel}>
         {tabs.map(({ tab, label, count }) => (
           <button key={tab} type="button" className={`comment-tab${state.tab === tab ? ' active' : ''}`} aria-pressed={state.tab === tab} data-tab={tab} onClick={() => controller.set({ tab })}>
-            {label} <span className="tab-count">{count}</span>
+            {label} <span className="tab-count">{count.n}</span>
+            {count.unread > 0 && <span className="tab-unread" title={c.unread(count.unread)} aria-label={c.unread(count.unread)} />}
           </button>
         ))}
       </div>
@@ -133,7 +137,7 @@ function Sidebar({ ctx }: { ctx: Ctx }) {
             </button>
           </p>
         )}
-        {state.status === 'ready' && shown.length === 0 && (
+        {state.status === 'ready' && shown.length === 0 && !state.draft && (
           <div className="muted small empty-threads">
             <p>{c.noThreads}</p>
             {ctx.writable && state.tab === 'open' && <p>{c.noThreadsHint}</p>}
@@ -168,7 +172,7 @@ function VisibilityBadge({ ctx, thread }: { ctx: Ctx; thread: Pick<ThreadView, '
   const party = ctx.parties.get(thread.partyId) || '';
   return (
     <span className="visibility-badge internal" title={`${c.internalLong(party)}. ${c.internalHint}`} data-visibility="party">
-      🔒 {c.internal}
+      <LockIcon /> {c.internal}
     </span>
   );
 }
@@ -195,6 +199,7 @@ function NewThread({ ctx }: { ctx: Ctx }) {
       <Composer
         key={`${draft.section}:${draft.anchor?.start ?? ''}`}
         people={people}
+        describe={ctx.describe}
         placeholder={c.commentPlaceholder}
         submitLabel={c.post}
         autoFocus
@@ -357,6 +362,7 @@ function ThreadCard({ ctx, thread }: { ctx: Ctx; thread: ThreadView }) {
           {ctx.writable && !thread.resolvedAt && replying && (
             <Composer
               people={people}
+              describe={ctx.describe}
               placeholder={c.replyPlaceholder}
               submitLabel={c.reply}
               autoFocus
@@ -460,6 +466,7 @@ function CommentItem({ ctx, comment, people, onError }: { ctx: Ctx; comment: Com
       ) : editing ? (
         <Composer
           people={people}
+          describe={ctx.describe}
           placeholder={c.commentPlaceholder}
           submitLabel={c.save}
           initialBody={comment.body}

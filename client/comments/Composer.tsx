@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { ParticipantView } from '../../shared/api';
 import { ApiFailure } from '../api';
 import { useCommentStrings, type CommentStrings } from './i18n';
@@ -14,6 +14,8 @@ interface ComposerProps {
   /** Sends; a rejection is shown under the box and keeps the text. */
   onSubmit: (body: string, mentions: string[]) => Promise<void>;
   onCancel?: () => void;
+  /** A short description of a person in the suggestions (party, role). */
+  describe?: (person: ParticipantView) => string;
   /** Shown above the buttons (the new thread's visibility choice). */
   children?: ReactNode;
   testId?: string;
@@ -44,7 +46,7 @@ function mentionAt(text: string, caret: number): { start: number; query: string 
  * with the arrow keys and Enter (or Tab, or a click), Esc closes the list.
  * Ctrl+Enter sends; Esc with no list open cancels.
  */
-export function Composer({ people, placeholder, submitLabel, initialBody = '', initialMentions = [], autoFocus, onSubmit, onCancel, children, testId }: ComposerProps) {
+export function Composer({ people, describe, placeholder, submitLabel, initialBody = '', initialMentions = [], autoFocus, onSubmit, onCancel, children, testId }: ComposerProps) {
   const { c } = useCommentStrings();
   const [body, setBody] = useState(initialBody);
   const [picked, setPicked] = useState<Map<string, string>>(() => {
@@ -56,6 +58,7 @@ export function Composer({ people, placeholder, submitLabel, initialBody = '', i
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const area = useRef<HTMLTextAreaElement>(null);
+  const caretAfterRender = useRef<number | null>(null);
   const listId = useId();
   const errorId = useId();
 
@@ -85,12 +88,18 @@ export function Composer({ people, placeholder, submitLabel, initialBody = '', i
     setBody(text);
     setPicked((m) => new Map(m).set(person.id, person.name));
     setMention(null);
-    const at = mention.start + insert.length;
-    requestAnimationFrame(() => {
-      el.focus();
-      el.setSelectionRange(at, at);
-    });
+    // Put the caret after the name as soon as the new text is in the box (before the next key).
+    caretAfterRender.current = mention.start + insert.length;
   };
+
+  useLayoutEffect(() => {
+    const el = area.current;
+    const at = caretAfterRender.current;
+    if (!el || at === null) return;
+    caretAfterRender.current = null;
+    el.focus();
+    el.setSelectionRange(at, at);
+  }, [body]);
 
   const submit = async (): Promise<void> => {
     const text = body.trim();
@@ -191,7 +200,7 @@ export function Composer({ people, placeholder, submitLabel, initialBody = '', i
                 onMouseEnter={() => setActive(i)}
               >
                 <span className="mention-name">{p.name}</span>
-                <span className="mention-role">{p.role}</span>
+                <span className="mention-role">{describe ? describe(p) : p.role}</span>
               </li>
             ))}
           </ul>

@@ -1,5 +1,6 @@
 import { useCommentsController, useCommentsState } from './CommentsProvider';
 import { useCommentStrings } from './i18n';
+import { BubbleIcon } from './icons';
 
 /**
  * In a section's header: how many open threads it has (with unread comments
@@ -23,7 +24,7 @@ export function SectionComments({ section, title }: { section: string; title: st
     <div className="section-comments" data-testid="section-comments">
       {(open > 0 || unread > 0) && (
         <button type="button" className={`section-comment-count${unread > 0 ? ' has-unread' : ''}`} onClick={show} title={`${c.openCount(open)}${unread > 0 ? ` — ${c.sectionUnread(unread, title)}` : ''}`}>
-          <span aria-hidden="true">💬</span> {open}
+          <BubbleIcon /> {open}
           {unread > 0 && (
             <span className="unread-badge" data-testid="section-unread" aria-label={c.sectionUnread(unread, title)}>
               {unread}

@@ -85,6 +85,8 @@ export class CommentsController {
   private readonly listeners = new Set<() => void>();
   private readonly views = new Map<string, Set<EditorView>>();
   private seq = 0;
+  /** The range `reveal` last selected. */
+  revealed: { view: EditorView; from: number; to: number } | null = null;
   /** Refetch threads, participants and status (set by the provider, which owns the requests). */
   reload: () => void = () => undefined;
   reloadPeople: () => void = () => undefined;
@@ -210,6 +212,8 @@ export class CommentsController {
     const binding = view && bindingOf(view);
     const range = view && binding && thread.anchor ? resolveAnchor(this.doc, binding.fragment, binding.mapping, thread.anchor) : null;
     if (view && range) {
+      // The text is selected to show it, not to comment on it again: no Comment button for it.
+      this.revealed = { view, ...range };
       const tr = view.state.tr.setSelection(TextSelection.create(view.state.doc, range.from, range.to));
       view.dispatch(tr);
       if (view.editable) view.focus();

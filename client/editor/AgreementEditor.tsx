@@ -104,8 +104,8 @@ function OpenAgreement({ collab }: { collab: Collab }) {
         <aside className="side-column">
           <StatusPanel template={template} />
           <PeopleList peers={peers} sectionTitle={sectionTitle} />
-          <ParticipantsPanel collab={collab} />
           <CommentsSidebar template={template} />
+          <ParticipantsPanel collab={collab} />
         </aside>
       </div>
       </CommentsProvider>

@@ -29,13 +29,13 @@ const people: Person[] = [];
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 10_000, interval: 100 });
 const tokenOf = (link: string): string => link.slice(link.lastIndexOf('/') + 1);
 
-async function createAgreement(): Promise<CreatedAgreement & { token: string }> {
+async function createAgreement(language: 'en' | 'fr' = 'en'): Promise<CreatedAgreement & { token: string }> {
   const res = await fetch(`${server.url}/api/agreements`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
-      title: 'Employment services partnership',
-      language: 'en',
+      title: language === 'en' ? 'Employment services partnership' : 'Partenariat de services d’emploi',
+      language,
       templateId: 'mou',
       owner: { name: 'Alice Martin', email: 'alice@example.org', partyIndex: 0 },
       parties: [
@@ -258,5 +258,68 @@ describe('comment threads in the browser', { timeout: 120_000 }, () => {
     await screenshot(vera.page, 'comments-vera-viewer');
 
     for (const p of [alice, bruno, vera]) expect(realErrors(p), p.name).toEqual([]);
+  });
+  it('en français : mentions au clavier, fil sur une section, et commentaires fermés quand l’entente est verrouillée', async () => {
+    onTestFailed(async () => {
+      for (const p of people) await screenshot(p.page, `comments-failed-${p.name}`, true).catch(() => undefined);
+    });
+    const agreement = await createAgreement('fr');
+    await invite(agreement, 'Bruno Tremblay', 'editor', 1);
+    await invite(agreement, 'Brigitte Roy', 'commenter', 1);
+    const alice = await openLink('alice-fr', agreement.ownerLink);
+    const page = alice.page;
+    await poll(() => page.evaluate(() => document.documentElement.lang)).toBe('fr');
+
+    // A thread on the whole Duration section, mentioning the second suggestion with the keyboard.
+    await page.locator('[data-section="duration"] [data-testid="comment-section"]').click();
+    const box = page.locator('[data-testid="new-thread"] textarea');
+    await poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type('Trente jours suffisent ? @b', { delay: 10 });
+    const options = page.locator('[data-testid="mention-list"] [role="option"]');
+    await poll(() => options.allTextContents()).toEqual(['Bruno TremblayRéseau Emploi Québec · rédaction', 'Brigitte RoyRéseau Emploi Québec · commentaires']);
+    await page.keyboard.press('ArrowDown');
+    await poll(() => options.nth(1).getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('Escape'); // closes the list, keeps the draft
+    await poll(() => options.count()).toBe(0);
+    await poll(() => page.locator('[data-testid="new-thread"]').count()).toBe(1);
+    await page.keyboard.type('ri', { delay: 10 });
+    await poll(() => options.allTextContents()).toEqual(['Brigitte RoyRéseau Emploi Québec · commentaires']);
+    await page.keyboard.press('Tab');
+    await poll(() => box.inputValue()).toBe('Trente jours suffisent ? @Brigitte Roy ');
+    await screenshot(page, 'comments-fr-composer');
+    await page.keyboard.press('Control+Enter');
+    const thread = threadIn(alice, 'Trente jours');
+    await thread.waitFor();
+    await poll(() => thread.locator('.thread-section-target').textContent()).toBe('§ Section entière');
+    await poll(() => thread.locator('mark.mention').textContent()).toBe('@Brigitte Roy');
+    await poll(() => page.locator('[data-section="duration"] .section-comment-count').textContent()).toContain('1');
+
+    // The server refuses a comment once the agreement is locked (409): the reason is shown.
+    await page.route('**/api/agreements/*/threads/*/comments', (route) =>
+      route.fulfill({ status: 409, contentType: 'application/json', body: JSON.stringify({ error: 'locked', message: 'The agreement is locked: comments are closed.' }) }),
+    );
+    await thread.locator('[data-testid="reply-button"]').click();
+    await poll(() => thread.locator('[data-testid="reply-composer"] textarea').evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type('Une réponse trop tard', { delay: 5 });
+    await page.keyboard.press('Control+Enter');
+    await poll(() => thread.locator('[role="alert"]').textContent()).toBe('L’entente est verrouillée\u00a0: les commentaires sont fermés.');
+    await poll(() => thread.locator('[data-testid="reply-composer"] textarea').inputValue()).toBe('Une réponse trop tard');
+    await page.unroute('**/api/agreements/*/threads/*/comments');
+
+    // Locked (as the status says): threads stay readable, nothing to write with.
+    await page.route('**/api/agreements/*/status', async (route) => {
+      const response = await route.fetch();
+      const status = (await response.json()) as Record<string, unknown>;
+      await route.fulfill({ response, json: { ...status, status: 'locked' } });
+    });
+    await page.reload();
+    await threadIn(alice, 'Trente jours').waitFor();
+    await poll(() => sidebar(alice).locator('[data-testid="comments-locked"]').textContent()).toBe('L’entente est verrouillée\u00a0: les commentaires sont fermés.');
+    await poll(() => page.locator('[data-testid="comment-section"]').count()).toBe(0);
+    await threadIn(alice, 'Trente jours').locator('.thread-summary').click();
+    await poll(() => threadIn(alice, 'Trente jours').getAttribute('class')).toMatch(/is-open/);
+    expect(await sidebar(alice).locator('[data-testid="reply-button"], [data-testid="resolve"], [data-testid="edit-comment"]').count()).toBe(0);
+    await screenshot(page, 'comments-fr-locked');
+    expect(realErrors(alice)).toEqual([]);
   });
 });
