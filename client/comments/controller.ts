@@ -216,6 +216,7 @@ export class CommentsController {
       this.revealed = { view, ...range };
       const tr = view.state.tr.setSelection(TextSelection.create(view.state.doc, range.from, range.to));
       view.dispatch(tr);
+      if (this.state.selection) this.set({ selection: null });
       if (view.editable) view.focus();
       const coords = view.coordsAtPos(range.from);
       window.scrollBy({ top: coords.top - window.innerHeight / 3, behavior: 'smooth' });

@@ -252,7 +252,8 @@ describe('comment threads in the browser', { timeout: 120_000 }, () => {
     expect(await sidebar(vera).locator('[data-testid="reply-button"], [data-testid="resolve"], textarea').count()).toBe(0);
     expect(await sidebar(vera).textContent()).not.toContain('budget');
     // Selecting text shows no Comment button for her.
-    await selectFromEnd(vera.page, purpose, 0, 'services.'.length);
+    await editorOf(vera.page, purpose).getByText('together', { exact: false }).dblclick({ position: { x: 130, y: 8 } });
+    await poll(() => vera.page.evaluate(() => window.getSelection()?.toString().trim() ?? '')).not.toBe('');
     await vera.page.waitForTimeout(300);
     expect(await vera.page.locator('[data-testid="comment-selection"]').count()).toBe(0);
     await screenshot(vera.page, 'comments-vera-viewer');
@@ -265,10 +266,26 @@ describe('comment threads in the browser', { timeout: 120_000 }, () => {
     });
     const agreement = await createAgreement('fr');
     await invite(agreement, 'Bruno Tremblay', 'editor', 1);
-    await invite(agreement, 'Brigitte Roy', 'commenter', 1);
+    const brigitteLink = await invite(agreement, 'Brigitte Roy', 'commenter', 1);
     const alice = await openLink('alice-fr', agreement.ownerLink);
     const page = alice.page;
     await poll(() => page.evaluate(() => document.documentElement.lang)).toBe('fr');
+
+    // A commenter cannot edit the text, but selects a word with the mouse and comments on it.
+    await editorOf(page, f('purpose')).click();
+    await page.keyboard.type('Les parties collaborent aux services d’emploi.', { delay: 5 });
+    const brigitte = await openLink('brigitte-fr', brigitteLink);
+    await poll(() => editorText(brigitte.page, f('purpose'))).toBe('Les parties collaborent aux services d’emploi.');
+    expect(await editorOf(brigitte.page, f('purpose')).getAttribute('contenteditable')).toBe('false');
+    await editorOf(brigitte.page, f('purpose')).getByText('collaborent', { exact: false }).dblclick({ position: { x: 120, y: 8 } });
+    await poll(() => brigitte.page.evaluate(() => window.getSelection()?.toString().trim())).toBe('collaborent');
+    await brigitte.page.locator('[data-testid="comment-selection"]').click();
+    await brigitte.page.locator('[data-testid="new-thread"] textarea').fill('Pourquoi pas « coopèrent » ?');
+    await brigitte.page.locator('[data-testid="new-thread"] button[type="submit"]').click();
+    await poll(() => highlighted(brigitte, f('purpose'))).toEqual(['collaborent']);
+    await poll(() => highlighted(alice, f('purpose'))).toEqual(['collaborent']);
+    await poll(() => threadIn(alice, 'coopèrent').locator('[data-testid="unread-badge"]').textContent()).toBe('1');
+    await brigitte.close();
 
     // A thread on the whole Duration section, mentioning the second suggestion with the keyboard.
     await page.locator('[data-section="duration"] [data-testid="comment-section"]').click();
