@@ -5,7 +5,6 @@ import { getStatus, listParticipants, listThreads, markThreadRead } from '../api
 import type { Collab } from '../editor/useCollab';
 import { useAgreementEvents } from '../events';
 import { SessionContext } from '../session';
-import { sectionOfFragment } from './anchors';
 import { CommentsController, type CommentsMe, type CommentsState } from './controller';
 import { useCommentStrings } from './i18n';
 import { BubbleIcon } from './icons';
@@ -139,40 +138,16 @@ export function CommentsProvider({ collab, children }: { collab: Collab; childre
     };
     const update = (): void => {
       frame = 0;
-      const sel = window.getSelection();
-      if (!sel || sel.isCollapsed || sel.rangeCount === 0 || !sel.anchorNode || !sel.focusNode) {
-        controller.revealed = null;
-        return clear();
-      }
-      const hit = controller.viewContaining(sel.anchorNode);
-      if (!hit || !hit.view.dom.contains(sel.focusNode)) return clear();
-      const { view, fragment } = hit;
-      let from: number;
-      let to: number;
-      const pm = view.state.selection;
-      if (view.hasFocus() && !pm.empty) {
-        from = pm.from;
-        to = pm.to;
-      } else {
-        try {
-          const a = view.posAtDOM(sel.anchorNode, sel.anchorOffset);
-          const b = view.posAtDOM(sel.focusNode, sel.focusOffset);
-          from = Math.min(a, b);
-          to = Math.max(a, b);
-        } catch {
-          return clear();
-        }
-      }
-      const section = sectionOfFragment(fragment);
-      const quote = view.state.doc.textBetween(from, to, '\n', ' ').trim();
-      if (!section || from >= to || !quote) return clear();
+      const current = controller.readSelection();
+      if (!current) return clear();
+      const { view, from, to } = current;
       const shown = controller.revealed;
       if (shown && shown.view === view && shown.from === from && shown.to === to) return clear();
       controller.revealed = null;
       const end = view.coordsAtPos(to, -1);
       const box = view.dom.getBoundingClientRect();
       controller.set({
-        selection: { fragment, section, from, to, quote, left: Math.min(end.left, box.right - 40) + window.scrollX, top: end.bottom + window.scrollY },
+        selection: { ...current.info, left: Math.min(end.left, box.right - 40) + window.scrollX, top: end.bottom + window.scrollY },
       });
     };
     const schedule = (): void => {
@@ -184,7 +159,7 @@ export function CommentsProvider({ collab, children }: { collab: Collab; childre
       const state = controller.getState();
       if (!controller.me.canComment || state.locked) return;
       event.preventDefault();
-      if (state.selection && controller.draftFromSelection()) return;
+      if (controller.draftFromSelection()) return;
       const active = document.activeElement;
       const section = active instanceof Element ? active.closest('[data-section]')?.getAttribute('data-section') : null;
       if (section) controller.startDraft({ section, anchor: null });

@@ -3,7 +3,7 @@ import { TextSelection } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import type { Anchor, ParticipantView, ThreadView } from '../../shared/api';
-import { anchorFromRange, anchorState, resolveAnchor, type PmMapping } from './anchors';
+import { anchorFromRange, anchorState, resolveAnchor, sectionOfFragment, type PmMapping } from './anchors';
 
 /** A thread being written, not sent yet: on a section, or on a text range of it. */
 export interface Draft {
@@ -149,10 +149,41 @@ export class CommentsController {
     this.set({ draft, selection: null, focused: null });
   }
 
+  /**
+   * The page's text selection, if it is a non-empty range inside one of the
+   * editors (editable or not: a commenter selects text in a read-only one).
+   */
+  readSelection(): { view: EditorView; from: number; to: number; info: Omit<SelectionInfo, 'left' | 'top'> } | null {
+    const sel = window.getSelection();
+    if (!sel || sel.isCollapsed || sel.rangeCount === 0 || !sel.anchorNode || !sel.focusNode) {
+      this.revealed = null;
+      return null;
+    }
+    const hit = this.viewContaining(sel.anchorNode);
+    if (!hit || !hit.view.dom.contains(sel.focusNode)) return null;
+    const { view, fragment } = hit;
+    let from: number;
+    let to: number;
+    try {
+      const a = view.posAtDOM(sel.anchorNode, sel.anchorOffset);
+      const b = view.posAtDOM(sel.focusNode, sel.focusOffset);
+      from = Math.min(a, b);
+      to = Math.max(a, b);
+    } catch {
+      if (view.state.selection.empty) return null;
+      ({ from, to } = view.state.selection);
+    }
+    const section = sectionOfFragment(fragment);
+    const quote = view.state.doc.textBetween(from, to, '\n', ' ').trim();
+    if (!section || from >= to || !quote) return null;
+    return { view, from, to, info: { fragment, section, from, to, quote } };
+  }
+
   /** A draft on the current text selection, if there is one. */
   draftFromSelection(): boolean {
-    const s = this.state.selection;
-    const view = s ? this.viewFor(s.fragment) : undefined;
+    const live = this.readSelection();
+    const s = live?.info ?? this.state.selection;
+    const view = live?.view ?? (s ? this.viewFor(s.fragment) : undefined);
     const binding = view && bindingOf(view);
     if (!s || !view || !binding) return false;
     this.startDraft({ section: s.section, anchor: anchorFromRange(s.fragment, binding.fragment, binding.mapping, s.from, s.to, s.quote.slice(0, 2000)) });

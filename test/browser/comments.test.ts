@@ -203,6 +203,12 @@ describe('comment threads in the browser', { timeout: 120_000 }, () => {
     await aliceThread.locator('[data-testid="edit-composer"] button[type="submit"]').click();
     await poll(() => brunoThread.locator('[data-testid="comment"]').first().locator('[data-testid="edited"]').count()).toBe(1);
 
+    // Bruno deletes his reply: a marker stays in its place, for both.
+    bruno.page.once('dialog', (dialog) => void dialog.accept());
+    await brunoThread.locator('[data-testid="comment"]').nth(1).locator('[data-testid="delete-comment"]').click();
+    await poll(() => aliceThread.locator('[data-testid="comment"]').nth(1).locator('[data-testid="deleted"]').count()).toBe(1);
+    await poll(() => brunoThread.locator('[data-testid="comment"]').nth(1).textContent()).toContain('Comment deleted');
+
     // Clicking the quote shows and selects the commented text.
     await aliceThread.locator('[data-testid="thread-quote"]').click();
     await poll(() => alice.page.evaluate(() => window.getSelection()?.toString() ?? '')).toBe('collaborate');
@@ -286,6 +292,14 @@ describe('comment threads in the browser', { timeout: 120_000 }, () => {
     await poll(() => highlighted(alice, f('purpose'))).toEqual(['collaborent']);
     await poll(() => threadIn(alice, 'coopèrent').locator('[data-testid="unread-badge"]').textContent()).toBe('1');
     await brigitte.close();
+
+    // Ctrl+Alt+M comments on the selection too; Esc drops the draft.
+    await selectFromEnd(page, f('purpose'), ' d’emploi.'.length, 'services'.length);
+    await page.keyboard.press('Control+Alt+KeyM');
+    await poll(() => page.locator('[data-testid="new-thread"] .thread-quote').textContent()).toBe('services');
+    await poll(() => page.locator('[data-testid="new-thread"] textarea').evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Escape');
+    await poll(() => page.locator('[data-testid="new-thread"]').count()).toBe(0);
 
     // A thread on the whole Duration section, mentioning the second suggestion with the keyboard.
     await page.locator('[data-section="duration"] [data-testid="comment-section"]').click();
