@@ -58,6 +58,12 @@ export function CommentsSidebar({ template }: { template: AgreementTemplate | un
 function Sidebar({ ctx }: { ctx: Ctx }) {
   const { controller, state, template } = ctx;
   const { c, lang } = useCommentStrings();
+  // "2 minutes ago" moves on by itself.
+  const [, setMinute] = useState(0);
+  useEffect(() => {
+    const timer = setInterval(() => setMinute((m) => m + 1), 60_000);
+    return () => clearInterval(timer);
+  }, []);
   const threads = state.threads;
   const counts = useMemo(() => {
     const count = (pick: (t: ThreadView) => boolean): { n: number; unread: number } => {
@@ -186,6 +192,7 @@ function NewThread({ ctx }: { ctx: Ctx }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     ref.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+    ref.current?.querySelector('textarea')?.focus();
   }, [draft]);
   if (!draft) return null;
   const myParty = ctx.parties.get(controller.me.partyId) || '';
@@ -196,8 +203,8 @@ function NewThread({ ctx }: { ctx: Ctx }) {
         <strong>{c.newComment}</strong> · {sectionTitle(ctx, draft.section, lang, c.otherSection)}
       </p>
       {draft.anchor ? <blockquote className="thread-quote static">{draft.anchor.quote}</blockquote> : <p className="muted small">{c.wholeSection}</p>}
+      {/* Not keyed on the draft: choosing other text keeps what was typed. */}
       <Composer
-        key={`${draft.section}:${draft.anchor?.start ?? ''}`}
         people={people}
         describe={ctx.describe}
         placeholder={c.commentPlaceholder}

@@ -307,14 +307,14 @@ describe('comment threads in the browser', { timeout: 120_000 }, () => {
     await poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.keyboard.type('Trente jours suffisent ? @b', { delay: 10 });
     const options = page.locator('[data-testid="mention-list"] [role="option"]');
-    await poll(() => options.allTextContents()).toEqual(['Bruno TremblayRéseau Emploi Québec · rédaction', 'Brigitte RoyRéseau Emploi Québec · commentaires']);
+    await poll(() => options.allTextContents()).toEqual(['Bruno TremblayRéseau Emploi Québec · Éditeur', 'Brigitte RoyRéseau Emploi Québec · Commentateur']);
     await page.keyboard.press('ArrowDown');
     await poll(() => options.nth(1).getAttribute('aria-selected')).toBe('true');
     await page.keyboard.press('Escape'); // closes the list, keeps the draft
     await poll(() => options.count()).toBe(0);
     await poll(() => page.locator('[data-testid="new-thread"]').count()).toBe(1);
     await page.keyboard.type('ri', { delay: 10 });
-    await poll(() => options.allTextContents()).toEqual(['Brigitte RoyRéseau Emploi Québec · commentaires']);
+    await poll(() => options.allTextContents()).toEqual(['Brigitte RoyRéseau Emploi Québec · Commentateur']);
     await page.keyboard.press('Tab');
     await poll(() => box.inputValue()).toBe('Trente jours suffisent ? @Brigitte Roy ');
     await screenshot(page, 'comments-fr-composer');
