@@ -164,11 +164,22 @@ export function CommentsProvider({ collab, children }: { collab: Collab; childre
       const section = active instanceof Element ? active.closest('[data-section]')?.getAttribute('data-section') : null;
       if (section) controller.startDraft({ section, anchor: null });
     };
+    // Other panels (the readiness checklist) can open a thread: dispatch
+    // `new CustomEvent('entente:show-thread', { detail: { id } })` on window.
+    const onShow = (event: Event): void => {
+      const id = event instanceof CustomEvent && typeof event.detail === 'object' && event.detail !== null ? (event.detail as { id?: unknown }).id : null;
+      const thread = typeof id === 'string' ? controller.thread(id) : undefined;
+      if (!thread) return;
+      controller.focus(thread.id);
+      controller.reveal(thread);
+    };
+    window.addEventListener('entente:show-thread', onShow);
     document.addEventListener('selectionchange', schedule);
     window.addEventListener('resize', schedule);
     document.addEventListener('keydown', onKey);
     return () => {
       cancelAnimationFrame(frame);
+      window.removeEventListener('entente:show-thread', onShow);
       document.removeEventListener('selectionchange', schedule);
       window.removeEventListener('resize', schedule);
       document.removeEventListener('keydown', onKey);

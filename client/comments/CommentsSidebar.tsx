@@ -280,7 +280,7 @@ function ThreadCard({ ctx, thread }: { ctx: Ctx; thread: ThreadView }) {
     }
   };
 
-  const classes = ['thread', open ? 'is-open' : '', thread.resolvedAt ? 'is-resolved' : '', orphaned ? 'is-orphaned' : '', thread.visibility === 'party' ? 'is-internal' : ''];
+  const classes = ['thread', open ? 'is-open' : '', thread.resolvedAt ? 'is-resolved' : '', orphaned ? 'is-orphaned' : '', thread.visibility === 'party' ? 'is-internal' : '', thread.unread > 0 ? 'has-unread' : ''];
   return (
     <li
       ref={ref}

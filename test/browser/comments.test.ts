@@ -163,6 +163,7 @@ describe('comment threads in the browser', { timeout: 120_000 }, () => {
     await poll(() => brunoThread.locator('[data-testid="unread-badge"]').textContent()).toBe('1');
     await poll(() => bruno.page.locator('[data-section="purpose"] [data-testid="section-unread"]').textContent()).toBe('1');
     await poll(() => highlighted(bruno, purpose)).toEqual(['collaborate']);
+    await brunoThread.scrollIntoViewIfNeeded();
     await screenshot(bruno.page, 'comments-bruno-unread');
 
     // Bruno types before the range and right after it: the highlight stays on "collaborate".
