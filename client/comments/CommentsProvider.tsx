@@ -207,6 +207,7 @@ function SelectionCommentButton({ controller }: { controller: CommentsController
       data-testid="comment-selection"
       style={{ left: s.left, top: s.top + 6 }}
       title={`${c.commentOnSelection} (${c.shortcut})`}
+      aria-keyshortcuts="Control+Alt+M Meta+Alt+M"
       // Keep the selection: the click must not move focus out of the editor first.
       onMouseDown={(e) => e.preventDefault()}
       onClick={() => controller.draftFromSelection()}
