@@ -1,10 +1,12 @@
 /**
  * Every child process the benchmark starts is registered here, so that it is
- * killed (by its own pid) when the benchmark exits, fails or is interrupted.
+ * killed (by its own pid) when the benchmark exits, fails or is interrupted;
+ * so are other clean-ups (temporary data directories).
  */
 import type { ChildProcess } from 'node:child_process';
 
 const live = new Set<ChildProcess>();
+const cleanups = new Set<() => void>();
 let hooked = false;
 
 function killAllNow(): void {
@@ -18,6 +20,14 @@ function killAllNow(): void {
     }
   }
   live.clear();
+  for (const cleanup of cleanups) {
+    try {
+      cleanup();
+    } catch {
+      // best effort
+    }
+  }
+  cleanups.clear();
 }
 
 function hook(): void {
@@ -37,6 +47,13 @@ export function track(child: ChildProcess): ChildProcess {
   live.add(child);
   child.once('exit', () => live.delete(child));
   return child;
+}
+
+/** Runs `cleanup` if the benchmark exits before `cancel` (the returned function) is called. */
+export function atExit(cleanup: () => void): () => void {
+  hook();
+  cleanups.add(cleanup);
+  return () => cleanups.delete(cleanup);
 }
 
 /** SIGTERM, then SIGKILL if the child has not exited after graceMs. */

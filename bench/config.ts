@@ -84,9 +84,10 @@ export function parseConfig(argv: string[], defaultOut: string): BenchConfig {
     return n;
   };
 
-  const servers = (raw('servers') ?? 'entente,reference').split(',').map((s) => s.trim()).filter((s) => s.length > 0);
-  for (const s of servers) {
+  const servers: ServerKind[] = [];
+  for (const s of (raw('servers') ?? 'entente,reference').split(',').map((v) => v.trim()).filter((v) => v.length > 0)) {
     if (s !== 'entente' && s !== 'reference') throw new Error(`unknown server "${s}" in --servers\n\n${USAGE}`);
+    servers.push(s);
   }
   const config: BenchConfig = {
     docs: num('docs', 10, 1, true),
@@ -98,7 +99,7 @@ export function parseConfig(argv: string[], defaultOut: string): BenchConfig {
     drainS: num('drain', 1, 0, false),
     loadProcesses: num('load-procs', 2, 1, true),
     rounds: num('rounds', 1, 1, true),
-    servers: servers as ServerKind[],
+    servers,
     root: raw('root') ?? 'bench',
     connectConcurrency: num('connect-concurrency', 25, 1, true),
     connectTimeoutS: num('connect-timeout', 20, 1, false),

@@ -11,7 +11,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { parseConfig } from './config';
 import { mainThreadProfile, summarizeProfile } from './profile-summary';
 import { poolByPosition } from './pool';
-import { printReport, writeJson } from './report';
+import { printReport, runSummary, writeJson } from './report';
 import { runOne, type RunResult } from './run';
 
 const benchDir = fileURLToPath(new URL('.', import.meta.url));
@@ -31,6 +31,7 @@ async function main(): Promise<number> {
       if (all.length > 0) await sleep(1000); // let the previous processes' sockets close
       const run = await runOne(kind, config, repoRoot, benchDir, `${tag}-${round + 1}-${i + 1}`, log);
       if (!run.ok) log(`  failed: ${run.error.split('\n')[0] ?? ''}`);
+      else log(`  ${runSummary(run)}`);
       byPosition[i]?.push(run);
       all.push(run);
     }

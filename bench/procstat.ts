@@ -103,12 +103,10 @@ export function processMemory(pid: number): MemoryInfo | null {
   return { rssMb: kb('VmRSS') / 1024, peakRssMb: kb('VmHWM') / 1024 };
 }
 
-/** CPU seconds the whole machine has been busy (all cores, idle and iowait excluded), from /proc/stat. */
+/** CPU seconds the whole machine has been busy (all cores: user, nice, system, irq, softirq), from /proc/stat. */
 export function machineBusySeconds(): number {
   const line = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0] ?? '';
   // cpu  user nice system idle iowait irq softirq steal ...
-  const fields = line.trim().split(/\s+/).slice(1).map((v) => Number.parseInt(v, 10));
-  const total = fields.slice(0, 8).reduce((s, v) => s + (Number.isFinite(v) ? v : 0), 0);
-  const idle = (fields[3] ?? 0) + (fields[4] ?? 0);
-  return (total - idle) / CLK_TCK;
+  const f = line.trim().split(/\s+/).slice(1).map((v) => Number.parseInt(v, 10) || 0);
+  return ((f[0] ?? 0) + (f[1] ?? 0) + (f[2] ?? 0) + (f[5] ?? 0) + (f[6] ?? 0)) / CLK_TCK;
 }

@@ -53,6 +53,15 @@ function headers(runs: RunResult[]): string[] {
   });
 }
 
+/** One line per run, printed as it finishes (shows the spread when there are several rounds). */
+export function runSummary(r: RunSuccess): string {
+  const other = r.otherCpuMs / 1000 / r.cpuWindowS;
+  return (
+    `p50 ${dec(r.latency.p50Ms, 2)} ms, p99 ${dec(r.latency.p99Ms, 2)} ms, ${dec(r.serverCpuUsPerDelivery, 2)} µs server CPU per delivery, ` +
+    `${int(r.missing)} missing${other > OTHER_LOAD_WARNING_CORES ? ` (disturbed: other processes used ${(other * 100).toFixed(0)} % of a core)` : ''}`
+  );
+}
+
 export function markdownTable(config: BenchConfig, runs: RunSuccess[]): string {
   const cols = headers(runs);
   const withRatio = runs.length >= 2;

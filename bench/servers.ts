@@ -9,7 +9,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { stopChild, track } from './children';
+import { atExit, stopChild, track } from './children';
 
 export type ServerKind = 'entente' | 'reference';
 
@@ -126,6 +126,8 @@ function directoryBytes(dir: string): number {
 
 async function startEntente(repoRoot: string, nodeArgs: string[]): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'entente-bench-'));
+  const removeDir = (): void => rmSync(dataDir, { recursive: true, force: true });
+  const cancelCleanup = atExit(removeDir);
   const { child, port, logTail } = await spawnAndWait(
     [...nodeArgs, '--import', 'tsx', 'server/index.ts'],
     repoRoot,
@@ -133,7 +135,8 @@ async function startEntente(repoRoot: string, nodeArgs: string[]): Promise<Runni
     /http:\/\/127\.0\.0\.1:(\d+)/,
     'Entente server',
   ).catch((err: unknown) => {
-    rmSync(dataDir, { recursive: true, force: true });
+    removeDir();
+    cancelCleanup();
     throw err;
   });
   const base = `http://${HOST}:${port}`;
@@ -168,7 +171,8 @@ async function startEntente(repoRoot: string, nodeArgs: string[]): Promise<Runni
     logTail,
     async stop() {
       await stopChild(child);
-      rmSync(dataDir, { recursive: true, force: true });
+      removeDir();
+      cancelCleanup();
     },
   };
 }
