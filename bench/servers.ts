@@ -140,6 +140,7 @@ async function startEntente(repoRoot: string, nodeArgs: string[]): Promise<Runni
     throw err;
   });
   const base = `http://${HOST}:${port}`;
+  const tokens = new Map<string, string>();
   return {
     kind: 'entente',
     pid: child.pid ?? -1,
@@ -147,23 +148,27 @@ async function startEntente(repoRoot: string, nodeArgs: string[]): Promise<Runni
     dataDir,
     async createDocuments(count, tag) {
       const ids: string[] = [];
+      tokens.clear();
       for (let i = 0; i < count; i++) {
         const res = await fetch(`${base}/api/agreements`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ title: `bench ${tag} ${i + 1}`, language: 'en' }),
+          body: JSON.stringify({ title: `bench ${tag} ${i + 1}`, language: 'en', owner: { name: 'Bench', email: 'bench@example.org' } }),
         });
         const body: unknown = await res.json().catch(() => null);
         const id = typeof body === 'object' && body !== null && 'id' in body ? body.id : undefined;
         if (res.status !== 201 || typeof id !== 'string') {
           throw new Error(`POST /api/agreements answered ${res.status}: ${JSON.stringify(body)}`);
         }
+        // Every bench client connects as the owner, with the personal-link token.
+        const link = typeof body === 'object' && body !== null && 'ownerLink' in body ? String(body.ownerLink) : '';
+        tokens.set(id, link.slice(link.lastIndexOf('/') + 1));
         ids.push(id);
       }
       return ids;
     },
     syncUrl(docId) {
-      const token = process.env.BENCH_TOKEN;
+      const token = tokens.get(docId);
       const query = token ? `?token=${encodeURIComponent(token)}` : '';
       return `ws://${HOST}:${port}/sync/${encodeURIComponent(docId)}${query}`;
     },
