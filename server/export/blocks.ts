@@ -19,8 +19,8 @@ export function agreementBlocks(m: ExportModel): Block[] {
       case 'parties':
         m.content.parties.forEach((p, i) => {
           blocks.push({ kind: 'subheading', text: `${i === 0 ? L.between : L.and} ${p.legalName}` });
-          if (p.address) para(`${L.address} : ${p.address}`);
-          if (p.mission) para(`${L.mission} : ${p.mission}`);
+          if (p.address) para(`${L.address}${L.colon}${p.address}`);
+          if (p.mission) para(`${L.mission}${L.colon}${p.mission}`);
         });
         break;
       case 'richtext':
@@ -72,20 +72,20 @@ export function certificateBlocks(m: ExportModel, pagesHash: string, generatedAt
   const partyName = (id: string): string => m.content.parties.find((p) => p.id === id)?.legalName ?? id;
   const blocks: Block[] = [
     { kind: 'heading', text: L.certificate },
-    { kind: 'paragraph', text: `${L.agreementId} : ${m.agreementId}` },
-    { kind: 'paragraph', text: `${L.version} : ${m.versionNumber}` },
-    { kind: 'paragraph', text: `${L.versionHash} : ${m.versionHash}` },
-    { kind: 'paragraph', text: `${L.pagesHash} : ${pagesHash}` },
+    { kind: 'paragraph', text: `${L.agreementId}${L.colon}${m.agreementId}` },
+    { kind: 'paragraph', text: `${L.version}${L.colon}${m.versionNumber}` },
+    { kind: 'paragraph', text: `${L.versionHash}${L.colon}${m.versionHash}` },
+    { kind: 'paragraph', text: `${L.pagesHash}${L.colon}${pagesHash}` },
     { kind: 'subheading', text: L.signatures },
   ];
   for (const s of m.signatures) {
     blocks.push({
       kind: 'signature',
-      organisation: `${L.party} : ${partyName(s.partyId)}`,
-      lines: [`${s.fullName}, ${s.title}`, `${L.signedOn} ${day(s.signedAt, lang)} (${s.signedAt})`, `${L.ip} : ${s.ip}`, `${L.userAgent} : ${s.userAgent}`, `SHA-256 : ${s.versionHash}`],
+      organisation: `${L.party}${L.colon}${partyName(s.partyId)}`,
+      lines: [`${s.fullName}, ${s.title}`, `${L.signedOn} ${day(s.signedAt, lang)} (${s.signedAt})`, `${L.ip}${L.colon}${s.ip}`, `${L.userAgent}${L.colon}${s.userAgent}`, `SHA-256${L.colon}${s.versionHash}`],
     });
   }
-  blocks.push({ kind: 'paragraph', text: `${L.auditHead} : ${m.auditHead}` });
+  blocks.push({ kind: 'paragraph', text: `${L.auditHead}${L.colon}${m.auditHead}` });
   blocks.push({ kind: 'paragraph', text: `${L.generated} ${generatedAt}` });
   return blocks;
 }

@@ -27,6 +27,8 @@ export const EXPORT_LABELS = {
     ip: 'Adresse IP',
     userAgent: 'Navigateur',
     party: 'Partie',
+    /** French puts a (non-breaking) space before the colon, English does not. */
+    colon: '\u00a0: ',
   },
   en: {
     between: 'Between',
@@ -53,6 +55,7 @@ export const EXPORT_LABELS = {
     ip: 'IP address',
     userAgent: 'Browser',
     party: 'Party',
+    colon: ': ',
   },
 } satisfies Record<Lang, Record<string, unknown>>;
 
