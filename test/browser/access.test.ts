@@ -1,11 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startServer } from '../../server/start';
 import { fragmentName as f } from '../../shared/schema';
-import { CLIENT_DIR, editorOf, editorText, ensureClientBuilt, launchBrowser, openAs, screenshot, typeAtEnd, waitSaved, type OpenPage } from './browserHarness';
+import { editorOf, editorText, openAs, screenshot, typeAtEnd, waitSaved, type OpenPage, startBrowserSuite, stopBrowserSuite, type Running } from './browserHarness';
 
 /**
  * Participants, roles and access, through the UI: the owner creates an
@@ -14,7 +11,6 @@ import { CLIENT_DIR, editorOf, editorText, ensureClientBuilt, launchBrowser, ope
  * viewer, editable after a promotion, gone after a revocation.
  */
 
-type Running = Awaited<ReturnType<typeof startServer>>;
 
 let server: Running;
 let dataDir: string;
@@ -71,18 +67,10 @@ async function inviteThroughPanel(page: Page, who: { name: string; email: string
 }
 
 beforeAll(async () => {
-  ensureClientBuilt();
-  dataDir = mkdtempSync(join(tmpdir(), 'entente-access-'));
-  server = await startServer({ port: 0, dataDir, clientDir: CLIENT_DIR, log: () => undefined });
-  browser = await launchBrowser();
+  ({ server, dataDir, browser } = await startBrowserSuite('entente-access-'));
 }, 120_000);
 
-afterAll(async () => {
-  for (const p of opened) await p.context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => stopBrowserSuite({ server, dataDir, browser }, opened.map((p) => p.context)));
 
 describe('participants, roles and access in the browser', { timeout: 120_000 }, () => {
   it('owner creates and invites; a viewer is read-only until promoted; a revoked editor is shut out; names stay text', async () => {

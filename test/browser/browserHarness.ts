@@ -1,9 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { CreateAgreementInput, CreatedAgreement, ParticipantView } from '../../shared/api';
+import { startServer } from '../../server/start';
 
 /** Helpers for the browser tests: build the client, launch the system Chromium, open pages. */
 
@@ -136,4 +138,28 @@ export async function typeAtEnd(page: Page, fragment: string, text: string): Pro
 export async function screenshot(page: Page, name: string, fullPage = false): Promise<void> {
   mkdirSync(SHOTS_DIR, { recursive: true });
   await page.screenshot({ path: join(SHOTS_DIR, `${name}.png`), fullPage });
+}
+
+export type Running = Awaited<ReturnType<typeof startServer>>;
+
+/** What every browser test file starts: the built client, a real server on a fresh data dir, Chromium. */
+export interface BrowserSuite {
+  server: Running;
+  dataDir: string;
+  browser: Browser;
+}
+
+export async function startBrowserSuite(dataDirPrefix: string): Promise<BrowserSuite> {
+  ensureClientBuilt();
+  const dataDir = mkdtempSync(join(tmpdir(), dataDirPrefix));
+  const server = await startServer({ port: 0, dataDir, clientDir: CLIENT_DIR, log: () => undefined });
+  return { server, dataDir, browser: await launchBrowser() };
+}
+
+/** Closes what `startBrowserSuite` (and the tests) opened, tolerating a half-started suite. */
+export async function stopBrowserSuite(suite: Partial<BrowserSuite>, closeFirst: { close(): Promise<unknown> }[] = []): Promise<void> {
+  for (const c of closeFirst) await c.close().catch(() => undefined);
+  await suite.browser?.close();
+  await suite.server?.close();
+  if (suite.dataDir) rmSync(suite.dataDir, { recursive: true, force: true });
 }

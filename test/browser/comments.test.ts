@@ -1,12 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startServer } from '../../server/start';
 import type { CreatedAgreement, ParticipantView } from '../../shared/api';
 import { fragmentName as f } from '../../shared/schema';
-import { CLIENT_DIR, editorOf, editorText, ensureClientBuilt, launchBrowser, screenshot, waitSaved } from './browserHarness';
+import { editorOf, editorText, screenshot, waitSaved, startBrowserSuite, stopBrowserSuite, type Running } from './browserHarness';
 
 /**
  * Comment threads in the browser, between two partner organisations: Alice
@@ -14,7 +11,6 @@ import { CLIENT_DIR, editorOf, editorText, ensureClientBuilt, launchBrowser, scr
  * only views. Everyone signs in with their personal link.
  */
 
-type Running = Awaited<ReturnType<typeof startServer>>;
 interface Person {
   name: string;
   page: Page;
@@ -103,18 +99,10 @@ async function selectFromEnd(page: Page, fragment: string, fromEnd: number, leng
 const realErrors = (p: Person): string[] => p.errors.filter((e) => !/Failed to load resource/.test(e));
 
 beforeAll(async () => {
-  ensureClientBuilt();
-  dataDir = mkdtempSync(join(tmpdir(), 'entente-comments-'));
-  server = await startServer({ port: 0, dataDir, clientDir: CLIENT_DIR, log: () => undefined });
-  browser = await launchBrowser();
+  ({ server, dataDir, browser } = await startBrowserSuite('entente-comments-'));
 }, 120_000);
 
-afterAll(async () => {
-  for (const p of people) await p.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => stopBrowserSuite({ server, dataDir, browser }, people));
 
 describe('comment threads in the browser', { timeout: 120_000 }, () => {
   it('two partners discuss a selection live; the highlight follows the text; deleted text leaves an orphaned thread; internal threads stay internal; viewers only read', async () => {

@@ -1,14 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startServer } from '../../server/start';
 import type { AgreementDetail } from '../../shared/api';
 import { fragmentName as f } from '../../shared/schema';
-import { CLIENT_DIR, createAgreementVia, editorOf, editorText, ensureClientBuilt, inviteVia, launchBrowser, openAs, openLink, screenshot, typeAtEnd, waitSaved, type OpenPage, type TestAgreement } from './browserHarness';
+import { CLIENT_DIR, createAgreementVia, editorOf, editorText, inviteVia, openAs, openLink, screenshot, typeAtEnd, waitSaved, type OpenPage, type TestAgreement, startBrowserSuite, stopBrowserSuite, type Running } from './browserHarness';
 
-type Running = Awaited<ReturnType<typeof startServer>>;
 
 let server: Running;
 let dataDir: string;
@@ -51,18 +48,10 @@ const textOf = editorText;
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 10_000, interval: 100 });
 
 beforeAll(async () => {
-  ensureClientBuilt();
-  dataDir = mkdtempSync(join(tmpdir(), 'entente-browser-'));
-  server = await startServer({ port: 0, dataDir, clientDir: CLIENT_DIR, log: () => undefined });
-  browser = await launchBrowser();
+  ({ server, dataDir, browser } = await startBrowserSuite('entente-browser-'));
 }, 120_000);
 
-afterAll(async () => {
-  for (const p of opened) await p.context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => stopBrowserSuite({ server, dataDir, browser }, opened.map((p) => p.context)));
 
 describe('collaborative editor in the browser', { timeout: 60_000 }, () => {
   it('two people edit different and the same sections, converge, and see each other’s named carets', async () => {

@@ -4,13 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startServer } from '../../server/start';
 import type { CreatedAgreement, ParticipantView, StatusView } from '../../shared/api';
 import { addContact, addSignatory, fragmentName as f, getDuration, getParties } from '../../shared/schema';
 import { mouTemplate } from '../../shared/templates/mou';
 import { connect, synced, tokenOf, waitFor } from '../server/harness';
 import { paragraph } from '../server/fill';
-import { CLIENT_DIR, SHOTS_DIR, editorOf, editorText, ensureClientBuilt, launchBrowser, screenshot, waitSaved, type OpenPage } from './browserHarness';
+import { SHOTS_DIR, editorOf, editorText, screenshot, waitSaved, type OpenPage, startBrowserSuite, stopBrowserSuite, type Running } from './browserHarness';
 
 /**
  * The end of drafting, in two browsers: a partner from each party approves
@@ -18,7 +17,6 @@ import { CLIENT_DIR, SHOTS_DIR, editorOf, editorText, ensureClientBuilt, launchB
  * signed PDF they download is recognised by the public verify page.
  */
 
-type Running = Awaited<ReturnType<typeof startServer>>;
 
 let server: Running;
 let dataDir: string;
@@ -150,19 +148,11 @@ async function approveAll(page: Page): Promise<void> {
 }
 
 beforeAll(async () => {
-  ensureClientBuilt();
-  dataDir = mkdtempSync(join(tmpdir(), 'entente-signing-'));
-  server = await startServer({ port: 0, dataDir, clientDir: CLIENT_DIR, log: () => undefined });
-  browser = await launchBrowser();
+  ({ server, dataDir, browser } = await startBrowserSuite('entente-signing-'));
   mkdirSync(SHOTS_DIR, { recursive: true });
 }, 120_000);
 
-afterAll(async () => {
-  for (const p of opened) await p.context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => stopBrowserSuite({ server, dataDir, browser }, opened.map((p) => p.context)));
 
 describe('approve, lock, sign and verify in the browser', { timeout: 120_000 }, () => {
   it('two parties approve every section, the owner locks, both sign, and the signed PDF verifies', async () => {

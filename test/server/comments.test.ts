@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Anchor, ParticipantView, ThreadView } from '../../shared/api';
 import { fragmentName } from '../../shared/schema';
-import { api, connect, createAgreement, startTestServer, synced, tokenOf, waitFor, type Client, type TestAgreement, type TestServer } from './harness';
+import { agreementCall, api, connect, createAgreement, startTestServer, synced, tokenOf, waitFor, type Client, type TestAgreement, type TestServer } from './harness';
 
 let server: TestServer;
 const cleanup: (() => void)[] = [];
@@ -26,10 +26,8 @@ async function invite(a: TestAgreement, role: 'editor' | 'commenter' | 'viewer',
   return { ...view, token: tokenOf(view.link ?? '') };
 }
 
-const call = async <T>(token: string, a: { id: string }, path: string, method = 'GET', body?: unknown): Promise<{ status: number; body: T }> => {
-  const res = await api(server.url, token, `/api/agreements/${a.id}${path}`, { method, body });
-  return { status: res.status, body: (await res.json()) as T };
-};
+const call = <T>(token: string, a: { id: string }, path: string, method = 'GET', body?: unknown): Promise<{ status: number; body: T }> =>
+  agreementCall<T>(server.url, token, a.id, path, method, body);
 const threadsOf = async (token: string, a: { id: string }): Promise<ThreadView[]> => (await call<{ threads: ThreadView[] }>(token, a, '/threads')).body.threads;
 
 /** Reads a participant's server-sent event stream in the background. */

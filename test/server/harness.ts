@@ -109,3 +109,10 @@ export async function rawSocket(wsUrl: string, id: string, token?: string): Prom
   });
   return { ws, closed, messages };
 }
+
+/** A REST call under /api/agreements/:id as a token holder, with the status and the parsed body (null if empty). */
+export async function agreementCall<T>(baseUrl: string, token: string, agreementId: string, path: string, method = 'GET', body?: unknown): Promise<{ status: number; body: T }> {
+  const res = await api(baseUrl, token, `/api/agreements/${agreementId}${path}`, { method, body });
+  const text = await res.text();
+  return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
+}

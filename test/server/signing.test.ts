@@ -8,7 +8,7 @@ import * as Y from 'yjs';
 import type { AuditView, ParticipantView, StatusView, VerifyResult } from '../../shared/api';
 import { fragmentName, getDuration } from '../../shared/schema';
 import { mouTemplate } from '../../shared/templates/mou';
-import { api, connect, createAgreement, startTestServer, synced, tokenOf, waitFor, type Client, type TestAgreement, type TestServer } from './harness';
+import { agreementCall, api, connect, createAgreement, startTestServer, synced, tokenOf, waitFor, type Client, type TestAgreement, type TestServer } from './harness';
 import { fillEverything, paragraph } from './fill';
 
 let server: TestServer;
@@ -22,11 +22,8 @@ afterEach(() => {
 afterAll(() => server.dispose());
 
 type Person = ParticipantView & { token: string };
-const call = async <T>(token: string, a: { id: string }, path: string, method = 'GET', body?: unknown): Promise<{ status: number; body: T }> => {
-  const res = await api(server.url, token, `/api/agreements/${a.id}${path}`, { method, body });
-  const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
-};
+const call = <T>(token: string, a: { id: string }, path: string, method = 'GET', body?: unknown): Promise<{ status: number; body: T }> =>
+  agreementCall<T>(server.url, token, a.id, path, method, body);
 const statusOf = async (token: string, a: { id: string }): Promise<StatusView> => (await call<StatusView>(token, a, '/status')).body;
 
 /** An agreement between two parties: the owner signs for party 0, a partner editor for party 1. */
