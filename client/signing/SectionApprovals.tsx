@@ -1,9 +1,9 @@
-import { useState } from 'react';
 import type { SectionTemplate } from '../../shared/template';
-import { ApiFailure, approveSection } from '../api';
+import { approveSection } from '../api';
 import { useI18n } from '../i18n';
 import { NO_DOC, useOptionalSession, usePartyNames, useSigning, whenSaved } from './SigningContext';
 import { useSigningText } from './strings';
+import { useStatusAction } from './useStatusAction';
 import './signing.css';
 
 /**
@@ -18,8 +18,7 @@ export function SectionApprovals({ section }: { section: SectionTemplate }) {
   const { t } = useI18n();
   const { s, date, shortDate } = useSigningText();
   const names = usePartyNames(signing?.doc ?? NO_DOC);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useStatusAction(signing);
   if (!signing?.status) return null;
   const { status } = signing;
   const valid = new Set(status.validApprovals);
@@ -32,18 +31,11 @@ export function SectionApprovals({ section }: { section: SectionTemplate }) {
   const canApprove = !!me?.can.approve && status.status === 'draft' && names.has(myParty);
 
   const approve = async (): Promise<void> => {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       // Approve what the server has: wait for our own last keystrokes to get there.
       await whenSaved(signing.monitor);
-      signing.apply(await approveSection(signing.agreementId, section.key));
-    } catch (err) {
-      setError(err instanceof ApiFailure ? err.message : s.actionFailed);
-      signing.refresh();
-    } finally {
-      setBusy(false);
-    }
+      return approveSection(signing.agreementId, section.key);
+    });
   };
 
   return (

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import * as Y from 'yjs';
 import { getMeta, getParties } from '../../shared/schema';
-import { ApiFailure, signAgreement } from '../api';
+import { signAgreement } from '../api';
 import { useYString } from '../editor/yhooks';
 import { useI18n } from '../i18n';
 import { Dialog } from './Dialog';
@@ -9,6 +9,7 @@ import { Fingerprint } from './Fingerprint';
 import { VersionMatchNote } from './VersionMatchNote';
 import { NO_DOC, useOptionalSession, usePartyNames, useSigning } from './SigningContext';
 import { useSigningText } from './strings';
+import { useStatusAction } from './useStatusAction';
 
 /** The title the agreement itself gives this person, if they are named among its signatories. */
 function namedTitle(doc: Y.Doc, partyId: string, name: string): string {
@@ -43,8 +44,7 @@ export function SignDialog({ onClose }: { onClose: () => void }) {
   const [fullName, setFullName] = useState(() => me?.name ?? '');
   const [jobTitle, setJobTitle] = useState(() => (doc && me ? namedTitle(doc, me.partyId, me.name) : ''));
   const [confirmed, setConfirmed] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useStatusAction(signing);
   if (!signing || !version || !me) return null;
   const myParty = parties.get(me.partyId) || t.unnamedParty;
   const current = signing.status?.version?.hash;
@@ -55,16 +55,11 @@ export function SignDialog({ onClose }: { onClose: () => void }) {
   const submit = async (): Promise<void> => {
     if (fullName.trim().length < 2) return setError(s.fullNameRequired);
     if (jobTitle.trim().length < 2) return setError(s.titleRequired);
-    setBusy(true);
-    setError(null);
-    try {
-      signing.apply(await signAgreement(signing.agreementId, { fullName: fullName.trim(), title: jobTitle.trim(), versionHash: version.hash }));
-      onClose();
-    } catch (err) {
-      setError(err instanceof ApiFailure ? (err.code === 'version_mismatch' ? s.versionMismatch : err.message) : s.actionFailed);
-      signing.refresh();
-      setBusy(false);
-    }
+    const signed = await run(
+      () => signAgreement(signing.agreementId, { fullName: fullName.trim(), title: jobTitle.trim(), versionHash: version.hash }),
+      (err) => (err.code === 'version_mismatch' ? s.versionMismatch : err.message),
+    );
+    if (signed) onClose();
   };
 
   return (

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { StatusView, ThreadView } from '../../shared/api';
 import { isReady } from '../../shared/readiness';
 import type { AgreementTemplate } from '../../shared/template';
-import { ApiFailure, cancelVersion, exportUrl, listThreads, lockAgreement, unlockAgreement } from '../api';
+import { cancelVersion, exportUrl, listThreads, lockAgreement, unlockAgreement } from '../api';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
 import { AuditDialog } from './AuditDialog';
@@ -11,6 +11,7 @@ import { Dialog } from './Dialog';
 import { SignDialog } from './SignDialog';
 import { useOptionalSession, usePartyNames, useSigning, type Signing } from './SigningContext';
 import { useSigningText } from './strings';
+import { useStatusAction } from './useStatusAction';
 import { VersionMatchNote } from './VersionMatchNote';
 import './signing.css';
 
@@ -329,19 +330,9 @@ function ActionError({ error }: { error: string | null }): ReactNode {
 
 function LockDialog({ signing, onClose }: { signing: Signing; onClose: () => void }) {
   const { s } = useSigningText();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useStatusAction(signing);
   const lock = async (): Promise<void> => {
-    setBusy(true);
-    setError(null);
-    try {
-      signing.apply(await lockAgreement(signing.agreementId));
-      onClose();
-    } catch (err) {
-      setError(err instanceof ApiFailure ? err.message : s.actionFailed);
-      signing.refresh();
-      setBusy(false);
-    }
+    if (await run(() => lockAgreement(signing.agreementId))) onClose();
   };
   return (
     <Dialog title={s.lockConfirmTitle} onClose={onClose} testId="lock-dialog">
@@ -373,24 +364,15 @@ interface ReasonDialogProps {
 function ReasonDialog({ title, help, testId, danger, signing, onClose, run }: ReasonDialogProps) {
   const { s } = useSigningText();
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const action = useStatusAction(signing);
+  const { busy, error, setError } = action;
   const trimmed = useMemo(() => reason.trim(), [reason]);
   const submit = async (): Promise<void> => {
     if (trimmed.length < 3) {
       setError(s.reasonTooShort);
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      signing.apply(await run(trimmed));
-      onClose();
-    } catch (err) {
-      setError(err instanceof ApiFailure ? err.message : s.actionFailed);
-      signing.refresh();
-      setBusy(false);
-    }
+    if (await action.run(() => run(trimmed))) onClose();
   };
   return (
     <Dialog title={title} onClose={onClose} testId={testId}>

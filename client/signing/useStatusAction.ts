@@ -1,0 +1,32 @@
+import { useState } from 'react';
+import type { StatusView } from '../../shared/api';
+import { ApiFailure } from '../api';
+import type { Signing } from './SigningContext';
+import { useSigningText } from './strings';
+
+/**
+ * Runs one signing action against the server (approve, lock, unlock, cancel,
+ * sign): busy while it runs, the new status applied on success, the server's
+ * message shown and the status refetched on failure.
+ */
+export function useStatusAction(signing: Signing | null) {
+  const { s } = useSigningText();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const run = async (action: () => Promise<StatusView>, explain: (err: ApiFailure) => string = (err) => err.message): Promise<boolean> => {
+    if (!signing) return false;
+    setBusy(true);
+    setError(null);
+    try {
+      signing.apply(await action());
+      return true;
+    } catch (err) {
+      setError(err instanceof ApiFailure ? explain(err) : s.actionFailed);
+      signing.refresh();
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, error, setError, run };
+}
