@@ -126,12 +126,17 @@ export async function waitSaved(page: Page, timeout = 15_000): Promise<void> {
 }
 
 /** Clicks at the end of an editor's text and types, slowly enough to look human. */
-export async function typeAtEnd(page: Page, fragment: string, text: string): Promise<void> {
+/** Puts the caret at the end of a section's text. */
+export async function caretAtEnd(page: Page, fragment: string): Promise<void> {
   const lastBlock = editorOf(page, fragment).locator(':scope > *').last();
   const box = await lastBlock.boundingBox();
   if (!box) throw new Error(`no editor for ${fragment}`);
   await lastBlock.click({ position: { x: box.width - 2, y: box.height / 2 } });
   await page.keyboard.press('End');
+}
+
+export async function typeAtEnd(page: Page, fragment: string, text: string): Promise<void> {
+  await caretAtEnd(page, fragment);
   await page.keyboard.type(text, { delay: 15 });
 }
 
