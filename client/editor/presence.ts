@@ -6,7 +6,7 @@ export interface Peer {
   clientId: number;
   name: string;
   color: string;
-  /** Their party's legal name and their role (owner, editor, commenter, viewer), as they announce them. */
+  /** Their party’s legal name and their role (owner, editor, commenter, viewer), as the server stamped them from their session. */
   party: string;
   role: string;
   /** Key of the section they are in, if any. */

@@ -5,14 +5,18 @@ import * as decoding from 'lib0/decoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { CloseCode, LIMITS } from '../../shared/closeCodes';
 import { MessageType, SyncType, awarenessMessage, syncStep1Message, syncStep2Message } from './protocol';
+import { filterPresence, type PresenceOwner } from './presence';
 import type { Room } from './room';
 
 /** A socket whose send buffer grows past this is not reading: drop it. */
 const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
 
 export interface ConnectionOptions {
-  /** Whose connection this is, to close it when their rights change. */
+  /** Whose connection this is: to close it when their rights change, and to stamp their presence. */
   participantId: string;
+  name: string;
+  partyId: string;
+  role: string;
   /** Viewers and commenters: document writes are dropped, never stored or broadcast. */
   readOnly: boolean;
 }
@@ -21,7 +25,7 @@ export interface ConnectionOptions {
  * One client on one room, speaking the y-websocket protocol. Enforces the
  * per-connection limits; any malformed input closes this socket only.
  */
-export class Connection {
+export class Connection implements PresenceOwner {
   readonly awarenessIds = new Set<number>();
   private windowStart = 0;
   private windowCount = 0;
@@ -48,6 +52,18 @@ export class Connection {
 
   get participantId(): string {
     return this.options.participantId;
+  }
+
+  get name(): string {
+    return this.options.name;
+  }
+
+  get partyId(): string {
+    return this.options.partyId;
+  }
+
+  get role(): string {
+    return this.options.role;
   }
 
   get isOpen(): boolean {
@@ -109,8 +125,8 @@ export class Connection {
       case MessageType.Sync:
         return this.handleSync(decoder);
       case MessageType.Awareness: {
-        const update = decoding.readVarUint8Array(decoder);
-        awarenessProtocol.applyAwarenessUpdate(this.room.awareness, update, this);
+        const update = filterPresence(decoding.readVarUint8Array(decoder), this, this.room);
+        if (update) awarenessProtocol.applyAwarenessUpdate(this.room.awareness, update, this);
         return;
       }
       case MessageType.QueryAwareness: {

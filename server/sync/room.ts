@@ -55,24 +55,12 @@ export class Room {
     this.hooks.persist(this, update, origin);
   };
 
-  private readonly onAwarenessUpdate = (
-    change: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
+  private readonly onAwarenessUpdate = (change: { added: number[]; updated: number[]; removed: number[] }): void => {
+    // Which connection owns which id is kept by the presence filter (see presence.ts).
     const changed = [...change.added, ...change.updated, ...change.removed];
-    const conn = this.connectionOf(origin);
-    if (conn) {
-      for (const id of change.added) conn.awarenessIds.add(id);
-      for (const id of change.removed) conn.awarenessIds.delete(id);
-    }
     const frame = binaryFrame(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)));
     for (const c of this.conns) c.writeFrame(frame);
   };
-
-  private connectionOf(origin: unknown): Connection | undefined {
-    for (const c of this.conns) if (c === origin) return c;
-    return undefined;
-  }
 
   /** Sends stored updates: each connection gets every update but its own, in one write. */
   broadcast(items: readonly PendingUpdate[]): void {

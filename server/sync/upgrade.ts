@@ -98,6 +98,12 @@ export function attachSync(server: Server, deps: SyncDeps): { close(): void } {
       return;
     }
     const { participant } = auth;
-    new Connection(ws, socket, room, { participantId: participant.id, readOnly: !can(participant, 'edit') });
+    new Connection(ws, socket, room, {
+      participantId: participant.id,
+      name: participant.name,
+      partyId: participant.partyId,
+      role: participant.role,
+      readOnly: !can(participant, 'edit'),
+    });
   }
 }
