@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
+import { startCheckpointer } from './store/checkpointer';
 import { openDb } from './store/db';
 import type { Rooms } from './sync/rooms';
 import { createServices } from './services/container';
@@ -34,6 +35,7 @@ export interface RunningServer {
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const log = options.log ?? ((m: string) => console.error(m));
   const db = openDb(options.dataDir, options.durability);
+  const checkpointer = startCheckpointer(db, log);
   const services = createServices(db, { idleMs: options.idleMs ?? 30_000, compactAfter: options.compactAfter ?? 500, log });
   const { rooms, hub, auth } = services;
   const clientDir = options.clientDir && existsSync(join(options.clientDir, 'index.html')) ? options.clientDir : undefined;
@@ -60,6 +62,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeAllConnections();
         await closed;
+        await checkpointer.stop();
         db.close();
       })();
       return closing;

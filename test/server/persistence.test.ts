@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { rmSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import * as Y from 'yjs';
@@ -101,5 +101,17 @@ describe('persistence', () => {
     const ok = client(s, healthy.id, healthy.token);
     await synced(ok);
     expect(ok.doc.getMap('meta').get('title')).toBe('healthy');
+  });
+  it('the write-ahead log is copied into the database file in the background, and the server keeps it bounded', async () => {
+    const dataDir = dir();
+    const s = await serverOn(dataDir);
+    const { id, token } = await createAgreement(s.url);
+    const a = client(s, id, token);
+    await synced(a);
+    const file = join(dataDir, 'entente.sqlite');
+    const before = statSync(file).size;
+    // ~600 KB of updates: under SQLite's own 1,000-page checkpoint threshold, so only our checkpointer copies them.
+    for (let i = 0; i < 300; i++) a.doc.getXmlFragment(fragmentName('purpose')).push([paragraph(`${i} ${'x'.repeat(2000)}`)]);
+    await waitFor(() => statSync(file).size > before + 500_000, 'checkpoint into the database file', 5_000);
   });
 });

@@ -1,0 +1,66 @@
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import type { Db } from './db';
+
+/** How often the WAL is copied back into the database file. */
+const INTERVAL_MS = 1000;
+
+/*
+ * The worker's code, as a CommonJS script: a `.ts` worker file would need a
+ * loader that differs between `npm start`, vitest and the benchmark.
+ */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const db = new Database(workerData.file);
+db.pragma('busy_timeout = 5000');
+const checkpoint = () => {
+  try {
+    db.pragma('wal_checkpoint(PASSIVE)');
+  } catch (error) {
+    parentPort.postMessage({ error: String(error) });
+  }
+};
+const timer = setInterval(checkpoint, workerData.intervalMs);
+parentPort.on('message', () => {
+  clearInterval(timer);
+  checkpoint();
+  db.close();
+  parentPort.close();
+});
+`;
+
+export interface Checkpointer {
+  /** Runs a last checkpoint and closes the worker's connection. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Checkpoints the WAL from a worker thread. SQLite would otherwise do it
+ * inside whichever commit crosses 1,000 pages, on the event loop, with two
+ * fsyncs: a pause of milliseconds for every client of every document.
+ * Readers and the writer carry on while a passive checkpoint runs.
+ */
+export function startCheckpointer(db: Db, log: (message: string) => void): Checkpointer {
+  db.pragma('wal_autocheckpoint = 0');
+  const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, file: db.name, intervalMs: INTERVAL_MS } });
+  worker.unref();
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  worker.on('message', (message: { error?: string }) => log(`WAL checkpoint failed: ${message.error ?? 'unknown error'}`));
+  worker.on('error', (error) => {
+    // Without the worker, SQLite's own checkpoints keep the WAL bounded.
+    log(`WAL checkpointer stopped: ${String(error)}`);
+    if (db.open) db.pragma('wal_autocheckpoint = 1000');
+  });
+  let stopping: Promise<void> | undefined;
+  return {
+    stop() {
+      stopping ??= (async () => {
+        worker.postMessage('stop');
+        await exited;
+      })();
+      return stopping;
+    },
+  };
+}
