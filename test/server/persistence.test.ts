@@ -102,7 +102,7 @@ describe('persistence', () => {
     await synced(ok);
     expect(ok.doc.getMap('meta').get('title')).toBe('healthy');
   });
-  it('the write-ahead log is copied into the database file in the background, and the server keeps it bounded', async () => {
+  it('the write-ahead log is copied into the database file in the background', async () => {
     const dataDir = dir();
     const s = await serverOn(dataDir);
     const { id, token } = await createAgreement(s.url);
