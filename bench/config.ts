@@ -4,7 +4,7 @@
  * 5 writers each at 10 updates/s, 5 s warm-up, 20 s measured).
  */
 import { parseArgs } from 'node:util';
-import type { ServerKind } from './servers';
+import { SERVER_KINDS, type ServerKind } from './servers';
 
 export interface BenchConfig {
   docs: number;
@@ -43,9 +43,10 @@ const USAGE = `Usage: npm run bench -- [options]
   --load-procs N        load-generator processes (default 2)
   --rounds N            run every server N times, alternating the order, and
                         pool the results (default 1)
-  --servers LIST        comma-separated, in order: entente, reference
-                        (default entente,reference; e.g. reference,reference
-                        compares the reference with itself)
+  --servers LIST        comma-separated, in order: entente, reference, floor
+                        (default entente,reference,floor; ratios compare the
+                        first two; reference,reference compares the
+                        reference with itself)
   --root NAME           Y.Text the writers insert into (default bench)
   --connect-concurrency N  handshakes in flight per load process (default 25)
   --connect-timeout S   seconds for one client to connect and sync (default 20)
@@ -85,9 +86,10 @@ export function parseConfig(argv: string[], defaultOut: string): BenchConfig {
   };
 
   const servers: ServerKind[] = [];
-  for (const s of (raw('servers') ?? 'entente,reference').split(',').map((v) => v.trim()).filter((v) => v.length > 0)) {
-    if (s !== 'entente' && s !== 'reference') throw new Error(`unknown server "${s}" in --servers\n\n${USAGE}`);
-    servers.push(s);
+  for (const s of (raw('servers') ?? 'entente,reference,floor').split(',').map((v) => v.trim()).filter((v) => v.length > 0)) {
+    const kind = SERVER_KINDS.find((k) => k === s);
+    if (!kind) throw new Error(`unknown server "${s}" in --servers\n\n${USAGE}`);
+    servers.push(kind);
   }
   const config: BenchConfig = {
     docs: num('docs', 10, 1, true),

@@ -7,6 +7,7 @@ import { availableParallelism, cpus } from 'node:os';
 import type { BenchConfig } from './config';
 import { CLK_TCK } from './procstat';
 import type { RunResult, RunSuccess } from './run';
+import { SERVER_SHORT_NAMES } from './servers';
 
 /** Targets of the issue: CPU per delivered update at most half the reference's, p99 no worse. */
 export const TARGET_CPU_RATIO = 0.5;
@@ -47,7 +48,7 @@ function bytes(n: number | null): string {
 /** Column headers: the server label, numbered when the same server runs twice. */
 function headers(runs: RunResult[]): string[] {
   return runs.map((r, i) => {
-    const short = r.kind === 'entente' ? 'Entente' : 'y-websocket reference';
+    const short = SERVER_SHORT_NAMES[r.kind];
     const same = runs.filter((o) => o.kind === r.kind).length > 1;
     return same ? `${short} (run ${i + 1})` : short;
   });
@@ -127,6 +128,11 @@ export function printReport(config: BenchConfig, runs: RunResult[], log: (line: 
   log('');
   log(`${ca} / ${cb}: CPU per delivered update ${dec(c.cpuPerDeliveryRatio, 2)}× (target ≤ ${TARGET_CPU_RATIO}×: ${c.cpuTargetMet ? 'met' : 'NOT met'}), ` +
     `p99 latency ${dec(c.p99Ratio, 2)}× (target ≤ ${TARGET_P99_RATIO}×: ${c.p99TargetMet ? 'met' : 'NOT met'}), p50 latency ${dec(c.p50Ratio, 2)}×.`);
+  const floor = ok.find((r) => r.kind === 'floor');
+  if (floor && baseline.kind === 'reference') {
+    log(`floor / ${cb}: CPU per delivered update ${ratio(floor.serverCpuUsPerDelivery, baseline.serverCpuUsPerDelivery)} ` +
+      `(the socket writes alone, one per recipient per update), p99 latency ${ratio(floor.latency.p99Ms, baseline.latency.p99Ms)}.`);
+  }
   return c;
 }
 

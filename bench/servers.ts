@@ -11,11 +11,20 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { atExit, stopChild, track } from './children';
 
-export type ServerKind = 'entente' | 'reference';
+export const SERVER_KINDS = ['entente', 'reference', 'floor'] as const;
+export type ServerKind = (typeof SERVER_KINDS)[number];
 
 export const SERVER_LABELS: Record<ServerKind, string> = {
   entente: 'Entente server',
   reference: 'y-websocket reference (@y/websocket-server 0.1.1)',
+  floor: 'floor: a bare relay (bench/floor-server.ts: no Yjs, no storage)',
+};
+
+/** Column headers in the results table. */
+export const SERVER_SHORT_NAMES: Record<ServerKind, string> = {
+  entente: 'Entente',
+  reference: 'y-websocket reference',
+  floor: 'floor (bare relay)',
 };
 
 export interface RunningServer {
@@ -207,6 +216,28 @@ async function startReference(repoRoot: string, nodeArgs: string[]): Promise<Run
   };
 }
 
+async function startFloor(repoRoot: string, nodeArgs: string[]): Promise<RunningServer> {
+  const port = await freePort();
+  const { child, logTail } = await spawnAndWait(
+    [...nodeArgs, '--import', 'tsx', 'bench/floor-server.ts'],
+    repoRoot,
+    serverEnv({ PORT: String(port), HOST }),
+    /on port (\d+)/,
+    'Floor relay',
+  );
+  return {
+    kind: 'floor',
+    pid: child.pid ?? -1,
+    port,
+    dataDir: null,
+    createDocuments: (count, tag) => Promise.resolve(Array.from({ length: count }, (_, i) => `bench-${tag}-${i + 1}`)),
+    syncUrl: (docId) => `ws://${HOST}:${port}/${docId}`,
+    storedBytes: () => null,
+    logTail,
+    stop: () => stopChild(child),
+  };
+}
+
 /**
  * Node flags that make a server write CPU profiles into `dir` when it stops:
  * one per thread (tsx's loader thread writes one too), under node's default names.
@@ -218,5 +249,6 @@ export function profileArgs(dir: string): string[] {
 
 /** Starts a server; `nodeArgs` go to node before the script (e.g. profileArgs). */
 export function startServer(kind: ServerKind, repoRoot: string, nodeArgs: string[] = []): Promise<RunningServer> {
-  return kind === 'entente' ? startEntente(repoRoot, nodeArgs) : startReference(repoRoot, nodeArgs);
+  const start = { entente: startEntente, reference: startReference, floor: startFloor }[kind];
+  return start(repoRoot, nodeArgs);
 }
