@@ -21,7 +21,7 @@ export function openDb(dataDir: string, durability: 'normal' | 'full' = 'normal'
   return db;
 }
 
-const MIGRATIONS: string[] = [
+export const MIGRATIONS: readonly string[] = [
   `CREATE TABLE agreements (
      id TEXT PRIMARY KEY,
      title TEXT NOT NULL,
@@ -159,6 +159,18 @@ const MIGRATIONS: string[] = [
    -- Append-only: rows are never changed or removed by the application.
    CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
    CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;`,
+  // The update log clustered by document: a commit now writes one page to the
+  // WAL instead of three (table, index, sqlite_sequence). Sequence numbers are
+  // per document and assigned by DocStore.
+  `CREATE TABLE doc_log (
+     doc_id TEXT NOT NULL REFERENCES agreements(id),
+     seq INTEGER NOT NULL,
+     data BLOB NOT NULL,
+     PRIMARY KEY (doc_id, seq)
+   ) WITHOUT ROWID;
+   INSERT INTO doc_log (doc_id, seq, data) SELECT doc_id, seq, data FROM doc_updates;
+   DROP TABLE doc_updates;
+   ALTER TABLE doc_log RENAME TO doc_updates;`,
 ];
 
 function migrate(db: Db): void {

@@ -13,11 +13,12 @@ export class DocStore {
   private readonly upsertSnapshot;
   private readonly deleteUpdates;
   private readonly maxSeq;
+  private readonly nextSeqs = new Map<string, number>();
   /** Appends many updates in one transaction: one commit per batch, not per update. */
   readonly appendMany: (batch: readonly { docId: string; update: Uint8Array }[]) => void;
 
   constructor(private readonly db: Db) {
-    this.insertUpdate = db.prepare<[string, Uint8Array]>('INSERT INTO doc_updates (doc_id, data) VALUES (?, ?)');
+    this.insertUpdate = db.prepare<[string, number, Uint8Array]>('INSERT INTO doc_updates (doc_id, seq, data) VALUES (?, ?, ?)');
     this.selectSnapshot = db.prepare<[string], { data: Buffer; last_seq: number }>('SELECT data, last_seq FROM doc_snapshots WHERE doc_id = ?');
     this.selectUpdates = db.prepare<[string, number], { seq: number; data: Buffer }>(
       'SELECT seq, data FROM doc_updates WHERE doc_id = ? AND seq > ? ORDER BY seq',
@@ -29,12 +30,28 @@ export class DocStore {
     this.deleteUpdates = db.prepare<[string, number]>('DELETE FROM doc_updates WHERE doc_id = ? AND seq <= ?');
     this.maxSeq = db.prepare<[string], { seq: number | null }>('SELECT max(seq) AS seq FROM doc_updates WHERE doc_id = ?');
     this.appendMany = db.transaction((batch: readonly { docId: string; update: Uint8Array }[]) => {
-      for (const { docId, update } of batch) this.insertUpdate.run(docId, update);
+      for (const { docId, update } of batch) this.insertUpdate.run(docId, this.nextSeq(docId), update);
     });
   }
 
   append(docId: string, update: Uint8Array): void {
-    this.insertUpdate.run(docId, update);
+    this.insertUpdate.run(docId, this.nextSeq(docId), update);
+  }
+
+  /**
+   * The next sequence number of a document's log: above every stored update
+   * and the snapshot, even once compaction deleted them all. A failed
+   * transaction leaves a gap, which is harmless.
+   */
+  private nextSeq(docId: string): number {
+    let next = this.nextSeqs.get(docId);
+    if (next === undefined) {
+      const stored = this.maxSeq.get(docId)?.seq ?? 0;
+      const snapshot = this.selectSnapshot.get(docId)?.last_seq ?? 0;
+      next = Math.max(stored, snapshot) + 1;
+    }
+    this.nextSeqs.set(docId, next + 1);
+    return next;
   }
 
   /**
