@@ -1,26 +1,72 @@
 import PDFDocument from 'pdfkit';
 import { sha256 } from '../signing/hash';
 import { agreementBlocks, certificateBlocks } from './blocks';
+import { FONTS } from './fonts';
 import type { Block, ExportModel } from './model';
 
-function write(doc: PDFKit.PDFDocument, blocks: Block[]): void {
+/** How each kind of text block is set: font, size, and space before and after (in lines). */
+const STYLES = {
+  heading: { font: FONTS.bold, size: 14, before: 0.8, after: 0.3 },
+  subheading: { font: FONTS.bold, size: 11, before: 0.3, after: 0 },
+  paragraph: { font: FONTS.regular, size: 10.5, before: 0, after: 0.2 },
+  organisation: { font: FONTS.bold, size: 10.5, before: 0.4, after: 0 },
+  signatureLine: { font: FONTS.regular, size: 10, before: 0, after: 0 },
+} as const;
+type Style = (typeof STYLES)[keyof typeof STYLES];
+
+function lines(b: Block): [Style, string][] {
+  if (b.kind === 'signature') return [[STYLES.organisation, b.organisation], ...b.lines.map((l): [Style, string] => [STYLES.signatureLine, l])];
+  return [[STYLES[b.kind], b.text]];
+}
+
+function draw(doc: PDFKit.PDFDocument, b: Block): void {
+  for (const [style, text] of lines(b)) {
+    doc.font(style.font).fontSize(style.size).moveDown(style.before).text(text, { align: 'left' }).moveDown(style.after);
+  }
+}
+
+/** The height `blocks` take when drawn (measured with the same fonts, sizes and spacing). */
+function heightOf(doc: PDFKit.PDFDocument, blocks: readonly Block[]): number {
+  let height = 0;
   for (const b of blocks) {
-    switch (b.kind) {
-      case 'heading':
-        doc.moveDown(0.8).font('Helvetica-Bold').fontSize(14).text(b.text).moveDown(0.3);
-        break;
-      case 'subheading':
-        doc.moveDown(0.3).font('Helvetica-Bold').fontSize(11).text(b.text);
-        break;
-      case 'paragraph':
-        doc.font('Helvetica').fontSize(10.5).text(b.text, { align: 'left' }).moveDown(0.2);
-        break;
-      case 'signature':
-        doc.moveDown(0.4).font('Helvetica-Bold').fontSize(10.5).text(b.organisation);
-        for (const line of b.lines) doc.font('Helvetica').fontSize(10).text(line);
-        break;
+    for (const [style, text] of lines(b)) {
+      doc.font(style.font).fontSize(style.size);
+      height += doc.heightOfString(text) + (style.before + style.after) * doc.currentLineHeight(true);
     }
   }
+  return height;
+}
+
+/** Lines of a paragraph kept with the heading above it. */
+const KEEP_WITH_HEADING_LINES = 3;
+
+/**
+ * Room needed before drawing block i, so nothing is split badly: a
+ * signatory's block whole; the whole signatures section when it fits on a
+ * page; a heading with the first lines of what follows it.
+ */
+function roomNeeded(doc: PDFKit.PDFDocument, blocks: readonly Block[], i: number): number {
+  const b = blocks[i];
+  if (!b || b.kind === 'paragraph') return 0;
+  if (b.kind === 'signature') return heightOf(doc, [b]);
+  const nextHeading = blocks.findIndex((o, j) => j > i && o.kind === 'heading');
+  const section = blocks.slice(i, nextHeading === -1 ? undefined : nextHeading);
+  if (b.kind === 'heading' && section.some((o) => o.kind === 'signature')) return heightOf(doc, section);
+  const next = blocks[i + 1];
+  if (!next) return heightOf(doc, [b]);
+  const [style] = lines(next)[0] ?? [STYLES.paragraph];
+  const nextLines = Math.min(heightOf(doc, [next]), KEEP_WITH_HEADING_LINES * doc.font(style.font).fontSize(style.size).currentLineHeight(true));
+  return heightOf(doc, [b]) + nextLines;
+}
+
+function write(doc: PDFKit.PDFDocument, blocks: readonly Block[]): void {
+  const usable = doc.page.height - doc.page.margins.top - doc.page.margins.bottom;
+  blocks.forEach((b, i) => {
+    const needed = roomNeeded(doc, blocks, i);
+    const left = doc.page.height - doc.page.margins.bottom - doc.y;
+    if (needed > left && needed <= usable) doc.addPage();
+    draw(doc, b);
+  });
 }
 
 function render(m: ExportModel, certificate: { pagesHash: string; generatedAt: string } | null): Promise<Buffer> {
@@ -33,8 +79,8 @@ function render(m: ExportModel, certificate: { pagesHash: string; generatedAt: s
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  doc.font('Helvetica-Bold').fontSize(20).text(m.content.title);
-  doc.font('Helvetica').fontSize(11).fillColor('#444').text(m.template.name[m.content.language === 'en' ? 'en' : 'fr']).fillColor('#000');
+  doc.font(FONTS.bold).fontSize(20).text(m.content.title);
+  doc.font(FONTS.regular).fontSize(11).fillColor('#444').text(m.template.name[m.content.language === 'en' ? 'en' : 'fr']).fillColor('#000');
   write(doc, agreementBlocks(m));
   if (certificate) {
     doc.addPage();

@@ -294,6 +294,10 @@ describe('approve, lock, sign and verify in the browser', { timeout: 120_000 }, 
     for (const expected of [`${PARTNER.name}, ${PARTNER.title}`, `${OWNER.name}, ${OWNER.title}`, 'Community Employment Network', 'Réseau Emploi Québec', hash ?? '', agreement.id]) {
       expect(text).toContain(expected);
     }
+    // The signatures section is never split across pages (pdftotext separates pages with a form feed).
+    const pageWithSignatories = text.split('\f').filter((page) => /^\s*Signatories$/m.test(page));
+    expect(pageWithSignatories).toHaveLength(1);
+    for (const name of [OWNER.name, PARTNER.name, 'In force since']) expect(pageWithSignatories[0]).toContain(name);
     copyFileSync(pdfPath, '/tmp/shots/signing-signed.pdf');
     execFileSync('pdftoppm', ['-png', '-r', '70', pdfPath, join(SHOTS_DIR, 'signing-pdf')]);
 

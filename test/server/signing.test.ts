@@ -178,7 +178,8 @@ describe('signed agreement', () => {
     const version = (await call<StatusView>(a.token, a, '/lock', 'POST')).body.version!;
     expect((await call(a.token, a, '/export.pdf')).status).toBe(409);
     await call(partner.token, a, '/sign', 'POST', { fullName: 'Paul Partenaire', title: 'Directeur général', versionHash: version.hash });
-    const done = await call<StatusView>(a.token, a, '/sign', 'POST', { fullName: 'Odile Owner', title: 'Codirectrice', versionHash: version.hash });
+    // Names beyond Latin-1 (Polish, Vietnamese, Inuktitut syllabics) must print as typed.
+    const done = await call<StatusView>(a.token, a, '/sign', 'POST', { fullName: 'Odile Łukasiewicz-Nguyễn', title: 'Codirectrice ᐃᓄᒃᑎᑐᑦ', versionHash: version.hash });
     expect(done.body.status).toBe('signed');
     expect(done.body.inForceFrom).toBe(done.body.signatures[1]?.signedAt);
 
@@ -192,7 +193,7 @@ describe('signed agreement', () => {
     execFileSync('pdftoppm', ['-png', '-r', '60', join(dir, 'signed.pdf'), join(dir, 'page')]);
     expect(readFileSync(join(dir, 'page-1.png')).subarray(1, 4).toString()).toBe('PNG');
     const text = execFileSync('pdftotext', ['-layout', join(dir, 'signed.pdf'), '-']).toString();
-    for (const expected of ['Protocole complet', 'Signataires', 'Paul Partenaire, Directeur général', 'Odile Owner, Codirectrice', 'Signé électroniquement le', 'Certificat de signature', version.hash, a.id]) {
+    for (const expected of ['Protocole complet', 'Signataires', 'Paul Partenaire, Directeur général', 'Odile Łukasiewicz-Nguyễn, Codirectrice ᐃᓄᒃᑎᑐᑦ', 'Signé électroniquement le', 'Certificat de signature', version.hash, a.id]) {
       expect(text).toContain(expected);
     }
 
