@@ -32,11 +32,7 @@ const en = {
   titleRequired: 'Please give the agreement a title.',
   minParties: (n: number) => `An agreement needs at least ${n} parties.`,
   createFailed: 'The agreement could not be created.',
-  yourName: 'Your name',
-  yourNameHelp: 'Shown to the people you draft with, next to your cursor.',
-  continue: 'Continue',
   cancel: 'Cancel',
-  changeName: 'Change name',
   back: 'All agreements',
   agreementTitle: 'Agreement title',
   unknownTemplate: 'This agreement uses a template this version does not know.',
@@ -80,7 +76,6 @@ const en = {
     refused: 'Disconnected',
   },
   comments: 'Comments',
-  commentsSoon: 'Comments on the draft will appear here.',
   notFound: 'Page not found.',
 };
 
@@ -116,11 +111,7 @@ const fr: Strings = {
   titleRequired: 'Veuillez donner un titre à l’entente.',
   minParties: (n: number) => `Une entente compte au moins ${n} parties.`,
   createFailed: 'L’entente n’a pas pu être créée.',
-  yourName: 'Votre nom',
-  yourNameHelp: 'Affiché aux personnes qui rédigent avec vous, à côté de votre curseur.',
-  continue: 'Continuer',
   cancel: 'Annuler',
-  changeName: 'Changer de nom',
   back: 'Toutes les ententes',
   agreementTitle: 'Titre de l’entente',
   unknownTemplate: 'Cette entente utilise un modèle que cette version ne connaît pas.',
@@ -164,7 +155,6 @@ const fr: Strings = {
     refused: 'Déconnecté',
   },
   comments: 'Commentaires',
-  commentsSoon: 'Les commentaires sur l’ébauche apparaîtront ici.',
   notFound: 'Page introuvable.',
 };
 

@@ -5,7 +5,8 @@ import { CloseCode } from '../../shared/closeCodes';
 import { fragmentName, getParties } from '../../shared/schema';
 import { updateMessage } from '../../server/sync/protocol';
 import type { ParticipantView } from '../../shared/api';
-import { api, connect, createAgreement, rawSocket, startTestServer, synced, tokenOf, waitFor, type Client, type TestAgreement, type TestServer } from './harness';
+import { api, connect, createAgreement, invite as inviteAs, rawSocket, startTestServer, synced, waitFor, type Client, type Invited, type TestAgreement, type TestServer } from './harness';
+import { paragraph } from './fill';
 
 let server: TestServer;
 const clients: Client[] = [];
@@ -23,22 +24,8 @@ const open = (a: { id: string }, token: string): Client => {
   return c;
 };
 
-async function invite(a: TestAgreement, role: 'editor' | 'commenter' | 'viewer', extra: Partial<{ name: string; signatory: boolean; partyIndex: number }> = {}): Promise<ParticipantView & { token: string }> {
-  const partyId = a.content.parties[extra.partyIndex ?? 1]?.id;
-  const res = await api(server.url, a.token, `/api/agreements/${a.id}/participants`, {
-    method: 'POST',
-    body: { name: extra.name ?? `${role} person`, email: `${role}@example.org`, partyId, role, signatory: extra.signatory ?? false },
-  });
-  expect(res.status).toBe(201);
-  const view = (await res.json()) as ParticipantView;
-  return { ...view, token: tokenOf(view.link ?? '') };
-}
-
-function paragraph(text: string): Y.XmlElement {
-  const p = new Y.XmlElement('paragraph');
-  p.insert(0, [new Y.XmlText(text)]);
-  return p;
-}
+const invite = (a: TestAgreement, role: 'editor' | 'commenter' | 'viewer', extra: { name?: string; signatory?: boolean; partyIndex?: number } = {}): Promise<Invited> =>
+  inviteAs(server.url, a, { role, ...extra });
 const purposeOf = (doc: Y.Doc): string => doc.getXmlFragment(fragmentName('purpose')).toString();
 
 describe('access on REST', () => {

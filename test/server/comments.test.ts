@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { Anchor, ParticipantView, ThreadView } from '../../shared/api';
+import type { Anchor, ThreadView } from '../../shared/api';
 import { fragmentName } from '../../shared/schema';
-import { agreementCall, api, connect, createAgreement, startTestServer, synced, tokenOf, waitFor, type Client, type TestAgreement, type TestServer } from './harness';
+import { agreementCall, connect, createAgreement, invite as inviteAs, startTestServer, synced, waitFor, type Client, type Invited, type TestAgreement, type TestServer } from './harness';
 
 let server: TestServer;
 const cleanup: (() => void)[] = [];
@@ -14,17 +14,10 @@ afterEach(() => {
 });
 afterAll(() => server.dispose());
 
-type Person = ParticipantView & { token: string };
+type Person = Invited;
 
-async function invite(a: TestAgreement, role: 'editor' | 'commenter' | 'viewer', partyIndex: number, name = `${role}${partyIndex}`): Promise<Person> {
-  const res = await api(server.url, a.token, `/api/agreements/${a.id}/participants`, {
-    method: 'POST',
-    body: { name, email: `${name}@example.org`, partyId: a.content.parties[partyIndex]?.id, role },
-  });
-  expect(res.status).toBe(201);
-  const view = (await res.json()) as ParticipantView;
-  return { ...view, token: tokenOf(view.link ?? '') };
-}
+const invite = (a: TestAgreement, role: 'editor' | 'commenter' | 'viewer', partyIndex: number, name = `${role}${partyIndex}`): Promise<Person> =>
+  inviteAs(server.url, a, { role, partyIndex, name });
 
 const call = <T>(token: string, a: { id: string }, path: string, method = 'GET', body?: unknown): Promise<{ status: number; body: T }> =>
   agreementCall<T>(server.url, token, a.id, path, method, body);

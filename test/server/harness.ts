@@ -5,7 +5,7 @@ import * as Y from 'yjs';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import { startServer, type RunningServer, type StartOptions } from '../../server/start';
-import type { CreatedAgreement, CreateAgreementInput } from '../../shared/api';
+import type { CreatedAgreement, CreateAgreementInput, ParticipantView } from '../../shared/api';
 
 export const tempDir = (): string => mkdtempSync(join(tmpdir(), 'entente-test-'));
 
@@ -48,6 +48,29 @@ export async function createAgreement(baseUrl: string, input: Partial<CreateAgre
   if (res.status !== 201) throw new Error(`create failed: ${res.status} ${await res.text()}`);
   const created = (await res.json()) as CreatedAgreement;
   return { ...created, token: tokenOf(created.ownerLink) };
+}
+
+export type Invited = ParticipantView & { token: string };
+
+/** The owner invites someone (of the second party unless told otherwise); returns them with their link's token. */
+export async function invite(
+  baseUrl: string,
+  a: TestAgreement,
+  input: { role: 'editor' | 'commenter' | 'viewer'; name?: string; partyIndex?: number; signatory?: boolean },
+): Promise<Invited> {
+  const res = await api(baseUrl, a.token, `/api/agreements/${a.id}/participants`, {
+    method: 'POST',
+    body: {
+      name: input.name ?? `${input.role} person`,
+      email: `${input.role}@example.org`,
+      partyId: a.content.parties[input.partyIndex ?? 1]?.id,
+      role: input.role,
+      signatory: input.signatory ?? false,
+    },
+  });
+  if (res.status !== 201) throw new Error(`invite failed: ${res.status} ${await res.text()}`);
+  const view = (await res.json()) as ParticipantView;
+  return { ...view, token: tokenOf(view.link ?? '') };
 }
 
 /** A REST call as the holder of a personal-link token. */

@@ -1,10 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
-import type { ParticipantView } from '../../shared/api';
 import { colorFor } from '../../shared/presence';
 import { MAX_PRESENCE_IDS } from '../../server/sync/presence';
-import { api, connect, createAgreement, rawSocket, startTestServer, synced, tokenOf, waitFor, type Client, type TestAgreement, type TestServer } from './harness';
+import { connect, createAgreement, invite as inviteAs, rawSocket, startTestServer, synced, waitFor, type Client, type Invited, type TestAgreement, type TestServer } from './harness';
 
 let server: TestServer;
 const clients: Client[] = [];
@@ -24,15 +23,7 @@ const open = (a: { id: string }, token: string, doc?: Y.Doc): Client => {
   return c;
 };
 
-async function invite(a: TestAgreement, name: string, role: 'editor' | 'viewer'): Promise<ParticipantView & { token: string }> {
-  const res = await api(server.url, a.token, `/api/agreements/${a.id}/participants`, {
-    method: 'POST',
-    body: { name, email: 'someone@example.org', partyId: a.content.parties[1]?.id, role },
-  });
-  expect(res.status).toBe(201);
-  const view = (await res.json()) as ParticipantView;
-  return { ...view, token: tokenOf(view.link ?? '') };
-}
+const invite = (a: TestAgreement, name: string, role: 'editor' | 'viewer'): Promise<Invited> => inviteAs(server.url, a, { role, name });
 
 /** An awareness message as any client could send it: [1, varUint8Array(update)]. */
 function awarenessFrame(entries: { clientId: number; clock: number; state: unknown }[]): Uint8Array {
