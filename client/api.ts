@@ -92,6 +92,8 @@ export const signAgreement = (id: string, input: { fullName: string; title: stri
 export const getAudit = (id: string): Promise<AuditView> => request<AuditView>(under(id, '/audit'));
 /** Download links (the browser sends the session cookie). */
 export const exportUrl = (id: string, format: 'pdf' | 'docx'): string => under(id, `/export.${format}`);
+/** The locked version as a PDF marked "not signed", to read before signing. */
+export const reviewUrl = (id: string): string => under(id, '/review.pdf');
 
 export const verifyHash = (hash: string): Promise<VerifyResult> => request('/api/verify', json('POST', { hash }));
 export async function verifyPdf(file: Blob): Promise<VerifyResult> {

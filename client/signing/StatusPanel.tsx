@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { StatusView, ThreadView } from '../../shared/api';
 import { isReady } from '../../shared/readiness';
 import type { AgreementTemplate } from '../../shared/template';
-import { cancelVersion, exportUrl, listThreads, lockAgreement, unlockAgreement } from '../api';
+import { cancelVersion, exportUrl, listThreads, lockAgreement, reviewUrl, unlockAgreement } from '../api';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
 import { AuditDialog } from './AuditDialog';
@@ -92,6 +92,11 @@ function StatusCard({ signing, status, template }: { signing: Signing; status: S
         </button>
       )}
       {mySignature && status.status === 'locked' && <p className="small ok-text">{s.youSigned(date(mySignature.signedAt))}</p>}
+      {status.status === 'locked' && (
+        <a className="button link review-download" href={reviewUrl(signing.agreementId)} download data-testid="download-review">
+          {s.downloadReview}
+        </a>
+      )}
 
       {manage && status.status === 'draft' && (
         <div className="owner-actions">

@@ -27,6 +27,7 @@ export const EXPORT_LABELS = {
     ip: 'Adresse IP',
     userAgent: 'Navigateur',
     party: 'Partie',
+    reviewCopy: 'Version verrouillée pour signature — NON SIGNÉE. Copie de relecture : la copie signée est produite quand tous les signataires ont signé.',
     /** French puts a (non-breaking) space before the colon, English does not. */
     colon: '\u00a0: ',
   },
@@ -55,6 +56,7 @@ export const EXPORT_LABELS = {
     ip: 'IP address',
     userAgent: 'Browser',
     party: 'Party',
+    reviewCopy: 'Version locked for signature — NOT SIGNED. A copy for review: the signed copy is issued once every signatory has signed.',
     colon: ': ',
   },
 } satisfies Record<Lang, Record<string, unknown>>;

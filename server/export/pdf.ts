@@ -2,6 +2,7 @@ import PDFDocument from 'pdfkit';
 import { sha256 } from '../signing/hash';
 import { agreementBlocks, certificateBlocks } from './blocks';
 import { FONTS } from './fonts';
+import { EXPORT_LABELS } from './labels';
 import type { Block, ExportModel } from './model';
 
 /** How each kind of text block is set: font, size, and space before and after (in lines). */
@@ -69,7 +70,14 @@ function write(doc: PDFKit.PDFDocument, blocks: readonly Block[]): void {
   });
 }
 
-function render(m: ExportModel, certificate: { pagesHash: string; generatedAt: string } | null): Promise<Buffer> {
+interface Extras {
+  /** The certificate page, for the signed copy. */
+  certificate?: { pagesHash: string; generatedAt: string };
+  /** Printed in red under the title, for a copy that is not the signed one. */
+  banner?: string;
+}
+
+function render(m: ExportModel, extras: Extras): Promise<Buffer> {
   // A fixed creation date makes the bytes depend on the content only.
   const created = new Date(m.inForceFrom ?? m.lockedAt);
   const doc = new PDFDocument({ size: 'LETTER', margin: 64, info: { Title: m.content.title, Producer: 'Entente', Creator: 'Entente', CreationDate: created, ModDate: created } });
@@ -81,10 +89,11 @@ function render(m: ExportModel, certificate: { pagesHash: string; generatedAt: s
   });
   doc.font(FONTS.bold).fontSize(20).text(m.content.title);
   doc.font(FONTS.regular).fontSize(11).fillColor('#444').text(m.template.name[m.content.language === 'en' ? 'en' : 'fr']).fillColor('#000');
+  if (extras.banner) doc.moveDown(0.5).font(FONTS.bold).fontSize(10.5).fillColor('#b42318').text(extras.banner).fillColor('#000');
   write(doc, agreementBlocks(m));
-  if (certificate) {
+  if (extras.certificate) {
     doc.addPage();
-    write(doc, certificateBlocks(m, certificate.pagesHash, certificate.generatedAt));
+    write(doc, certificateBlocks(m, extras.certificate.pagesHash, extras.certificate.generatedAt));
   }
   doc.end();
   return done;
@@ -96,6 +105,12 @@ function render(m: ExportModel, certificate: { pagesHash: string; generatedAt: s
  * file's hash is stored by the server and checked on the verify page).
  */
 export async function signedPdf(m: ExportModel, generatedAt: string): Promise<{ pdf: Buffer; pagesHash: string }> {
-  const pagesHash = sha256(await render(m, null));
-  return { pdf: await render(m, { pagesHash, generatedAt }), pagesHash };
+  const pagesHash = sha256(await render(m, {}));
+  return { pdf: await render(m, { certificate: { pagesHash, generatedAt } }), pagesHash };
+}
+
+/** A copy of the locked version to read before signing: marked as not signed, with the version's fingerprint. */
+export function reviewPdf(m: ExportModel): Promise<Buffer> {
+  const L = EXPORT_LABELS[m.content.language === 'en' ? 'en' : 'fr'];
+  return render(m, { banner: `${L.reviewCopy}\n${L.versionHash}${L.colon}${m.versionHash}` });
 }

@@ -7,8 +7,10 @@ import { sha256 } from '../signing/hash';
 import type { AuditLog } from '../store/audit';
 import type { Participant } from '../store/participants';
 import type { AgreementStore } from '../store/agreements';
-import type { VersionStore } from '../store/versions';
+import type { Version, VersionStore } from '../store/versions';
 import { agreementDocx } from './docx';
+import type { ExportModel } from './model';
+import { reviewPdf } from './pdf';
 
 export interface ExportDeps {
   versions: VersionStore;
@@ -33,20 +35,34 @@ export class ExportService {
   async signedDocx(by: Participant): Promise<{ docx: Buffer; filename: string }> {
     authorize(by, 'read');
     const version = this.signedVersion(by.agreementId);
-    const content = JSON.parse(version.canonical) as AgreementContent;
-    const docx = await agreementDocx({
-      agreementId: by.agreementId,
-      template: this.d.templateOf(by.agreementId),
-      content,
+    const docx = await agreementDocx(this.model(version));
+    this.d.audit.append(by.agreementId, by.id, 'exported', { format: 'docx', version: version.number });
+    return { docx, filename: `agreement-${by.agreementId}-v${version.number}.docx` };
+  }
+
+  /** The locked version, to read before signing: generated on demand, marked as not signed, never stored. */
+  async reviewPdf(by: Participant): Promise<{ pdf: Buffer; filename: string }> {
+    authorize(by, 'read');
+    const version = this.d.versions.current(by.agreementId);
+    if (!version || version.status !== 'locked') throw new HttpError(409, 'not_locked', 'Only a locked version awaiting signatures has a copy for review.');
+    const pdf = await reviewPdf(this.model(version));
+    this.d.audit.append(by.agreementId, by.id, 'exported', { format: 'pdf', copy: 'review', version: version.number });
+    return { pdf, filename: `agreement-${by.agreementId}-v${version.number}-for-review.pdf` };
+  }
+
+  private model(version: Version): ExportModel {
+    const id = version.agreementId;
+    return {
+      agreementId: id,
+      template: this.d.templateOf(id),
+      content: JSON.parse(version.canonical) as AgreementContent,
       versionNumber: version.number,
       versionHash: version.hash,
       lockedAt: version.lockedAt,
       signatures: this.d.versions.signatures(version.id),
-      inForceFrom: version.signedAt,
-      auditHead: this.d.audit.head(by.agreementId),
-    });
-    this.d.audit.append(by.agreementId, by.id, 'exported', { format: 'docx', version: version.number });
-    return { docx, filename: `agreement-${by.agreementId}-v${version.number}.docx` };
+      inForceFrom: version.status === 'signed' ? version.signedAt : null,
+      auditHead: this.d.audit.head(id),
+    };
   }
 
   /** Whether a file or a hash matches a signed version: public, since it reveals nothing to someone without the copy. */

@@ -8,7 +8,7 @@ import { readBody } from './validate';
 
 const MAX_PDF_BYTES = 25 * 1024 * 1024;
 
-/** Mounted under /api/agreements/:id: the signed copy. */
+/** Mounted under /api/agreements/:id: the signed copy, and the locked version for review. */
 export function exportRoutes(exports: ExportService): Hono<AuthEnv> {
   return new Hono<AuthEnv>()
     .get('/export.pdf', (c) => {
@@ -16,6 +16,12 @@ export function exportRoutes(exports: ExportService): Hono<AuthEnv> {
       c.header('Content-Type', 'application/pdf');
       c.header('Content-Disposition', `attachment; filename="${filename}"`);
       c.header('X-Content-SHA256', hash);
+      return c.body(new Uint8Array(pdf));
+    })
+    .get('/review.pdf', async (c) => {
+      const { pdf, filename } = await exports.reviewPdf(c.var.participant);
+      c.header('Content-Type', 'application/pdf');
+      c.header('Content-Disposition', `attachment; filename="${filename}"`);
       return c.body(new Uint8Array(pdf));
     })
     .get('/export.docx', async (c) => {

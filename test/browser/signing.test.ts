@@ -240,6 +240,17 @@ describe('approve, lock, sign and verify in the browser', { timeout: 120_000 }, 
     await shot(owner.page, 'locked-owner');
     await shot(partner.page, 'locked-partner');
 
+    // Before signing, the partner downloads the locked version to read, marked as not signed.
+    const [review] = await Promise.all([partner.page.waitForEvent('download'), partner.page.locator('[data-testid="download-review"]').click()]);
+    expect(review.suggestedFilename()).toBe(`agreement-${agreement.id}-v1-for-review.pdf`);
+    const reviewDir = mkdtempSync(join(tmpdir(), 'entente-review-'));
+    await review.saveAs(join(reviewDir, 'review.pdf'));
+    const reviewText = execFileSync('pdftotext', [join(reviewDir, 'review.pdf'), '-']).toString();
+    expect(reviewText).toContain('NOT SIGNED');
+    expect(reviewText).toContain(hash ?? 'no hash');
+    execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', join(reviewDir, 'review.pdf'), join(SHOTS_DIR, 'signing-review')]);
+    rmSync(reviewDir, { recursive: true, force: true });
+
     // The partner signs: the dialog shows the exact version and its fingerprint.
     await partner.page.locator('[data-testid="open-sign"]').click();
     const dialog = partner.page.locator('[data-testid="sign-dialog"]');

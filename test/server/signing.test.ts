@@ -64,6 +64,8 @@ describe('approvals and readiness', () => {
     const lock = await call<{ error: string; message: string }>(a.token, a, '/lock', 'POST');
     expect(lock.status).toBe(409);
     expect(lock.body.error).toBe('not_ready');
+    // A draft has no copy to download: the text can still change.
+    expect((await call<{ error: string }>(a.token, a, '/review.pdf')).body.error).toBe('not_locked');
   });
 
   it('an edit clears the approvals of its section only', async () => {
@@ -177,6 +179,21 @@ describe('signed agreement', () => {
     await approveAll(a, [a.token, partner.token]);
     const version = (await call<StatusView>(a.token, a, '/lock', 'POST')).body.version!;
     expect((await call(a.token, a, '/export.pdf')).status).toBe(409);
+    const dir = mkdtempSync(join(tmpdir(), 'entente-pdf-'));
+    cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
+
+    // Before signing, anyone can download the locked version to read, plainly marked as not signed.
+    const review = await api(server.url, partner.token, `/api/agreements/${a.id}/review.pdf`);
+    expect(review.status).toBe(200);
+    expect(review.headers.get('content-disposition')).toContain(`agreement-${a.id}-v1-for-review.pdf`);
+    const reviewPdf = Buffer.from(await review.arrayBuffer());
+    writeFileSync(join(dir, 'review.pdf'), reviewPdf);
+    const reviewText = execFileSync('pdftotext', [join(dir, 'review.pdf'), '-']).toString();
+    for (const expected of ['NON SIGNÉE', version.hash, 'Protocole complet', 'Non signé']) expect(reviewText).toContain(expected);
+    expect(reviewText).not.toContain('Certificat de signature');
+    const verifyReview = (await (await fetch(`${server.url}/api/verify`, { method: 'POST', headers: { 'content-type': 'application/pdf' }, body: reviewPdf })).json()) as VerifyResult;
+    expect(verifyReview.match).toBe(false);
+
     await call(partner.token, a, '/sign', 'POST', { fullName: 'Paul Partenaire', title: 'Directeur général', versionHash: version.hash });
     // Names beyond Latin-1 (Polish, Vietnamese, Inuktitut syllabics) must print as typed.
     const done = await call<StatusView>(a.token, a, '/sign', 'POST', { fullName: 'Odile Łukasiewicz-Nguyễn', title: 'Codirectrice ᐃᓄᒃᑎᑐᑦ', versionHash: version.hash });
@@ -187,8 +204,8 @@ describe('signed agreement', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
     const pdf = Buffer.from(await res.arrayBuffer());
-    const dir = mkdtempSync(join(tmpdir(), 'entente-pdf-'));
-    cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
+    // Once signed, the signed copy replaces the copy for review.
+    expect((await call(a.token, a, '/review.pdf')).status).toBe(409);
     writeFileSync(join(dir, 'signed.pdf'), pdf);
     execFileSync('pdftoppm', ['-png', '-r', '60', join(dir, 'signed.pdf'), join(dir, 'page')]);
     expect(readFileSync(join(dir, 'page-1.png')).subarray(1, 4).toString()).toBe('PNG');
