@@ -1,6 +1,7 @@
 import type { AgreementContent } from '../../shared/render';
 import type { AgreementTemplate } from '../../shared/template';
-import type { Signature } from '../store/versions';
+import type { AuditLog } from '../store/audit';
+import type { Signature, Version, VersionStore } from '../store/versions';
 
 /** Everything an export prints: the agreement as locked, and how it was signed. */
 export interface ExportModel {
@@ -21,3 +22,27 @@ export type Block =
   | { kind: 'subheading'; text: string }
   | { kind: 'paragraph'; text: string }
   | { kind: 'signature'; organisation: string; lines: string[] };
+
+/**
+ * The export model of a locked version: its canonical content, the
+ * signatures so far and the audit chain head as of now. `inForceFrom` is the
+ * last signature's time once everyone signed, null before.
+ */
+export function exportModel(
+  d: { versions: VersionStore; audit: AuditLog; templateOf: (agreementId: string) => AgreementTemplate },
+  version: Version,
+  inForceFrom: string | null,
+): ExportModel {
+  const id = version.agreementId;
+  return {
+    agreementId: id,
+    template: d.templateOf(id),
+    content: JSON.parse(version.canonical) as AgreementContent,
+    versionNumber: version.number,
+    versionHash: version.hash,
+    lockedAt: version.lockedAt,
+    signatures: d.versions.signatures(version.id),
+    inForceFrom,
+    auditHead: d.audit.head(id),
+  };
+}

@@ -1,4 +1,3 @@
-import type { AgreementContent } from '../../shared/render';
 import type { AgreementTemplate } from '../../shared/template';
 import type { VerifyResult } from '../../shared/api';
 import { authorize } from '../auth/policy';
@@ -7,9 +6,9 @@ import { sha256 } from '../signing/hash';
 import type { AuditLog } from '../store/audit';
 import type { Participant } from '../store/participants';
 import type { AgreementStore } from '../store/agreements';
-import type { Version, VersionStore } from '../store/versions';
+import type { VersionStore } from '../store/versions';
 import { agreementDocx } from './docx';
-import type { ExportModel } from './model';
+import { exportModel } from './model';
 import { reviewPdf } from './pdf';
 
 export interface ExportDeps {
@@ -35,7 +34,7 @@ export class ExportService {
   async signedDocx(by: Participant): Promise<{ docx: Buffer; filename: string }> {
     authorize(by, 'read');
     const version = this.signedVersion(by.agreementId);
-    const docx = await agreementDocx(this.model(version));
+    const docx = await agreementDocx(exportModel(this.d, version, version.signedAt));
     this.d.audit.append(by.agreementId, by.id, 'exported', { format: 'docx', version: version.number });
     return { docx, filename: `agreement-${by.agreementId}-v${version.number}.docx` };
   }
@@ -45,24 +44,9 @@ export class ExportService {
     authorize(by, 'read');
     const version = this.d.versions.current(by.agreementId);
     if (!version || version.status !== 'locked') throw new HttpError(409, 'not_locked', 'Only a locked version awaiting signatures has a copy for review.');
-    const pdf = await reviewPdf(this.model(version));
+    const pdf = await reviewPdf(exportModel(this.d, version, null));
     this.d.audit.append(by.agreementId, by.id, 'exported', { format: 'pdf', copy: 'review', version: version.number });
     return { pdf, filename: `agreement-${by.agreementId}-v${version.number}-for-review.pdf` };
-  }
-
-  private model(version: Version): ExportModel {
-    const id = version.agreementId;
-    return {
-      agreementId: id,
-      template: this.d.templateOf(id),
-      content: JSON.parse(version.canonical) as AgreementContent,
-      versionNumber: version.number,
-      versionHash: version.hash,
-      lockedAt: version.lockedAt,
-      signatures: this.d.versions.signatures(version.id),
-      inForceFrom: version.status === 'signed' ? version.signedAt : null,
-      auditHead: this.d.audit.head(id),
-    };
   }
 
   /** Whether a file or a hash matches a signed version: public, since it reveals nothing to someone without the copy. */

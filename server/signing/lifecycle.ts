@@ -9,7 +9,7 @@ import { newRowId } from '../auth/tokens';
 import { HttpError } from '../errors';
 import type { EventHub } from '../events/hub';
 import { signedPdf } from '../export/pdf';
-import type { ExportModel } from '../export/model';
+import { exportModel } from '../export/model';
 import type { AuditLog } from '../store/audit';
 import type { Participant, ParticipantStore } from '../store/participants';
 import type { ThreadStore } from '../store/threads';
@@ -126,28 +126,18 @@ export class LifecycleService {
       this.d.audit.append(id, by.id, 'signed', { version: version.number, hash: version.hash, partyId: by.partyId, fullName: input.fullName, title: input.title });
     });
     const pending = this.signersOf(id, content).filter((s) => !this.d.versions.signatures(version.id).some((sig) => sig.participantId === s.id));
-    if (pending.length === 0) await this.complete(version, content, signedAt);
+    if (pending.length === 0) await this.complete(version, signedAt);
     return this.changed(id);
   }
 
   /** Everyone signed: the agreement is in force from the last signature; its PDF is made once and kept. */
-  private async complete(version: Version, content: AgreementContent, lastSignature: string): Promise<void> {
+  private async complete(version: Version, lastSignature: string): Promise<void> {
     const id = version.agreementId;
-    const model: ExportModel = {
-      agreementId: id,
-      template: this.d.templateOf(id),
-      content,
-      versionNumber: version.number,
-      versionHash: version.hash,
-      lockedAt: version.lockedAt,
-      signatures: this.d.versions.signatures(version.id),
-      inForceFrom: lastSignature,
-      auditHead: '',
-    };
     this.d.versions.transaction(() => {
       this.d.audit.append(id, null, 'completed', { version: version.number, hash: version.hash, inForceFrom: lastSignature });
     });
-    model.auditHead = this.d.audit.head(id);
+    // Built after 'completed' is logged, so the certificate carries that chain head.
+    const model = exportModel(this.d, version, lastSignature);
     const { pdf } = await signedPdf(model, lastSignature);
     this.d.versions.transaction(() => {
       this.d.versions.markSigned(version.id, lastSignature, pdf, sha256(pdf));
