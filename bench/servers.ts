@@ -191,17 +191,15 @@ async function startEntente(repoRoot: string, nodeArgs: string[]): Promise<Runni
   };
 }
 
-async function startReference(repoRoot: string, nodeArgs: string[]): Promise<RunningServer> {
+/**
+ * A server that keeps rooms in memory and names them by the URL path: the
+ * reference, or the floor relay. It prints "… on port N" when listening.
+ */
+async function startInMemory(kind: 'reference' | 'floor', script: string[], name: string, repoRoot: string, nodeArgs: string[]): Promise<RunningServer> {
   const port = await freePort();
-  const { child, logTail } = await spawnAndWait(
-    [...nodeArgs, 'node_modules/@y/websocket-server/src/server.js'],
-    repoRoot,
-    serverEnv({ PORT: String(port), HOST }),
-    /on port (\d+)/,
-    'Reference server',
-  );
+  const { child, logTail } = await spawnAndWait([...nodeArgs, ...script], repoRoot, serverEnv({ PORT: String(port), HOST }), /on port (\d+)/, name);
   return {
-    kind: 'reference',
+    kind,
     pid: child.pid ?? -1,
     port,
     dataDir: null,
@@ -209,28 +207,6 @@ async function startReference(repoRoot: string, nodeArgs: string[]): Promise<Run
       // Rooms exist as soon as a client joins one.
       return Promise.resolve(Array.from({ length: count }, (_, i) => `bench-${tag}-${i + 1}`));
     },
-    syncUrl: (docId) => `ws://${HOST}:${port}/${docId}`,
-    storedBytes: () => null,
-    logTail,
-    stop: () => stopChild(child),
-  };
-}
-
-async function startFloor(repoRoot: string, nodeArgs: string[]): Promise<RunningServer> {
-  const port = await freePort();
-  const { child, logTail } = await spawnAndWait(
-    [...nodeArgs, '--import', 'tsx', 'bench/floor-server.ts'],
-    repoRoot,
-    serverEnv({ PORT: String(port), HOST }),
-    /on port (\d+)/,
-    'Floor relay',
-  );
-  return {
-    kind: 'floor',
-    pid: child.pid ?? -1,
-    port,
-    dataDir: null,
-    createDocuments: (count, tag) => Promise.resolve(Array.from({ length: count }, (_, i) => `bench-${tag}-${i + 1}`)),
     syncUrl: (docId) => `ws://${HOST}:${port}/${docId}`,
     storedBytes: () => null,
     logTail,
@@ -249,6 +225,7 @@ export function profileArgs(dir: string): string[] {
 
 /** Starts a server; `nodeArgs` go to node before the script (e.g. profileArgs). */
 export function startServer(kind: ServerKind, repoRoot: string, nodeArgs: string[] = []): Promise<RunningServer> {
-  const start = { entente: startEntente, reference: startReference, floor: startFloor }[kind];
-  return start(repoRoot, nodeArgs);
+  if (kind === 'entente') return startEntente(repoRoot, nodeArgs);
+  if (kind === 'reference') return startInMemory(kind, ['node_modules/@y/websocket-server/src/server.js'], 'Reference server', repoRoot, nodeArgs);
+  return startInMemory(kind, ['--import', 'tsx', 'bench/floor-server.ts'], 'Floor relay', repoRoot, nodeArgs);
 }
