@@ -86,9 +86,12 @@ export function isPerParty(kind: string): boolean {
   return kind === 'context' || kind === 'responsibilities';
 }
 
+export function findParty(doc: Y.Doc, partyId: string): Y.Map<unknown> | undefined {
+  return getParties(doc).toArray().find((p) => p.get('id') === partyId);
+}
+
 export function partyList(doc: Y.Doc, partyId: string, list: 'contacts' | 'signatories'): Y.Array<Y.Map<unknown>> | undefined {
-  const party = getParties(doc).toArray().find((p) => p.get('id') === partyId);
-  const value = party?.get(list);
+  const value = findParty(doc, partyId)?.get(list);
   return value instanceof Y.Array ? (value as Y.Array<Y.Map<unknown>>) : undefined;
 }
 

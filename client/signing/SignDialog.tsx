@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import * as Y from 'yjs';
-import { getMeta, getParties } from '../../shared/schema';
+import { getMeta, partyList } from '../../shared/schema';
 import { signAgreement } from '../api';
 import { useYString } from '../editor/yhooks';
 import { useI18n } from '../i18n';
@@ -13,9 +13,8 @@ import { useStatusAction } from './useStatusAction';
 
 /** The title the agreement itself gives this person, if they are named among its signatories. */
 function namedTitle(doc: Y.Doc, partyId: string, name: string): string {
-  const party = getParties(doc).toArray().find((p) => p.get('id') === partyId);
-  const list = party?.get('signatories');
-  if (!(list instanceof Y.Array)) return '';
+  const list = partyList(doc, partyId, 'signatories');
+  if (!list) return '';
   const wanted = name.trim().toLowerCase();
   for (const item of list.toArray() as unknown[]) {
     if (item instanceof Y.Map && String(item.get('name') ?? '').trim().toLowerCase() === wanted) return String(item.get('title') ?? '').trim();

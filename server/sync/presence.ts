@@ -1,6 +1,6 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { getParties } from '../../shared/schema';
+import { findParty } from '../../shared/schema';
 import { colorFor, type PresenceUser } from '../../shared/presence';
 import type { Room } from './room';
 
@@ -69,10 +69,7 @@ function stampedState(json: string, from: PresenceOwner, room: Room): string | u
 }
 
 function userOf(from: PresenceOwner, room: Room): PresenceUser {
-  const party = getParties(room.doc)
-    .toArray()
-    .find((p) => p.get('id') === from.partyId)
-    ?.get('legalName');
+  const party = findParty(room.doc, from.partyId)?.get('legalName');
   return { name: from.name, color: colorFor(from.participantId), partyId: from.partyId, party: typeof party === 'string' ? party : '', role: from.role };
 }
 
