@@ -56,7 +56,7 @@ function ownerOf(room: Room, clientId: number): PresenceOwner | undefined {
 
 /** The state as JSON with the session's `user`, 'null' for a departure, undefined to drop it. */
 function stampedState(json: string, from: PresenceOwner, room: Room): string | undefined {
-  if (json.length > MAX_PRESENCE_STATE_BYTES) return undefined;
+  if (Buffer.byteLength(json) > MAX_PRESENCE_STATE_BYTES) return undefined;
   let state: unknown;
   try {
     state = JSON.parse(json);
