@@ -1,9 +1,8 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { CreatedAgreement, ParticipantView } from '../../shared/api';
 import { fragmentName as f } from '../../shared/schema';
-import { editorOf, editorText, screenshot, waitSaved, startBrowserSuite, stopBrowserSuite, type Running } from './browserHarness';
+import { createAgreementVia, editorOf, editorText, inviteVia, openLink, screenshot, waitSaved, startBrowserSuite, stopBrowserSuite, type Running, type TestAgreement } from './browserHarness';
 
 /**
  * Comment threads in the browser, between two partner organisations: Alice
@@ -23,52 +22,31 @@ let dataDir: string;
 let browser: Browser;
 const people: Person[] = [];
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 10_000, interval: 100 });
-const tokenOf = (link: string): string => link.slice(link.lastIndexOf('/') + 1);
 
-async function createAgreement(language: 'en' | 'fr' = 'en'): Promise<CreatedAgreement & { token: string }> {
-  const res = await fetch(`${server.url}/api/agreements`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      title: language === 'en' ? 'Employment services partnership' : 'Partenariat de services d’emploi',
-      language,
-      templateId: 'mou',
-      owner: { name: 'Alice Martin', email: 'alice@example.org', partyIndex: 0 },
-      parties: [
-        { legalName: 'Community Employment Network', address: '12 King St, Toronto', mission: 'Employment services.' },
-        { legalName: 'Réseau Emploi Québec', address: '45 rue Sainte-Catherine, Montréal', mission: 'Accompagnement vers l’emploi.' },
-      ],
-    }),
+function createAgreement(language: 'en' | 'fr' = 'en'): Promise<TestAgreement> {
+  return createAgreementVia(server.url, {
+    title: language === 'en' ? 'Employment services partnership' : 'Partenariat de services d’emploi',
+    language,
+    templateId: 'mou',
+    owner: { name: 'Alice Martin', email: 'alice@example.org', partyIndex: 0 },
+    parties: [
+      { legalName: 'Community Employment Network', address: '12 King St, Toronto', mission: 'Employment services.' },
+      { legalName: 'Réseau Emploi Québec', address: '45 rue Sainte-Catherine, Montréal', mission: 'Accompagnement vers l’emploi.' },
+    ],
   });
-  expect(res.status).toBe(201);
-  const created = (await res.json()) as CreatedAgreement;
-  return { ...created, token: tokenOf(created.ownerLink) };
 }
 
-async function invite(a: CreatedAgreement & { token: string }, name: string, role: 'editor' | 'commenter' | 'viewer', partyIndex: number): Promise<string> {
-  const res = await fetch(`${server.url}/api/agreements/${a.id}/participants`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${a.token}` },
-    body: JSON.stringify({ name, email: `${name.split(' ')[0]?.toLowerCase()}@example.org`, partyId: a.content.parties[partyIndex]?.id, role }),
-  });
-  expect(res.status).toBe(201);
-  const view = (await res.json()) as ParticipantView;
-  expect(view.link).toMatch(/^\/join\//);
-  return view.link ?? '';
+async function invite(a: TestAgreement, name: string, role: 'editor' | 'commenter' | 'viewer', partyIndex: number): Promise<string> {
+  const { link } = await inviteVia(server.url, a, { name, role, partyIndex });
+  expect(link).toMatch(/^\/join\//);
+  return link;
 }
 
 /** Opens a personal link in a fresh browser profile and waits for the agreement. */
-async function openLink(name: string, link: string): Promise<Person> {
-  const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'en-CA' });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (err) => errors.push(String(err)));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(msg.text());
-  });
+async function openPerson(name: string, link: string): Promise<Person> {
+  const { context, page, errors } = await openLink(browser, server.url, link, name);
   const person = { name, page, errors, close: () => context.close() };
   people.push(person);
-  await page.goto(`${server.url}${link}`);
   try {
     await editorOf(page, f('purpose')).waitFor({ timeout: 15_000 });
     await page.locator('[data-testid="comments-sidebar"] .comment-tabs').waitFor({ timeout: 15_000 });
@@ -112,8 +90,8 @@ describe('comment threads in the browser', { timeout: 120_000 }, () => {
     const agreement = await createAgreement();
     const brunoLink = await invite(agreement, 'Bruno Tremblay', 'editor', 1);
     const veraLink = await invite(agreement, 'Vera Lopes', 'viewer', 1);
-    const alice = await openLink('alice', agreement.ownerLink);
-    const bruno = await openLink('bruno', brunoLink);
+    const alice = await openPerson('alice', agreement.ownerLink);
+    const bruno = await openPerson('bruno', brunoLink);
     const purpose = f('purpose');
 
     // Alice writes, selects "collaborate" and comments on it, mentioning Bruno.
@@ -238,7 +216,7 @@ describe('comment threads in the browser', { timeout: 120_000 }, () => {
     await poll(() => threadIn(alice, 'collaborate').locator('[data-testid="resolution"]').textContent()).toContain('Resolved by Bruno Tremblay');
 
     // Vera (viewer) reads the shared threads but cannot write.
-    const vera = await openLink('vera', veraLink);
+    const vera = await openPerson('vera', veraLink);
     await threadIn(vera, 'Is the context complete?').waitFor();
     await poll(() => sidebar(vera).locator('[data-testid="comments-read-only"]').isVisible()).toBe(true);
     expect(await vera.page.locator('[data-testid="comment-section"]').count()).toBe(0);
@@ -262,14 +240,14 @@ describe('comment threads in the browser', { timeout: 120_000 }, () => {
     const agreement = await createAgreement('fr');
     await invite(agreement, 'Bruno Tremblay', 'editor', 1);
     const brigitteLink = await invite(agreement, 'Brigitte Roy', 'commenter', 1);
-    const alice = await openLink('alice-fr', agreement.ownerLink);
+    const alice = await openPerson('alice-fr', agreement.ownerLink);
     const page = alice.page;
     await poll(() => page.evaluate(() => document.documentElement.lang)).toBe('fr');
 
     // A commenter cannot edit the text, but selects a word with the mouse and comments on it.
     await editorOf(page, f('purpose')).click();
     await page.keyboard.type('Les parties collaborent aux services d’emploi.', { delay: 5 });
-    const brigitte = await openLink('brigitte-fr', brigitteLink);
+    const brigitte = await openPerson('brigitte-fr', brigitteLink);
     await poll(() => editorText(brigitte.page, f('purpose'))).toBe('Les parties collaborent aux services d’emploi.');
     expect(await editorOf(brigitte.page, f('purpose')).getAttribute('contenteditable')).toBe('false');
     await editorOf(brigitte.page, f('purpose')).getByText('collaborent', { exact: false }).dblclick({ position: { x: 120, y: 8 } });
