@@ -171,6 +171,28 @@ export const MIGRATIONS: readonly string[] = [
    INSERT INTO doc_log (doc_id, seq, data) SELECT doc_id, seq, data FROM doc_updates;
    DROP TABLE doc_updates;
    ALTER TABLE doc_log RENAME TO doc_updates;`,
+  // Parties are server data: the list of ids and their order live here (the
+  // Y.Doc holds each party's fields under `party:<id>`). Agreements stored
+  // before this are migrated on first load (server/sync/migrateDoc.ts).
+  // A locked version records who must sign it; versions locked before this
+  // take the designated signatories of their parties at migration time.
+  `CREATE TABLE parties (
+     agreement_id TEXT NOT NULL REFERENCES agreements(id),
+     id TEXT NOT NULL,
+     position INTEGER NOT NULL,
+     created_at TEXT NOT NULL,
+     PRIMARY KEY (agreement_id, id)
+   );
+   CREATE TABLE version_signers (
+     version_id TEXT NOT NULL REFERENCES versions(id),
+     party_id TEXT NOT NULL,
+     participant_id TEXT NOT NULL REFERENCES participants(id),
+     PRIMARY KEY (version_id, participant_id)
+   );
+   INSERT INTO version_signers (version_id, party_id, participant_id)
+     SELECT v.id, p.party_id, p.id FROM versions v JOIN participants p ON p.agreement_id = v.agreement_id
+     WHERE v.status = 'locked' AND p.signatory = 1 AND p.revoked_at IS NULL
+       AND p.party_id IN (SELECT json_extract(value, '$.id') FROM json_each(v.canonical, '$.parties'));`,
 ];
 
 function migrate(db: Db): void {
