@@ -1,4 +1,5 @@
 import type {
+  AddPartyInput,
   AgreementDetail,
   AgreementSummary,
   ApiError,
@@ -9,6 +10,7 @@ import type {
   InviteInput,
   Me,
   ParticipantView,
+  PartyView,
   StatusView,
   ThreadView,
   UpdateParticipantInput,
@@ -70,6 +72,11 @@ export const inviteParticipant = (id: string, input: InviteInput): Promise<Parti
 export const updateParticipant = (id: string, pid: string, input: UpdateParticipantInput): Promise<ParticipantView> =>
   request(under(id, `/participants/${pid}`), json('PATCH', input));
 export const revokeParticipant = (id: string, pid: string): Promise<ParticipantView> => request(under(id, `/participants/${pid}`), json('DELETE'));
+
+export const listParties = async (id: string): Promise<PartyView[]> => (await request<{ parties: PartyView[] }>(under(id, '/parties'))).parties;
+export const addParty = (id: string, input: AddPartyInput = {}): Promise<PartyView> => request(under(id, '/parties'), json('POST', input));
+export const removeParty = async (id: string, partyId: string): Promise<PartyView[]> =>
+  (await request<{ parties: PartyView[] }>(under(id, `/parties/${partyId}`), json('DELETE'))).parties;
 
 export const listThreads = async (id: string): Promise<ThreadView[]> => (await request<{ threads: ThreadView[] }>(under(id, '/threads'))).threads;
 export const createThread = (id: string, input: CreateThreadInput): Promise<ThreadView> => request(under(id, '/threads'), json('POST', input));

@@ -8,6 +8,7 @@ import { eventRoutes } from './routes/events';
 import { exportRoutes, verifyRoutes } from './routes/exports';
 import { joinRoutes } from './routes/join';
 import { participantRoutes } from './routes/participants';
+import { partyRoutes } from './routes/parties';
 import { signingRoutes } from './routes/signing';
 import { templateRoutes } from './routes/templates';
 import { threadRoutes } from './routes/threads';
@@ -33,6 +34,7 @@ export function createApp({ services: s, clientDir, log }: AppDeps): Hono {
   app.use('/api/agreements/:id/*', requireParticipant(s.auth, s.agreementStore));
   for (const routes of [
     participantRoutes(s.participants),
+    partyRoutes(s.parties),
     threadRoutes(s.comments),
     eventRoutes(s.hub),
     signingRoutes(s.lifecycle, s.approvals),

@@ -16,6 +16,8 @@ export const CloseCode = {
   Revoked: 4410,
   /** No agreement with this id. */
   UnknownAgreement: 4404,
+  /** An update that writes outside the document's schema (an unknown top-level name, the party list); nothing of it is stored. */
+  OutsideSchema: 4406,
   /** One frame larger than `LIMITS.maxFrameBytes`. */
   FrameTooLarge: 4413,
   /** The document would grow past `LIMITS.maxDocumentBytes`. */
@@ -35,6 +37,7 @@ export const CLOSE_REASONS: Record<number, { en: string; fr: string }> = {
   [CloseCode.BadMessage]: { en: 'The server rejected a malformed message.', fr: 'Le serveur a refusé un message mal formé.' },
   [CloseCode.Unauthenticated]: { en: 'Please sign in again.', fr: 'Veuillez vous reconnecter.' },
   [CloseCode.Forbidden]: { en: 'You do not have access to this agreement.', fr: "Vous n'avez pas accès à cette entente." },
+  [CloseCode.OutsideSchema]: { en: 'A change did not fit the structure of the agreement and was refused.', fr: "Une modification ne respectait pas la structure de l'entente et a été refusée." },
   [CloseCode.UnknownAgreement]: { en: 'This agreement does not exist.', fr: "Cette entente n'existe pas." },
   [CloseCode.FrameTooLarge]: { en: 'A change was too large to send.', fr: 'Une modification était trop volumineuse.' },
   [CloseCode.DocumentTooLarge]: { en: 'The agreement has reached its maximum size.', fr: "L'entente a atteint sa taille maximale." },

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { fragmentName, getDuration, getMeta, getParties, isPerParty } from './schema';
+import { fragmentName, getDuration, getMeta, hasSharedText, isPerParty, partiesOf } from './schema';
 import type { AgreementTemplate } from './template';
 
 /** Plain JSON view of an agreement's Y.Doc: for the REST API, exports and checks. */
@@ -62,27 +62,23 @@ export function readAgreement(doc: Y.Doc, template: AgreementTemplate): Agreemen
   const shared: Record<string, string> = {};
   const perParty = template.sections.filter((s) => isPerParty(s.kind));
   for (const section of template.sections) {
-    if (section.kind === 'richtext' || section.kind === 'context' || section.kind === 'duration') {
+    if (hasSharedText(section.kind)) {
       shared[section.key] = fragmentToText(doc.getXmlFragment(fragmentName(section.key)));
     }
   }
-  const parties = getParties(doc)
-    .toArray()
-    .filter((p): p is Y.Map<unknown> => p instanceof Y.Map)
-    .map((p): PartyContent => {
-      const id = str(p.get('id'));
-      const sections: Record<string, string> = {};
-      for (const s of perParty) sections[s.key] = fragmentToText(doc.getXmlFragment(fragmentName(s.key, id)));
-      return {
-        id,
-        legalName: str(p.get('legalName')),
-        address: str(p.get('address')),
-        mission: str(p.get('mission')),
-        sections,
-        contacts: listOf(p.get('contacts')).map((c) => ({ id: str(c.get('id')), title: str(c.get('title')), email: str(c.get('email')), phone: str(c.get('phone')) })),
-        signatories: listOf(p.get('signatories')).map((s) => ({ id: str(s.get('id')), name: str(s.get('name')), title: str(s.get('title')) })),
-      };
-    });
+  const parties = partiesOf(doc).map(({ id, map: p }): PartyContent => {
+    const sections: Record<string, string> = {};
+    for (const s of perParty) sections[s.key] = fragmentToText(doc.getXmlFragment(fragmentName(s.key, id)));
+    return {
+      id,
+      legalName: str(p.get('legalName')),
+      address: str(p.get('address')),
+      mission: str(p.get('mission')),
+      sections,
+      contacts: listOf(p.get('contacts')).map((c) => ({ id: str(c.get('id')), title: str(c.get('title')), email: str(c.get('email')), phone: str(c.get('phone')) })),
+      signatories: listOf(p.get('signatories')).map((s) => ({ id: str(s.get('id')), name: str(s.get('name')), title: str(s.get('title')) })),
+    };
+  });
   return {
     title: str(meta.get('title')),
     language: str(meta.get('language')),

@@ -1,20 +1,30 @@
 import * as Y from 'yjs';
-import type { AgreementTemplate, Lang, TerminationNoticeDays } from './template';
+import type { AgreementTemplate, Lang } from './template';
 
 /**
  * The layout of one agreement's Y.Doc. Everything that edits the document,
  * client or server, goes through these names so the two never drift apart.
  *
  *   meta        Y.Map   title, language, templateId
- *   parties     Y.Array<Y.Map>  id, legalName, address, mission,
- *                               contacts: Y.Array<Y.Map{id,title,email,phone}>,
- *                               signatories: Y.Array<Y.Map{id,name,title}>
+ *   partyIds    Y.Array<string>  the parties, in order. Written by the server
+ *                                only: parties are server data (the server's
+ *                                `parties` table is the truth, this is its mirror)
+ *   party:<id>  Y.Map   legalName, address, mission (kept for agreements made
+ *                       before the mission moved into the Context section),
+ *                       contacts: Y.Array<Y.Map{id,title,email,phone}>,
+ *                       signatories: Y.Array<Y.Map{id,name,title}>
  *   duration    Y.Map   termYears, renewalReviewMonths, terminationNoticeDays
  *   section:…   Y.XmlFragment per rich-text area, named by `fragmentName`
+ *
+ * `parties` (a Y.Array of party maps) is the layout before parties became
+ * server data; the server migrates it on first load and refuses writes to it.
  */
 export const META = 'meta';
-export const PARTIES = 'parties';
+export const PARTY_IDS = 'partyIds';
+export const LEGACY_PARTIES = 'parties';
 export const DURATION = 'duration';
+const PARTY_PREFIX = 'party:';
+const SECTION_PREFIX = 'section:';
 
 export type PartyField = 'legalName' | 'address' | 'mission';
 export type ContactField = 'title' | 'email' | 'phone';
@@ -32,12 +42,55 @@ export interface PartyInput {
  * (`section:responsibilities:<partyId>`).
  */
 export function fragmentName(sectionKey: string, partyId?: string): string {
-  return partyId === undefined ? `section:${sectionKey}` : `section:${sectionKey}:${partyId}`;
+  return partyId === undefined ? `${SECTION_PREFIX}${sectionKey}` : `${SECTION_PREFIX}${sectionKey}:${partyId}`;
 }
 
+export const partyKey = (partyId: string): string => `${PARTY_PREFIX}${partyId}`;
+
 export const getMeta = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(META);
-export const getParties = (doc: Y.Doc): Y.Array<Y.Map<unknown>> => doc.getArray(PARTIES);
+export const getPartyIdList = (doc: Y.Doc): Y.Array<string> => doc.getArray(PARTY_IDS);
 export const getDuration = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(DURATION);
+export const partyMap = (doc: Y.Doc, partyId: string): Y.Map<unknown> => doc.getMap(partyKey(partyId));
+
+/** The party ids in order (anything malformed or repeated is skipped). */
+export function partyIdsOf(doc: Y.Doc): string[] {
+  const seen = new Set<string>();
+  for (const id of getPartyIdList(doc).toArray() as unknown[]) if (typeof id === 'string' && id !== '') seen.add(id);
+  return [...seen];
+}
+
+export interface PartyRef {
+  id: string;
+  map: Y.Map<unknown>;
+}
+
+/** The parties in order, each with the map of its fields. */
+export function partiesOf(doc: Y.Doc): PartyRef[] {
+  return partyIdsOf(doc).map((id) => ({ id, map: partyMap(doc, id) }));
+}
+
+/**
+ * Which top-level names a client's update may write to. Everything else —
+ * the party list, the legacy `parties` array, an unknown name, a removed
+ * party's fields — only the server writes, or nobody.
+ */
+export function isWritableRoot(name: string, template: AgreementTemplate, partyIds: ReadonlySet<string>): boolean {
+  if (name === META || name === DURATION) return true;
+  if (name.startsWith(PARTY_PREFIX)) return partyIds.has(name.slice(PARTY_PREFIX.length));
+  if (!name.startsWith(SECTION_PREFIX)) return false;
+  const rest = name.slice(SECTION_PREFIX.length);
+  const colon = rest.indexOf(':');
+  const key = colon < 0 ? rest : rest.slice(0, colon);
+  const section = template.sections.find((s) => s.key === key);
+  if (!section) return false;
+  if (colon < 0) return hasSharedText(section.kind);
+  return isPerParty(section.kind) && partyIds.has(rest.slice(colon + 1));
+}
+
+/** Section kinds with one shared rich-text fragment. */
+export function hasSharedText(kind: string): boolean {
+  return kind === 'richtext' || kind === 'context' || kind === 'duration';
+}
 
 /** Random id for parties, contacts and signatories (not a secret). */
 export function newId(): string {
@@ -52,26 +105,38 @@ function makeMap(entries: Record<string, unknown>): Y.Map<unknown> {
   return map;
 }
 
-export function addParty(doc: Y.Doc, input: PartyInput): string {
-  const id = newId();
-  doc.transact(() => {
-    getParties(doc).push([
-      makeMap({ id, ...input, contacts: new Y.Array<Y.Map<unknown>>(), signatories: new Y.Array<Y.Map<unknown>>() }),
-    ]);
-  });
-  return id;
+export function paragraph(text: string): Y.XmlElement {
+  const p = new Y.XmlElement('paragraph');
+  p.insert(0, [new Y.XmlText(text)]);
+  return p;
 }
 
 /**
- * Removes a party and empties its per-party fragments (top-level Yjs types
- * cannot be deleted, but their content can).
+ * Server only: lists a party and writes its fields. The mission typed at
+ * creation becomes the party's Context paragraph, where the template asks for it.
  */
-export function removeParty(doc: Y.Doc, partyId: string, template: AgreementTemplate): void {
+export function writeParty(doc: Y.Doc, id: string, input: PartyInput, template: AgreementTemplate): void {
   doc.transact(() => {
-    const parties = getParties(doc);
-    const index = parties.toArray().findIndex((p) => p.get('id') === partyId);
-    if (index < 0) return;
-    parties.delete(index, 1);
+    const map = partyMap(doc, id);
+    map.set('legalName', input.legalName);
+    map.set('address', input.address);
+    map.set('contacts', new Y.Array<Y.Map<unknown>>());
+    map.set('signatories', new Y.Array<Y.Map<unknown>>());
+    const mission = input.mission.trim();
+    const context = template.sections.find((s) => s.kind === 'context');
+    if (mission && context) doc.getXmlFragment(fragmentName(context.key, id)).push([paragraph(mission)]);
+    getPartyIdList(doc).push([id]);
+  });
+}
+
+/**
+ * Server only: unlists a party and empties its per-party fragments
+ * (top-level Yjs types cannot be deleted, but their content can).
+ */
+export function unlistParty(doc: Y.Doc, partyId: string, template: AgreementTemplate): void {
+  doc.transact(() => {
+    const list = getPartyIdList(doc);
+    for (let i = list.length - 1; i >= 0; i--) if (list.get(i) === partyId) list.delete(i, 1);
     for (const section of template.sections) {
       if (isPerParty(section.kind)) {
         const fragment = doc.getXmlFragment(fragmentName(section.key, partyId));
@@ -86,8 +151,9 @@ export function isPerParty(kind: string): boolean {
   return kind === 'context' || kind === 'responsibilities';
 }
 
+/** A listed party's fields; undefined for an id the agreement does not list. */
 export function findParty(doc: Y.Doc, partyId: string): Y.Map<unknown> | undefined {
-  return getParties(doc).toArray().find((p) => p.get('id') === partyId);
+  return partyIdsOf(doc).includes(partyId) ? partyMap(doc, partyId) : undefined;
 }
 
 export function partyList(doc: Y.Doc, partyId: string, list: 'contacts' | 'signatories'): Y.Array<Y.Map<unknown>> | undefined {
@@ -112,7 +178,8 @@ export interface NewAgreement {
   title: string;
   language: Lang;
   template: AgreementTemplate;
-  parties: PartyInput[];
+  /** The parties with the ids the server gave them; at least `template.minParties`. */
+  parties: (PartyInput & { id: string })[];
 }
 
 /** Fills an empty doc from a template. Runs once, on the server, at creation. */
@@ -126,12 +193,6 @@ export function initAgreementDoc(doc: Y.Doc, input: NewAgreement): void {
     duration.set('termYears', input.template.duration.termYears);
     duration.set('renewalReviewMonths', input.template.duration.renewalReviewMonths);
     duration.set('terminationNoticeDays', input.template.duration.terminationNoticeDays);
-    const parties = [...input.parties];
-    while (parties.length < input.template.minParties) parties.push({ legalName: '', address: '', mission: '' });
-    for (const party of parties) addParty(doc, party);
+    for (const party of input.parties) writeParty(doc, party.id, party, input.template);
   });
-}
-
-export function setTerminationNotice(doc: Y.Doc, days: TerminationNoticeDays): void {
-  getDuration(doc).set('terminationNoticeDays', days);
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
-import { getParties } from '../../shared/schema';
+import { partiesOf } from '../../shared/schema';
 import { asString } from '../editor/yhooks';
 
 export interface PartyLabel {
@@ -12,30 +12,24 @@ export interface PartyLabel {
 }
 
 function read(doc: Y.Doc): PartyLabel[] {
-  const labels: PartyLabel[] = [];
-  getParties(doc).forEach((party, index) => {
-    if (typeof party?.get !== 'function') return;
-    const id = asString(party.get('id'));
-    if (id) labels.push({ id, index, legalName: asString(party.get('legalName')).trim() });
-  });
-  return labels;
+  return partiesOf(doc).map(({ id, map }, index) => ({ id, index, legalName: asString(map.get('legalName')).trim() }));
 }
 
 const same = (a: PartyLabel[], b: PartyLabel[]): boolean =>
   a.length === b.length && a.every((p, i) => p.id === b[i]?.id && p.index === b[i]?.index && p.legalName === b[i]?.legalName);
 
-/** The agreement's parties with their legal names, live (added, removed or renamed by anyone). */
+/** The agreement's parties with their legal names, live (added or removed by the owner, renamed by anyone). */
 export function usePartyNames(doc: Y.Doc): PartyLabel[] {
   const [labels, setLabels] = useState<PartyLabel[]>(() => read(doc));
   useEffect(() => {
-    const parties = getParties(doc);
     const refresh = (): void => setLabels((prev) => {
       const next = read(doc);
       return same(prev, next) ? prev : next;
     });
     refresh();
-    parties.observeDeep(refresh);
-    return () => parties.unobserveDeep(refresh);
+    // Names live in one map per party: any update may touch one; reading a few maps is cheap.
+    doc.on('update', refresh);
+    return () => doc.off('update', refresh);
   }, [doc]);
   return labels;
 }

@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import * as Y from 'yjs';
 import type { StatusView } from '../../shared/api';
-import { getParties } from '../../shared/schema';
+import { partiesOf } from '../../shared/schema';
 import { getStatus } from '../api';
 import { useAgreementEvents } from '../events';
 import { ReadOnlyReason, SessionContext, type Session } from '../session';
@@ -137,17 +137,13 @@ export function usePartyNames(doc: Y.Doc): ReadonlyMap<string, string> {
   const cache = useRef<{ key: string; names: Map<string, string> }>({ key: '', names: new Map() });
   const subscribe = useCallback(
     (onChange: () => void) => {
-      const parties = getParties(doc);
-      parties.observeDeep(onChange);
-      return () => parties.unobserveDeep(onChange);
+      doc.on('update', onChange);
+      return () => doc.off('update', onChange);
     },
     [doc],
   );
   const read = (): Map<string, string> => {
-    const entries = getParties(doc)
-      .toArray()
-      .map((p) => [String(p.get('id') ?? ''), String(p.get('legalName') ?? '').trim()] as const)
-      .filter(([id]) => id !== '');
+    const entries = partiesOf(doc).map(({ id, map }) => [id, String(map.get('legalName') ?? '').trim()] as const);
     const key = JSON.stringify(entries);
     if (key !== cache.current.key) cache.current = { key, names: new Map(entries) };
     return cache.current.names;

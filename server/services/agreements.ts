@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import type { z } from 'zod';
 import type { AgreementDetail, AgreementSummary, CreateAgreementSchema, CreatedAgreement } from '../../shared/api';
 import { readAgreement } from '../../shared/render';
-import { getParties, initAgreementDoc } from '../../shared/schema';
+import { initAgreementDoc, newId } from '../../shared/schema';
 import { findTemplate } from '../../shared/templates';
 import type { Authenticator } from '../auth/sessions';
 import { HttpError, notFound } from '../errors';
@@ -12,6 +12,7 @@ import type { Db } from '../store/db';
 import type { DocStore } from '../store/docs';
 import type { Rooms } from '../sync/rooms';
 import type { AuditLog } from '../store/audit';
+import type { PartyStore } from '../store/parties';
 import { linkOf, type ParticipantService } from './participants';
 
 export interface AgreementServiceDeps {
@@ -20,6 +21,7 @@ export interface AgreementServiceDeps {
   docs: DocStore;
   rooms: Rooms;
   participants: ParticipantService;
+  parties: PartyStore;
   auth: Authenticator;
   audit: AuditLog;
 }
@@ -36,14 +38,17 @@ export class AgreementService {
     const id = randomBytes(16).toString('base64url');
     const doc = new Y.Doc();
     try {
-      initAgreementDoc(doc, { title: input.title, language: input.language, template, parties: input.parties });
-      const parties = getParties(doc).toArray();
-      const ownerParty = parties[owner.partyIndex]?.get('id');
-      if (typeof ownerParty !== 'string') {
-        throw new HttpError(400, 'invalid_request', `owner.partyIndex: there are only ${parties.length} parties`);
+      const parties = [...input.parties];
+      while (parties.length < template.minParties) parties.push({ legalName: '', address: '', mission: '' });
+      const withIds = parties.map((p) => ({ ...p, id: newId() }));
+      initAgreementDoc(doc, { title: input.title, language: input.language, template, parties: withIds });
+      const ownerParty = withIds[owner.partyIndex]?.id;
+      if (ownerParty === undefined) {
+        throw new HttpError(400, 'invalid_request', `owner.partyIndex: there are only ${withIds.length} parties`);
       }
       return this.deps.db.transaction(() => {
         const summary = this.deps.agreements.insert({ id, title: input.title, language: input.language, templateId: template.id });
+        for (const p of withIds) this.deps.parties.add(id, p.id);
         this.deps.docs.append(id, Y.encodeStateAsUpdate(doc));
         const participant = this.deps.participants.createOwner(id, { name: owner.name, email: owner.email, partyId: ownerParty });
         const sessionToken = this.deps.auth.sessionFor(participant);

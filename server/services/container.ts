@@ -12,12 +12,15 @@ import { AuditLog } from '../store/audit';
 import type { Db } from '../store/db';
 import { DocStore } from '../store/docs';
 import { ParticipantStore } from '../store/participants';
+import { PartyStore } from '../store/parties';
 import { SessionStore } from '../store/sessions';
 import { ThreadStore } from '../store/threads';
 import { VersionStore } from '../store/versions';
+import { prepareDoc } from '../sync/prepareDoc';
 import { Rooms } from '../sync/rooms';
 import { AgreementService } from './agreements';
 import { ParticipantService } from './participants';
+import { PartyService } from './parties';
 
 export interface ContainerOptions {
   idleMs: number;
@@ -43,14 +46,23 @@ export function createServices(db: Db, options: ContainerOptions) {
 
   // The rooms call back into approvals, which are built after them.
   let approvals: ApprovalService | undefined;
+  const partyStore = new PartyStore(db);
   const rooms = new Rooms(docs, agreementStore, {
     ...options,
     isLocked: (id) => !isDraft(id),
     afterStore: (id) => approvals?.scheduleReconcile(id),
+    templateOf,
+    prepare: (id, doc) => {
+      const stored = partyStore.list(id);
+      const { ids } = prepareDoc(doc, { template: templateOf(id), stored, draft: isDraft(id) });
+      // An agreement from before parties were server data: its parties become the server's list.
+      if (stored.length === 0 && ids.length > 0) partyStore.transaction(() => ids.forEach((p) => partyStore.add(id, p)));
+    },
   });
   approvals = new ApprovalService({ approvals: new ApprovalStore(db), participants: participantStore, rooms, audit, hub, templateOf, isDraft });
   const auth = new Authenticator(participantStore, new SessionStore(db));
-  const participants = new ParticipantService(participantStore, auth, rooms, hub, audit);
+  const participants = new ParticipantService(participantStore, auth, rooms, hub, audit, partyStore);
+  const parties = new PartyService({ parties: partyStore, participants: participantStore, rooms, audit, hub, templateOf, statusOf: (id) => versions.status(id) });
   return {
     agreementStore,
     rooms,
@@ -59,8 +71,9 @@ export function createServices(db: Db, options: ContainerOptions) {
     audit,
     participantStore,
     participants,
+    parties,
     approvals,
-    agreements: new AgreementService({ db, agreements: agreementStore, docs, rooms, participants, auth, audit }),
+    agreements: new AgreementService({ db, agreements: agreementStore, docs, rooms, participants, parties: partyStore, auth, audit }),
     comments: new CommentService({ threads: threadStore, participants: participantStore, agreements: agreementStore, rooms, hub, isDraft }),
     lifecycle: new LifecycleService({ versions, participants: participantStore, threads: threadStore, approvals, rooms, audit, hub, templateOf }),
     exports: new ExportService({ versions, agreements: agreementStore, audit, templateOf }),

@@ -1,7 +1,6 @@
 import type { z } from 'zod';
 import type { InviteSchema, Me, ParticipantView, UpdateParticipantSchema } from '../../shared/api';
 import { CloseCode } from '../../shared/closeCodes';
-import { getParties } from '../../shared/schema';
 import { can, rightsOf } from '../auth/policy';
 import type { Authenticator } from '../auth/sessions';
 import { hashToken, newRowId, newToken } from '../auth/tokens';
@@ -10,6 +9,7 @@ import type { Participant, ParticipantStore } from '../store/participants';
 import type { Rooms } from '../sync/rooms';
 import type { EventHub } from '../events/hub';
 import type { AuditLog } from '../store/audit';
+import type { PartyStore } from '../store/parties';
 
 export const linkOf = (token: string): string => `/join/${token}`;
 
@@ -36,6 +36,7 @@ export class ParticipantService {
     private readonly rooms: Rooms,
     private readonly hub: EventHub,
     private readonly audit: AuditLog,
+    private readonly parties: PartyStore,
   ) {}
 
   me(p: Participant): Me {
@@ -107,8 +108,7 @@ export class ParticipantService {
   }
 
   private assertParty(agreementId: string, partyId: string): void {
-    const exists = this.rooms.read(agreementId, (doc) => getParties(doc).toArray().some((p) => p.get('id') === partyId));
-    if (!exists) throw new HttpError(400, 'invalid_request', 'partyId: no such party in this agreement');
+    if (!this.parties.has(agreementId, partyId)) throw new HttpError(400, 'invalid_request', 'partyId: no such party in this agreement');
   }
 
   /** Tells everyone connected that the participant list changed; each fetches what they may see. */

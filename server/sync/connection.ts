@@ -7,6 +7,7 @@ import { CloseCode, LIMITS } from '../../shared/closeCodes';
 import { MessageType, SyncType, awarenessMessage, syncStep1Message, syncStep2Message } from './protocol';
 import { filterPresence, type PresenceOwner } from './presence';
 import type { Room } from './room';
+import { checkUpdate } from './schemaGuard';
 
 /** A socket whose send buffer grows past this is not reading: drop it. */
 const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
@@ -168,6 +169,12 @@ export class Connection implements PresenceOwner {
    * only builds on what the server sent), is refused and left unstored.
    */
   private applyUpdate(update: Uint8Array): void {
+    const verdict = checkUpdate(this.room.doc, update, this.room.template);
+    if (!verdict.ok) {
+      const outside = verdict.reason === 'outside_schema';
+      this.close(outside ? CloseCode.OutsideSchema : CloseCode.BadMessage, outside ? 'update outside the schema' : 'update with missing dependencies');
+      return;
+    }
     const store = this.room.doc.store;
     Y.applyUpdate(this.room.doc, update, this);
     if (store.pendingStructs !== null || store.pendingDs !== null) {

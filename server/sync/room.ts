@@ -3,6 +3,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import { binaryFrame } from './frame';
 import { awarenessMessage, updateMessage } from './protocol';
 import type { Connection } from './connection';
+import type { AgreementTemplate } from '../../shared/template';
 
 /** What a room needs from the rest of the server. */
 export interface RoomHooks {
@@ -37,6 +38,8 @@ export class Room {
   constructor(
     readonly id: string,
     readonly doc: Y.Doc,
+    /** What the document may contain (see schemaGuard). */
+    readonly template: AgreementTemplate,
     private readonly hooks: RoomHooks,
     loaded: { byteSize: number; updates: number },
   ) {

@@ -4,6 +4,7 @@ import type { DocStore } from '../store/docs';
 import { Flusher } from './flusher';
 import { Room } from './room';
 import { getMeta } from '../../shared/schema';
+import type { AgreementTemplate } from '../../shared/template';
 
 export interface RoomsOptions {
   /** How long an empty room stays loaded, in case someone comes back. */
@@ -15,7 +16,17 @@ export interface RoomsOptions {
   isLocked?: (id: string) => boolean;
   /** Called after updates of a room were stored and sent (for approvals to notice edits). */
   afterStore?: (id: string) => void;
+  /** The template an agreement's document follows. */
+  templateOf: (id: string) => AgreementTemplate;
+  /**
+   * Brings a freshly loaded document up to date with server data (migrations,
+   * the party list's mirror). Its changes are stored before anyone sees the document.
+   */
+  prepare?: (id: string, doc: Y.Doc) => void;
 }
+
+/** The origin of changes the server itself makes to a document. */
+export const SERVER_ORIGIN = 'server';
 
 /**
  * The loaded rooms. A room is loaded on first use, compacted in the
@@ -61,7 +72,7 @@ export class Rooms {
   read<T>(id: string, read: (doc: Y.Doc) => T): T {
     const live = this.rooms.get(id);
     if (live) return read(live.doc);
-    const { doc } = this.docs.load(id);
+    const { doc } = this.load(id);
     try {
       return read(doc);
     } finally {
@@ -76,14 +87,50 @@ export class Rooms {
       this.cancelIdle(existing);
       return existing;
     }
-    const { doc, pendingUpdates } = this.docs.load(id);
-    const room = new Room(id, doc, { persist: (r, u, o) => this.persist(r, u, o), emptied: (r) => this.scheduleIdle(r), flush: () => this.flusher.flush() }, {
+    const { doc, pendingUpdates } = this.load(id);
+    const room = new Room(id, doc, this.options.templateOf(id), { persist: (r, u, o) => this.persist(r, u, o), emptied: (r) => this.scheduleIdle(r), flush: () => this.flusher.flush() }, {
       byteSize: Y.encodeStateAsUpdate(doc).byteLength,
       updates: pendingUpdates,
     });
     room.locked = this.options.isLocked?.(id) ?? false;
     this.rooms.set(id, room);
     return room;
+  }
+
+  /**
+   * Applies a change the server makes (not a client's): stored, then sent to
+   * everyone connected, like any update. Loads the document if needed.
+   */
+  change<T>(id: string, fn: (doc: Y.Doc) => T): T {
+    const room = this.acquire(id);
+    try {
+      let result: T | undefined;
+      room.doc.transact(() => {
+        result = fn(room.doc);
+      }, SERVER_ORIGIN);
+      this.flusher.flush();
+      return result as T;
+    } finally {
+      if (room.conns.size === 0) this.scheduleIdle(room);
+    }
+  }
+
+  /** The stored document, prepared; whatever `prepare` changed is stored at once. */
+  private load(id: string): { doc: Y.Doc; pendingUpdates: number } {
+    const loaded = this.docs.load(id);
+    const { prepare } = this.options;
+    if (!prepare) return loaded;
+    const changes: Uint8Array[] = [];
+    const collect = (update: Uint8Array): void => void changes.push(update);
+    loaded.doc.on('update', collect);
+    try {
+      prepare(id, loaded.doc);
+    } finally {
+      loaded.doc.off('update', collect);
+    }
+    if (changes.length === 0) return loaded;
+    this.docs.append(id, Y.mergeUpdates(changes));
+    return { ...loaded, pendingUpdates: loaded.pendingUpdates + 1 };
   }
 
   private persist(room: Room, update: Uint8Array, origin: unknown): void {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { CreatedAgreement, ParticipantView, StatusView } from '../../shared/api';
-import { addContact, addSignatory, fragmentName as f, getDuration, getParties } from '../../shared/schema';
+import { addContact, addSignatory, fragmentName as f, getDuration, partiesOf } from '../../shared/schema';
 import { mouTemplate } from '../../shared/templates/mou';
 import { connect, synced, tokenOf, waitFor } from '../server/harness';
 import { paragraph } from '../server/fill';
@@ -84,8 +84,7 @@ async function setUp(title: string): Promise<Setup> {
       getDuration(doc).set('renewalReviewMonths', 6);
       getDuration(doc).set('terminationNoticeDays', 90);
       const people = [OWNER, PARTNER];
-      getParties(doc).toArray().forEach((party, i) => {
-        const id = String(party.get('id'));
+      partiesOf(doc).forEach(({ id }, i) => {
         doc.getXmlFragment(f('context', id)).push([paragraph(`Mission statement of party ${i + 1}.`)]);
         doc.getXmlFragment(f('responsibilities', id)).push([paragraph(`Party ${i + 1} provides two workshops of 20 participants each quarter.`)]);
         addContact(doc, id, i === 0 ? 'Programme manager' : 'Coordonnatrice des services');

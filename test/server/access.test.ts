@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import WebSocket from 'ws';
 import { CloseCode } from '../../shared/closeCodes';
-import { fragmentName, getParties } from '../../shared/schema';
+import { fragmentName, partyIdsOf } from '../../shared/schema';
 import { updateMessage } from '../../server/sync/protocol';
 import type { ParticipantView } from '../../shared/api';
 import { api, connect, createAgreement, invite as inviteAs, rawSocket, startTestServer, synced, waitFor, type Client, type Invited, type TestAgreement, type TestServer } from './harness';
@@ -144,7 +144,7 @@ describe('access on the websocket', () => {
       await Promise.all([synced(owner), synced(reader)]);
       owner.doc.getXmlFragment(fragmentName('purpose')).push([paragraph('texte du propriétaire')]);
       await waitFor(() => purposeOf(reader.doc).includes('texte du propriétaire'), 'reader receives');
-      expect(getParties(reader.doc).length).toBe(2);
+      expect(partyIdsOf(reader.doc)).toHaveLength(2);
 
       // Through the real client...
       reader.doc.getXmlFragment(fragmentName('purpose')).push([paragraph('écrit par le lecteur')]);

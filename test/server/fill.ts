@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { addContact, addSignatory, fragmentName, getDuration, getMeta, getParties } from '../../shared/schema';
+import { addContact, addSignatory, fragmentName, getDuration, getMeta, partiesOf } from '../../shared/schema';
 
 export function paragraph(text: string): Y.XmlElement {
   const p = new Y.XmlElement('paragraph');
@@ -11,8 +11,7 @@ export function paragraph(text: string): Y.XmlElement {
 export function fillEverything(doc: Y.Doc): void {
   doc.transact(() => {
     getMeta(doc).set('title', 'Protocole complet');
-    getParties(doc).toArray().forEach((party, i) => {
-      const id = party.get('id') as string;
+    partiesOf(doc).forEach(({ id, map: party }, i) => {
       party.set('legalName', `Partie ${i}`);
       doc.getXmlFragment(fragmentName('context', id)).push([paragraph(`Mission ${i}`)]);
       doc.getXmlFragment(fragmentName('responsibilities', id)).push([paragraph(`Responsabilités ${i}`)]);

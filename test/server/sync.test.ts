@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import { CloseCode, LIMITS } from '../../shared/closeCodes';
-import { fragmentName, getDuration, getParties } from '../../shared/schema';
+import { fragmentName, getDuration, partyIdsOf } from '../../shared/schema';
 import { updateMessage } from '../../server/sync/protocol';
 import { connect, createAgreement, rawSocket, startTestServer, synced, waitFor, type Client, type TestServer } from './harness';
 
@@ -36,7 +36,7 @@ describe('sync: real y-websocket clients', () => {
     const a = open(id, token);
     await synced(a);
     expect(a.doc.getMap('meta').get('title')).toBe('Initial');
-    expect(getParties(a.doc).length).toBe(2);
+    expect(partyIdsOf(a.doc)).toHaveLength(2);
   });
 
   it('two clients editing different and the same sections converge', async () => {

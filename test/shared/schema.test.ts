@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addContact, addParty, addSignatory, fragmentName, getParties, initAgreementDoc, partyList, removeListItem, removeParty } from '../../shared/schema';
+import { addContact, addSignatory, findParty, fragmentName, initAgreementDoc, isWritableRoot, partyIdsOf, partyList, removeListItem, unlistParty, writeParty } from '../../shared/schema';
 import { fragmentToText, readAgreement } from '../../shared/render';
 import { mouTemplate } from '../../shared/templates/mou';
 import { TEMPLATES, findTemplate } from '../../shared/templates';
@@ -13,21 +13,30 @@ function paragraph(text: string): Y.XmlElement {
 }
 
 describe('agreement schema', () => {
-  it('a new agreement has the template defaults and at least the minimum number of parties', () => {
+  const two = [
+    { id: 'a1', legalName: 'A', address: '', mission: 'Former des jeunes' },
+    { id: 'b2', legalName: '', address: '', mission: '' },
+  ];
+
+  it('a new agreement has the template defaults, its parties in order, and each mission as its Context paragraph', () => {
     const doc = new Y.Doc();
-    initAgreementDoc(doc, { title: 'PE', language: 'fr', template: mouTemplate, parties: [{ legalName: 'A', address: '', mission: '' }] });
+    initAgreementDoc(doc, { title: 'PE', language: 'fr', template: mouTemplate, parties: two });
     const content = readAgreement(doc, mouTemplate);
     expect(content.title).toBe('PE');
     expect(content.language).toBe('fr');
-    expect(content.parties).toHaveLength(2);
+    expect(content.parties.map((p) => p.id)).toEqual(['a1', 'b2']);
     expect(content.parties[0]?.legalName).toBe('A');
+    expect(content.parties[0]?.sections['context']).toBe('Former des jeunes');
+    // Asked once: the mission is the Context paragraph, not also a party field.
+    expect(content.parties[0]?.mission).toBe('');
     expect(content.duration).toMatchObject({ termYears: 1, renewalReviewMonths: 6, terminationNoticeDays: 60 });
   });
 
-  it('adding a party gives it its own per-party sections; removing it empties them', () => {
+  it('a party has its own per-party sections and lists; unlisting it empties them', () => {
     const doc = new Y.Doc();
-    initAgreementDoc(doc, { title: 'PE', language: 'en', template: mouTemplate, parties: [] });
-    const id = addParty(doc, { legalName: 'Union locale 123', address: 'Montréal', mission: 'Former' });
+    initAgreementDoc(doc, { title: 'PE', language: 'en', template: mouTemplate, parties: two });
+    const id = 'c3';
+    writeParty(doc, id, { legalName: 'Union locale 123', address: 'Montréal', mission: '' }, mouTemplate);
     doc.getXmlFragment(fragmentName('responsibilities', id)).insert(0, [paragraph('Fournir les locaux')]);
     addContact(doc, id, 'Gestionnaire de programme');
     addSignatory(doc, id, 'Marie Tremblay', 'Codirectrice');
@@ -44,14 +53,25 @@ describe('agreement schema', () => {
     party = readAgreement(doc, mouTemplate).parties.find((p) => p.id === id);
     expect(party?.signatories.map((s) => s.name)).toEqual(['Jean Roy']);
 
-    removeParty(doc, id, mouTemplate);
-    expect(getParties(doc).length).toBe(2);
+    unlistParty(doc, id, mouTemplate);
+    expect(partyIdsOf(doc)).toEqual(['a1', 'b2']);
+    expect(findParty(doc, id)).toBeUndefined();
     expect(doc.getXmlFragment(fragmentName('responsibilities', id)).length).toBe(0);
+  });
+
+  it('clients may write the sections, meta, duration and listed parties, nothing else', () => {
+    const ids = new Set(['a1']);
+    for (const name of ['meta', 'duration', 'party:a1', 'section:purpose', 'section:context', 'section:context:a1', 'section:responsibilities:a1']) {
+      expect(isWritableRoot(name, mouTemplate, ids), name).toBe(true);
+    }
+    for (const name of ['partyIds', 'parties', 'party:zz', 'section:responsibilities', 'section:purpose:a1', 'section:context:zz', 'section:nope', 'evil', '']) {
+      expect(isWritableRoot(name, mouTemplate, ids), name).toBe(false);
+    }
   });
 
   it('fragment names never collide with the structured maps', () => {
     const doc = new Y.Doc();
-    initAgreementDoc(doc, { title: 'PE', language: 'en', template: mouTemplate, parties: [] });
+    initAgreementDoc(doc, { title: 'PE', language: 'en', template: mouTemplate, parties: two });
     for (const section of mouTemplate.sections) expect(() => doc.getXmlFragment(fragmentName(section.key))).not.toThrow();
   });
 

@@ -1,19 +1,25 @@
+import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
-import { getParties } from '../../../shared/schema';
+import { getPartyIdList, partiesOf, type PartyRef } from '../../../shared/schema';
 import { useI18n } from '../../i18n';
-import { idOf, mapsOf, useYArrayItems, useYString } from '../yhooks';
+import { useYString } from '../yhooks';
 
-export interface PartyRef {
-  id: string;
-  map: Y.Map<unknown>;
-}
+export type { PartyRef };
 
-/** The parties of the agreement, live (added or removed by anyone). */
+/** The parties of the agreement, live (the server adds and removes them; see PartiesSection). */
 export function useParties(doc: Y.Doc): PartyRef[] {
-  const items = useYArrayItems(getParties(doc));
-  return mapsOf(items)
-    .map((map) => ({ id: idOf(map), map }))
-    .filter((p) => p.id !== '');
+  const [parties, setParties] = useState<PartyRef[]>(() => partiesOf(doc));
+  useEffect(() => {
+    const list = getPartyIdList(doc);
+    const refresh = (): void => setParties((prev) => {
+      const next = partiesOf(doc);
+      return next.length === prev.length && next.every((p, i) => p.id === prev[i]?.id) ? prev : next;
+    });
+    refresh();
+    list.observe(refresh);
+    return () => list.unobserve(refresh);
+  }, [doc]);
+  return parties;
 }
 
 /** A party's legal name as shown in headings, live. */
