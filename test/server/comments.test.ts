@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Anchor, ThreadView } from '../../shared/api';
 import { fragmentName } from '../../shared/schema';
-import { agreementCall, connect, createAgreement, invite as inviteAs, startTestServer, synced, waitFor, type Client, type Invited, type TestAgreement, type TestServer } from './harness';
+import { agreementCall, listenEvents, connect, createAgreement, invite as inviteAs, startTestServer, synced, waitFor, type Client, type Invited, type TestAgreement, type TestServer } from './harness';
 
 let server: TestServer;
 const cleanup: (() => void)[] = [];
@@ -24,32 +24,7 @@ const call = <T>(token: string, a: { id: string }, path: string, method = 'GET',
 const threadsOf = async (token: string, a: { id: string }): Promise<ThreadView[]> => (await call<{ threads: ThreadView[] }>(token, a, '/threads')).body.threads;
 
 /** Reads a participant's server-sent event stream in the background. */
-function listen(token: string, a: { id: string }): { events: { event: string; data: unknown }[] } {
-  const events: { event: string; data: unknown }[] = [];
-  const controller = new AbortController();
-  cleanup.push(() => controller.abort());
-  void (async () => {
-    const res = await fetch(`${server.url}/api/agreements/${a.id}/events`, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal });
-    const reader = res.body?.getReader();
-    if (!reader) return;
-    let buffer = '';
-    const decoder = new TextDecoder();
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) return;
-      buffer += decoder.decode(value, { stream: true });
-      let end;
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
-        const block = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const event = /^event: (.*)$/m.exec(block)?.[1] ?? 'message';
-        const data = /^data: (.*)$/m.exec(block)?.[1] ?? 'null';
-        events.push({ event, data: JSON.parse(data) });
-      }
-    }
-  })().catch(() => undefined);
-  return { events };
-}
+const listen = (token: string, a: { id: string }): { events: { event: string; data: unknown }[] } => listenEvents(server.url, token, a.id, cleanup);
 
 describe('comment threads', () => {
   it('a thread on a section: reply, edit and delete your own, resolve and reopen with who and when', async () => {

@@ -139,3 +139,31 @@ export async function agreementCall<T>(baseUrl: string, token: string, agreement
   const text = await res.text();
   return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
 }
+
+/** Reads a participant's server-sent event stream in the background until `cleanup` runs. */
+export function listenEvents(baseUrl: string, token: string, agreementId: string, cleanup: (() => unknown)[]): { events: { event: string; data: unknown }[] } {
+  const events: { event: string; data: unknown }[] = [];
+  const controller = new AbortController();
+  cleanup.push(() => controller.abort());
+  void (async () => {
+    const res = await fetch(`${baseUrl}/api/agreements/${agreementId}/events`, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal });
+    const reader = res.body?.getReader();
+    if (!reader) return;
+    let buffer = '';
+    const decoder = new TextDecoder();
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      buffer += decoder.decode(value, { stream: true });
+      let end;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const event = /^event: (.*)$/m.exec(block)?.[1] ?? 'message';
+        const data = /^data: (.*)$/m.exec(block)?.[1] ?? 'null';
+        events.push({ event, data: JSON.parse(data) });
+      }
+    }
+  })().catch(() => undefined);
+  return { events };
+}
