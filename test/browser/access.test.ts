@@ -181,7 +181,9 @@ describe('participants, roles and access in the browser', { timeout: 120_000 }, 
     expect(await v.getByTestId('me-role').innerText()).toBe('Editor');
     // The reconnection with the new rights brings back who else is here at once.
     await poll(() => v.locator('[data-testid="presence"] [data-peer="Odile Ouellet"]').count(), 5_000).toBe(1);
-    await poll(() => v.getByTestId('add-party').count()).toBe(1);
+    await poll(() => v.locator('[data-section="parties"] input[name="legalName"]').first().getAttribute('readonly')).toBeNull();
+    expect(await v.getByTestId('add-party').count()).toBe(0); // adding a party is the owner's
+    expect(await o.getByTestId('add-party').count()).toBe(1);
     await v.locator('#section-purpose').scrollIntoViewIfNeeded();
     await screenshot(v, 'access-viewer-promoted');
     await typeAtEnd(v, f('purpose'), ' Promoted.');

@@ -132,7 +132,7 @@ describe('collaborative editor in the browser', { timeout: 60_000 }, () => {
     expect(carol.errors).toEqual([]);
   });
 
-  it('a party added in one browser appears in the other with its per-party sections', async () => {
+  it('the owner adds a party, which appears in the other browser with its per-party sections, and removes it', async () => {
     const agreement = await createAgreement('Three parties');
     const alice = await open(agreement, 'Alice');
     const bob = await open(agreement, 'Bob');
@@ -159,7 +159,28 @@ describe('collaborative editor in the browser', { timeout: 60_000 }, () => {
     await screenshot(bob.page, 'c-bob-parties');
     await bob.page.locator('#section-responsibilities').scrollIntoViewIfNeeded();
     await screenshot(bob.page, 'c-bob-responsibilities');
-    expect(alice.errors).toEqual([]);
+    // Adding and removing parties is the owner's: Bob, an editor, has no buttons for it.
+    expect(await bob.page.getByTestId('add-party').count()).toBe(0);
+    expect(await bob.page.getByTestId('remove-party').count()).toBe(0);
+
+    // The server refuses to remove Bob's party while he belongs to it, and the owner is told why.
+    alice.page.on('dialog', (dialog) => void dialog.accept());
+    const removeButton = (index: number) => alice.page.locator(`[data-section="parties"] [data-party-index="${index}"] [data-testid="remove-party"]`);
+    await removeButton(1).click();
+    await poll(() => alice.page.getByTestId('party-error').innerText()).toContain('still has participants');
+    await alice.page.locator('#section-parties').scrollIntoViewIfNeeded();
+    await screenshot(alice.page, 'c-alice-party-refused');
+
+    // The new party has nobody yet: it goes, for both, with its per-party sections.
+    await removeButton(2).click();
+    for (const page of [alice.page, bob.page]) {
+      await poll(() => page.locator('[data-section="parties"] .party-card').count()).toBe(2);
+      await poll(() => perPartyBlocks(page, 'responsibilities').count()).toBe(2);
+    }
+    // At the template's minimum of two, no party can be removed.
+    expect(await alice.page.getByTestId('remove-party').count()).toBe(0);
+    // The one error is the refusal above, which the browser logs as a failed request.
+    expect(alice.errors.filter((e) => !e.includes('409 (Conflict)'))).toEqual([]);
     expect(bob.errors).toEqual([]);
   });
 
