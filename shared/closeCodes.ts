@@ -24,7 +24,7 @@ export const CloseCode = {
   DocumentTooLarge: 4414,
   /** The stored document could not be read; it is left untouched for an operator. */
   DocumentUnreadable: 4422,
-  /** More than `LIMITS.maxMessagesPerSecond` messages, or too much sent before the document loaded. */
+  /** Messages faster than `LIMITS.maxMessagesPerSecond` once a burst of `LIMITS.messageBurst` is spent, or too much sent before the document loaded. */
   RateLimited: 4429,
   /** The server is shutting down; clients reconnect. */
   ServerRestart: 1012,
@@ -49,7 +49,22 @@ export const CLOSE_REASONS: Record<number, { en: string; fr: string }> = {
 export const LIMITS = {
   maxFrameBytes: 1024 * 1024,
   maxDocumentBytes: 8 * 1024 * 1024,
+  /**
+   * Messages per connection are metered by a token bucket (server/sync/rateLimit.ts):
+   * `messageBurst` may arrive at once, then the bucket refills at `maxMessagesPerSecond`;
+   * a message that finds it empty closes the socket with 4429. Fast typing sends about
+   * 20 messages a second (an update and a caret awareness per key), key repeat about 60.
+   */
   maxMessagesPerSecond: 200,
+  /**
+   * A socket that stayed open through a network outage sends every keystroke as it is
+   * typed, and TCP delivers them all at once when the link is back. y-websocket drops a
+   * socket that heard nothing for 30 s (checked every 3 s), so that is at most ~33 s of
+   * key repeat: 33 × 60 ≈ 2000 messages. Some room above that. Any sender whose messages
+   * are at most 60/s when made and delayed at most 33 s on the way is never refused: in any
+   * span t it delivers at most 60 × (t + 33) ≤ messageBurst + maxMessagesPerSecond × t.
+   */
+  messageBurst: 2400,
   /** Bytes a connection may send before its document has loaded. */
   maxPendingBytes: 256 * 1024,
 } as const;

@@ -7,6 +7,7 @@ import { CloseCode, LIMITS } from '../../shared/closeCodes';
 import { MessageType, SyncType, awarenessMessage, syncStep1Message, syncStep2Message } from './protocol';
 import { filterPresence, type PresenceOwner } from './presence';
 import type { Room } from './room';
+import { TokenBucket } from './rateLimit';
 import { checkUpdate } from './schemaGuard';
 
 /** A socket whose send buffer grows past this is not reading: drop it. */
@@ -28,8 +29,7 @@ export interface ConnectionOptions {
  */
 export class Connection implements PresenceOwner {
   readonly awarenessIds = new Set<number>();
-  private windowStart = 0;
-  private windowCount = 0;
+  private readonly rate = new TokenBucket(LIMITS.messageBurst, LIMITS.maxMessagesPerSecond);
   private closed = false;
 
   constructor(
@@ -98,20 +98,11 @@ export class Connection implements PresenceOwner {
     this.room.leave(this);
   }
 
-  private overRate(): boolean {
-    const now = Date.now();
-    if (now - this.windowStart >= 1000) {
-      this.windowStart = now;
-      this.windowCount = 0;
-    }
-    return ++this.windowCount > LIMITS.maxMessagesPerSecond;
-  }
-
   private onMessage(data: unknown, isBinary: boolean): void {
     if (this.closed) return;
     if (!isBinary || !(data instanceof Buffer)) return this.close(CloseCode.BadMessage, 'binary frames only');
     if (data.byteLength > LIMITS.maxFrameBytes) return this.close(CloseCode.FrameTooLarge, 'frame too large');
-    if (this.overRate()) return this.close(CloseCode.RateLimited, 'too many messages');
+    if (!this.rate.take()) return this.close(CloseCode.RateLimited, 'too many messages');
     try {
       this.handle(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
     } catch {

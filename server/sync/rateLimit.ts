@@ -1,0 +1,34 @@
+/**
+ * A token bucket: it holds up to `capacity` tokens, refills continuously at
+ * `ratePerSecond`, and each message takes one. A fixed one-second window
+ * cannot tell a flood from a client whose socket survived a network outage:
+ * that client sent each keystroke while the link was down, and TCP delivers
+ * them all at once when it comes back. The bucket lets such a burst through
+ * and still holds any sender to the sustained rate.
+ */
+export class TokenBucket {
+  private tokens: number;
+  private last: number;
+
+  constructor(
+    private readonly capacity: number,
+    private readonly ratePerSecond: number,
+    /** Milliseconds on a clock that never goes back (injectable for tests). */
+    private readonly now: () => number = () => performance.now(),
+  ) {
+    this.tokens = capacity;
+    this.last = now();
+  }
+
+  /** Takes one token: false (nothing taken) when the bucket is empty. */
+  take(): boolean {
+    const t = this.now();
+    // A clock that went back gives nothing and takes nothing.
+    const elapsed = Math.max(0, t - this.last);
+    this.last = Math.max(this.last, t);
+    this.tokens = Math.min(this.capacity, this.tokens + (elapsed / 1000) * this.ratePerSecond);
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+}
