@@ -2,6 +2,7 @@ import { useSyncExternalStore } from 'react';
 import { CLOSE_REASONS } from '../../shared/closeCodes';
 import { useI18n } from '../i18n';
 import type { SyncMonitor, SyncSnapshot } from './syncMonitor';
+import { statusText } from './connectionState';
 
 export function useSyncSnapshot(monitor: SyncMonitor): SyncSnapshot {
   return useSyncExternalStore(monitor.subscribe, monitor.getSnapshot);
@@ -19,13 +20,14 @@ export function ConnectionStatus({ monitor }: { monitor: SyncMonitor }) {
   const { t } = useI18n();
   const snap = useSyncSnapshot(monitor);
   const reason = useRefusalReason(snap);
-  let label: string = t.status[snap.detail];
-  if (snap.detail === 'offline' && snap.pending) label = t.status.offlinePending;
-  if (snap.state === 'refused' && reason) label = reason;
+  const { label, note } = statusText(snap, t.status, reason);
   return (
     <div className={`connection-status state-${snap.state} detail-${snap.detail}`} data-testid="connection-status" data-state={snap.state} data-detail={snap.detail} data-code={snap.refusal ?? undefined} role="status" aria-live="polite">
       <span className="status-dot" aria-hidden="true" />
-      <span className="status-label">{label}</span>
+      <span className="status-text">
+        <span className="status-label">{label}</span>
+        {note && <span className="status-note">{note}</span>}
+      </span>
     </div>
   );
 }

@@ -3,35 +3,15 @@ import type { WebsocketProvider } from 'y-websocket';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import { CloseCode } from '../../shared/closeCodes';
+import { deriveSyncState, type SyncSnapshot } from './connectionState';
 
-/**
- * What the connection indicator shows. `state` is coarse (and is the
- * `data-state` of the indicator); `detail` refines it for the label.
- *
- * "Saved" means the server has answered a sync step 1 sent after our last
- * local change. The server handles a connection's messages in order, so its
- * answer proves it has received (and, per the sync server, stored) every
- * update we sent before the question.
- */
-export type SyncState = 'connected' | 'reconnecting' | 'offline' | 'saved' | 'refused';
-export type SyncDetail = 'connecting' | 'connected' | 'saving' | 'saved' | 'reconnecting' | 'offline' | 'refused';
-
-export interface SyncSnapshot {
-  state: SyncState;
-  detail: SyncDetail;
-  /** Local changes the server has not confirmed yet. */
-  pending: boolean;
-  /** The close code of a final refusal (4400–4499), if any. */
-  refusal: number | null;
-}
+export type { SyncSnapshot } from './connectionState';
 
 type SyncHandler = WebsocketProvider['messageHandlers'][number];
 
 const PROBE_DELAY_MS = 150;
 /** If the server never sends its own step 1, stop waiting for it after this. */
 const SERVER_STEP1_GRACE_MS = 1000;
-/** After this many failed attempts in a row, call it offline rather than reconnecting. */
-const OFFLINE_AFTER_ATTEMPTS = 4;
 /** A rate-limit refusal is final for y-websocket, but its reason says "in a moment": retry once calm. */
 const RATE_LIMIT_RETRY_MS = 5000;
 
@@ -107,17 +87,16 @@ export class SyncMonitor {
   };
 
   private derive(): SyncSnapshot {
-    const pending = this.localSeq > this.confirmedSeq;
     const p = this.provider;
-    const base = { pending, refusal: this.refusal };
-    if (this.refusal !== null) return { ...base, state: 'refused', detail: 'refused' };
-    if (!this.online) return { ...base, state: 'offline', detail: 'offline' };
-    if (p.wsconnected) {
-      if (!p.synced) return { ...base, state: 'connected', detail: 'connected' };
-      return pending ? { ...base, state: 'connected', detail: 'saving' } : { ...base, state: 'saved', detail: 'saved' };
-    }
-    if (p.wsUnsuccessfulReconnects >= OFFLINE_AFTER_ATTEMPTS) return { ...base, state: 'offline', detail: 'offline' };
-    return { ...base, state: 'reconnecting', detail: this.everConnected ? 'reconnecting' : 'connecting' };
+    return deriveSyncState({
+      browserOnline: this.online,
+      wsConnected: p.wsconnected,
+      synced: p.synced,
+      failedAttempts: p.wsUnsuccessfulReconnects,
+      everConnected: this.everConnected,
+      pending: this.localSeq > this.confirmedSeq,
+      refusal: this.refusal,
+    });
   }
 
   private onStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }): void => {
@@ -158,6 +137,9 @@ export class SyncMonitor {
 
   private onOnline = (): void => {
     this.online = true;
+    // Back on the network: try now rather than at the end of y-websocket's backoff (up to 2.5 s).
+    const p = this.provider;
+    if (this.refusal === null && p.shouldConnect && p.ws === null) p.connect();
     this.update();
   };
 
