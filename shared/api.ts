@@ -73,7 +73,7 @@ export interface AgreementDetail extends AgreementSummary {
   content: AgreementContent;
 }
 
-/** The answer to POST /api/agreements: the agreement and the owner's personal link. */
+/** The answer to POST /api/agreements: the agreement and the owner's personal link (shown this once). */
 export interface CreatedAgreement extends AgreementDetail {
   ownerLink: string;
 }
@@ -112,7 +112,11 @@ export interface ParticipantView {
   signatory: boolean;
   createdAt: string;
   revokedAt: string | null;
-  /** The personal link: shown to the owner only, and to the participant themself. */
+  /**
+   * The personal link, only in the answer that issues it: the invitation
+   * (POST …/participants) and a re-issue (POST …/participants/:pid/link).
+   * The server keeps only its hash, so no list, `/me` included, can show it again.
+   */
   link?: string;
 }
 

@@ -80,7 +80,8 @@ export class Authenticator {
     return ids;
   }
 
-  endSessions(participantId: string): void {
-    this.sessions.deleteFor(participantId);
+  /** Ends the participant's sessions; `keepSession` (a session cookie's value) survives if it is theirs. */
+  endSessions(participantId: string, keepSession?: string): void {
+    this.sessions.deleteFor(participantId, keepSession === undefined ? undefined : hashToken(keepSession));
   }
 }

@@ -1,6 +1,8 @@
 import { Hono } from 'hono';
+import { getCookie } from 'hono/cookie';
 import { InviteSchema, ParticipantIdSchema, UpdateParticipantSchema } from '../../shared/api';
 import { authorize } from '../auth/policy';
+import { cookieName } from '../auth/sessions';
 import type { ParticipantService } from '../services/participants';
 import type { AuthEnv } from './access';
 import { readBody, readParam } from './validate';
@@ -28,5 +30,12 @@ export function participantRoutes(service: ParticipantService): Hono<AuthEnv> {
       authorize(c.var.participant, 'manage');
       const id = readParam(c, 'pid', ParticipantIdSchema, 'participant');
       return c.json(service.revoke(c.var.participant, id));
+    })
+    .post('/participants/:pid/link', (c) => {
+      authorize(c.var.participant, 'manage');
+      const id = readParam(c, 'pid', ParticipantIdSchema, 'participant');
+      // Owners renewing their own link stay signed in in the browser they did it from.
+      const session = getCookie(c, cookieName(c.var.agreementId));
+      return c.json(service.reissueLink(c.var.participant, id, session));
     });
 }

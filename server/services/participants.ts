@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import type { InviteSchema, Me, ParticipantView, UpdateParticipantSchema } from '../../shared/api';
 import { CloseCode } from '../../shared/closeCodes';
-import { can, rightsOf } from '../auth/policy';
+import { rightsOf } from '../auth/policy';
 import type { Authenticator } from '../auth/sessions';
-import { hashToken, newRowId, newToken } from '../auth/tokens';
+import { newLinkToken, newRowId } from '../auth/tokens';
 import { HttpError, notFound } from '../errors';
 import type { Participant, ParticipantStore } from '../store/participants';
 import type { Rooms } from '../sync/rooms';
@@ -13,7 +13,11 @@ import type { PartyStore } from '../store/parties';
 
 export const linkOf = (token: string): string => `/join/${token}`;
 
-export function toView(p: Participant, withLink: boolean): ParticipantView {
+/** A participant just created or given a new link, with the token: known only in this answer, never stored. */
+export type WithToken = Participant & { token: string };
+
+/** What everyone may see of a participant; `link` only in the one answer that issues it. */
+export function toView(p: Participant, link?: string): ParticipantView {
   const view: ParticipantView = {
     id: p.id,
     name: p.name,
@@ -24,7 +28,7 @@ export function toView(p: Participant, withLink: boolean): ParticipantView {
     createdAt: p.createdAt,
     revokedAt: p.revokedAt,
   };
-  if (withLink) view.link = linkOf(p.token);
+  if (link !== undefined) view.link = link;
   return view;
 }
 
@@ -40,22 +44,22 @@ export class ParticipantService {
   ) {}
 
   me(p: Participant): Me {
-    return { participant: toView(p, true), agreementId: p.agreementId, can: rightsOf(p) };
+    return { participant: toView(p), agreementId: p.agreementId, can: rightsOf(p) };
   }
 
-  /** Everyone on the agreement; only a manager sees the others' links. */
+  /** Everyone on the agreement. No links: the server keeps only their hashes. */
   list(viewer: Participant): ParticipantView[] {
-    const manager = can(viewer, 'manage');
-    return this.participants.list(viewer.agreementId).map((p) => toView(p, manager || p.id === viewer.id));
+    return this.participants.list(viewer.agreementId).map((p) => toView(p));
   }
 
-  createOwner(agreementId: string, owner: { name: string; email: string; partyId: string }): Participant {
+  createOwner(agreementId: string, owner: { name: string; email: string; partyId: string }): WithToken {
     return this.insert(agreementId, { ...owner, role: 'owner', signatory: false });
   }
 
   invite(by: Participant, input: z.output<typeof InviteSchema>): ParticipantView {
     this.assertParty(by.agreementId, input.partyId);
-    const view = toView(this.insert(by.agreementId, input), true);
+    const invited = this.insert(by.agreementId, input);
+    const view = toView(invited, linkOf(invited.token));
     this.audit.append(by.agreementId, by.id, 'invited', { participantId: view.id, name: view.name, email: view.email, partyId: view.partyId, role: view.role, signatory: view.signatory });
     this.announce(by.agreementId);
     return view;
@@ -79,7 +83,7 @@ export class ParticipantService {
       this.disconnect(by.agreementId, id, CloseCode.RightsChanged, 'your role changed');
     }
     this.announce(by.agreementId);
-    return toView({ ...target, ...next }, true);
+    return toView({ ...target, ...next });
   }
 
   revoke(by: Participant, id: string): ParticipantView {
@@ -92,12 +96,32 @@ export class ParticipantService {
     const revoked = this.participants.get(id);
     if (!revoked) throw notFound('participant');
     this.announce(by.agreementId);
-    return toView(revoked, true);
+    return toView(revoked);
   }
 
-  private insert(agreementId: string, p: { name: string; email: string; partyId: string; role: Participant['role']; signatory: boolean }): Participant {
-    const token = newToken();
-    return this.participants.insert({ id: newRowId(), agreementId, ...p, token, tokenHash: hashToken(token) });
+  /**
+   * A new personal link for someone whose link leaked or was lost: the old
+   * one stops working at once (/join, bearer, websocket), and so does every
+   * session opened with it — they need the new link, as they would after a
+   * password reset. Their live sockets close with 4401 (stop, then the client
+   * asks them to open their link); the owner renewing their own link keeps
+   * the session making the request, and their sockets reconnect (4001).
+   */
+  reissueLink(by: Participant, id: string, keepSession?: string): ParticipantView {
+    const target = this.target(by, id);
+    const { token, tokenHash } = newLinkToken();
+    if (!this.participants.replaceTokenHash(id, tokenHash)) throw notFound('participant');
+    const self = target.id === by.id;
+    this.auth.endSessions(id, self ? keepSession : undefined);
+    this.audit.append(by.agreementId, by.id, 'link_reissued', { participantId: id, name: target.name });
+    if (self) this.disconnect(by.agreementId, id, CloseCode.RightsChanged, 'your personal link was renewed');
+    else this.disconnect(by.agreementId, id, CloseCode.Unauthenticated, 'your personal link was replaced');
+    return toView(target, linkOf(token));
+  }
+
+  private insert(agreementId: string, p: { name: string; email: string; partyId: string; role: Participant['role']; signatory: boolean }): WithToken {
+    const { token, tokenHash } = newLinkToken();
+    return { ...this.participants.insert({ id: newRowId(), agreementId, ...p, tokenHash }), token };
   }
 
   private target(by: Participant, id: string): Participant {

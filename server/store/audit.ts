@@ -3,7 +3,7 @@ import { canonicalJson } from '../../shared/canonical';
 import type { Db } from './db';
 
 export const AUDIT_ACTIONS = [
-  'created', 'invited', 'role_changed', 'revoked', 'section_approved', 'locked', 'unlocked', 'cancelled', 'signed', 'completed', 'exported', 'party_added', 'party_removed',
+  'created', 'invited', 'role_changed', 'revoked', 'link_reissued', 'section_approved', 'locked', 'unlocked', 'cancelled', 'signed', 'completed', 'exported', 'party_added', 'party_removed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

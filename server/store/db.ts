@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -193,10 +194,23 @@ export const MIGRATIONS: readonly string[] = [
      SELECT v.id, p.party_id, p.id FROM versions v JOIN participants p ON p.agreement_id = v.agreement_id
      WHERE v.status = 'locked' AND p.signatory = 1 AND p.revoked_at IS NULL
        AND p.party_id IN (SELECT json_extract(value, '$.id') FROM json_each(v.canonical, '$.parties'));`,
+  // Personal-link tokens are kept as hashes only. The plaintext sat beside
+  // its hash so the owner could copy a link again; wherever the two disagree
+  // the hash is recomputed from the plaintext (sha256_hex, see migrate()),
+  // since that is what people hold in their links, then the plaintext goes.
+  `UPDATE participants SET token_hash = sha256_hex(token) WHERE token_hash IS NOT sha256_hex(token);
+   ALTER TABLE participants DROP COLUMN token;`,
 ];
+
+/** `user_version` once the plaintext tokens are gone (the migration above). */
+const TOKENS_HASHED_ONLY = 7;
 
 function migrate(db: Db): void {
   const version = db.pragma('user_version', { simple: true }) as number;
+  if (version >= MIGRATIONS.length) return;
+  // SQLite has no SHA-256. Written out here rather than taken from auth/tokens:
+  // a migration must keep meaning what it meant when it was written.
+  db.function('sha256_hex', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? createHash('sha256').update(text).digest('hex') : null));
   for (let v = version; v < MIGRATIONS.length; v++) {
     const sql = MIGRATIONS[v];
     if (sql === undefined) break;
@@ -204,5 +218,11 @@ function migrate(db: Db): void {
       db.exec(sql);
       db.pragma(`user_version = ${v + 1}`);
     })();
+  }
+  if (version > 0 && version < TOKENS_HASHED_ONLY) {
+    // Dropping the column leaves the plaintext readable in unused page space
+    // (and old WAL frames): rebuild the file and empty the WAL, once.
+    db.exec('VACUUM');
+    db.pragma('wal_checkpoint(TRUNCATE)');
   }
 }

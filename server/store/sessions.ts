@@ -13,7 +13,7 @@ export class SessionStore {
     this.getStmt = db.prepare<[string, string], { participant_id: string }>(
       'SELECT participant_id FROM sessions WHERE token_hash = ? AND expires_at > ?',
     );
-    this.deleteForStmt = db.prepare<[string]>('DELETE FROM sessions WHERE participant_id = ?');
+    this.deleteForStmt = db.prepare<[string, string | null]>('DELETE FROM sessions WHERE participant_id = ? AND token_hash IS NOT ?');
   }
 
   create(tokenHash: string, participantId: string, ttlMs: number, now = new Date()): void {
@@ -24,8 +24,8 @@ export class SessionStore {
     return this.getStmt.get(tokenHash, now.toISOString())?.participant_id;
   }
 
-  /** Ends every session of a participant (revocation). */
-  deleteFor(participantId: string): void {
-    this.deleteForStmt.run(participantId);
+  /** Ends every session of a participant (revocation, new link), but `keepHash` if given. */
+  deleteFor(participantId: string, keepHash?: string): void {
+    this.deleteForStmt.run(participantId, keepHash ?? null);
   }
 }
