@@ -31,10 +31,16 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, template: AgreementT
   return { ok: true };
 }
 
-/** Whether a delete set covers any item of `type`'s own list (tombstones included). */
+/**
+ * Whether a delete set removes any live item of `type`'s own list. Items the
+ * server already deleted do not count: every sync step 2 carries the client's
+ * whole delete set, so a party the owner removed is "deleted" again by every
+ * client that reconnects.
+ */
 function deletesFrom(ds: ReturnType<typeof Y.decodeUpdate>['ds'], type: { _start: Y.Item | null }): boolean {
   if (ds.clients.size === 0) return false;
   for (let item = type._start; item !== null; item = item.right) {
+    if (item.deleted) continue;
     for (const range of ds.clients.get(item.id.client) ?? []) {
       if (range.clock < item.id.clock + item.length && item.id.clock < range.clock + range.len) return true;
     }

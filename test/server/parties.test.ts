@@ -171,6 +171,27 @@ describe('parties are server data', () => {
     expect(audit.body.entries.filter((e) => e.action === 'party_removed').map((e) => e.details['partyId'])).toEqual([fourth]);
   });
 
+  it('after the owner removed a party, clients that saw it reconnect and edit as before', async () => {
+    const a = await createAgreement(server.url);
+    const extra = (await call<PartyView>(a.token, a, '/parties', 'POST', {})).body.id;
+    const editor = await invite(server.url, a, { role: 'editor', partyIndex: 1 });
+    const client = open(a, editor.token);
+    await synced(client);
+    await waitFor(() => partyIdsOf(client.doc).includes(extra), 'party arrives');
+    expect((await call(a.token, a, `/parties/${extra}`, 'DELETE')).status).toBe(200);
+    await waitFor(() => !partyIdsOf(client.doc).includes(extra), 'removal arrives');
+
+    // Its sync step 2 carries its whole delete set, the party's removal included.
+    let closed = 0;
+    client.provider.on('connection-close', (event) => void (closed = event?.code ?? 0));
+    client.provider.disconnect();
+    client.doc.getXmlFragment(fragmentName('purpose')).push([paragraph('after the reconnection')]);
+    client.provider.connect();
+    await synced(client);
+    await waitFor(() => server.rooms.loaded(a.id)?.doc.getXmlFragment(fragmentName('purpose')).toString().includes('after the reconnection') === true, 'stored');
+    expect(closed).not.toBe(CloseCode.OutsideSchema);
+  });
+
   it('a participant can only be put in a party the server lists', async () => {
     const a = await createAgreement(server.url);
     const res = await call(a.token, a, '/participants', 'POST', { name: 'X', email: 'x@example.org', partyId: '0123456789abcdef', role: 'editor' });
