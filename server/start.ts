@@ -8,6 +8,7 @@ import { startCheckpointer } from './store/checkpointer';
 import { openDb } from './store/db';
 import type { Rooms } from './sync/rooms';
 import { createServices } from './services/container';
+import type { PdfBuilder } from './signing/complete';
 import { attachSync } from './sync/upgrade';
 import { CloseCode } from '../shared/closeCodes';
 
@@ -21,6 +22,8 @@ export interface StartOptions {
   /** How long an empty document stays in memory. */
   idleMs?: number;
   compactAfter?: number;
+  /** Builds the signed PDF at completion; tests hold it to order a race. */
+  buildPdf?: PdfBuilder;
   log?: (message: string) => void;
 }
 
@@ -36,7 +39,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const log = options.log ?? ((m: string) => console.error(m));
   const db = openDb(options.dataDir, options.durability);
   const checkpointer = startCheckpointer(db, log);
-  const services = createServices(db, { idleMs: options.idleMs ?? 30_000, compactAfter: options.compactAfter ?? 500, log });
+  const services = createServices(db, { idleMs: options.idleMs ?? 30_000, compactAfter: options.compactAfter ?? 500, log, buildPdf: options.buildPdf });
+  // Before anyone can ask: finish what a stop between the last signature and the completion left undone.
+  await services.lifecycle.resumeCompletions();
   const { rooms, hub, auth } = services;
   const clientDir = options.clientDir && existsSync(join(options.clientDir, 'index.html')) ? options.clientDir : undefined;
   const app = createApp({ services, clientDir, log });

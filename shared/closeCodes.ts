@@ -65,6 +65,12 @@ export const LIMITS = {
    * span t it delivers at most 60 × (t + 33) ≤ messageBurst + maxMessagesPerSecond × t.
    */
   messageBurst: 2400,
+  /**
+   * A sync step 1 or an awareness query costs this many messages more: either is a
+   * few bytes to send and makes the server encode the whole document or presence.
+   * An honest client sends one per connection.
+   */
+  fullStateCost: 100,
   /** Bytes a connection may send before its document has loaded. */
   maxPendingBytes: 256 * 1024,
 } as const;

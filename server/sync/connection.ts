@@ -21,6 +21,7 @@ export interface ConnectionOptions {
   role: string;
   /** Viewers and commenters: document writes are dropped, never stored or broadcast. */
   readOnly: boolean;
+  log?: (message: string) => void;
 }
 
 /**
@@ -90,12 +91,24 @@ export class Connection implements PresenceOwner {
     if (this.closed) return;
     this.closed = true;
     this.ws.close(code, reason);
-    this.room.leave(this);
+    this.leave();
   }
 
   private onClose(): void {
     this.closed = true;
-    this.room.leave(this);
+    this.leave();
+  }
+
+  /**
+   * Runs from socket events ('close', 'error') with no caller to catch for
+   * them; leaving tells the others (presence) and may schedule an unload.
+   */
+  private leave(): void {
+    try {
+      this.room.leave(this);
+    } catch (error) {
+      (this.options.log ?? console.error)(`leaving ${this.room.id} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    }
   }
 
   private onMessage(data: unknown, isBinary: boolean): void {
@@ -122,6 +135,7 @@ export class Connection implements PresenceOwner {
         return;
       }
       case MessageType.QueryAwareness: {
+        if (!this.rate.take(LIMITS.fullStateCost)) return this.close(CloseCode.RateLimited, 'too many messages');
         const ids = [...this.room.awareness.getStates().keys()];
         this.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.room.awareness, ids)));
         return;
@@ -137,6 +151,7 @@ export class Connection implements PresenceOwner {
     const sub = decoding.readVarUint(decoder);
     const payload = decoding.readVarUint8Array(decoder);
     if (sub === SyncType.Step1) {
+      if (!this.rate.take(LIMITS.fullStateCost)) return this.close(CloseCode.RateLimited, 'too many messages');
       this.room.flushStored();
       this.send(syncStep2Message(Y.encodeStateAsUpdate(this.room.doc, payload)));
       return;

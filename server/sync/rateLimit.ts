@@ -20,15 +20,15 @@ export class TokenBucket {
     this.last = now();
   }
 
-  /** Takes one token: false (nothing taken) when the bucket is empty. */
-  take(): boolean {
+  /** Takes `cost` tokens: false (nothing taken) when the bucket holds fewer. */
+  take(cost = 1): boolean {
     const t = this.now();
     // A clock that went back gives nothing and takes nothing.
     const elapsed = Math.max(0, t - this.last);
     this.last = Math.max(this.last, t);
     this.tokens = Math.min(this.capacity, this.tokens + (elapsed / 1000) * this.ratePerSecond);
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
+    if (this.tokens < cost) return false;
+    this.tokens -= cost;
     return true;
   }
 }

@@ -16,6 +16,16 @@ function admitted(b: TokenBucket, count: number): number {
 }
 
 describe('token bucket', () => {
+  it('an expensive message takes its cost, and is refused whole when the bucket holds less', () => {
+    const { b, advance } = bucket(250, 100);
+    expect(b.take(100)).toBe(true);
+    expect(b.take(100)).toBe(true);
+    expect(b.take(100)).toBe(false);
+    expect(admitted(b, 60)).toBe(50);
+    advance(1000);
+    expect(b.take(100)).toBe(true);
+  });
+
   it('lets a full burst through at once, and not one message more', () => {
     const { b } = bucket(500, 200);
     expect(admitted(b, 500)).toBe(500);

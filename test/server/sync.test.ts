@@ -173,9 +173,28 @@ describe('sync: bad input closes only the offending socket', () => {
   it('flooding messages closes with 4429', async () => {
     const { id, token, witness } = await withWitness();
     const raw = await rawSocket(server.wsUrl, id, token);
-    const query = encoding.encode((e) => encoding.writeVarUint(e, 3));
+    // An in-band auth message: ignored, so each one costs exactly one message.
+    const cheap = encoding.encode((e) => {
+      encoding.writeVarUint(e, 2);
+      encoding.writeVarUint(e, 0);
+    });
     // Past the burst by a whole second of refill, so a slow server cannot earn its way back.
-    for (let i = 0; i < LIMITS.messageBurst + LIMITS.maxMessagesPerSecond; i++) raw.ws.send(query);
+    for (let i = 0; i < LIMITS.messageBurst + LIMITS.maxMessagesPerSecond; i++) raw.ws.send(cheap);
+    expect((await raw.closed).code).toBe(CloseCode.RateLimited);
+    await expectUnharmed(id, token, witness);
+  });
+
+  it('asking again and again for the whole document closes with 4429 long before the message burst', async () => {
+    const { id, token, witness } = await withWitness();
+    const raw = await rawSocket(server.wsUrl, id, token);
+    const step1 = encoding.encode((e) => {
+      encoding.writeVarUint(e, 0);
+      encoding.writeVarUint(e, 0);
+      encoding.writeVarUint8Array(e, Y.encodeStateVector(new Y.Doc()));
+    });
+    const times = Math.ceil((LIMITS.messageBurst + LIMITS.maxMessagesPerSecond) / LIMITS.fullStateCost) + 1;
+    expect(times).toBeLessThan(LIMITS.messageBurst / 10);
+    for (let i = 0; i < times; i++) raw.ws.send(step1);
     expect((await raw.closed).code).toBe(CloseCode.RateLimited);
     await expectUnharmed(id, token, witness);
   });
