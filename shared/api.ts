@@ -252,8 +252,13 @@ export interface StatusView {
   validApprovals: string[];
   checklist: CheckResult[];
   signatures: SignatureView[];
-  /** Per party: the participants who must sign, and who has. */
-  signers: { partyId: string; participantId: string; name: string; signed: boolean }[];
+  /**
+   * Who must sign, and who has: once locked, the people recorded at lock for
+   * each party of the version; before, those a lock would record now (the
+   * designated signatories). `partyName` is the party's legal name in that
+   * version (or in the draft).
+   */
+  signers: { partyId: string; partyName: string; participantId: string; name: string; signed: boolean }[];
   /** Date of the last signature, once every signatory has signed. */
   inForceFrom: string | null;
 }

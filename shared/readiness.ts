@@ -9,7 +9,7 @@ export type CheckKey = (typeof CHECKS)[number];
 export interface CheckResult {
   key: CheckKey;
   ok: boolean;
-  /** What is missing, as `section` or `section:partyId` or thread ids: for the UI to point at. */
+  /** What is missing, as `section`, `section:partyId` (also `contacts:`, `signer:`, `invite:`) or thread ids: for the UI to point at. */
   missing: string[];
 }
 
@@ -22,11 +22,13 @@ export interface ReadinessInput {
   approvals: ReadonlySet<string>;
   /** Parties with at least one participant designated to sign (someone must be able to sign). */
   signerParties: ReadonlySet<string>;
+  /** Parties with at least one (non-revoked) participant: one without must first invite someone. */
+  participantParties: ReadonlySet<string>;
 }
 
 const blank = (s: string | undefined): boolean => (s ?? '').trim() === '';
 
-export function readiness({ content, template, openSharedThreads, approvals, signerParties }: ReadinessInput): CheckResult[] {
+export function readiness({ content, template, openSharedThreads, approvals, signerParties, participantParties }: ReadinessInput): CheckResult[] {
   const filled: string[] = [];
   const responsibilities: string[] = [];
   const signatories: string[] = [];
@@ -60,7 +62,8 @@ export function readiness({ content, template, openSharedThreads, approvals, sig
             filled.push(`${key}:${p.id}`);
             signatories.push(`${key}:${p.id}`);
           }
-          if (!signerParties.has(p.id)) signatories.push(`signer:${p.id}`);
+          // `invite:` when nobody of that party takes part yet, `signer:` when someone does but none is designated to sign.
+          if (!signerParties.has(p.id)) signatories.push(`${participantParties.has(p.id) ? 'signer' : 'invite'}:${p.id}`);
         }
         break;
     }

@@ -33,7 +33,7 @@ export function sectionLabel(ctx: Pick<DescribeContext, 'template' | 'lang'>, ke
 const QUOTE_MAX = 60;
 const shorten = (text: string): string => (text.length > QUOTE_MAX ? `${text.slice(0, QUOTE_MAX - 1).trimEnd()}…` : text);
 
-/** Turns a check's `missing` entries (`section`, `section:partyId`, `contacts:partyId`, `signer:partyId`, thread ids) into words. */
+/** Turns a check's `missing` entries (`section`, `section:partyId`, `contacts:partyId`, `signer:partyId`, `invite:partyId`, thread ids) into words. */
 export function describeMissing(check: CheckResult, ctx: DescribeContext): MissingItem[] {
   const { s } = ctx;
   const party = (id: string): string => partyLabel(ctx, id);
@@ -64,6 +64,7 @@ export function describeMissing(check: CheckResult, ctx: DescribeContext): Missi
     if (partyId === undefined) return { text: section(head), section: head };
     if (head === 'contacts') return { text: s.missingContacts(party(partyId)), section: 'responsibilities' };
     if (head === 'signer') return { text: s.missingSigner(party(partyId)), section: 'signatories' };
+    if (head === 'invite') return { text: s.missingInvite(party(partyId)), section: null };
     const kind = ctx.template?.sections.find((x) => x.key === head)?.kind;
     if (kind === 'parties') return { text: s.missingLegalName([...ctx.parties.keys()].indexOf(partyId) + 1), section: head };
     if (kind === 'signatories') return { text: s.missingSignatoryNamed(party(partyId)), section: head };

@@ -44,3 +44,33 @@ export function rightsOf(participant: Participant): Me['can'] {
     manage: can(participant, 'manage'),
   };
 }
+
+/** Who a participant would be after a change (an invitation has no "before"). */
+export interface SignerChange {
+  signatory: boolean;
+  partyId: string;
+  revoked: boolean;
+}
+
+/**
+ * While a version awaits signatures, who must sign it was fixed at lock
+ * (`recorded`, null when the agreement is not locked). A change that would
+ * take a recorded signer off the list (undesignate, revoke) or to another
+ * party, or add a signatory, is refused: the version would no longer be
+ * signed by the people it was locked for.
+ */
+export function assertSignersKept(
+  recorded: readonly { participantId: string; partyId: string }[] | null,
+  before: Pick<Participant, 'id' | 'name' | 'signatory'> | null,
+  after: SignerChange,
+): void {
+  if (recorded === null) return;
+  const mine = before && recorded.find((r) => r.participantId === before.id);
+  if (mine && before) {
+    if (after.revoked || !after.signatory || after.partyId !== mine.partyId) {
+      throw new HttpError(409, 'signers_fixed', `${before.name} must sign the locked version for their party: unlock or cancel first.`);
+    }
+  } else if (after.signatory && !after.revoked && !before?.signatory) {
+    throw new HttpError(409, 'signers_fixed', 'The signatories were fixed when the version was locked: unlock or cancel first.');
+  }
+}

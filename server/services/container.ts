@@ -5,6 +5,7 @@ import { CommentService } from '../comments/service';
 import { EventHub } from '../events/hub';
 import { ExportService } from '../export/service';
 import { ApprovalService } from '../signing/approvals';
+import type { PdfBuilder } from '../signing/complete';
 import { LifecycleService } from '../signing/lifecycle';
 import { AgreementStore } from '../store/agreements';
 import { ApprovalStore } from '../store/approvals';
@@ -26,6 +27,8 @@ export interface ContainerOptions {
   idleMs: number;
   compactAfter: number;
   log: (message: string) => void;
+  /** Builds the signed PDF at completion (the real builder unless a test holds it). */
+  buildPdf?: PdfBuilder;
 }
 
 /** Builds every store and service once, in dependency order. */
@@ -61,7 +64,7 @@ export function createServices(db: Db, options: ContainerOptions) {
   });
   approvals = new ApprovalService({ approvals: new ApprovalStore(db), participants: participantStore, rooms, audit, hub, templateOf, isDraft });
   const auth = new Authenticator(participantStore, new SessionStore(db));
-  const participants = new ParticipantService(participantStore, auth, rooms, hub, audit, partyStore);
+  const participants = new ParticipantService(participantStore, auth, rooms, hub, audit, partyStore, (id) => versions.lockedSignersOf(id));
   const parties = new PartyService({ parties: partyStore, participants: participantStore, rooms, audit, hub, templateOf, statusOf: (id) => versions.status(id) });
   return {
     agreementStore,
@@ -75,7 +78,7 @@ export function createServices(db: Db, options: ContainerOptions) {
     approvals,
     agreements: new AgreementService({ db, agreements: agreementStore, docs, rooms, participants, parties: partyStore, auth, audit }),
     comments: new CommentService({ threads: threadStore, participants: participantStore, agreements: agreementStore, rooms, hub, isDraft }),
-    lifecycle: new LifecycleService({ versions, participants: participantStore, threads: threadStore, approvals, rooms, audit, hub, templateOf }),
+    lifecycle: new LifecycleService({ versions, participants: participantStore, threads: threadStore, approvals, rooms, audit, hub, templateOf, buildPdf: options.buildPdf, log: options.log }),
     exports: new ExportService({ versions, agreements: agreementStore, audit, templateOf }),
   };
 }

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { InviteSchema, Me, ParticipantView, UpdateParticipantSchema } from '../../shared/api';
 import { CloseCode } from '../../shared/closeCodes';
-import { rightsOf } from '../auth/policy';
+import { assertSignersKept, rightsOf } from '../auth/policy';
 import type { Authenticator } from '../auth/sessions';
 import { newLinkToken, newRowId } from '../auth/tokens';
 import { HttpError, notFound } from '../errors';
@@ -10,6 +10,7 @@ import type { Rooms } from '../sync/rooms';
 import type { EventHub } from '../events/hub';
 import type { AuditLog } from '../store/audit';
 import type { PartyStore } from '../store/parties';
+import type { VersionSigner } from '../store/versions';
 
 export const linkOf = (token: string): string => `/join/${token}`;
 
@@ -41,6 +42,8 @@ export class ParticipantService {
     private readonly hub: EventHub,
     private readonly audit: AuditLog,
     private readonly parties: PartyStore,
+    /** While the agreement is locked, who was recorded to sign it (null otherwise). */
+    private readonly lockedSigners: (agreementId: string) => VersionSigner[] | null,
   ) {}
 
   me(p: Participant): Me {
@@ -58,6 +61,7 @@ export class ParticipantService {
 
   invite(by: Participant, input: z.output<typeof InviteSchema>): ParticipantView {
     this.assertParty(by.agreementId, input.partyId);
+    assertSignersKept(this.lockedSigners(by.agreementId), null, { signatory: input.signatory, partyId: input.partyId, revoked: false });
     const invited = this.insert(by.agreementId, input);
     const view = toView(invited, linkOf(invited.token));
     this.audit.append(by.agreementId, by.id, 'invited', { participantId: view.id, name: view.name, email: view.email, partyId: view.partyId, role: view.role, signatory: view.signatory });
@@ -76,6 +80,7 @@ export class ParticipantService {
       signatory: input.signatory ?? target.signatory,
       partyId: input.partyId ?? target.partyId,
     };
+    assertSignersKept(this.lockedSigners(by.agreementId), target, { ...next, revoked: false });
     this.participants.update(id, next);
     this.audit.append(by.agreementId, by.id, 'role_changed', { participantId: id, from: { role: target.role, signatory: target.signatory, partyId: target.partyId }, to: next });
     if (next.role !== target.role || next.partyId !== target.partyId) {
@@ -89,6 +94,7 @@ export class ParticipantService {
   revoke(by: Participant, id: string): ParticipantView {
     const target = this.target(by, id);
     if (target.role === 'owner') throw new HttpError(400, 'invalid_request', 'The owner cannot be revoked.');
+    assertSignersKept(this.lockedSigners(by.agreementId), target, { signatory: target.signatory, partyId: target.partyId, revoked: true });
     this.participants.revoke(id);
     this.audit.append(by.agreementId, by.id, 'revoked', { participantId: id, name: target.name });
     this.auth.endSessions(id);

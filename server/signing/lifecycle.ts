@@ -2,21 +2,21 @@ import type { z } from 'zod';
 import type { SignSchema, StatusView, VersionView } from '../../shared/api';
 import { CloseCode } from '../../shared/closeCodes';
 import { readAgreement, type AgreementContent } from '../../shared/render';
-import { isReady, readiness } from '../../shared/readiness';
+import { readiness } from '../../shared/readiness';
 import type { AgreementTemplate } from '../../shared/template';
 import { authorize } from '../auth/policy';
 import { newRowId } from '../auth/tokens';
 import { HttpError } from '../errors';
 import type { EventHub } from '../events/hub';
-import { signedPdf } from '../export/pdf';
-import { exportModel } from '../export/model';
 import type { AuditLog } from '../store/audit';
 import type { Participant, ParticipantStore } from '../store/participants';
 import type { ThreadStore } from '../store/threads';
 import type { Version, VersionStore } from '../store/versions';
 import type { Rooms } from '../sync/rooms';
 import type { ApprovalService } from './approvals';
-import { sha256, versionOf } from './hash';
+import { completeVersion, type PdfBuilder } from './complete';
+import { versionOf } from './hash';
+import { designatedSigners, everyoneSigned, partiesWithoutSigner, signerViews } from './signers';
 
 export interface LifecycleDeps {
   versions: VersionStore;
@@ -27,6 +27,9 @@ export interface LifecycleDeps {
   audit: AuditLog;
   hub: EventHub;
   templateOf: (agreementId: string) => AgreementTemplate;
+  /** The signed PDF's builder (the real one unless a test holds it). */
+  buildPdf?: PdfBuilder;
+  log?: (message: string) => void;
 }
 
 const toVersionView = (v: Version): VersionView => ({
@@ -50,12 +53,11 @@ export class LifecycleService {
     const content = this.d.rooms.read(agreementId, (doc) => readAgreement(doc, template));
     const valid = this.d.approvals.valid(agreementId, content);
     const signatures = version ? this.d.versions.signatures(version.id) : [];
-    const signers = this.signersOf(agreementId, content).map((p) => ({
-      partyId: p.partyId,
-      participantId: p.id,
-      name: p.name,
-      signed: signatures.some((s) => s.participantId === p.id),
-    }));
+    const people = this.d.participants.list(agreementId);
+    // Once locked, who was recorded for that version (and its party names); before, who a lock would record now.
+    const signers = version
+      ? signerViews(this.d.versions.signers(version.id), people, JSON.parse(version.canonical) as AgreementContent, signatures)
+      : signerViews(designatedSigners(people, content), people, content, []);
     return {
       status: this.d.versions.status(agreementId),
       version: version ? toVersionView(version) : null,
@@ -78,11 +80,15 @@ export class LifecycleService {
     const snapshot = this.d.rooms.read(id, (doc) => versionOf(doc, template));
     const failing = this.checklist(id, snapshot.content, this.d.approvals.valid(id, snapshot.content)).filter((c) => !c.ok);
     if (failing.length > 0) throw new HttpError(409, 'not_ready', `Not ready to lock: ${failing.map((c) => c.key).join(', ')}`);
-    const version = this.d.versions.transaction(() => {
+    this.d.versions.transaction(() => {
+      // Who must sign is fixed here, with the version: each party's designated signatories as of now.
+      const signers = designatedSigners(this.d.participants.list(id), snapshot.content);
+      const without = partiesWithoutSigner(signers, snapshot.content);
+      if (without.length > 0) throw new HttpError(409, 'not_ready', `Not ready to lock: ${without.map((p) => `signer:${p}`).join(', ')}`);
       const v = this.d.versions.create({ id: newRowId(), agreementId: id, state: snapshot.state, canonical: snapshot.canonical, hash: snapshot.hash, lockedAt: new Date().toISOString(), lockedBy: by.id });
+      this.d.versions.recordSigners(v.id, signers);
       this.d.versions.setStatus(id, 'locked');
-      this.d.audit.append(id, by.id, 'locked', { version: v.number, hash: v.hash });
-      return v;
+      this.d.audit.append(id, by.id, 'locked', { version: v.number, hash: v.hash, signers });
     });
     this.setLocked(id, true);
     return this.changed(id);
@@ -96,7 +102,7 @@ export class LifecycleService {
     if (this.d.versions.signatures(version.id).length > 0) {
       throw new HttpError(409, 'already_signed', 'Someone has signed this version: it can only be cancelled, opening a new draft.');
     }
-    this.reopen(by, version, 'unlocked', reason);
+    this.reopen(by.id, version, 'unlocked', reason);
     return this.changed(id);
   }
 
@@ -105,7 +111,7 @@ export class LifecycleService {
     authorize(by, 'manage');
     const id = by.agreementId;
     const version = this.expectLocked(id);
-    this.reopen(by, version, 'cancelled', reason);
+    this.reopen(by.id, version, 'cancelled', reason);
     return this.changed(id);
   }
 
@@ -117,52 +123,55 @@ export class LifecycleService {
     if (input.versionHash !== version.hash) {
       throw new HttpError(409, 'version_mismatch', 'The version you reviewed is not the locked version: review it again before signing.');
     }
-    const content = JSON.parse(version.canonical) as AgreementContent;
-    if (!content.parties.some((p) => p.id === by.partyId)) throw new HttpError(403, 'forbidden', 'Your party is not a party to this version.');
+    const signers = this.d.versions.signers(version.id);
+    const mine = signers.find((s) => s.participantId === by.id);
+    if (!mine) throw new HttpError(403, 'forbidden', 'Only the signatories recorded when this version was locked may sign it.');
     if (this.d.versions.signatures(version.id).some((s) => s.participantId === by.id)) throw new HttpError(409, 'already_signed', 'You have already signed this version.');
     const signedAt = new Date().toISOString();
     this.d.versions.transaction(() => {
-      this.d.versions.addSignature({ id: newRowId(), versionId: version.id, participantId: by.id, partyId: by.partyId, fullName: input.fullName, title: input.title, signedAt, ip: client.ip, userAgent: client.userAgent, versionHash: version.hash });
-      this.d.audit.append(id, by.id, 'signed', { version: version.number, hash: version.hash, partyId: by.partyId, fullName: input.fullName, title: input.title });
+      this.d.versions.addSignature({ id: newRowId(), versionId: version.id, participantId: by.id, partyId: mine.partyId, fullName: input.fullName, title: input.title, signedAt, ip: client.ip, userAgent: client.userAgent, versionHash: version.hash });
+      this.d.audit.append(id, by.id, 'signed', { version: version.number, hash: version.hash, partyId: mine.partyId, fullName: input.fullName, title: input.title });
     });
-    const pending = this.signersOf(id, content).filter((s) => !this.d.versions.signatures(version.id).some((sig) => sig.participantId === s.id));
-    if (pending.length === 0) await this.complete(version, signedAt);
+    if (everyoneSigned(signers, this.d.versions.signatures(version.id))) await completeVersion(this.d, version, signedAt);
     return this.changed(id);
   }
 
-  /** Everyone signed: the agreement is in force from the last signature; its PDF is made once and kept. */
-  private async complete(version: Version, lastSignature: string): Promise<void> {
-    const id = version.agreementId;
-    this.d.versions.transaction(() => {
-      this.d.audit.append(id, null, 'completed', { version: version.number, hash: version.hash, inForceFrom: lastSignature });
-    });
-    // Built after 'completed' is logged, so the certificate carries that chain head.
-    const model = exportModel(this.d, version, lastSignature);
-    const { pdf } = await signedPdf(model, lastSignature);
-    this.d.versions.transaction(() => {
-      this.d.versions.markSigned(version.id, lastSignature, pdf, sha256(pdf));
-      this.d.versions.setStatus(id, 'signed');
-    });
-  }
-
-  /** Participants who must sign: the designated signatories of each party of the version. */
-  private signersOf(agreementId: string, content: AgreementContent): Participant[] {
-    const parties = new Set(content.parties.map((p) => p.id));
-    return this.d.participants.list(agreementId).filter((p) => p.signatory && p.revokedAt === null && parties.has(p.partyId));
+  /**
+   * At start: a version whose every recorded signer signed but that was
+   * never completed (the process stopped after the last signature) is
+   * completed now. If that fails, it is cancelled (a new draft opens, as
+   * after a cancel by the owner) rather than left locked with no way on.
+   */
+  async resumeCompletions(): Promise<void> {
+    const log = this.d.log ?? (() => undefined);
+    for (const version of this.d.versions.awaitingCompletion()) {
+      const id = version.agreementId;
+      const last = this.d.versions.signatures(version.id).at(-1)?.signedAt ?? version.lockedAt;
+      try {
+        const done = await completeVersion(this.d, version, last);
+        log(`agreement ${id}: version ${version.number} had every signature but was not completed (the process stopped in between): ${done ? 'completed now' : 'no longer locked, left as is'}`);
+      } catch (error) {
+        this.reopen(null, version, 'cancelled', 'The server could not complete this version after a restart; it was cancelled so it can be signed again.');
+        log(`agreement ${id}: version ${version.number} could not be completed after a restart, cancelled: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
   }
 
   private checklist(agreementId: string, content: AgreementContent, valid: Set<string>): StatusView['checklist'] {
     const openSharedThreads = this.d.threads.threads(agreementId).filter((t) => t.visibility === 'shared' && t.resolvedAt === null).map((t) => t.id);
-    const signerParties = new Set(this.signersOf(agreementId, content).map((p) => p.partyId));
-    return readiness({ content, template: this.d.templateOf(agreementId), openSharedThreads, approvals: valid, signerParties });
+    const people = this.d.participants.list(agreementId);
+    const signerParties = new Set(designatedSigners(people, content).map((s) => s.partyId));
+    const participantParties = new Set(people.filter((p) => p.revokedAt === null).map((p) => p.partyId));
+    return readiness({ content, template: this.d.templateOf(agreementId), openSharedThreads, approvals: valid, signerParties, participantParties });
   }
 
-  private reopen(by: Participant, version: Version, as: 'unlocked' | 'cancelled', reason: string): void {
-    const id = by.agreementId;
+  /** Closes the version (actor null: the server itself) and opens a new draft. */
+  private reopen(actorId: string | null, version: Version, as: 'unlocked' | 'cancelled', reason: string): void {
+    const id = version.agreementId;
     this.d.versions.transaction(() => {
       this.d.versions.close(version.id, as, reason, new Date().toISOString());
       this.d.versions.setStatus(id, 'draft');
-      this.d.audit.append(id, by.id, as, { version: version.number, hash: version.hash, reason });
+      this.d.audit.append(id, actorId, as, { version: version.number, hash: version.hash, reason });
     });
     this.d.approvals.clearAll(id);
     this.setLocked(id, false);

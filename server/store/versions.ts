@@ -18,6 +18,12 @@ export interface Version {
   pdfHash: string | null;
 }
 
+/** Someone recorded at lock as having to sign the version, for their party. */
+export interface VersionSigner {
+  partyId: string;
+  participantId: string;
+}
+
 export interface Signature {
   id: string;
   versionId: string;
@@ -100,7 +106,8 @@ export class VersionStore {
       current: db.prepare<[string], VersionRow>(`SELECT ${COLUMNS} FROM versions WHERE agreement_id = ? AND status IN ('locked', 'signed') ORDER BY number DESC LIMIT 1`),
       all: db.prepare<[string], VersionRow>(`SELECT ${COLUMNS} FROM versions WHERE agreement_id = ? ORDER BY number`),
       close: db.prepare<[VersionStatus, string, string, string]>('UPDATE versions SET status = ?, closed_at = ?, close_reason = ? WHERE id = ?'),
-      markSigned: db.prepare<[string, Buffer, string, string]>("UPDATE versions SET status = 'signed', signed_at = ?, pdf = ?, pdf_hash = ? WHERE id = ?"),
+      // Only a version still awaiting signatures becomes signed: a cancel that landed first wins.
+      markSigned: db.prepare<[string, Buffer, string, string]>("UPDATE versions SET status = 'signed', signed_at = ?, pdf = ?, pdf_hash = ? WHERE id = ? AND status = 'locked'"),
       pdf: db.prepare<[string], { pdf: Buffer | null }>('SELECT pdf FROM versions WHERE id = ?'),
       state: db.prepare<[string], { state: Buffer }>('SELECT state FROM versions WHERE id = ?'),
       byHash: db.prepare<[string, string], VersionRow>(`SELECT ${COLUMNS} FROM versions WHERE status = 'signed' AND (hash = ? OR pdf_hash = ?) LIMIT 1`),
@@ -111,6 +118,16 @@ export class VersionStore {
          VALUES (@id, @versionId, @participantId, @partyId, @fullName, @title, @signedAt, @ip, @userAgent, @versionHash)`,
       ),
       signatures: db.prepare<[string], SignatureRow>('SELECT * FROM signatures WHERE version_id = ? ORDER BY signed_at, rowid'),
+      insertSigner: db.prepare<[string, string, string]>('INSERT INTO version_signers (version_id, party_id, participant_id) VALUES (?, ?, ?)'),
+      signers: db.prepare<[string], { party_id: string; participant_id: string }>('SELECT party_id, participant_id FROM version_signers WHERE version_id = ? ORDER BY rowid'),
+      awaitingCompletion: db.prepare<[], { id: string }>(
+        `SELECT v.id FROM versions v JOIN agreements a ON a.id = v.agreement_id
+         WHERE a.status = 'locked' AND v.status = 'locked'
+           AND EXISTS (SELECT 1 FROM version_signers s WHERE s.version_id = v.id)
+           AND NOT EXISTS (SELECT 1 FROM version_signers s WHERE s.version_id = v.id
+             AND NOT EXISTS (SELECT 1 FROM signatures g WHERE g.version_id = v.id AND g.participant_id = s.participant_id))`,
+      ),
+      byId: db.prepare<[string], VersionRow>(`SELECT ${COLUMNS} FROM versions WHERE id = ?`),
     };
   }
 
@@ -146,8 +163,40 @@ export class VersionStore {
     this.s.close.run(status, now, reason, versionId);
   }
 
-  markSigned(versionId: string, signedAt: string, pdf: Uint8Array, pdfHash: string): void {
-    this.s.markSigned.run(signedAt, Buffer.from(pdf), pdfHash, versionId);
+  /** Marks a version signed with its PDF, if it is still locked; false when it was not (cancelled, or already signed). */
+  markSigned(versionId: string, signedAt: string, pdf: Uint8Array, pdfHash: string): boolean {
+    return this.s.markSigned.run(signedAt, Buffer.from(pdf), pdfHash, versionId).changes === 1;
+  }
+
+  get(versionId: string): Version | undefined {
+    const r = this.s.byId.get(versionId);
+    return r && toVersion(r);
+  }
+
+  /** Records who must sign a version: done once, at lock, in the transaction that stores it. */
+  recordSigners(versionId: string, signers: readonly VersionSigner[]): void {
+    for (const s of signers) this.s.insertSigner.run(versionId, s.partyId, s.participantId);
+  }
+
+  /** Who was recorded at lock as having to sign this version. */
+  signers(versionId: string): VersionSigner[] {
+    return this.s.signers.all(versionId).map((r) => ({ partyId: r.party_id, participantId: r.participant_id }));
+  }
+
+  /** While the agreement is locked, the signers recorded for its version; null when it is not locked. */
+  lockedSignersOf(agreementId: string): VersionSigner[] | null {
+    if (this.status(agreementId) !== 'locked') return null;
+    const version = this.current(agreementId);
+    return version && version.status === 'locked' ? this.signers(version.id) : null;
+  }
+
+  /**
+   * Versions whose every recorded signer has signed but that were never
+   * marked signed: the process stopped between the last signature and the
+   * completion.
+   */
+  awaitingCompletion(): Version[] {
+    return this.s.awaitingCompletion.all().flatMap((r) => this.get(r.id) ?? []);
   }
 
   pdf(versionId: string): Buffer | undefined {
