@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { ApiError } from '../shared/api';
 import { toErrorResponse } from './errors';
 import { requireParticipant } from './routes/access';
+import { bodyLimits } from './routes/bodyLimits';
 import { agreementRoutes } from './routes/agreements';
 import { auditRoutes } from './routes/audit';
 import { eventRoutes } from './routes/events';
@@ -13,6 +14,7 @@ import { signingRoutes } from './routes/signing';
 import { templateRoutes } from './routes/templates';
 import { threadRoutes } from './routes/threads';
 import type { Services } from './services/container';
+import { securityHeaders } from './securityHeaders';
 import { serveClient } from './static';
 
 export interface AppDeps {
@@ -25,6 +27,8 @@ export interface AppDeps {
 /** The HTTP application: REST under /api, personal links under /join, the client everywhere else. */
 export function createApp({ services: s, clientDir, log }: AppDeps): Hono {
   const app = new Hono();
+  app.use(securityHeaders());
+  app.use(bodyLimits());
   app.use('/api/*', async (c, next) => {
     await next();
     c.header('Cache-Control', 'no-store');

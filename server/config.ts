@@ -7,6 +7,14 @@ const EnvSchema = z.object({
   /** `full` adds an fsync per commit: survives power loss, not only a crash. */
   DURABILITY: z.enum(['normal', 'full']).default('normal'),
   CLIENT_DIR: z.string().default('dist/client'),
+  /**
+   * The address people open, when it differs from what reaches this process
+   * (an HTTPS proxy): pages from its origin may open websockets.
+   */
+  PUBLIC_URL: z.preprocess(
+    (v) => (v === '' ? undefined : v), // `PUBLIC_URL=` in an env file means unset
+    z.url({ protocol: /^https?$/, error: 'an http(s) URL, e.g. https://entente.example.org' }).optional(),
+  ),
 });
 
 export type Config = z.output<typeof EnvSchema>;

@@ -9,6 +9,7 @@ const server = await startServer({
   dataDir: config.DATA_DIR,
   durability: config.DURABILITY,
   clientDir: config.CLIENT_DIR,
+  publicUrl: config.PUBLIC_URL,
 });
 console.log(`Entente listening on ${server.url}  (data in ${config.DATA_DIR})`);
 

@@ -1,16 +1,18 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve } from '@hono/node-server';
+import { getRequestListener, RequestError } from '@hono/node-server';
 import { createApp } from './app';
 import { startCheckpointer } from './store/checkpointer';
 import { openDb } from './store/db';
 import type { Rooms } from './sync/rooms';
 import { createServices } from './services/container';
 import type { PdfBuilder } from './signing/complete';
+import { originOf } from './sync/origin';
 import { attachSync } from './sync/upgrade';
 import { CloseCode } from '../shared/closeCodes';
+import type { ApiError } from '../shared/api';
 
 export interface StartOptions {
   port?: number;
@@ -22,6 +24,8 @@ export interface StartOptions {
   /** How long an empty document stays in memory. */
   idleMs?: number;
   compactAfter?: number;
+  /** The address people open (`PUBLIC_URL`), e.g. behind an HTTPS proxy: its origin may open websockets. */
+  publicUrl?: string;
   /** Builds the signed PDF at completion; tests hold it to order a race. */
   buildPdf?: PdfBuilder;
   log?: (message: string) => void;
@@ -42,15 +46,13 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const services = createServices(db, { idleMs: options.idleMs ?? 30_000, compactAfter: options.compactAfter ?? 500, log, buildPdf: options.buildPdf });
   // Before anyone can ask: finish what a stop between the last signature and the completion left undone.
   await services.lifecycle.resumeCompletions();
+  await services.exports.backfillPagesHashes(log);
   const { rooms, hub, auth } = services;
   const clientDir = options.clientDir && existsSync(join(options.clientDir, 'index.html')) ? options.clientDir : undefined;
   const app = createApp({ services, clientDir, log });
 
-  const server = await new Promise<Server>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: options.host ?? '127.0.0.1' }, () => resolve(s as Server));
-  });
-  server.on('clientError', (_err, socket) => socket.destroy());
-  const sync = attachSync(server, { rooms, agreements: services.agreementStore, auth, log });
+  const server = await listen(app.fetch, options.port ?? 0, options.host ?? '127.0.0.1', log);
+  const sync = attachSync(server, { rooms, agreements: services.agreementStore, auth, log, publicOrigin: originOf(options.publicUrl) });
   const { port } = server.address() as AddressInfo;
   const host = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1';
 
@@ -73,4 +75,40 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       return closing;
     },
   };
+}
+
+const json = (status: number, body: ApiError): Response =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=UTF-8' } });
+
+/**
+ * The HTTP server, with an error boundary at each level under Hono's own
+ * `onError`: a request Hono cannot even be given (a malformed URL) is a 400,
+ * anything thrown past Hono is logged and answered 500. Bytes that are not
+ * HTTP are left to Node's own `clientError` handling, which answers 400
+ * (431, 408) when no response is under way and then closes the socket.
+ */
+async function listen(fetch: (request: Request) => Response | Promise<Response>, port: number, hostname: string, log: (m: string) => void): Promise<Server> {
+  const handle = getRequestListener(fetch, {
+    hostname,
+    errorHandler: (error) => {
+      if (error instanceof RequestError) return json(400, { error: 'invalid_request', message: error.message });
+      log(`unexpected error outside the app: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return json(500, { error: 'internal', message: 'Something went wrong on the server.' });
+    },
+  });
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      log(`writing a response failed: ${String(error)}`);
+      res.destroy();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, hostname, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  server.on('error', (error) => log(`HTTP server error: ${String(error)}`));
+  return server;
 }

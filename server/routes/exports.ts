@@ -1,12 +1,9 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { VerifyHashSchema } from '../../shared/api';
 import type { ExportService } from '../export/service';
 import { HttpError } from '../errors';
 import type { AuthEnv } from './access';
 import { readBody } from './validate';
-
-const MAX_PDF_BYTES = 25 * 1024 * 1024;
 
 /** Mounted under /api/agreements/:id: the signed copy, and the locked version for review. */
 export function exportRoutes(exports: ExportService): Hono<AuthEnv> {
@@ -32,18 +29,17 @@ export function exportRoutes(exports: ExportService): Hono<AuthEnv> {
     });
 }
 
-/** POST /api/verify: a PDF (application/pdf body) or `{hash}` → does it match a signed version? */
+/**
+ * POST /api/verify: a PDF (application/pdf body) or `{hash}` → does it match
+ * a signed version? The body's size is bounded for every route in bodyLimits.ts.
+ */
 export function verifyRoutes(exports: ExportService): Hono {
-  return new Hono().post(
-    '/',
-    bodyLimit({ maxSize: MAX_PDF_BYTES, onError: () => { throw new HttpError(413, 'too_large', 'The file is larger than 25 MB.'); } }),
-    async (c) => {
-      if ((c.req.header('content-type') ?? '').startsWith('application/pdf')) {
-        const pdf = new Uint8Array(await c.req.arrayBuffer());
-        if (pdf.byteLength === 0) throw new HttpError(400, 'invalid_request', 'The file is empty.');
-        return c.json(exports.verify({ pdf }));
-      }
-      return c.json(exports.verify(await readBody(c, VerifyHashSchema)));
-    },
-  );
+  return new Hono().post('/', async (c) => {
+    if ((c.req.header('content-type') ?? '').startsWith('application/pdf')) {
+      const pdf = new Uint8Array(await c.req.arrayBuffer());
+      if (pdf.byteLength === 0) throw new HttpError(400, 'invalid_request', 'The file is empty.');
+      return c.json(exports.verify({ pdf }));
+    }
+    return c.json(exports.verify(await readBody(c, VerifyHashSchema)));
+  });
 }

@@ -54,18 +54,37 @@ export function startCheckpointer(db: Db, log: (message: string) => void, maxWal
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, file: db.name, intervalMs: INTERVAL_MS, maxWalBytes } });
   worker.unref();
-  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  let stopping: Promise<void> | undefined;
+  // Without the worker, SQLite's own checkpoints (inside commits) keep the WAL bounded.
+  const fallBack = (): void => {
+    try {
+      if (db.open) db.pragma('wal_autocheckpoint = 1000');
+    } catch (error) {
+      log(`turning SQLite's own checkpoints back on failed: ${String(error)}`);
+    }
+  };
+  const exited = new Promise<void>((resolve) =>
+    worker.once('exit', (code) => {
+      if (stopping === undefined) {
+        log(`WAL checkpointer exited unexpectedly (code ${code}); SQLite checkpoints inside commits from now on`);
+        fallBack();
+      }
+      resolve();
+    }),
+  );
   worker.on('message', (message: { truncate?: boolean; error?: string }) => {
-    if (message.error !== undefined) log(`WAL checkpoint failed: ${message.error}`);
-    // Nearly everything is already copied, so this is short: the rest, two fsyncs, a truncate.
-    else if (message.truncate && db.open) truncateWal(db, log);
+    try {
+      if (message.error !== undefined) log(`WAL checkpoint failed: ${message.error}`);
+      // Nearly everything is already copied, so this is short: the rest, two fsyncs, a truncate.
+      else if (message.truncate && db.open) truncateWal(db, log);
+    } catch (error) {
+      log(`WAL truncate failed: ${String(error)}`);
+    }
   });
   worker.on('error', (error) => {
-    // Without the worker, SQLite's own checkpoints keep the WAL bounded.
     log(`WAL checkpointer stopped: ${String(error)}`);
-    if (db.open) db.pragma('wal_autocheckpoint = 1000');
+    fallBack();
   });
-  let stopping: Promise<void> | undefined;
   return {
     stop() {
       stopping ??= (async () => {

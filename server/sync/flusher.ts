@@ -12,8 +12,10 @@ export class Flusher {
 
   constructor(
     private readonly docs: DocStore,
-    private readonly onStored: (room: Room) => void,
+    /** `editors`: the participants whose updates these were (the server's own changes name nobody). */
+    private readonly onStored: (room: Room, editors: readonly string[]) => void,
     private readonly onStoreFailure: (room: Room, error: unknown) => void,
+    private readonly log: (message: string) => void = (m) => console.error(m),
   ) {}
 
   enqueue(room: Room, update: Uint8Array, origin: unknown): void {
@@ -40,12 +42,35 @@ export class Flusher {
       this.docs.appendMany(batch.map(({ room, item }) => ({ docId: room.id, update: item.update })));
     } catch (error) {
       // Not stored, so not sent: the clients keep their changes and resend them on reconnect.
-      for (const room of byRoom.keys()) this.onStoreFailure(room, error);
+      for (const room of byRoom.keys()) this.guard(room, () => this.onStoreFailure(room, error));
       return;
     }
     for (const [room, items] of byRoom) {
-      room.broadcast(items);
-      this.onStored(room);
+      this.guard(room, () => {
+        room.broadcast(items);
+        this.onStored(room, editorsOf(items));
+      });
     }
   };
+
+  /**
+   * `flush` runs from setImmediate, where a throw would end the process: a
+   * failure with one room is logged and the other rooms carry on.
+   */
+  private guard(room: Room, fn: () => void): void {
+    try {
+      fn();
+    } catch (error) {
+      this.log(`after storing updates of ${room.id}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    }
+  }
+}
+
+/** Who sent these updates: a client's update has its Connection as origin, which names the participant. */
+function editorsOf(items: readonly PendingUpdate[]): string[] {
+  const ids = new Set<string>();
+  for (const { origin } of items) {
+    if (typeof origin === 'object' && origin !== null && 'participantId' in origin && typeof origin.participantId === 'string') ids.add(origin.participantId);
+  }
+  return [...ids];
 }

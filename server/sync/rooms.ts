@@ -14,8 +14,8 @@ export interface RoomsOptions {
   log: (message: string) => void;
   /** A locked agreement's document accepts no update. */
   isLocked?: (id: string) => boolean;
-  /** Called after updates of a room were stored and sent (for approvals to notice edits). */
-  afterStore?: (id: string) => void;
+  /** Called after updates of a room were stored and sent (for approvals to notice edits), with the participants who sent them. */
+  afterStore?: (id: string, editors: readonly string[]) => void;
   /** The template an agreement's document follows. */
   templateOf: (id: string) => AgreementTemplate;
   /**
@@ -44,12 +44,12 @@ export class Rooms {
     private readonly agreements: AgreementStore,
     private readonly options: RoomsOptions,
   ) {
-    this.flusher = new Flusher(docs, (room) => options.afterStore?.(room.id), (room, error) => {
+    this.flusher = new Flusher(docs, (room, editors) => options.afterStore?.(room.id, editors), (room, error) => {
       options.log(`storing updates of ${room.id} failed: ${String(error)}`);
       room.closeAll(1011, 'storage failure');
       // Drop the unstored state; clients resend it when they reconnect.
       this.unload(room, false);
-    });
+    }, options.log);
   }
 
   /** Stores whatever is queued now, so a read of the document matches what is stored. */
@@ -138,7 +138,7 @@ export class Rooms {
     this.noteEdit(room);
     if (room.updatesSinceCompaction >= this.options.compactAfter && !this.compactions.has(room)) {
       this.compactions.add(room);
-      setTimeout(() => this.compact(room), 0);
+      setTimeout(() => this.guarded(`compacting ${room.id}`, () => this.compact(room)), 0);
     }
   }
 
@@ -176,9 +176,18 @@ export class Rooms {
 
   private scheduleIdle(room: Room): void {
     this.cancelIdle(room);
-    this.idleTimers.set(room, setTimeout(() => {
+    this.idleTimers.set(room, setTimeout(() => this.guarded(`unloading ${room.id}`, () => {
       if (room.conns.size === 0) this.unload(room);
-    }, this.options.idleMs));
+    }), this.options.idleMs));
+  }
+
+  /** Timer callbacks have no caller to catch for them: a failure is logged and the server carries on. */
+  private guarded(what: string, fn: () => void): void {
+    try {
+      fn();
+    } catch (error) {
+      this.options.log(`${what} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    }
   }
 
   private cancelIdle(room: Room): void {

@@ -7,8 +7,10 @@ import type { AgreementStore } from '../store/agreements';
 import type { Authenticator } from '../auth/sessions';
 import { can } from '../auth/policy';
 import { Connection } from './connection';
+import { originAllowed } from './origin';
 import type { Rooms } from './rooms';
 
+/** Agreement ids are URL-safe as they are: the id is matched raw, never percent-decoded. */
 const SYNC_PATH = /^\/sync\/([^/?#]+)$/;
 
 export interface SyncDeps {
@@ -16,7 +18,11 @@ export interface SyncDeps {
   agreements: AgreementStore;
   auth: Authenticator;
   log: (message: string) => void;
+  /** The configured public origin (`PUBLIC_URL`), also allowed as a page's `Origin`. */
+  publicOrigin?: string;
 }
+
+const describe = (error: unknown): string => (error instanceof Error ? (error.stack ?? error.message) : String(error));
 
 /**
  * Serves the y-websocket endpoint `/sync/:id` on an HTTP server. The
@@ -26,36 +32,60 @@ export interface SyncDeps {
 export function attachSync(server: Server, deps: SyncDeps): { close(): void } {
   // ws enforces this hard cap itself (close 1009); frames between
   // LIMITS.maxFrameBytes and it get our own 4413, which stops the client.
-  const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.maxFrameBytes * 4 });
+  // Text frames are refused whatever they hold (4400), so their UTF-8 is not checked.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.maxFrameBytes * 4, skipUTF8Validation: true });
   const sockets = new Set<WebSocket>();
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const match = SYNC_PATH.exec(url.pathname);
+    try {
+      upgrade(req, socket, head);
+    } catch (error) {
+      // Nothing an upgrade request holds may stop the server.
+      deps.log(`websocket upgrade failed: ${describe(error)}`);
+      if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      else socket.destroy();
+    }
+  });
+
+  function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    // Split by hand: `new URL` throws on request targets such as `//`.
+    const target = req.url ?? '/';
+    const queryAt = target.indexOf('?');
+    const match = SYNC_PATH.exec(queryAt === -1 ? target : target.slice(0, queryAt));
     if (!match?.[1]) {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
-    const id = decodeURIComponent(match[1]);
+    const id = match[1];
+    const token = queryAt === -1 ? null : new URLSearchParams(target.slice(queryAt + 1)).get('token');
     wss.handleUpgrade(req, socket, head, (ws) => {
       sockets.add(ws);
       ws.on('close', () => sockets.delete(ws));
       ws.on('error', () => ws.terminate());
-      accept(ws, socket, id, req, url.searchParams.get('token'));
+      try {
+        accept(ws, socket, id, req, token);
+      } catch (error) {
+        deps.log(`opening a sync connection to ${id} failed: ${describe(error)}`);
+        ws.close(1011, 'server error');
+      }
     });
-  });
+  }
 
   // Drops connections that stopped answering pings (dead peers keep rooms loaded).
   const alive = new WeakSet<WebSocket>();
   const heartbeat = setInterval(() => {
     for (const ws of sockets) {
-      if (!alive.has(ws)) {
-        ws.terminate();
-        continue;
+      try {
+        if (!alive.has(ws)) {
+          ws.terminate();
+          continue;
+        }
+        alive.delete(ws);
+        ws.ping();
+      } catch (error) {
+        deps.log(`heartbeat failed: ${describe(error)}`);
       }
-      alive.delete(ws);
-      ws.ping();
     }
   }, 30_000);
   heartbeat.unref();
@@ -79,6 +109,10 @@ export function attachSync(server: Server, deps: SyncDeps): { close(): void } {
    */
   function accept(ws: WebSocket, socket: Duplex, id: string, req: IncomingMessage, token: string | null): void {
     markAlive(ws);
+    if (!originAllowed(req.headers.origin, req.headers.host, deps.publicOrigin)) {
+      ws.close(CloseCode.Forbidden, 'origin not allowed');
+      return;
+    }
     if (!AgreementIdSchema.safeParse(id).success || !deps.agreements.exists(id)) {
       ws.close(CloseCode.UnknownAgreement, 'unknown agreement');
       return;
@@ -104,6 +138,7 @@ export function attachSync(server: Server, deps: SyncDeps): { close(): void } {
       partyId: participant.partyId,
       role: participant.role,
       readOnly: !can(participant, 'edit'),
+      log: deps.log,
     });
   }
 }
