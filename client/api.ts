@@ -72,6 +72,8 @@ export const inviteParticipant = (id: string, input: InviteInput): Promise<Parti
 export const updateParticipant = (id: string, pid: string, input: UpdateParticipantInput): Promise<ParticipantView> =>
   request(under(id, `/participants/${pid}`), json('PATCH', input));
 export const revokeParticipant = (id: string, pid: string): Promise<ParticipantView> => request(under(id, `/participants/${pid}`), json('DELETE'));
+/** A new personal link for the participant (in `link`, this once); their old link stops working. */
+export const reissueLink = (id: string, pid: string): Promise<ParticipantView> => request(under(id, `/participants/${pid}/link`), json('POST'));
 
 export const listParties = async (id: string): Promise<PartyView[]> => (await request<{ parties: PartyView[] }>(under(id, '/parties'))).parties;
 export const addParty = (id: string, input: AddPartyInput = {}): Promise<PartyView> => request(under(id, '/parties'), json('POST', input));

@@ -1,5 +1,8 @@
-import type { Role } from '../../shared/api';
+import type { INVITABLE_ROLES, Role } from '../../shared/api';
+import { ApiFailure } from '../api';
 import { useI18n } from '../i18n';
+
+export type InvitableRole = (typeof INVITABLE_ROLES)[number];
 
 /**
  * Strings of the access UI (sessions, roles, participants), in English and
@@ -42,7 +45,7 @@ const en = {
   openingSession: 'Checking your access…',
   signInTitle: 'Open your personal link',
   signIn: 'This browser is not signed in to this agreement. Open the personal link you received (it looks like https://…/join/…): it signs you in as yourself.',
-  signInHelp: 'Lost it? Ask the owner of the agreement to copy your link again.',
+  signInHelp: 'Lost it, or it stopped working? Ask the owner of the agreement for a new link.',
   noAccessTitle: 'No access',
   noAccess: 'You do not have access to this agreement, or your access was revoked.',
   noAccessHelp: 'If you think this is a mistake, ask the owner of the agreement for a new personal link.',
@@ -78,9 +81,15 @@ const en = {
   partyRequired: 'Choose the person’s organisation.',
   invited: (name: string) => `${name} was added. Send them this personal link:`,
   linkWarning: 'Anyone with this link can open the agreement as this person. Send it to them only.',
+  linkOnce: 'This link is shown only now. Copy it before you close this box; afterwards you can only give them a new one.',
+  newLink: 'New link',
+  newLinkConfirm: (name: string) => `Give ${name} a new personal link? The old link will stop working, and ${name} will be signed out until they open the new one.`,
+  newLinkConfirmSelf: 'Get a new personal link for yourself? The old link will stop working and your other browsers will be signed out; this one stays signed in.',
+  newLinkYes: 'Create a new link',
+  reissued: (name: string) => `New personal link for ${name}. The old one no longer works; send them this one:`,
   copyLink: 'Copy link',
   copied: 'Copied',
-  copyFallback: 'Copy the link below:',
+  copyFallback: 'This browser did not allow copying: select the link above and copy it.',
   linkFor: (name: string) => `Personal link of ${name}`,
   changeRole: (name: string) => `Role of ${name}`,
   signatoryOf: (name: string) => `${name} signs for their organisation`,
@@ -136,7 +145,7 @@ const fr: AccessStrings = {
   openingSession: 'Vérification de votre accès…',
   signInTitle: 'Ouvrez votre lien personnel',
   signIn: 'Ce navigateur n’est pas connecté à cette entente. Ouvrez le lien personnel que vous avez reçu (il ressemble à https://…/join/…) : il vous connecte en votre nom.',
-  signInHelp: 'Vous l’avez perdu? Demandez à la personne propriétaire de l’entente de copier à nouveau votre lien.',
+  signInHelp: 'Vous l’avez perdu, ou il ne fonctionne plus? Demandez un nouveau lien à la personne propriétaire de l’entente.',
   noAccessTitle: 'Accès refusé',
   noAccess: 'Vous n’avez pas accès à cette entente, ou votre accès a été révoqué.',
   noAccessHelp: 'S’il s’agit d’une erreur, demandez un nouveau lien personnel à la personne propriétaire de l’entente.',
@@ -170,9 +179,15 @@ const fr: AccessStrings = {
   partyRequired: 'Choisissez l’organisation de la personne.',
   invited: (name: string) => `${name} a été ajouté·e. Envoyez-lui ce lien personnel :`,
   linkWarning: 'Toute personne qui a ce lien peut ouvrir l’entente en son nom. Ne l’envoyez qu’à elle.',
+  linkOnce: 'Ce lien n’est affiché que maintenant. Copiez-le avant de fermer cet encadré; ensuite, vous pourrez seulement en créer un nouveau.',
+  newLink: 'Nouveau lien',
+  newLinkConfirm: (name: string) => `Donner un nouveau lien personnel à ${name}? L’ancien lien cessera de fonctionner, et ${name} sera déconnecté·e jusqu’à ce qu’il ou elle ouvre le nouveau.`,
+  newLinkConfirmSelf: 'Obtenir un nouveau lien personnel pour vous-même? L’ancien lien cessera de fonctionner et vos autres navigateurs seront déconnectés; celui-ci reste connecté.',
+  newLinkYes: 'Créer un nouveau lien',
+  reissued: (name: string) => `Nouveau lien personnel de ${name}. L’ancien ne fonctionne plus; envoyez-lui celui-ci :`,
   copyLink: 'Copier le lien',
   copied: 'Copié',
-  copyFallback: 'Copiez le lien ci-dessous :',
+  copyFallback: 'Ce navigateur n’a pas permis la copie : sélectionnez le lien ci-dessus et copiez-le.',
   linkFor: (name: string) => `Lien personnel de ${name}`,
   changeRole: (name: string) => `Rôle de ${name}`,
   signatoryOf: (name: string) => `${name} signe pour son organisation`,
@@ -191,6 +206,11 @@ const STRINGS = { en, fr } as const;
 /** The access strings in the UI language. */
 export function useAccessStrings(): AccessStrings {
   return STRINGS[useI18n().lang];
+}
+
+/** The server's reason, or a plain "could not reach the server". */
+export function failure(s: AccessStrings, err: unknown): string {
+  return err instanceof ApiFailure ? s.failed(err.message) : s.networkFailed;
 }
 
 /** A loose email check, matching what the server accepts closely enough to catch typos. */

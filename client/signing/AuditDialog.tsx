@@ -139,6 +139,7 @@ function details(e: Entry, ctx: DetailContext): ReactNode {
       break;
     }
     case 'revoked':
+    case 'link_reissued':
       parts.push([s.detail.name, str(d['name'])]);
       break;
     case 'section_approved':

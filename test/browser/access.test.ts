@@ -122,15 +122,16 @@ describe('participants, roles and access in the browser', { timeout: 120_000 }, 
     expect(await editorRow.innerText()).toContain(PARTY_A);
     expect(await editorRow.innerText()).toContain('etienne@example.org');
 
-    // Copying a link: the clipboard when allowed, otherwise a field to copy from.
-    await participantRow(o, 'Violette Viewer').getByTestId('copy-link').click();
-    await poll(() => participantRow(o, 'Violette Viewer').getByTestId('copy-link').innerText()).toContain('Copied');
-    expect(await o.evaluate(() => navigator.clipboard.readText())).toBe(viewerUrl);
-    await o.evaluate(() => {
-      navigator.clipboard.writeText = () => Promise.reject(new Error('denied'));
-    });
-    await editorRow.getByTestId('copy-link').click();
-    await poll(() => editorRow.getByTestId('link-field').inputValue()).toBe(editorUrl);
+    // A link is shown once, when it is issued: copied from that box, and the list has none to copy later.
+    const shown = o.getByTestId('new-link-box');
+    expect(await shown.innerText()).toContain('This link is shown only now');
+    await shown.getByTestId('copy-link').click();
+    await poll(() => shown.getByTestId('copy-link').innerText()).toContain('Copied');
+    expect(await o.evaluate(() => navigator.clipboard.readText())).toBe(xssUrl);
+    expect(await o.getByTestId('participant-list').getByTestId('new-link').count()).toBe(0);
+    expect(await o.getByTestId('participant-list').innerText()).not.toContain('/join/');
+    await shown.getByTestId('new-link-close').click();
+    expect(await o.getByTestId('new-link-box').count()).toBe(0);
 
     // Each invitee opens their personal link in their own browser profile.
     const editor = await fresh(editorUrl, 'editor');
@@ -188,6 +189,36 @@ describe('participants, roles and access in the browser', { timeout: 120_000 }, 
     await screenshot(v, 'access-viewer-promoted');
     await typeAtEnd(v, f('purpose'), ' Promoted.');
     await poll(() => editorText(o, f('purpose'))).toBe('Shared employment services. Promoted.');
+
+    // Violette's link leaked: the owner gives her a new one, after a warning. Her open page is
+    // signed out, the old link opens nothing, and the new one (shown once) signs her in again.
+    const violetteRow = participantRow(o, 'Violette Viewer');
+    await violetteRow.getByTestId('new-link-open').click();
+    expect(await violetteRow.getByTestId('new-link-confirm').innerText()).toContain('The old link will stop working');
+    await violetteRow.getByTestId('new-link-yes').click();
+    const renewed = violetteRow.getByTestId('new-link');
+    await renewed.waitFor({ timeout: 10_000 });
+    const violetteUrl = await renewed.inputValue();
+    expect(violetteUrl).toMatch(/\/join\/[A-Za-z0-9_-]+$/);
+    expect(violetteUrl).not.toBe(viewerUrl);
+    expect(await violetteRow.getByTestId('new-link-box').innerText()).toContain('The old one no longer works');
+    // When the clipboard is refused, the box says to copy the link from its field.
+    await o.evaluate(() => {
+      navigator.clipboard.writeText = () => Promise.reject(new Error('denied'));
+    });
+    await violetteRow.getByTestId('copy-link').click();
+    await violetteRow.getByTestId('copy-fallback').waitFor();
+    await screenshot(o, 'access-new-link');
+    const signedOut = v.getByTestId('access-refused');
+    await signedOut.waitFor({ timeout: 10_000 });
+    expect(await signedOut.getAttribute('data-status')).toBe('401');
+    expect(await signedOut.innerText()).toContain('Ask the owner of the agreement for a new link.');
+    const oldLink = await fresh(viewerUrl, 'viewer-old-link');
+    await oldLink.page.getByTestId('link-invalid').waitFor();
+    await v.goto(violetteUrl);
+    await waitEditor(viewer, 'viewer-new-link');
+    expect(await v.getByTestId('me-role').innerText()).toBe('Editor');
+    await poll(() => editorText(v, f('purpose'))).toBe('Shared employment services. Promoted.');
 
     // The owner revokes the editor (after a confirmation): the editor's page says so.
     await editorRow.getByTestId('revoke').click();

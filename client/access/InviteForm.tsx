@@ -1,0 +1,90 @@
+import { useState, type FormEvent } from 'react';
+import { INVITABLE_ROLES, type ParticipantView, type Role } from '../../shared/api';
+import { inviteParticipant } from '../api';
+import { useI18n } from '../i18n';
+import { failure, looksLikeEmail, useAccessStrings, type InvitableRole } from './i18n';
+import { roleName } from './MeBadge';
+import type { PartyLabel } from './usePartyNames';
+
+/** The owner's form to invite someone; the answer carries their personal link, shown once. */
+export function InviteForm({ agreementId, parties, onInvited, onCancel }: { agreementId: string; parties: PartyLabel[]; onInvited: (p: ParticipantView) => void; onCancel: () => void }) {
+  const { t } = useI18n();
+  const s = useAccessStrings();
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [partyId, setPartyId] = useState('');
+  const [role, setRole] = useState<InvitableRole>('editor');
+  const [signatory, setSignatory] = useState(false);
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    if (name.trim() === '') return setError(s.nameRequired);
+    if (!looksLikeEmail(email)) return setError(s.emailInvalid);
+    if (!parties.some((p) => p.id === partyId)) return setError(s.partyRequired);
+    setError('');
+    setBusy(true);
+    try {
+      onInvited(await inviteParticipant(agreementId, { name: name.trim(), email: email.trim(), partyId, role, signatory }));
+    } catch (err) {
+      setError(failure(s, err));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="invite-form" data-testid="invite-form" onSubmit={(e) => void submit(e)} noValidate>
+      <h3>{s.inviteTitle}</h3>
+      <label className="field">
+        <span>{s.name}</span>
+        <input name="inviteName" value={name} maxLength={120} autoComplete="off" onChange={(e) => setName(e.target.value)} autoFocus />
+      </label>
+      <label className="field">
+        <span>{s.email}</span>
+        <input name="inviteEmail" type="email" value={email} maxLength={254} autoComplete="off" onChange={(e) => setEmail(e.target.value)} />
+      </label>
+      <label className="field">
+        <span>{s.party}</span>
+        <select name="inviteParty" value={partyId} onChange={(e) => setPartyId(e.target.value)}>
+          <option value="" disabled>
+            —
+          </option>
+          {parties.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.legalName || t.partyN(p.index + 1)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>{s.roleLabel}</span>
+        <select name="inviteRole" value={role} onChange={(e) => setRole(e.target.value as InvitableRole)}>
+          {INVITABLE_ROLES.map((r) => (
+            <option key={r} value={r}>
+              {roleName(s, r)}
+            </option>
+          ))}
+        </select>
+        <span className="role-help">{s.roleHelp[role as Role]}</span>
+      </label>
+      <label className="check field-check">
+        <input name="inviteSignatory" type="checkbox" checked={signatory} onChange={(e) => setSignatory(e.target.checked)} />
+        {s.signatoryLabel}
+      </label>
+      {error && (
+        <p className="error small" role="alert" data-testid="invite-error">
+          {error}
+        </p>
+      )}
+      <div className="invite-actions">
+        <button type="button" className="button small" onClick={onCancel} disabled={busy}>
+          {s.cancel}
+        </button>
+        <button type="submit" className="button primary small" disabled={busy} data-testid="invite-submit">
+          {busy ? s.inviting : s.sendInvite}
+        </button>
+      </div>
+    </form>
+  );
+}
