@@ -47,6 +47,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   // Before anyone can ask: finish what a stop between the last signature and the completion left undone.
   await services.lifecycle.resumeCompletions();
   await services.exports.backfillPagesHashes(log);
+  await services.exports.backfillPagesHashes(log);
   const { rooms, hub, auth } = services;
   const clientDir = options.clientDir && existsSync(join(options.clientDir, 'index.html')) ? options.clientDir : undefined;
   const app = createApp({ services, clientDir, log });

@@ -270,8 +270,11 @@ export interface AuditView {
 
 export interface VerifyResult {
   match: boolean;
-  /** What matched: the signed PDF file, or the version hash. */
-  matched?: 'pdf' | 'version';
+  /**
+   * What matched: the signed PDF file itself, the version fingerprint, or the
+   * agreement pages fingerprint (both printed on the certificate).
+   */
+  matched?: 'pdf' | 'version' | 'pages';
   hash: string;
   agreement?: { title: string; versionNumber: number; versionHash: string; signedAt: string | null; signatures: { fullName: string; title: string; signedAt: string }[] };
 }

@@ -152,7 +152,11 @@ function VerifyOutcome({ result, what }: { result: VerifyResult; what: string })
         <strong>{result.match ? s.verifyMatch : s.verifyNoMatch}</strong>
       </p>
       {!result.match && <p className="small">{s.verifyNoMatchHelp}</p>}
-      {result.match && <p className="small">{result.matched === 'pdf' ? s.verifyMatchPdf : s.verifyMatchVersion}</p>}
+      {result.match && result.matched && (
+        <p className="small" data-testid="verify-matched">
+          {{ pdf: s.verifyMatchPdf, version: s.verifyMatchVersion, pages: s.verifyMatchPages }[result.matched]}
+        </p>
+      )}
       {a && (
         <dl className="sign-facts">
           <dt>{s.agreement}</dt>

@@ -103,10 +103,22 @@ function render(m: ExportModel, extras: Extras): Promise<Buffer> {
  * The signed PDF: the agreement pages, then a certificate page carrying the
  * fingerprint of those pages (a file cannot hold its own hash; the final
  * file's hash is stored by the server and checked on the verify page).
+ * `pagesHash` is printed on the certificate and must be stored too, so the
+ * verify page recognises it: it is computed from a file nobody keeps.
  */
 export async function signedPdf(m: ExportModel, generatedAt: string): Promise<{ pdf: Buffer; pagesHash: string }> {
-  const pagesHash = sha256(await render(m, {}));
-  return { pdf: await render(m, { certificate: { pagesHash, generatedAt } }), pagesHash };
+  const pagesHash = await pagesFingerprint(m);
+  return { pdf: await certifiedPdf(m, pagesHash, generatedAt), pagesHash };
+}
+
+/** SHA-256 of the agreement pages alone, as `signedPdf` prints it on the certificate. */
+export async function pagesFingerprint(m: ExportModel): Promise<string> {
+  return sha256(await render(m, {}));
+}
+
+/** The agreement pages followed by the certificate page, for a given pages fingerprint. */
+export function certifiedPdf(m: ExportModel, pagesHash: string, generatedAt: string): Promise<Buffer> {
+  return render(m, { certificate: { pagesHash, generatedAt } });
 }
 
 /** A copy of the locked version to read before signing: marked as not signed, with the version's fingerprint. */

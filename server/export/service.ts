@@ -7,6 +7,7 @@ import type { AuditLog } from '../store/audit';
 import type { Participant } from '../store/participants';
 import type { AgreementStore } from '../store/agreements';
 import type { VersionStore } from '../store/versions';
+import { backfillPagesHashes } from './backfill';
 import { agreementDocx } from './docx';
 import { exportModel } from './model';
 import { reviewPdf } from './pdf';
@@ -49,7 +50,12 @@ export class ExportService {
     return { pdf, filename: `agreement-${by.agreementId}-v${version.number}-for-review.pdf` };
   }
 
-  /** Whether a file or a hash matches a signed version: public, since it reveals nothing to someone without the copy. */
+  /**
+   * Whether a file or a hash matches a signed version: public, since it
+   * reveals nothing to someone without the copy. A hash may be any of the
+   * fingerprints the certificate prints (the version's, the agreement
+   * pages'), or the signed file's own.
+   */
   verify(input: { pdf: Uint8Array } | { hash: string }): VerifyResult {
     const hash = 'pdf' in input ? sha256(input.pdf) : input.hash;
     const version = this.d.versions.signedByHash(hash);
@@ -57,7 +63,7 @@ export class ExportService {
     const agreement = this.d.agreements.get(version.agreementId);
     return {
       match: true,
-      matched: version.pdfHash === hash ? 'pdf' : 'version',
+      matched: version.pdfHash === hash ? 'pdf' : version.pagesHash === hash ? 'pages' : 'version',
       hash,
       agreement: {
         title: agreement?.title ?? '',
@@ -67,6 +73,11 @@ export class ExportService {
         signatures: this.d.versions.signatures(version.id).map(({ fullName, title, signedAt }) => ({ fullName, title, signedAt })),
       },
     };
+  }
+
+  /** At start: stores the pages fingerprint of versions signed before it was kept, where it can be recomputed exactly. */
+  backfillPagesHashes(log: (message: string) => void): Promise<void> {
+    return backfillPagesHashes(this.d, log);
   }
 
   private signedVersion(agreementId: string) {

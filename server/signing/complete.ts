@@ -7,7 +7,7 @@ import { failpoint } from './failpoint';
 import { sha256 } from './hash';
 
 /** Builds the signed PDF of a model; injectable so a test can hold it and make a race deterministic. */
-export type PdfBuilder = (model: ExportModel, generatedAt: string) => Promise<{ pdf: Buffer }>;
+export type PdfBuilder = (model: ExportModel, generatedAt: string) => Promise<{ pdf: Buffer; pagesHash: string }>;
 
 export interface CompletionDeps {
   versions: VersionStore;
@@ -38,11 +38,12 @@ export async function completeVersion(d: CompletionDeps, version: Version, lastS
   const log = d.log ?? (() => undefined);
   await failpoint('before-complete', log);
   const id = version.agreementId;
-  const { pdf } = await (d.buildPdf ?? signedPdf)(exportModel(d, version, lastSignature), lastSignature);
+  // pagesHash: the certificate prints it, so it is stored for the verify page like the file's own hash.
+  const { pdf, pagesHash } = await (d.buildPdf ?? signedPdf)(exportModel(d, version, lastSignature), lastSignature);
   const pdfHash = sha256(pdf);
   return d.versions.transaction(() => {
-    if (!d.versions.markSigned(version.id, lastSignature, pdf, pdfHash)) return false;
-    d.audit.append(id, null, 'completed', { version: version.number, hash: version.hash, inForceFrom: lastSignature, pdfHash });
+    if (!d.versions.markSigned(version.id, lastSignature, pdf, pdfHash, pagesHash)) return false;
+    d.audit.append(id, null, 'completed', { version: version.number, hash: version.hash, inForceFrom: lastSignature, pdfHash, pagesHash });
     d.versions.setStatus(id, 'signed');
     return true;
   });

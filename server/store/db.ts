@@ -200,6 +200,12 @@ export const MIGRATIONS: readonly string[] = [
   // since that is what people hold in their links, then the plaintext goes.
   `UPDATE participants SET token_hash = sha256_hex(token) WHERE token_hash IS NOT sha256_hex(token);
    ALTER TABLE participants DROP COLUMN token;`,
+  // The certificate of a signed PDF prints the fingerprint of the agreement
+  // pages (the PDF before the certificate page was added); it is kept so the
+  // verify page recognises it. Versions signed before get it at start when
+  // it can be recomputed exactly (server/export/backfill.ts).
+  `ALTER TABLE versions ADD COLUMN pages_hash TEXT;
+   CREATE INDEX versions_pages_hash ON versions(pages_hash);`,
 ];
 
 /** `user_version` once the plaintext tokens are gone (the migration above). */

@@ -16,6 +16,8 @@ export interface Version {
   closeReason: string | null;
   signedAt: string | null;
   pdfHash: string | null;
+  /** The agreement pages' fingerprint the certificate prints (null: signed before it was stored, and not recovered). */
+  pagesHash: string | null;
 }
 
 /** Someone recorded at lock as having to sign the version, for their party. */
@@ -50,6 +52,7 @@ interface VersionRow {
   close_reason: string | null;
   signed_at: string | null;
   pdf_hash: string | null;
+  pages_hash: string | null;
 }
 interface SignatureRow {
   id: string;
@@ -64,7 +67,7 @@ interface SignatureRow {
   version_hash: string;
 }
 
-const COLUMNS = 'id, agreement_id, number, canonical, hash, status, locked_at, locked_by, closed_at, close_reason, signed_at, pdf_hash';
+const COLUMNS = 'id, agreement_id, number, canonical, hash, status, locked_at, locked_by, closed_at, close_reason, signed_at, pdf_hash, pages_hash';
 const toVersion = (r: VersionRow): Version => ({
   id: r.id,
   agreementId: r.agreement_id,
@@ -78,6 +81,7 @@ const toVersion = (r: VersionRow): Version => ({
   closeReason: r.close_reason,
   signedAt: r.signed_at,
   pdfHash: r.pdf_hash,
+  pagesHash: r.pages_hash,
 });
 const toSignature = (r: SignatureRow): Signature => ({
   id: r.id,
@@ -107,10 +111,13 @@ export class VersionStore {
       all: db.prepare<[string], VersionRow>(`SELECT ${COLUMNS} FROM versions WHERE agreement_id = ? ORDER BY number`),
       close: db.prepare<[VersionStatus, string, string, string]>('UPDATE versions SET status = ?, closed_at = ?, close_reason = ? WHERE id = ?'),
       // Only a version still awaiting signatures becomes signed: a cancel that landed first wins.
-      markSigned: db.prepare<[string, Buffer, string, string]>("UPDATE versions SET status = 'signed', signed_at = ?, pdf = ?, pdf_hash = ? WHERE id = ? AND status = 'locked'"),
+      markSigned: db.prepare<[string, Buffer, string, string, string]>("UPDATE versions SET status = 'signed', signed_at = ?, pdf = ?, pdf_hash = ?, pages_hash = ? WHERE id = ? AND status = 'locked'"),
+      setPagesHash: db.prepare<[string, string]>('UPDATE versions SET pages_hash = ? WHERE id = ? AND pages_hash IS NULL'),
+      withoutPagesHash: db.prepare<[], VersionRow>(`SELECT ${COLUMNS} FROM versions WHERE status = 'signed' AND pdf_hash IS NOT NULL AND pages_hash IS NULL`),
       pdf: db.prepare<[string], { pdf: Buffer | null }>('SELECT pdf FROM versions WHERE id = ?'),
       state: db.prepare<[string], { state: Buffer }>('SELECT state FROM versions WHERE id = ?'),
-      byHash: db.prepare<[string, string], VersionRow>(`SELECT ${COLUMNS} FROM versions WHERE status = 'signed' AND (hash = ? OR pdf_hash = ?) LIMIT 1`),
+      // Any fingerprint the certificate prints: the version's, the final file's, the agreement pages'.
+      byHash: db.prepare<[string, string, string], VersionRow>(`SELECT ${COLUMNS} FROM versions WHERE status = 'signed' AND (hash = ? OR pdf_hash = ? OR pages_hash = ?) LIMIT 1`),
       status: db.prepare<[string], { status: AgreementStatus }>('SELECT status FROM agreements WHERE id = ?'),
       setStatus: db.prepare<[AgreementStatus, string]>('UPDATE agreements SET status = ? WHERE id = ?'),
       insertSignature: db.prepare(
@@ -146,7 +153,7 @@ export class VersionStore {
   create(v: { id: string; agreementId: string; state: Uint8Array; canonical: string; hash: string; lockedAt: string; lockedBy: string }): Version {
     const number = this.s.nextNumber.get(v.agreementId)?.n ?? 1;
     this.s.insert.run({ ...v, number, state: Buffer.from(v.state) });
-    return { ...v, number, status: 'locked', closedAt: null, closeReason: null, signedAt: null, pdfHash: null };
+    return { ...v, number, status: 'locked', closedAt: null, closeReason: null, signedAt: null, pdfHash: null, pagesHash: null };
   }
 
   /** The locked or signed version in force, if any. */
@@ -164,8 +171,18 @@ export class VersionStore {
   }
 
   /** Marks a version signed with its PDF, if it is still locked; false when it was not (cancelled, or already signed). */
-  markSigned(versionId: string, signedAt: string, pdf: Uint8Array, pdfHash: string): boolean {
-    return this.s.markSigned.run(signedAt, Buffer.from(pdf), pdfHash, versionId).changes === 1;
+  markSigned(versionId: string, signedAt: string, pdf: Uint8Array, pdfHash: string, pagesHash: string): boolean {
+    return this.s.markSigned.run(signedAt, Buffer.from(pdf), pdfHash, pagesHash, versionId).changes === 1;
+  }
+
+  /** Signed versions from before the pages fingerprint was stored. */
+  withoutPagesHash(): Version[] {
+    return this.s.withoutPagesHash.all().map(toVersion);
+  }
+
+  /** Records the pages fingerprint of a version signed before it was stored (never overwrites one). */
+  setPagesHash(versionId: string, pagesHash: string): void {
+    this.s.setPagesHash.run(pagesHash, versionId);
   }
 
   get(versionId: string): Version | undefined {
@@ -208,7 +225,7 @@ export class VersionStore {
   }
 
   signedByHash(hash: string): Version | undefined {
-    const r = this.s.byHash.get(hash, hash);
+    const r = this.s.byHash.get(hash, hash, hash);
     return r && toVersion(r);
   }
 
