@@ -6,12 +6,13 @@ import { cancelVersion, exportUrl, listThreads, lockAgreement, reviewUrl, unlock
 import { useI18n } from '../i18n';
 import { Link } from '../router';
 import { AuditDialog } from './AuditDialog';
-import { describeMissing, partyLabel, type DescribeContext } from './describe';
+import { describeMissing, type DescribeContext } from './describe';
 import { Dialog } from './Dialog';
 import { SignDialog } from './SignDialog';
 import { useOptionalSession, usePartyNames, useSigning, type Signing } from './SigningContext';
 import { useSigningText } from './strings';
 import { useStatusAction } from './useStatusAction';
+import { Signers, StillToSign } from './Signers';
 import { VersionMatchNote } from './VersionMatchNote';
 import './signing.css';
 
@@ -85,6 +86,7 @@ function StatusCard({ signing, status, template }: { signing: Signing; status: S
       {status.status === 'draft' && <Checklist signing={signing} status={status} template={template} />}
 
       {status.status !== 'draft' && <Signers signing={signing} status={status} />}
+      {status.status === 'locked' && <StillToSign status={status} manage={manage} />}
 
       {canSign && (
         <button type="button" className="button primary block" data-testid="open-sign" onClick={() => setOpen('sign')}>
@@ -235,54 +237,6 @@ function useOpenThreads(agreementId: string, status: StatusView): ReadonlyMap<st
     };
   }, [agreementId, key]);
   return threads;
-}
-
-function Signers({ signing, status }: { signing: Signing; status: StatusView }) {
-  const { s, date } = useSigningText();
-  const { t } = useI18n();
-  const parties = usePartyNames(signing.doc);
-  const total = status.signers.length;
-  const done = status.signers.filter((x) => x.signed).length;
-  // Parties of the agreement in document order; signers of parties that left are shown too.
-  const partyIds = [...new Set([...parties.keys(), ...status.signers.map((x) => x.partyId)])];
-  const ctx = { parties, unnamedParty: t.unnamedParty, s };
-  return (
-    <div className="signers-block" data-testid="signers">
-      <h3 className="status-subheading">
-        {s.signaturesHeading} <span className="muted small">{s.signersProgress(done, total)}</span>
-      </h3>
-      <ul className="signer-parties">
-        {partyIds.map((partyId) => {
-          const people = status.signers.filter((x) => x.partyId === partyId);
-          return (
-            <li key={partyId} data-party={partyId}>
-              <span className="signer-party">{partyLabel(ctx, partyId)}</span>
-              {people.length === 0 ? (
-                <p className="muted small">{s.noSigners}</p>
-              ) : (
-                <ul className="signer-list">
-                  {people.map((person) => {
-                    const signature = status.signatures.find((x) => x.participantId === person.participantId);
-                    return (
-                      <li key={person.participantId} className={person.signed ? 'signer signed' : 'signer pending'} data-signer={person.name} data-signed={person.signed}>
-                        <span className="signer-mark" aria-hidden="true">
-                          {person.signed ? '✓' : '…'}
-                        </span>
-                        <span>
-                          <span className="signer-name">{signature ? `${signature.fullName}, ${signature.title}` : person.name}</span>
-                          <span className="muted small signer-when">{signature ? s.signedOn(date(signature.signedAt)) : s.toSign}</span>
-                        </span>
-                      </li>
-                    );
-                  })}
-                </ul>
-              )}
-            </li>
-          );
-        })}
-      </ul>
-    </div>
-  );
 }
 
 function SignedCopy({ signing, status }: { signing: Signing; status: StatusView }) {

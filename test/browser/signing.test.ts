@@ -220,6 +220,12 @@ describe('approve, lock, sign and verify in the browser', { timeout: 120_000 }, 
     const status = await rest<StatusView>(ownerToken, `/api/agreements/${agreement.id}/status`);
     expect(status.version?.hash).toBe(hash);
     expect(await partner.page.locator('[data-testid="banner-hash"]').getAttribute('data-hash')).toBe(hash);
+    // Who must sign was recorded at lock: both pages list who still has to, with their party.
+    for (const { page } of [owner, partner]) {
+      await poll(() => page.locator('[data-testid="still-to-sign"]').innerText()).toBe(
+        `Still to sign: ${OWNER.name} (Community Employment Network), ${PARTNER.name} (Réseau Emploi Québec)`,
+      );
+    }
     // Each page hashes the text it shows the way the server does: it is the locked version.
     for (const { page } of [owner, partner]) await poll(() => page.locator('[data-testid="locked-banner"] [data-testid="version-match"]').getAttribute('data-match')).toBe('match');
 
@@ -271,6 +277,12 @@ describe('approve, lock, sign and verify in the browser', { timeout: 120_000 }, 
     await poll(() => partner.page.locator(`[data-signer="${PARTNER.name}"]`).getAttribute('data-signed')).toBe('true');
     await poll(() => owner.page.locator(`[data-signer="${PARTNER.name}"]`).getAttribute('data-signed')).toBe('true');
     expect(await owner.page.locator(`[data-signer="${OWNER.name}"]`).getAttribute('data-signed')).toBe('false');
+    for (const { page } of [owner, partner]) {
+      await poll(() => page.locator('[data-testid="still-to-sign"]').innerText()).toBe(`Still to sign: ${OWNER.name} (Community Employment Network)`);
+    }
+    const panel = owner.page.locator('[data-testid="status-panel"]');
+    await panel.scrollIntoViewIfNeeded();
+    await panel.screenshot({ path: join(tmpdir(), 'entente-status-still-to-sign.png') });
     // After a signature, the owner can no longer unlock: only cancel.
     expect(await owner.page.locator('[data-testid="unlock"]').count()).toBe(0);
     expect(await owner.page.locator('[data-testid="cancel-version"]').count()).toBe(1);
@@ -287,6 +299,7 @@ describe('approve, lock, sign and verify in the browser', { timeout: 120_000 }, 
     // Signed: in force from the last signature, downloads for everyone.
     for (const { page } of [owner, partner]) {
       await poll(() => statusOf(page)).toBe('signed');
+      expect(await page.locator('[data-testid="still-to-sign"]').count()).toBe(0);
       await page.locator('[data-testid="locked-banner"][data-status="signed"]').waitFor();
       await poll(() => page.locator('[data-testid="in-force-from"]').innerText()).toMatch(/^In force from \w+ \d{1,2}, \d{4}$/);
     }
@@ -362,6 +375,37 @@ describe('approve, lock, sign and verify in the browser', { timeout: 120_000 }, 
 
     expect(owner.errors).toEqual([]);
     expect(partner.errors).toEqual([]);
+  });
+
+  it('the checklist asks to invite someone from a party that has nobody yet, then for a signatory once someone is there', async () => {
+    const res = await fetch(`${server.url}/api/agreements`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        title: 'Nobody from the partner yet',
+        language: 'en',
+        templateId: 'mou',
+        owner: { name: OWNER.name, email: OWNER.email, partyIndex: 0 },
+        parties: [{ legalName: 'Community Employment Network' }, { legalName: 'Réseau Emploi Québec' }],
+      }),
+    });
+    expect(res.status).toBe(201);
+    const agreement = (await res.json()) as CreatedAgreement;
+    const ownerToken = tokenOf(agreement.ownerLink);
+    const owner = await openByLink(ownerToken, OWNER.name);
+    const signatories = owner.page.locator('[data-check="signatories"] .missing-list');
+    // The list shows three items and folds the rest: unfold it.
+    await owner.page.locator('[data-check="signatories"] .more-link').click();
+    await poll(() => signatories.innerText()).toContain('Invite someone from Réseau Emploi Québec');
+    expect(await signatories.innerText()).toContain('A participant of Community Employment Network designated to sign');
+    await owner.page.locator('[data-check="signatories"]').scrollIntoViewIfNeeded();
+    await owner.page.locator('[data-testid="status-panel"]').screenshot({ path: join(tmpdir(), 'entente-status-invite.png') });
+
+    // Once someone of that party is invited, the line asks for a signatory instead, live.
+    await rest(ownerToken, `/api/agreements/${agreement.id}/participants`, 'POST', { name: 'Vera Viewer', email: 'vera@example.org', partyId: agreement.content.parties[1]?.id, role: 'viewer' });
+    await poll(() => signatories.innerText()).toContain('A participant of Réseau Emploi Québec designated to sign');
+    expect(await signatories.innerText()).not.toContain('Invite someone');
+    expect(owner.errors).toEqual([]);
   });
 
   it('the owner unlocks with a reason (approvals cleared, editing resumes); after a signature only cancelling opens a new draft', async () => {

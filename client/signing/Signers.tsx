@@ -1,0 +1,71 @@
+import type { StatusView } from '../../shared/api';
+import { useI18n } from '../i18n';
+import { partyLabel } from './describe';
+import { usePartyNames, type Signing } from './SigningContext';
+import { useSigningText } from './strings';
+
+/** Each party's people who must sign (recorded at lock), and who has. */
+export function Signers({ signing, status }: { signing: Signing; status: StatusView }) {
+  const { s, date } = useSigningText();
+  const { t } = useI18n();
+  const parties = usePartyNames(signing.doc);
+  const total = status.signers.length;
+  const done = status.signers.filter((x) => x.signed).length;
+  // Parties of the agreement in document order; signers of parties that left are shown too.
+  const partyIds = [...new Set([...parties.keys(), ...status.signers.map((x) => x.partyId)])];
+  const ctx = { parties, unnamedParty: t.unnamedParty, s };
+  return (
+    <div className="signers-block" data-testid="signers">
+      <h3 className="status-subheading">
+        {s.signaturesHeading} <span className="muted small">{s.signersProgress(done, total)}</span>
+      </h3>
+      <ul className="signer-parties">
+        {partyIds.map((partyId) => {
+          const people = status.signers.filter((x) => x.partyId === partyId);
+          return (
+            <li key={partyId} data-party={partyId}>
+              <span className="signer-party">{partyLabel(ctx, partyId)}</span>
+              {people.length === 0 ? (
+                <p className="muted small">{s.noSigners}</p>
+              ) : (
+                <ul className="signer-list">
+                  {people.map((person) => {
+                    const signature = status.signatures.find((x) => x.participantId === person.participantId);
+                    return (
+                      <li key={person.participantId} className={person.signed ? 'signer signed' : 'signer pending'} data-signer={person.name} data-signed={person.signed}>
+                        <span className="signer-mark" aria-hidden="true">
+                          {person.signed ? '✓' : '…'}
+                        </span>
+                        <span>
+                          <span className="signer-name">{signature ? `${signature.fullName}, ${signature.title}` : person.name}</span>
+                          <span className="muted small signer-when">{signature ? s.signedOn(date(signature.signedAt)) : s.toSign}</span>
+                        </span>
+                      </li>
+                    );
+                  })}
+                </ul>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
+
+/** Who has not signed yet, from the people recorded at lock: "Still to sign: Paul (Party B), …". */
+export function StillToSign({ status, manage }: { status: StatusView; manage: boolean }) {
+  const { s } = useSigningText();
+  const { t } = useI18n();
+  const pending = status.signers.filter((x) => !x.signed);
+  return (
+    <div className="still-to-sign small">
+      {pending.length > 0 && (
+        <p data-testid="still-to-sign">
+          <strong>{s.stillToSign}</strong> {pending.map((x) => `${x.name} (${x.partyName || t.unnamedParty})`).join(', ')}
+        </p>
+      )}
+      {manage && <p className="muted">{s.signersFixed}</p>}
+    </div>
+  );
+}
