@@ -178,7 +178,8 @@ export class Connection implements PresenceOwner {
     const verdict = checkUpdate(this.room.doc, update, this.room.template);
     if (!verdict.ok) {
       const outside = verdict.reason === 'outside_schema';
-      this.close(outside ? CloseCode.OutsideSchema : CloseCode.BadMessage, outside ? 'update outside the schema' : 'update with missing dependencies');
+      // The reason says what was refused (close reasons are capped at 123 bytes).
+      this.close(outside ? CloseCode.OutsideSchema : CloseCode.BadMessage, `${outside ? 'outside the schema' : 'missing dependencies'}: ${verdict.detail}`.slice(0, 100));
       return;
     }
     const store = this.room.doc.store;
