@@ -1,19 +1,16 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState } from 'react';
 import type { AuditView } from '../../shared/api';
 import type { AgreementTemplate } from '../../shared/template';
+import { useAccessStrings } from '../access/i18n';
 import { getAudit } from '../api';
 import { useI18n } from '../i18n';
-import { partyLabel, sectionLabel } from './describe';
+import { actionLabel, auditDetails, peopleOf } from './auditDetails';
 import { Dialog } from './Dialog';
 import { Fingerprint } from './Fingerprint';
 import { NO_DOC, usePartyNames, useSigning } from './SigningContext';
-import { useSigningText, type SigningStrings } from './strings';
+import { useSigningText } from './strings';
 
-type Entry = AuditView['entries'][number];
 type Load = { state: 'loading' } | { state: 'failed' } | { state: 'ready'; audit: AuditView };
-
-const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The audit log of the agreement: every step in order, and whether the hash chain holds. */
 export function AuditDialog({ template, onClose }: { template: AgreementTemplate | undefined; onClose: () => void }) {
@@ -50,15 +47,12 @@ function AuditBody({ audit, template }: { audit: AuditView; template: AgreementT
   const signing = useSigning();
   const { t } = useI18n();
   const { s, lang, date, exactDate } = useSigningText();
+  // The same role names as the participants panel, from the same strings.
+  const { role: roles } = useAccessStrings();
   const parties = usePartyNames(signing?.doc ?? NO_DOC);
   const { chain } = audit;
-  // Names of participants, as the log itself recorded them (invitations and the creation).
-  const people = new Map<string, string>();
-  for (const e of audit.entries) {
-    if (e.action === 'created' && e.actorId) people.set(e.actorId, e.actorName || str(e.details['owner']));
-    if (e.action === 'invited') people.set(str(e.details['participantId']), str(e.details['name']));
-  }
-  const ctx = { s, lang, template, parties, unnamedParty: t.unnamedParty };
+  const people = peopleOf(audit.entries);
+  const ctx = { s, lang, template, parties, unnamedParty: t.unnamedParty, roles, people, date };
   return (
     <>
       <div className={`chain-result ${chain.ok ? 'chain-ok' : 'chain-broken'}`} data-testid="audit-chain" data-ok={chain.ok} role="status">
@@ -92,91 +86,13 @@ function AuditBody({ audit, template }: { audit: AuditView; template: AgreementT
                   </time>
                 </td>
                 <td>{e.actorId ? e.actorName || people.get(e.actorId) || '—' : s.auditSystem}</td>
-                <td>{s.actions[e.action] ?? e.action}</td>
-                <td className="audit-details">{details(e, { ...ctx, people, date })}</td>
+                <td>{actionLabel(e, s)}</td>
+                <td className="audit-details">{auditDetails(e, ctx)}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
     </>
-  );
-}
-
-interface DetailContext {
-  s: SigningStrings;
-  lang: 'fr' | 'en';
-  template: AgreementTemplate | undefined;
-  parties: ReadonlyMap<string, string>;
-  unnamedParty: string;
-  people: Map<string, string>;
-  date: (iso: string) => string;
-}
-
-/** An entry's details in words: what was approved, signed, changed, and why. */
-function details(e: Entry, ctx: DetailContext): ReactNode {
-  const { s } = ctx;
-  const d = e.details;
-  const parts: [string, ReactNode][] = [];
-  const party = (id: unknown): string => partyLabel(ctx, str(id));
-  const role = (r: unknown): string => s.roles[str(r)] ?? str(r);
-  const yesNo = (b: unknown): string => (b === true ? s.yes : s.no);
-  const hash = (h: unknown): ReactNode => (str(h) ? <Fingerprint hash={str(h)} short /> : '');
-  switch (e.action) {
-    case 'created':
-      parts.push([s.detail.title, str(d['title'])], [s.detail.owner, str(d['owner'])]);
-      break;
-    case 'invited':
-      parts.push([s.detail.name, str(d['name'])], [s.detail.role, role(d['role'])], [s.detail.party, party(d['partyId'])], [s.detail.signatory, yesNo(d['signatory'])]);
-      break;
-    case 'role_changed': {
-      parts.push([s.detail.name, ctx.people.get(str(d['participantId'])) ?? '—']);
-      const from = isRecord(d['from']) ? d['from'] : {};
-      const to = isRecord(d['to']) ? d['to'] : {};
-      if (to['role'] !== undefined && to['role'] !== from['role']) parts.push([s.detail.role, `${role(from['role'])} → ${role(to['role'])}`]);
-      if (to['signatory'] !== undefined && to['signatory'] !== from['signatory']) parts.push([s.detail.signatory, `${yesNo(from['signatory'])} → ${yesNo(to['signatory'])}`]);
-      if (to['partyId'] !== undefined && to['partyId'] !== from['partyId']) parts.push([s.detail.party, `${party(from['partyId'])} → ${party(to['partyId'])}`]);
-      break;
-    }
-    case 'revoked':
-    case 'link_reissued':
-      parts.push([s.detail.name, str(d['name'])]);
-      break;
-    case 'section_approved':
-      parts.push([s.detail.section, sectionLabel(ctx, str(d['section']))], [s.detail.party, party(d['partyId'])]);
-      break;
-    case 'locked':
-      parts.push([s.detail.version, str(d['version'])], [s.detail.hash, hash(d['hash'])]);
-      break;
-    case 'unlocked':
-    case 'cancelled':
-      parts.push([s.detail.version, str(d['version'])], [s.detail.reason, str(d['reason'])]);
-      break;
-    case 'signed':
-      parts.push([s.detail.name, `${str(d['fullName'])}, ${str(d['title'])}`], [s.detail.party, party(d['partyId'])], [s.detail.version, str(d['version'])]);
-      break;
-    case 'completed':
-      parts.push([s.detail.version, str(d['version'])], [s.detail.inForceFrom, ctx.date(str(d['inForceFrom']))]);
-      break;
-    case 'exported':
-      parts.push([s.detail.format, str(d['format']).toUpperCase()], [s.detail.version, str(d['version'])]);
-      break;
-    default:
-      for (const [k, v] of Object.entries(d)) parts.push([k, typeof v === 'string' || typeof v === 'number' ? String(v) : JSON.stringify(v)]);
-  }
-  return (
-    <ul className="detail-list">
-      {parts
-        .filter(([, v]) => v !== '')
-        .map(([k, v], i) => (
-          <li key={i}>
-            <span className="muted">
-              {k}
-              {s.colon}
-            </span>{' '}
-            {v}
-          </li>
-        ))}
-    </ul>
   );
 }

@@ -46,7 +46,8 @@ export class ExportService {
     const version = this.d.versions.current(by.agreementId);
     if (!version || version.status !== 'locked') throw new HttpError(409, 'not_locked', 'Only a locked version awaiting signatures has a copy for review.');
     const pdf = await reviewPdf(exportModel(this.d, version, null));
-    this.d.audit.append(by.agreementId, by.id, 'exported', { format: 'pdf', copy: 'review', version: version.number });
+    // Its own action: this copy is not the signed one, and the log must not say it was.
+    this.d.audit.append(by.agreementId, by.id, 'review_copy_downloaded', { format: 'pdf', version: version.number, hash: version.hash });
     return { pdf, filename: `agreement-${by.agreementId}-v${version.number}-for-review.pdf` };
   }
 

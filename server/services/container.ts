@@ -53,7 +53,7 @@ export function createServices(db: Db, options: ContainerOptions) {
   const rooms = new Rooms(docs, agreementStore, {
     ...options,
     isLocked: (id) => !isDraft(id),
-    afterStore: (id) => approvals?.scheduleReconcile(id),
+    afterStore: (id, editors) => approvals?.scheduleReconcile(id, editors),
     templateOf,
     prepare: (id, doc) => {
       const stored = partyStore.list(id);

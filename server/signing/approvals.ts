@@ -23,11 +23,19 @@ export interface ApprovalDeps {
 /**
  * Section approvals. Each approval is bound to the section's content hash;
  * when a stored edit changes a section, that section's approvals — and no
- * other — are cleared.
+ * other — are cleared, and each cleared approval is logged with who edited.
  */
 export class ApprovalService {
   /** Agreements known to have approvals, so edits elsewhere cost nothing. */
   private readonly withApprovals = new Map<string, boolean>();
+  /**
+   * Orders stored edits and approvals, to tell whose edits came after an
+   * approval: each batch of stored edits takes the next tick, and an
+   * approval remembers the tick it was given at (approvals from before a
+   * restart have none, so every edit since counts).
+   */
+  private clock = 0;
+  private readonly approvedAt = new Map<string, Map<string, number>>();
 
   constructor(private readonly d: ApprovalDeps) {}
 
@@ -56,49 +64,89 @@ export class ApprovalService {
     const contentHash = sectionHash(content, sectionTemplate);
     const approvedAt = new Date().toISOString();
     this.d.approvals.approve(by.agreementId, { section, partyId: by.partyId, participantId: by.id, contentHash, approvedAt });
+    // After flushPending: edits stored so far are in what was approved, and have ticks up to now.
+    this.ticksOf(by.agreementId).set(`${section}:${by.partyId}`, this.clock);
     this.d.audit.append(by.agreementId, by.id, 'section_approved', { section, partyId: by.partyId, contentHash });
     this.withApprovals.set(by.agreementId, true);
     this.announce(by.agreementId);
     return this.list(by.agreementId);
   }
 
-  private readonly pending = new Map<string, NodeJS.Timeout>();
+  /** Agreements with a check scheduled, and who edited since the last check (with the tick of their last edit). */
+  private readonly pending = new Map<string, { timer: NodeJS.Timeout; editors: Map<string, number> }>();
 
-  /** Called after every stored edit; coalesces bursts of typing into one check. */
-  scheduleReconcile(agreementId: string): void {
-    if (this.withApprovals.get(agreementId) === false || this.pending.has(agreementId)) return;
-    this.pending.set(agreementId, setTimeout(() => {
+  /**
+   * Called after every stored edit, with the participants whose updates
+   * were stored; coalesces bursts of typing into one check, which names
+   * everyone who edited in that burst.
+   */
+  scheduleReconcile(agreementId: string, editors: readonly string[] = []): void {
+    const tick = ++this.clock;
+    if (this.withApprovals.get(agreementId) === false) return;
+    const scheduled = this.pending.get(agreementId);
+    if (scheduled) {
+      for (const e of editors) scheduled.editors.set(e, tick);
+      return;
+    }
+    const next = { editors: new Map(editors.map((e) => [e, tick])), timer: setTimeout(() => {
       this.pending.delete(agreementId);
       try {
-        this.reconcile(agreementId);
+        this.reconcile(agreementId, next.editors);
       } catch {
         // An unreadable document keeps its approvals; it cannot be locked anyway.
       }
-    }, 200));
+    }, 200) };
+    this.pending.set(agreementId, next);
   }
 
-  /** After stored edits: clears the approvals of every section whose content changed. */
-  reconcile(agreementId: string): void {
+  /**
+   * After stored edits: clears every approval whose section's content
+   * changed, and logs each one ('approvals_cleared') with the section, the
+   * party and who edited after it was given (`editors`: participant → tick
+   * of their last stored edit). An approval given meanwhile to the section
+   * as it is now stays.
+   */
+  reconcile(agreementId: string, editors: ReadonlyMap<string, number> = new Map()): void {
     let known = this.withApprovals.get(agreementId);
     if (known === undefined) this.withApprovals.set(agreementId, (known = this.d.approvals.has(agreementId)));
     if (!known) return;
     const template = this.d.templateOf(agreementId);
     const content = this.d.rooms.read(agreementId, (doc) => readAgreement(doc, template));
-    const stale = new Set<string>();
-    for (const a of this.d.approvals.list(agreementId)) {
+    const stale = this.d.approvals.list(agreementId).filter((a) => {
       const s = template.sections.find((t) => t.key === a.section);
-      if (!s || sectionHash(content, s) !== a.contentHash) stale.add(a.section);
-    }
-    if (stale.size === 0) return;
-    for (const section of stale) this.d.approvals.clearSection(agreementId, section);
+      return !s || sectionHash(content, s) !== a.contentHash;
+    });
+    if (stale.length === 0) return;
+    // Names as they are now, so the entry still says who it was after a revocation.
+    const names = new Map(this.d.participants.list(agreementId).map((p) => [p.id, p.name]));
+    const person = (id: string) => ({ id, name: names.get(id) ?? '' });
+    const ticks = this.ticksOf(agreementId);
+    this.d.approvals.transaction(() => {
+      for (const a of stale) {
+        const key = `${a.section}:${a.partyId}`;
+        const since = ticks.get(key) ?? 0;
+        const editedBy = [...editors].filter(([, tick]) => tick > since).map(([id]) => person(id));
+        this.d.approvals.clear(agreementId, a.section, a.partyId);
+        ticks.delete(key);
+        // The server clears it (actor null); the details say whose edit caused it.
+        this.d.audit.append(agreementId, null, 'approvals_cleared', { section: a.section, partyId: a.partyId, approvedBy: person(a.participantId), editedBy });
+      }
+    });
     this.withApprovals.set(agreementId, this.d.approvals.has(agreementId));
     this.announce(agreementId);
   }
 
   clearAll(agreementId: string): void {
     this.d.approvals.clearAll(agreementId);
+    this.approvedAt.delete(agreementId);
     this.withApprovals.set(agreementId, false);
     this.announce(agreementId);
+  }
+
+  private ticksOf(agreementId: string): Map<string, number> {
+    let ticks = this.approvedAt.get(agreementId);
+    if (!ticks) this.approvedAt.set(agreementId, (ticks = new Map()));
+    return ticks;
   }
 
   private announce(agreementId: string): void {

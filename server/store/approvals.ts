@@ -24,13 +24,13 @@ export class ApprovalStore {
   private readonly clearStmt;
   private readonly anyStmt;
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
     this.upsertStmt = db.prepare<[string, string, string, string, string, string]>(
       `INSERT INTO approvals (agreement_id, section_key, party_id, participant_id, content_hash, approved_at) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT DO UPDATE SET participant_id = excluded.participant_id, content_hash = excluded.content_hash, approved_at = excluded.approved_at`,
     );
     this.listStmt = db.prepare<[string], Row>('SELECT * FROM approvals WHERE agreement_id = ? ORDER BY section_key, party_id');
-    this.deleteStmt = db.prepare<[string, string]>('DELETE FROM approvals WHERE agreement_id = ? AND section_key = ?');
+    this.deleteStmt = db.prepare<[string, string, string]>('DELETE FROM approvals WHERE agreement_id = ? AND section_key = ? AND party_id = ?');
     this.clearStmt = db.prepare<[string]>('DELETE FROM approvals WHERE agreement_id = ?');
     this.anyStmt = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM approvals WHERE agreement_id = ?');
   }
@@ -53,8 +53,13 @@ export class ApprovalStore {
     return (this.anyStmt.get(agreementId)?.n ?? 0) > 0;
   }
 
-  clearSection(agreementId: string, section: string): void {
-    this.deleteStmt.run(agreementId, section);
+  /** Clears one party's approval of a section. */
+  clear(agreementId: string, section: string, partyId: string): void {
+    this.deleteStmt.run(agreementId, section, partyId);
+  }
+
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
   }
 
   clearAll(agreementId: string): void {
