@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { getRequestListener, RequestError } from '@hono/node-server';
@@ -46,7 +47,6 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const services = createServices(db, { idleMs: options.idleMs ?? 30_000, compactAfter: options.compactAfter ?? 500, log, buildPdf: options.buildPdf });
   // Before anyone can ask: finish what a stop between the last signature and the completion left undone.
   await services.lifecycle.resumeCompletions();
-  await services.exports.backfillPagesHashes(log);
   await services.exports.backfillPagesHashes(log);
   const { rooms, hub, auth } = services;
   const clientDir = options.clientDir && existsSync(join(options.clientDir, 'index.html')) ? options.clientDir : undefined;
@@ -111,5 +111,10 @@ async function listen(fetch: (request: Request) => Response | Promise<Response>,
     });
   });
   server.on('error', (error) => log(`HTTP server error: ${String(error)}`));
+  // Node drops a CONNECT (proxy tunnel) request's socket unanswered unless someone listens.
+  server.on('connect', (_req, socket: Duplex) => {
+    socket.on('error', () => socket.destroy());
+    socket.end('HTTP/1.1 405 Method Not Allowed\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  });
   return server;
 }

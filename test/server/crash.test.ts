@@ -1,27 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import * as Y from 'yjs';
 import { fragmentName } from '../../shared/schema';
 import { connect, createAgreement, synced, tempDir, waitFor, type Client } from './harness';
-
-/** The real server as its own process, the way `npm start` runs it. */
-async function spawnServer(dataDir: string): Promise<{ proc: ChildProcess; url: string }> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, CLIENT_DIR: '/nonexistent' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    proc.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /http:\/\/[\d.]+:\d+/.exec(out);
-      if (match) resolve(match[0]);
-    });
-    proc.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
-  return { proc, url };
-}
+import { spawnServer } from './spawnServer';
 
 const cleanup: (() => void)[] = [];
 afterEach(() => {
