@@ -18,7 +18,9 @@ const syncOrigins = (c: Context): string => {
  * built client: its scripts, styles and fonts are files of its own, it talks
  * only to this server (REST, event stream, sync websocket), and no other
  * site may frame it. Styles allow 'unsafe-inline' because Tiptap injects its
- * base stylesheet and the collaboration carets set `style` attributes.
+ * base stylesheet (a <style> element) and others' selections are editor
+ * decorations with a `style` attribute (y-tiptap); React's `style` props and
+ * the carets' colours are set through CSSOM, which CSP does not restrict.
  */
 export function securityHeaders(): MiddlewareHandler {
   return secureHeaders({
