@@ -178,6 +178,8 @@ export class Connection implements PresenceOwner {
     const verdict = checkUpdate(this.room.doc, update, this.room.template);
     if (!verdict.ok) {
       const outside = verdict.reason === 'outside_schema';
+      // An honest client never sends one: worth an operator's look.
+      (this.options.log ?? console.error)(`refused an update of ${this.options.participantId} on ${this.room.id}: ${verdict.reason}, ${verdict.detail}`);
       // The reason says what was refused (close reasons are capped at 123 bytes).
       this.close(outside ? CloseCode.OutsideSchema : CloseCode.BadMessage, `${outside ? 'outside the schema' : 'missing dependencies'}: ${verdict.detail}`.slice(0, 100));
       return;

@@ -23,6 +23,9 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, template: AgreementT
   const resolver = new RootResolver(doc, structs);
   for (const struct of structs) {
     if (!(struct instanceof Y.Item)) continue; // GC and Skip carry no content
+    // Already stored: Yjs skips it. Honest clients resend what the server has, e.g.
+    // the whole IndexedDB copy when it loads after the socket connected.
+    if (Y.getState(doc.store, struct.id.client) >= struct.id.clock + struct.length) continue;
     const root = resolver.rootOf(struct);
     if (root === undefined) return { ok: false, reason: 'missing_dependencies', detail: 'update builds on content the server does not have' };
     if (root !== null && !isWritableRoot(root, template, partyIds)) return { ok: false, reason: 'outside_schema', detail: `writes to "${root}"` };

@@ -157,7 +157,7 @@ export interface BrowserSuite {
 export async function startBrowserSuite(dataDirPrefix: string): Promise<BrowserSuite> {
   ensureClientBuilt();
   const dataDir = mkdtempSync(join(tmpdir(), dataDirPrefix));
-  const server = await startServer({ port: 0, dataDir, clientDir: CLIENT_DIR, log: () => undefined });
+  const server = await startServer({ port: 0, dataDir, clientDir: CLIENT_DIR, log: (m) => { if (process.env.ENTENTE_DEBUG_LOG) console.error(m); } });
   return { server, dataDir, browser: await launchBrowser() };
 }
 

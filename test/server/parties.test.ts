@@ -4,6 +4,7 @@ import type { AuditView, PartyView } from '../../shared/api';
 import { CloseCode } from '../../shared/closeCodes';
 import { fragmentName, getMeta, getPartyIdList, partyIdsOf, partyMap } from '../../shared/schema';
 import { paragraph } from './fill';
+import { updateMessage } from '../../server/sync/protocol';
 import {
   agreementCall,
   connect,
@@ -190,6 +191,22 @@ describe('parties are server data', () => {
     await synced(client);
     await waitFor(() => server.rooms.loaded(a.id)?.doc.getXmlFragment(fragmentName('purpose')).toString().includes('after the reconnection') === true, 'stored');
     expect(closed).not.toBe(CloseCode.OutsideSchema);
+  });
+
+  it('a client that sends again what the server already has (its whole local copy, party list included) is not refused', async () => {
+    const a = await createAgreement(server.url);
+    const editor = await invite(server.url, a, { role: 'editor', partyIndex: 1 });
+    const client = open(a, editor.token);
+    await synced(client);
+    let closed = 0;
+    client.provider.on('connection-close', (event) => void (closed = event?.code ?? 0));
+    // What y-indexeddb does when it loads after the socket connected: everything, as one update.
+    const everything = new Y.Doc();
+    Y.applyUpdate(everything, Y.encodeStateAsUpdate(client.doc));
+    everything.getXmlFragment(fragmentName('purpose')).push([paragraph('with something new')]);
+    client.provider.ws?.send(updateMessage(Y.encodeStateAsUpdate(everything)));
+    await waitFor(() => server.rooms.loaded(a.id)?.doc.getXmlFragment(fragmentName('purpose')).toString().includes('with something new') === true, 'stored');
+    expect(closed).toBe(0);
   });
 
   it('a participant can only be put in a party the server lists', async () => {
