@@ -115,9 +115,10 @@ describe('fuzzing the real server process', () => {
   it('closes every websocket that sends malformed frames with a documented code, or keeps serving it', async () => {
     const r = new Rng(SEED + 1);
     const plans = Array.from({ length: SOCKETS }, (_, i): FrameCase[] => {
-      // Two frames over the limits, whatever the seed: 4413 (over 1 MiB), then 1009 (over 4 MiB, ws itself).
+      // A frame over the limit, whatever the seed: 4413 (over 1 MiB). Over 4 MiB (1009, ws itself) is
+      // sent as a bare header with the raw sockets below: a whole 4.5 MiB frame still being written
+      // when the server closes gets the client a reset (1006) instead of the close frame, on a loaded machine.
       if (i === 0) return [{ what: '1.2 MiB frame', data: Buffer.alloc(1.2 * 1024 * 1024, 1), binary: true }];
-      if (i === 1) return [{ what: '4.5 MiB frame', data: Buffer.alloc(4.5 * 1024 * 1024, 1), binary: true }];
       return Array.from({ length: 1 + r.int(6) }, () => frameCase(r));
     });
     const failures: string[] = [];
@@ -132,20 +133,24 @@ describe('fuzzing the real server process', () => {
     });
     expect(failures.slice(0, 20), `${failures.length} failures (FUZZ_SEED=${SEED}); codes seen ${JSON.stringify([...codes])}`).toEqual([]);
     // The mix really exercised the refusals, not only harmless frames.
-    for (const code of [CloseCode.BadMessage, CloseCode.FrameTooLarge, CloseCode.OutsideSchema, 1009]) expect(codes.get(code) ?? 0, `close ${code}`).toBeGreaterThan(0);
+    for (const code of [CloseCode.BadMessage, CloseCode.FrameTooLarge, CloseCode.OutsideSchema]) expect(codes.get(code) ?? 0, `close ${code}`).toBeGreaterThan(0);
   }, 60_000);
 
   it('closes sockets that send bytes which are not websocket frames with a documented code', async () => {
     const r = new Rng(SEED + 2);
     const handshake = `GET /sync/${honest.id}?token=${honest.token} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n`;
     const failures: string[] = [];
-    await pool(Array.from({ length: RAW_SOCKETS }, () => rawGarbage(r)), 10, async (g) => {
+    const oversize = { what: 'declared 8 MiB', bytes: Buffer.from([0x82, 0xff, 0, 0, 0, 0, 0, 0x80, 0, 0, 0, 0, 0, 0]) };
+    let oversizeCode: number | undefined;
+    await pool([oversize, ...Array.from({ length: RAW_SOCKETS }, () => rawGarbage(r))], 10, async (g) => {
       const res = await rawRequest(port, Buffer.concat([Buffer.from(handshake, 'latin1'), g.bytes]), 1500, true);
+      if (g === oversize) oversizeCode = res.closeCode;
       if (res.status !== 101) failures.push(`status ${res.status} <- ${g.what}`);
       // A frame header declaring more bytes than were sent leaves the server waiting for them: that is fine.
       else if (res.closeCode !== undefined && !DOCUMENTED.has(res.closeCode)) failures.push(`closed with undocumented ${res.closeCode} <- ${g.what}`);
     });
     expect(failures, `FUZZ_SEED=${SEED}`).toEqual([]);
+    expect(oversizeCode, 'a frame declared over 4 MiB').toBe(1009);
   }, 30_000);
 
   it("is still alive, logged no caught failure, and the honest client's edits are all there, unchanged", async () => {
