@@ -2,12 +2,14 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ZodError } from 'zod';
 import type { ApiError } from '../shared/api';
+import type { ErrorCode } from '../shared/errors';
 
 /** An error the client caused or may see: mapped to `{error, message}` with its status. */
 export class HttpError extends Error {
   constructor(
     readonly status: ContentfulStatusCode,
-    readonly code: string,
+    /** One of shared/errors.ts: a code outside that list does not type-check. */
+    readonly code: ErrorCode,
     message: string,
   ) {
     super(message);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LANGUAGES } from './template';
 import type { AgreementContent } from './render';
 import type { CheckResult } from './readiness';
+import type { ErrorCode } from './errors';
 
 /** Request and response shapes of the REST API under /api. */
 
@@ -78,8 +79,9 @@ export interface CreatedAgreement extends AgreementDetail {
   ownerLink: string;
 }
 
+/** Every REST error: a stable code (shared/errors.ts) for programs, and English detail for people reading the API. */
 export interface ApiError {
-  error: string;
+  error: ErrorCode;
   message: string;
 }
 

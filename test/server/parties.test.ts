@@ -204,7 +204,7 @@ describe('parties are server data', () => {
     const everything = new Y.Doc();
     Y.applyUpdate(everything, Y.encodeStateAsUpdate(client.doc));
     everything.getXmlFragment(fragmentName('purpose')).push([paragraph('with something new')]);
-    client.provider.ws?.send(updateMessage(Y.encodeStateAsUpdate(everything)));
+    client.provider.ws?.send(new Uint8Array(updateMessage(Y.encodeStateAsUpdate(everything))));
     await waitFor(() => server.rooms.loaded(a.id)?.doc.getXmlFragment(fragmentName('purpose')).toString().includes('with something new') === true, 'stored');
     expect(closed).toBe(0);
   });

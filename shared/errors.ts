@@ -1,0 +1,41 @@
+/**
+ * Every `error` code the server sends in `{error, message}` (REST). The code
+ * is stable and meant for programs: a client shows its own words for it, in
+ * the reader's language; `message` is English detail for API clients and logs.
+ * The server's HttpError only takes these, so a new code must be added here.
+ */
+export const ERROR_CODES = [
+  // 400
+  'invalid_request', // a field, parameter or request the schema refuses
+  'invalid_json', // the body is not JSON
+  'aborted', // the connection ended while the body was read
+  // 401
+  'unauthenticated', // no session or token for this agreement
+  // 403
+  'forbidden', // not a participant, or the policy refuses this action
+  // 404
+  'not_found', // no such agreement, participant, party, thread, comment or route
+  // 409: the agreement's status does not allow it (the code is the status)
+  'draft',
+  'locked',
+  'signed',
+  // 409
+  'not_ready', // lock refused: the failing checks are in the message
+  'not_locked', // a copy for review exists only while a version awaits signatures
+  'not_signed', // the signed copy does not exist yet
+  'already_signed', // this signer already signed, or someone did (unlock refused)
+  'version_mismatch', // the version reviewed is not the one locked
+  'signers_fixed', // who signs was fixed at lock
+  'min_parties', // the template needs this many parties
+  'party_in_use', // the party has participants, approvals or signatures
+  'no_party', // the approver's party is no longer in the agreement
+  'revoked', // the participant was revoked
+  'deleted', // the comment was deleted
+  'document_unreadable', // the stored document cannot be read
+  // 413
+  'too_large', // the body is over the route's limit
+  // 500
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
