@@ -2,7 +2,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { rmSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import * as Y from 'yjs';
 import { CloseCode } from '../../shared/closeCodes';
 import { fragmentName } from '../../shared/schema';
 import { fillEverything, paragraph } from './fill';

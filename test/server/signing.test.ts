@@ -4,7 +4,6 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import * as Y from 'yjs';
 import type { AuditView, ParticipantView, StatusView, VerifyResult } from '../../shared/api';
 import { fragmentName, getDuration } from '../../shared/schema';
 import { mouTemplate } from '../../shared/templates/mou';
