@@ -12,7 +12,7 @@ import { startServer } from '../../server/start';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** Where the client is built; ENTENTE_CLIENT_DIR lets parallel runs build without stepping on each other. */
 export const CLIENT_DIR = process.env.ENTENTE_CLIENT_DIR ?? join(ROOT, 'dist/client');
-export const SHOTS_DIR = '/tmp/shots';
+export const SHOTS_DIR = join(tmpdir(), 'entente-shots');
 
 function newestMtime(path: string): number {
   const stat = statSync(path);

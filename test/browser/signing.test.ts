@@ -321,7 +321,7 @@ describe('approve, lock, sign and verify in the browser', { timeout: 120_000 }, 
     const pageWithSignatories = text.split('\f').filter((page) => /^\s*Signatories$/m.test(page));
     expect(pageWithSignatories).toHaveLength(1);
     for (const name of [OWNER.name, PARTNER.name, 'In force since']) expect(pageWithSignatories[0]).toContain(name);
-    copyFileSync(pdfPath, '/tmp/shots/signing-signed.pdf');
+    copyFileSync(pdfPath, join(SHOTS_DIR, 'signing-signed.pdf'));
     execFileSync('pdftoppm', ['-png', '-r', '70', pdfPath, join(SHOTS_DIR, 'signing-pdf')]);
 
     // The Word copy downloads too (with the session cookie of the page).
