@@ -50,7 +50,7 @@ const USAGE = `Usage: npm run bench -- [options]
   --root NAME           Y.Text the writers insert into (default bench)
   --connect-concurrency N  handshakes in flight per load process (default 25)
   --connect-timeout S   seconds for one client to connect and sync (default 20)
-  --out FILE            JSON results (default bench/results.json; '' for none)
+  --out FILE            JSON results (default <temp>/entente-bench/results.json; '' for none)
   --profile DIR         write a V8 CPU profile of each server into DIR and
                         summarise it (profiling inflates the CPU figures)
 

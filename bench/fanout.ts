@@ -6,6 +6,7 @@
  * Options: npm run bench -- --help.
  */
 import { fileURLToPath } from 'node:url';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseConfig } from './config';
@@ -19,7 +20,8 @@ const repoRoot = join(benchDir, '..');
 const log = (line: string): void => console.log(line);
 
 async function main(): Promise<number> {
-  const config = parseConfig(process.argv.slice(2), join(benchDir, 'results.json'));
+  // Results carry this machine's paths and figures: they go to the temp folder, not into the repository.
+  const config = parseConfig(process.argv.slice(2), join(tmpdir(), 'entente-bench', 'results.json'));
   const tag = Date.now().toString(36);
   const positions = config.servers.map((kind, i) => ({ kind, i }));
   const byPosition: RunResult[][] = positions.map(() => []);

@@ -2,8 +2,9 @@
  * Presentation of the results: a markdown table (for the README), the
  * ratios against the baseline with the issue's targets, and the JSON file.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
+import { dirname } from 'node:path';
 import type { BenchConfig } from './config';
 import { CLK_TCK } from './procstat';
 import type { RunResult, RunSuccess } from './run';
@@ -148,5 +149,6 @@ export function writeJson(path: string, config: BenchConfig, runs: RunResult[], 
     comparison,
     rounds,
   };
+  mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, JSON.stringify(doc, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2) + '\n');
 }
