@@ -11,12 +11,6 @@ export { colorFor, PALETTE } from '../shared/presence';
  */
 export type Identity = PresenceUser;
 
-export const MAX_NAME_LENGTH = 60;
-
-export function cleanName(raw: string): string {
-  return raw.replace(/\s+/g, ' ').trim().slice(0, MAX_NAME_LENGTH);
-}
-
 export function initials(name: string): string {
   const words = name.trim().split(/\s+/).filter(Boolean);
   const letters = words.length > 1 ? [words[0], words[words.length - 1]] : [name.trim()];

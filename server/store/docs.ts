@@ -9,7 +9,6 @@ export class DocStore {
   private readonly insertUpdate;
   private readonly selectSnapshot;
   private readonly selectUpdates;
-  private readonly countUpdates;
   private readonly upsertSnapshot;
   private readonly deleteUpdates;
   private readonly maxSeq;
@@ -23,7 +22,6 @@ export class DocStore {
     this.selectUpdates = db.prepare<[string, number], { seq: number; data: Buffer }>(
       'SELECT seq, data FROM doc_updates WHERE doc_id = ? AND seq > ? ORDER BY seq',
     );
-    this.countUpdates = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM doc_updates WHERE doc_id = ?');
     this.upsertSnapshot = db.prepare<[string, Uint8Array, number]>(
       'INSERT INTO doc_snapshots (doc_id, data, last_seq) VALUES (?, ?, ?) ON CONFLICT(doc_id) DO UPDATE SET data = excluded.data, last_seq = excluded.last_seq',
     );
@@ -81,10 +79,6 @@ export class DocStore {
       throw new Error(`document ${docId} could not be loaded: ${String(failure)}`);
     }
     return { doc, pendingUpdates: rows.length };
-  }
-
-  updateCount(docId: string): number {
-    return this.countUpdates.get(docId)?.n ?? 0;
   }
 
   /**

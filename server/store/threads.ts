@@ -99,7 +99,6 @@ export class ThreadStore {
       commentsOfAgreement: db.prepare<[string], RawComment>(
         'SELECT c.* FROM comments c JOIN threads t ON t.id = c.thread_id WHERE t.agreement_id = ? ORDER BY c.created_at, c.rowid',
       ),
-      commentsOfThread: db.prepare<[string], RawComment>('SELECT * FROM comments WHERE thread_id = ? ORDER BY created_at, rowid'),
       editComment: db.prepare<[string, string, string, string]>('UPDATE comments SET body = ?, mentions = ?, edited_at = ? WHERE id = ?'),
       deleteComment: db.prepare<[string, string]>("UPDATE comments SET body = '', mentions = '[]', deleted_at = ? WHERE id = ?"),
       insertEvent: db.prepare<[string, string, string, string]>('INSERT INTO thread_events (thread_id, action, participant_id, at) VALUES (?, ?, ?, ?)'),
@@ -140,10 +139,6 @@ export class ThreadStore {
 
   commentsOfAgreement(agreementId: string): CommentRow[] {
     return this.s.commentsOfAgreement.all(agreementId).map(toComment);
-  }
-
-  commentsOfThread(threadId: string): CommentRow[] {
-    return this.s.commentsOfThread.all(threadId).map(toComment);
   }
 
   editComment(id: string, body: string, mentions: string[], now: string): void {
