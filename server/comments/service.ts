@@ -118,12 +118,11 @@ export class CommentService {
 
   /** Stores are done: push the thread to everyone connected who may see it, each with their own unread count. */
   private changed(actor: Participant, threadId: string): ThreadView {
-    for (const sub of this.d.hub.subscribers(actor.agreementId)) {
+    this.d.hub.publish(actor.agreementId, 'thread', (sub) => {
       const viewer = this.d.participants.get(sub.participantId);
-      if (!viewer || !can(viewer, 'read')) continue;
-      const [view] = this.views(actor.agreementId, viewer, (t) => t.id === threadId);
-      if (view) sub.send('thread', view);
-    }
+      if (!viewer || !can(viewer, 'read')) return undefined;
+      return this.views(actor.agreementId, viewer, (t) => t.id === threadId)[0];
+    });
     return this.view(actor, threadId);
   }
 

@@ -1,3 +1,5 @@
+import type { EventName, EventPayloads } from '../../shared/events';
+
 /**
  * Live server events (server-sent events) per agreement: comment threads and
  * participant changes. Each subscriber is one participant's open stream; what
@@ -5,9 +7,12 @@
  */
 export interface Subscriber {
   participantId: string;
-  send(event: string, data: unknown): void;
+  send<K extends EventName>(event: K, data: EventPayloads[K]): void;
   close(): void;
 }
+
+/** One payload for everyone, or one per subscriber (undefined: this one gets nothing). */
+export type Payload<K extends EventName> = EventPayloads[K] | ((subscriber: Subscriber) => EventPayloads[K] | undefined);
 
 export class EventHub {
   private readonly byAgreement = new Map<string, Set<Subscriber>>();
@@ -22,8 +27,12 @@ export class EventHub {
     };
   }
 
-  subscribers(agreementId: string): Subscriber[] {
-    return [...(this.byAgreement.get(agreementId) ?? [])];
+  /** Sends `name` to every stream open on the agreement; a function payload is asked per subscriber. */
+  publish<K extends EventName>(agreementId: string, name: K, payload: Payload<K>): void {
+    for (const sub of this.subscribers(agreementId)) {
+      const data = typeof payload === 'function' ? payload(sub) : payload;
+      if (data !== undefined) sub.send(name, data);
+    }
   }
 
   /** Ends a participant's streams (revoked, or their rights changed). */
@@ -34,5 +43,9 @@ export class EventHub {
   closeAll(): void {
     for (const set of this.byAgreement.values()) for (const s of set) s.close();
     this.byAgreement.clear();
+  }
+
+  private subscribers(agreementId: string): Subscriber[] {
+    return [...(this.byAgreement.get(agreementId) ?? [])];
   }
 }

@@ -143,7 +143,7 @@ export class ParticipantService {
 
   /** Tells everyone connected that the participant list changed; each fetches what they may see. */
   private announce(agreementId: string): void {
-    for (const sub of this.hub.subscribers(agreementId)) sub.send('participants', {});
+    this.hub.publish(agreementId, 'participants', {});
   }
 
   private disconnect(agreementId: string, participantId: string, code: number, reason: string): void {

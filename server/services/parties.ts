@@ -87,7 +87,7 @@ export class PartyService {
   /** Every participant may see the parties: one payload for all subscribers. */
   private announce(agreementId: string): PartyView[] {
     const parties = this.list(agreementId);
-    for (const sub of this.d.hub.subscribers(agreementId)) sub.send('parties', { parties });
+    this.d.hub.publish(agreementId, 'parties', { parties });
     return parties;
   }
 }

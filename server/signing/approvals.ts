@@ -150,6 +150,6 @@ export class ApprovalService {
   }
 
   private announce(agreementId: string): void {
-    for (const sub of this.d.hub.subscribers(agreementId)) sub.send('status', {});
+    this.d.hub.publish(agreementId, 'status', {});
   }
 }

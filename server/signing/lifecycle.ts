@@ -198,7 +198,7 @@ export class LifecycleService {
   }
 
   private changed(id: string): StatusView {
-    for (const sub of this.d.hub.subscribers(id)) sub.send('status', {});
+    this.d.hub.publish(id, 'status', {});
     return this.status(id);
   }
 }
