@@ -1,6 +1,5 @@
 import type {
   AddPartyInput,
-  AgreementDetail,
   AgreementSummary,
   ApiError,
   AuditView,
@@ -56,10 +55,6 @@ export function createAgreement(input: CreateAgreementInput): Promise<CreatedAgr
   return request<CreatedAgreement>('/api/agreements', { method: 'POST', body: JSON.stringify(input) });
 }
 
-export function getAgreement(id: string): Promise<AgreementDetail> {
-  return request<AgreementDetail>(`/api/agreements/${id}`);
-}
-
 const json = (method: string, body?: unknown): RequestInit => ({ method, body: body === undefined ? undefined : JSON.stringify(body) });
 const under = (id: string, path: string): string => `/api/agreements/${id}${path}`;
 
@@ -75,7 +70,6 @@ export const revokeParticipant = (id: string, pid: string): Promise<ParticipantV
 /** A new personal link for the participant (in `link`, this once); their old link stops working. */
 export const reissueLink = (id: string, pid: string): Promise<ParticipantView> => request(under(id, `/participants/${pid}/link`), json('POST'));
 
-export const listParties = async (id: string): Promise<PartyView[]> => (await request<{ parties: PartyView[] }>(under(id, '/parties'))).parties;
 export const addParty = (id: string, input: AddPartyInput = {}): Promise<PartyView> => request(under(id, '/parties'), json('POST', input));
 export const removeParty = async (id: string, partyId: string): Promise<PartyView[]> =>
   (await request<{ parties: PartyView[] }>(under(id, `/parties/${partyId}`), json('DELETE'))).parties;

@@ -26,10 +26,6 @@ export const DURATION = 'duration';
 const PARTY_PREFIX = 'party:';
 const SECTION_PREFIX = 'section:';
 
-export type PartyField = 'legalName' | 'address' | 'mission';
-export type ContactField = 'title' | 'email' | 'phone';
-export type SignatoryField = 'name' | 'title';
-
 export interface PartyInput {
   legalName: string;
   address: string;

@@ -1,5 +1,5 @@
 import type { AgreementContent } from './render';
-import type { AgreementTemplate, SectionTemplate } from './template';
+import type { SectionTemplate } from './template';
 
 /**
  * The part of an agreement's content that belongs to one section: what a
@@ -24,6 +24,3 @@ export function sectionContent(content: AgreementContent, section: SectionTempla
       return perParty((p) => ({ organisation: p.legalName, signatories: p.signatories.map(({ name, title }) => ({ name, title })) }));
   }
 }
-
-/** Section keys of a template, in order. */
-export const sectionKeys = (template: AgreementTemplate): string[] => template.sections.map((s) => s.key);

@@ -37,15 +37,6 @@ export const SigningContext = createContext<Signing | null>(null);
 /** The signing state of the open agreement, or null outside of one. */
 export const useSigning = (): Signing | null => useContext(SigningContext);
 
-/**
- * Whether the text is frozen: the agreement is locked or signed. Editing
- * controls use this (through `useCanEdit`) next to the participant's rights.
- */
-export function useAgreementFrozen(): boolean {
-  const status = useContext(SigningContext)?.status?.status;
-  return status === 'locked' || status === 'signed';
-}
-
 /** The session when there is one (the signing UI stays out of the way otherwise). */
 export const useOptionalSession = (): Session | null => useContext(SessionContext);
 
