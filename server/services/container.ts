@@ -36,6 +36,7 @@ export function createServices(db: Db, options: ContainerOptions) {
   const agreementStore = new AgreementStore(db);
   const participantStore = new ParticipantStore(db);
   const threadStore = new ThreadStore(db);
+  const partyStore = new PartyStore(db);
   const versions = new VersionStore(db);
   const audit = new AuditLog(db);
   const hub = new EventHub();
@@ -47,13 +48,9 @@ export function createServices(db: Db, options: ContainerOptions) {
   };
   const isDraft = (agreementId: string): boolean => versions.status(agreementId) === 'draft';
 
-  // The rooms call back into approvals, which are built after them.
-  let approvals: ApprovalService | undefined;
-  const partyStore = new PartyStore(db);
   const rooms = new Rooms(docs, agreementStore, {
     ...options,
     isLocked: (id) => !isDraft(id),
-    afterStore: (id, editors) => approvals?.scheduleReconcile(id, editors),
     templateOf,
     prepare: (id, doc) => {
       const stored = partyStore.list(id);
@@ -62,7 +59,9 @@ export function createServices(db: Db, options: ContainerOptions) {
       if (stored.length === 0 && ids.length > 0) partyStore.transaction(() => ids.forEach((p) => partyStore.add(id, p)));
     },
   });
-  approvals = new ApprovalService({ approvals: new ApprovalStore(db), participants: participantStore, rooms, audit, hub, templateOf, isDraft });
+  const approvals = new ApprovalService({ approvals: new ApprovalStore(db), participants: participantStore, rooms, audit, hub, templateOf, isDraft });
+  // A stored edit may change an approved section: approvals check, and clear what it changed.
+  rooms.onStored((id, editors) => approvals.scheduleReconcile(id, editors));
   const auth = new Authenticator(participantStore, new SessionStore(db));
   const participants = new ParticipantService(participantStore, auth, rooms, hub, audit, partyStore, (id) => versions.lockedSignersOf(id));
   const parties = new PartyService({ parties: partyStore, participants: participantStore, rooms, audit, hub, templateOf, statusOf: (id) => versions.status(id) });

@@ -149,8 +149,6 @@ export class ParticipantService {
   private disconnect(agreementId: string, participantId: string, code: number, reason: string): void {
     // Their event stream carries what their old rights allowed: end it too.
     this.hub.closeFor(agreementId, participantId);
-    const room = this.rooms.loaded(agreementId);
-    if (!room) return;
-    for (const conn of [...room.conns]) if (conn.participantId === participantId) conn.close(code, reason);
+    this.rooms.disconnect(agreementId, (conn) => conn.participantId === participantId, code, reason);
   }
 }

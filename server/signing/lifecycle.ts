@@ -191,10 +191,7 @@ export class LifecycleService {
 
   /** Live connections carry the old write rights: make them reconnect under the new ones. */
   private setLocked(id: string, locked: boolean): void {
-    const room = this.d.rooms.loaded(id);
-    if (!room) return;
-    room.locked = locked;
-    room.closeAll(CloseCode.RightsChanged, locked ? 'agreement locked' : 'agreement unlocked');
+    this.d.rooms.setLocked(id, locked, CloseCode.RightsChanged, locked ? 'agreement locked' : 'agreement unlocked');
   }
 
   private changed(id: string): StatusView {

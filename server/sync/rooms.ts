@@ -2,8 +2,9 @@ import * as Y from 'yjs';
 import type { AgreementStore } from '../store/agreements';
 import type { DocStore } from '../store/docs';
 import { Flusher } from './flusher';
+import { ListEntry } from './listEntry';
 import { Room } from './room';
-import { getMeta } from '../../shared/schema';
+import type { Connection } from './connection';
 import type { AgreementTemplate } from '../../shared/template';
 
 export interface RoomsOptions {
@@ -14,8 +15,6 @@ export interface RoomsOptions {
   log: (message: string) => void;
   /** A locked agreement's document accepts no update. */
   isLocked?: (id: string) => boolean;
-  /** Called after updates of a room were stored and sent (for approvals to notice edits), with the participants who sent them. */
-  afterStore?: (id: string, editors: readonly string[]) => void;
   /** The template an agreement's document follows. */
   templateOf: (id: string) => AgreementTemplate;
   /**
@@ -24,6 +23,9 @@ export interface RoomsOptions {
    */
   prepare?: (id: string, doc: Y.Doc) => void;
 }
+
+/** Told after updates of a room were stored and sent, with the participants who sent them (approvals notice edits this way). */
+export type StoredListener = (id: string, editors: readonly string[]) => void;
 
 /** The origin of changes the server itself makes to a document. */
 export const SERVER_ORIGIN = 'server';
@@ -36,20 +38,49 @@ export class Rooms {
   private readonly rooms = new Map<string, Room>();
   private readonly idleTimers = new Map<Room, NodeJS.Timeout>();
   private readonly compactions = new Set<Room>();
-  private readonly touched = new Map<string, number>();
+  private readonly listEntry: ListEntry;
+  private readonly storedListeners = new Set<StoredListener>();
   readonly flusher: Flusher;
 
   constructor(
     private readonly docs: DocStore,
-    private readonly agreements: AgreementStore,
+    agreements: AgreementStore,
     private readonly options: RoomsOptions,
   ) {
-    this.flusher = new Flusher(docs, (room, editors) => options.afterStore?.(room.id, editors), (room, error) => {
+    this.listEntry = new ListEntry(agreements, options.log);
+    const stored = (room: Room, editors: readonly string[]): void => {
+      for (const listener of this.storedListeners) listener(room.id, editors);
+    };
+    this.flusher = new Flusher(docs, stored, (room, error) => {
       options.log(`storing updates of ${room.id} failed: ${String(error)}`);
       room.closeAll(1011, 'storage failure');
       // Drop the unstored state; clients resend it when they reconnect.
       this.unload(room, false);
     }, options.log);
+  }
+
+  /** Registers `listener` for every batch of stored updates; returns its removal. */
+  onStored(listener: StoredListener): () => void {
+    this.storedListeners.add(listener);
+    return () => void this.storedListeners.delete(listener);
+  }
+
+  /** Closes the agreement's live connections that `which` picks (nothing to do if nobody has it open). */
+  disconnect(id: string, which: (conn: Connection) => boolean, code: number, reason: string): void {
+    const room = this.rooms.get(id);
+    if (room) for (const conn of [...room.conns]) if (which(conn)) conn.close(code, reason);
+  }
+
+  /**
+   * Whether the document accepts updates (an unloaded one reads `isLocked`
+   * when it loads). Every live connection is closed with `code`, so clients
+   * reconnect under their new write rights.
+   */
+  setLocked(id: string, locked: boolean, code: number, reason: string): void {
+    const room = this.rooms.get(id);
+    if (!room) return;
+    room.locked = locked;
+    room.closeAll(code, reason);
   }
 
   /** Stores whatever is queued now, so a read of the document matches what is stored. */
@@ -135,27 +166,10 @@ export class Rooms {
 
   private persist(room: Room, update: Uint8Array, origin: unknown): void {
     this.flusher.enqueue(room, update, origin);
-    this.noteEdit(room);
+    this.listEntry.edited(room);
     if (room.updatesSinceCompaction >= this.options.compactAfter && !this.compactions.has(room)) {
       this.compactions.add(room);
       setTimeout(() => this.guarded(`compacting ${room.id}`, () => this.compact(room)), 0);
-    }
-  }
-
-  /** Keeps the agreement list's title and "last edited" current, at most every few seconds. */
-  private noteEdit(room: Room): void {
-    const now = Date.now();
-    if (now - (this.touched.get(room.id) ?? 0) < 2000) return;
-    this.touched.set(room.id, now);
-    setImmediate(() => this.touchNow(room));
-  }
-
-  private touchNow(room: Room): void {
-    try {
-      const title = getMeta(room.doc).get('title');
-      this.agreements.touch(room.id, typeof title === 'string' ? title : '');
-    } catch (error) {
-      this.options.log(`updating ${room.id} in the list failed: ${String(error)}`);
     }
   }
 
@@ -200,9 +214,8 @@ export class Rooms {
     this.cancelIdle(room);
     if (this.rooms.get(room.id) !== room) return;
     if (compact) this.compact(room);
-    if (this.touched.has(room.id)) this.touchNow(room);
+    this.listEntry.unloaded(room);
     this.rooms.delete(room.id);
-    this.touched.delete(room.id);
     room.destroy();
   }
 

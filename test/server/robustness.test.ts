@@ -236,9 +236,9 @@ describe('timers', () => {
         compactAfter: 1,
         log: (m) => logs.push(m),
         templateOf: () => template,
-        afterStore: () => {
-          throw new Error('hook exploded');
-        },
+      });
+      rooms.onStored(() => {
+        throw new Error('hook exploded');
       });
       const room = rooms.acquire(created.id);
       // A change from a client (not the server): stored from setImmediate, where nothing else would catch.
