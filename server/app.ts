@@ -43,7 +43,7 @@ export function createApp({ services: s, clientDir, log }: AppDeps): Hono {
     eventRoutes(s.hub),
     signingRoutes(s.lifecycle, s.approvals),
     exportRoutes(s.exports),
-    auditRoutes(s.audit, s.participantStore),
+    auditRoutes(s.audit),
   ]) {
     app.route('/api/agreements/:id', routes);
   }

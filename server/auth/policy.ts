@@ -1,10 +1,13 @@
-import type { Me, Role } from '../../shared/api';
+import type { Me, Role, Visibility } from '../../shared/api';
 import { HttpError } from '../errors';
 import type { Participant } from '../store/participants';
 
 /**
- * The one place that decides who may do what. Routes and the sync server
- * ask here; nothing else compares roles.
+ * The one place that decides who may do what. Every REST handler asks here
+ * (after validating its input, before calling a service), and so does the
+ * sync server; nothing else compares roles. Rules that need data a service
+ * reads (who wrote a comment, who was recorded to sign) are functions here
+ * too, which the service calls with that data.
  */
 export type Action =
   | 'read' // open the agreement, receive the document and presence
@@ -31,8 +34,41 @@ export function can(participant: Pick<Participant, 'role' | 'revokedAt' | 'signa
 /** Throws the 403 a route returns when the participant may not do `action`. */
 export function authorize(participant: Participant, action: Action): void {
   if (!can(participant, action)) {
-    throw new HttpError(403, 'forbidden', `A ${participant.role} may not ${action} on this agreement.`);
+    const why = action === 'sign' ? 'Only a designated signatory may sign.' : `A ${participant.role} may not ${action} on this agreement.`;
+    throw new HttpError(403, 'forbidden', why);
   }
+}
+
+const forbidden = (message: string): HttpError => new HttpError(403, 'forbidden', message);
+
+/** A shared thread is for everyone; an internal one only for its party. */
+export function canSeeThread(viewer: Pick<Participant, 'partyId'>, thread: { visibility: Visibility; partyId: string }): boolean {
+  return thread.visibility === 'shared' || thread.partyId === viewer.partyId;
+}
+
+/** Only its author edits or deletes a comment. */
+export function authorizeCommentAuthor(participant: Pick<Participant, 'id'>, authorId: string): void {
+  if (authorId !== participant.id) throw forbidden('Only its author may change a comment.');
+}
+
+/** The thread's author, or anyone who may edit the document, resolves and reopens it. */
+export function authorizeResolve(participant: Participant, threadAuthorId: string): void {
+  if (threadAuthorId !== participant.id && !can(participant, 'edit')) {
+    throw forbidden('Only the thread’s author or an editor may resolve or reopen it.');
+  }
+}
+
+/** Only the signatories recorded when the version was locked sign it; returns the signer's record. */
+export function authorizeRecordedSigner<R extends { participantId: string }>(recorded: readonly R[], signer: Pick<Participant, 'id'>): R {
+  const mine = recorded.find((r) => r.participantId === signer.id);
+  if (!mine) throw forbidden('Only the signatories recorded when this version was locked may sign it.');
+  return mine;
+}
+
+/** The owner stays the owner: nobody changes their role or revokes them. */
+export function assertOwnerKept(target: Pick<Participant, 'role'>, change: 'role' | 'revoke'): void {
+  if (target.role !== 'owner') return;
+  throw new HttpError(400, 'invalid_request', change === 'role' ? "The owner's role cannot be changed." : 'The owner cannot be revoked.');
 }
 
 export function rightsOf(participant: Participant): Me['can'] {

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { CommentView, CreateCommentSchema, CreateThreadSchema, EditCommentSchema, ThreadView } from '../../shared/api';
 import { findTemplate } from '../../shared/templates';
-import { authorize, can } from '../auth/policy';
+import { authorizeCommentAuthor, authorizeResolve, can, canSeeThread } from '../auth/policy';
 import { newRowId } from '../auth/tokens';
 import { HttpError, notFound } from '../errors';
 import type { EventHub } from '../events/hub';
@@ -21,25 +21,20 @@ export interface CommentServiceDeps {
   isDraft: (agreementId: string) => boolean;
 }
 
-/** A shared thread is for everyone; an internal one only for its party. */
-export const canSee = (viewer: Participant, thread: Pick<ThreadRow, 'visibility' | 'partyId'>): boolean =>
-  thread.visibility === 'shared' || thread.partyId === viewer.partyId;
-
 /**
- * Comment threads. Every write takes its author from the session, checks
- * the policy, stores, then pushes the changed thread to each connected
+ * Comment threads. Every write takes its author from the session (the route
+ * has asked the policy whether they may comment), checks the author rules
+ * with the policy, stores, then pushes the changed thread to each connected
  * participant allowed to see it.
  */
 export class CommentService {
   constructor(private readonly d: CommentServiceDeps) {}
 
   list(viewer: Participant): ThreadView[] {
-    authorize(viewer, 'read');
     return this.views(viewer.agreementId, viewer, () => true);
   }
 
   createThread(author: Participant, input: z.output<typeof CreateThreadSchema>): ThreadView {
-    authorize(author, 'comment');
     this.assertOpen(author);
     this.assertSection(author.agreementId, input.section);
     const mentions = this.validMentions(author, input.mentions, { visibility: input.visibility, partyId: author.partyId });
@@ -60,7 +55,6 @@ export class CommentService {
   }
 
   reply(author: Participant, threadId: string, input: z.output<typeof CreateCommentSchema>): ThreadView {
-    authorize(author, 'comment');
     this.assertOpen(author);
     const thread = this.visibleThread(author, threadId);
     const mentions = this.validMentions(author, input.mentions, thread);
@@ -71,7 +65,6 @@ export class CommentService {
   }
 
   edit(author: Participant, commentId: string, input: z.output<typeof EditCommentSchema>): ThreadView {
-    authorize(author, 'comment');
     this.assertOpen(author);
     const { comment, thread } = this.ownComment(author, commentId);
     this.d.threads.editComment(comment.id, input.body, this.validMentions(author, input.mentions, thread), new Date().toISOString());
@@ -79,28 +72,23 @@ export class CommentService {
   }
 
   remove(author: Participant, commentId: string): ThreadView {
-    authorize(author, 'comment');
     this.assertOpen(author);
     const { comment, thread } = this.ownComment(author, commentId);
     this.d.threads.deleteComment(comment.id, new Date().toISOString());
     return this.changed(author, thread.id);
   }
 
-  /** The thread's author or any editor resolves and reopens. */
+  /** The thread's author or any editor resolves and reopens (see the policy). */
   setResolved(by: Participant, threadId: string, resolved: boolean): ThreadView {
-    authorize(by, 'comment');
     this.assertOpen(by);
     const thread = this.visibleThread(by, threadId);
-    if (thread.authorId !== by.id && !can(by, 'edit')) {
-      throw new HttpError(403, 'forbidden', 'Only the thread’s author or an editor may resolve or reopen it.');
-    }
+    authorizeResolve(by, thread.authorId);
     if ((thread.resolvedAt !== null) === resolved) return this.view(by, threadId);
     this.d.threads.setResolved(threadId, by.id, resolved, new Date().toISOString());
     return this.changed(by, threadId);
   }
 
   markRead(reader: Participant, threadId: string): ThreadView {
-    authorize(reader, 'read');
     this.visibleThread(reader, threadId);
     this.d.threads.markRead(reader.id, threadId, new Date().toISOString());
     return this.view(reader, threadId);
@@ -127,7 +115,7 @@ export class CommentService {
   }
 
   private views(agreementId: string, viewer: Participant, pick: (t: ThreadRow) => boolean): ThreadView[] {
-    const threads = this.d.threads.threads(agreementId).filter((t) => canSee(viewer, t) && pick(t));
+    const threads = this.d.threads.threads(agreementId).filter((t) => canSeeThread(viewer, t) && pick(t));
     if (threads.length === 0) return [];
     const names = new Map(this.d.participants.list(agreementId).map((p) => [p.id, p.name]));
     const ids = new Set(threads.map((t) => t.id));
@@ -167,7 +155,7 @@ export class CommentService {
   private visibleThread(viewer: Participant, threadId: string): ThreadRow {
     const thread = this.d.threads.thread(threadId);
     // Another party's internal thread is reported exactly like a missing one.
-    if (!thread || thread.agreementId !== viewer.agreementId || !canSee(viewer, thread)) throw notFound('thread');
+    if (!thread || thread.agreementId !== viewer.agreementId || !canSeeThread(viewer, thread)) throw notFound('thread');
     return thread;
   }
 
@@ -175,7 +163,7 @@ export class CommentService {
     const comment = this.d.threads.comment(commentId);
     if (!comment) throw notFound('comment');
     const thread = this.visibleThread(author, comment.threadId);
-    if (comment.authorId !== author.id) throw new HttpError(403, 'forbidden', 'Only its author may change a comment.');
+    authorizeCommentAuthor(author, comment.authorId);
     if (comment.deletedAt !== null) throw new HttpError(409, 'deleted', 'This comment was deleted.');
     return { comment, thread };
   }
@@ -191,7 +179,7 @@ export class CommentService {
     const unique = [...new Set(mentions)];
     for (const id of unique) {
       const p = this.d.participants.get(id);
-      if (!p || p.agreementId !== author.agreementId || p.revokedAt !== null || !canSee(p, thread)) {
+      if (!p || p.agreementId !== author.agreementId || p.revokedAt !== null || !canSeeThread(p, thread)) {
         throw new HttpError(400, 'invalid_request', `mentions: ${id} is not a participant who can see this thread`);
       }
     }

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { streamSSE, type SSEStreamingApi } from 'hono/streaming';
 import type { EventName, EventPayloads } from '../../shared/events';
+import { authorize } from '../auth/policy';
 import type { EventHub } from '../events/hub';
 import type { AuthEnv } from './access';
 
@@ -13,6 +14,7 @@ const write = <K extends EventName>(stream: SSEStreamingApi, event: K, data: Eve
 /** GET /api/agreements/:id/events: a server-sent event stream of what changes for this participant. */
 export function eventRoutes(hub: EventHub): Hono<AuthEnv> {
   return new Hono<AuthEnv>().get('/events', (c) => {
+    authorize(c.var.participant, 'read');
     const participantId = c.var.participant.id;
     const agreementId = c.var.agreementId;
     return streamSSE(c, async (stream) => {

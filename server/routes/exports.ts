@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { VerifyHashSchema } from '../../shared/api';
+import { authorize } from '../auth/policy';
 import type { ExportService } from '../export/service';
 import { HttpError } from '../errors';
 import type { AuthEnv } from './access';
@@ -9,6 +10,7 @@ import { readBody } from './validate';
 export function exportRoutes(exports: ExportService): Hono<AuthEnv> {
   return new Hono<AuthEnv>()
     .get('/export.pdf', (c) => {
+      authorize(c.var.participant, 'read');
       const { pdf, hash, filename } = exports.signedPdf(c.var.participant);
       c.header('Content-Type', 'application/pdf');
       c.header('Content-Disposition', `attachment; filename="${filename}"`);
@@ -16,12 +18,14 @@ export function exportRoutes(exports: ExportService): Hono<AuthEnv> {
       return c.body(new Uint8Array(pdf));
     })
     .get('/review.pdf', async (c) => {
+      authorize(c.var.participant, 'read');
       const { pdf, filename } = await exports.reviewPdf(c.var.participant);
       c.header('Content-Type', 'application/pdf');
       c.header('Content-Disposition', `attachment; filename="${filename}"`);
       return c.body(new Uint8Array(pdf));
     })
     .get('/export.docx', async (c) => {
+      authorize(c.var.participant, 'read');
       const { docx, filename } = await exports.signedDocx(c.var.participant);
       c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
       c.header('Content-Disposition', `attachment; filename="${filename}"`);
@@ -31,7 +35,8 @@ export function exportRoutes(exports: ExportService): Hono<AuthEnv> {
 
 /**
  * POST /api/verify: a PDF (application/pdf body) or `{hash}` → does it match
- * a signed version? The body's size is bounded for every route in bodyLimits.ts.
+ * a signed version? Public (no policy): it tells nothing to someone without
+ * the copy. The body's size is bounded for every route in bodyLimits.ts.
  */
 export function verifyRoutes(exports: ExportService): Hono {
   return new Hono().post('/', async (c) => {

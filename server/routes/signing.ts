@@ -16,14 +16,28 @@ export function signingRoutes(lifecycle: LifecycleService, approvals: ApprovalSe
     })
     .post('/approvals', async (c) => {
       const { section } = await readBody(c, ApproveSchema);
+      authorize(c.var.participant, 'approve');
       approvals.approve(c.var.participant, section);
       return c.json(lifecycle.status(c.var.agreementId), 201);
     })
-    .post('/lock', (c) => c.json(lifecycle.lock(c.var.participant)))
-    .post('/unlock', async (c) => c.json(lifecycle.unlock(c.var.participant, (await readBody(c, ReasonSchema)).reason)))
-    .post('/cancel', async (c) => c.json(lifecycle.cancel(c.var.participant, (await readBody(c, ReasonSchema)).reason)))
+    .post('/lock', (c) => {
+      authorize(c.var.participant, 'manage');
+      return c.json(lifecycle.lock(c.var.participant));
+    })
+    .post('/unlock', async (c) => {
+      const { reason } = await readBody(c, ReasonSchema);
+      authorize(c.var.participant, 'manage');
+      return c.json(lifecycle.unlock(c.var.participant, reason));
+    })
+    .post('/cancel', async (c) => {
+      const { reason } = await readBody(c, ReasonSchema);
+      authorize(c.var.participant, 'manage');
+      return c.json(lifecycle.cancel(c.var.participant, reason));
+    })
     .post('/sign', async (c) => {
       const input = await readBody(c, SignSchema);
+      // Designated signatories; the service then asks the policy whether they were recorded at lock.
+      authorize(c.var.participant, 'sign');
       const ip = getConnInfo(c).remote.address ?? 'unknown';
       const userAgent = (c.req.header('user-agent') ?? 'unknown').slice(0, 500);
       return c.json(await lifecycle.sign(c.var.participant, input, { ip, userAgent }));

@@ -20,6 +20,7 @@ import { VersionStore } from '../store/versions';
 import { prepareDoc } from '../sync/prepareDoc';
 import { Rooms } from '../sync/rooms';
 import { AgreementService } from './agreements';
+import { AuditService } from './audit';
 import { ParticipantService } from './participants';
 import { PartyService } from './parties';
 
@@ -70,8 +71,7 @@ export function createServices(db: Db, options: ContainerOptions) {
     rooms,
     hub,
     auth,
-    audit,
-    participantStore,
+    audit: new AuditService(audit, participantStore),
     participants,
     parties,
     approvals,

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { InviteSchema, Me, ParticipantView, UpdateParticipantSchema } from '../../shared/api';
 import { CloseCode } from '../../shared/closeCodes';
-import { assertSignersKept, rightsOf } from '../auth/policy';
+import { assertOwnerKept, assertSignersKept, rightsOf } from '../auth/policy';
 import type { Authenticator } from '../auth/sessions';
 import { newLinkToken, newRowId } from '../auth/tokens';
 import { HttpError, notFound } from '../errors';
@@ -33,7 +33,11 @@ export function toView(p: Participant, link?: string): ParticipantView {
   return view;
 }
 
-/** Inviting people, changing their rights, revoking them — and applying that to live connections. */
+/**
+ * Inviting people, changing their rights, revoking them — and applying that
+ * to live connections. Routes ask the policy whether the caller may manage;
+ * what may change (the owner, who signs a locked version) the policy says too.
+ */
 export class ParticipantService {
   constructor(
     private readonly participants: ParticipantStore,
@@ -71,9 +75,7 @@ export class ParticipantService {
 
   update(by: Participant, id: string, input: z.output<typeof UpdateParticipantSchema>): ParticipantView {
     const target = this.target(by, id);
-    if (target.role === 'owner' && input.role !== undefined) {
-      throw new HttpError(400, 'invalid_request', "The owner's role cannot be changed.");
-    }
+    if (input.role !== undefined) assertOwnerKept(target, 'role');
     if (input.partyId !== undefined) this.assertParty(by.agreementId, input.partyId);
     const next = {
       role: input.role ?? target.role,
@@ -93,7 +95,7 @@ export class ParticipantService {
 
   revoke(by: Participant, id: string): ParticipantView {
     const target = this.target(by, id);
-    if (target.role === 'owner') throw new HttpError(400, 'invalid_request', 'The owner cannot be revoked.');
+    assertOwnerKept(target, 'revoke');
     assertSignersKept(this.lockedSigners(by.agreementId), target, { signatory: target.signatory, partyId: target.partyId, revoked: true });
     this.participants.revoke(id);
     this.audit.append(by.agreementId, by.id, 'revoked', { participantId: id, name: target.name });

@@ -1,5 +1,6 @@
 import type { StatusView } from '../../shared/api';
 import type { AgreementContent } from '../../shared/render';
+import { can } from '../auth/policy';
 import type { Participant } from '../store/participants';
 import type { Signature, VersionSigner } from '../store/versions';
 
@@ -7,12 +8,12 @@ export type SignerView = StatusView['signers'][number];
 
 /**
  * The participants designated to sign for the parties of `content`, now:
- * who a lock would record. Revoked people and parties not in the agreement
- * do not count.
+ * who a lock would record: those the policy lets sign (revoked people do
+ * not). Parties not in the agreement do not count.
  */
 export function designatedSigners(participants: readonly Participant[], content: AgreementContent): VersionSigner[] {
   const parties = new Set(content.parties.map((p) => p.id));
-  return participants.filter((p) => p.signatory && p.revokedAt === null && parties.has(p.partyId)).map((p) => ({ partyId: p.partyId, participantId: p.id }));
+  return participants.filter((p) => can(p, 'sign') && parties.has(p.partyId)).map((p) => ({ partyId: p.partyId, participantId: p.id }));
 }
 
 /** Parties of `content` that nobody in `signers` signs for. */
