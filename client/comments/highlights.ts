@@ -3,7 +3,8 @@ import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/p
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import { resolveAnchor } from './anchors';
-import { bindingOf, type CommentsController } from './controller';
+import type { CommentsController } from './controller';
+import { bindingOf } from './yBinding';
 
 export interface CommentHighlightsOptions {
   /** The fragment the editor is bound to (`fragmentName`). */
@@ -16,7 +17,7 @@ const REFRESH = 'refresh';
 
 /** Highlights for the threads anchored in this editor's fragment, computed from the Yjs positions. */
 function compute(state: EditorState, view: EditorView | null, fragment: string, controller: CommentsController): DecorationSet {
-  const binding = view ? bindingOf(view) : null;
+  const binding = view ? bindingOf(view.state) : null;
   if (!binding) return DecorationSet.empty;
   const { threads, focused, draft } = controller.getState();
   const decorations: Decoration[] = [];
@@ -88,7 +89,7 @@ export const CommentHighlights = Extension.create<CommentHighlightsOptions>({
         },
         view(view) {
           current = view;
-          controller.registerView(fragment, view);
+          controller.editors.register(fragment, view);
           let last = controller.getState();
           const refresh = (): void => {
             if (!view.isDestroyed) view.dispatch(view.state.tr.setMeta(key, REFRESH).setMeta('addToHistory', false));
@@ -105,7 +106,7 @@ export const CommentHighlights = Extension.create<CommentHighlightsOptions>({
             destroy() {
               clearTimeout(timer);
               unsubscribe();
-              controller.unregisterView(fragment, view);
+              controller.editors.unregister(fragment, view);
               if (current === view) current = null;
             },
           };
