@@ -52,6 +52,7 @@ export function CommentsProvider({ collab, children }: { collab: Collab; childre
   const controller = useMemo(
     () => (me ? new CommentsController(collab.id, collab.doc, meOf(me)) : null),
     // One controller per agreement and participant; rights changes update it below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `me` is read once per participant, on purpose
     [collab.id, collab.doc, participantId],
   );
 

@@ -76,6 +76,8 @@ export function SigningProvider({ collab, children }: { collab: Collab; children
   useEffect(() => {
     refresh();
     return () => {
+      // A counter, not a DOM node: bumping its latest value makes the answers in flight stale.
+      // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
       seq.current++;
       clearTimeout(retry.current);
     };

@@ -109,7 +109,7 @@ async function storedPurpose(id: string, token: string): Promise<string> {
 }
 
 async function waitStored(id: string, token: string, expected: string, closeCodes: number[]): Promise<void> {
-  let stored = '';
+  let stored: string;
   const deadline = Date.now() + 15_000;
   while ((stored = await storedPurpose(id, token)) !== expected) {
     if (Date.now() > deadline) throw new Error(`server has ${stored.length} of ${expected.length} characters; closed with [${closeCodes.join(', ')}]`);
