@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { CommentView, ParticipantView, ThreadView } from '../../shared/api';
-import { byCreation, filterThreads, filterToShow, groupBySection, inTab, isMine, mentionable, tabCounts, totalUnread } from '../../client/comments/threadFilters';
+import {
+  byCreation,
+  filterThreads,
+  filterToShow,
+  groupBySection,
+  inTab,
+  isMine,
+  mentionable,
+  tabCounts,
+  totalUnread,
+} from '../../client/comments/threadFilters';
 
 const ME = 'me';
 
@@ -53,14 +63,25 @@ describe('thread filters', () => {
   });
 
   it('counts threads and unread comments per tab, whatever the section filter', () => {
-    const threads = [thread('a', { unread: 2 }), thread('b', { ...resolved, unread: 1 }), thread('c', { authorId: ME, unread: 0 }), thread('d', { section: 'context', unread: 4 })];
+    const threads = [
+      thread('a', { unread: 2 }),
+      thread('b', { ...resolved, unread: 1 }),
+      thread('c', { authorId: ME, unread: 0 }),
+      thread('d', { section: 'context', unread: 4 }),
+    ];
     expect(tabCounts(threads, ME)).toEqual({ open: { n: 3, unread: 6 }, resolved: { n: 1, unread: 1 }, mine: { n: 1, unread: 0 } });
     expect(totalUnread(threads)).toBe(7);
     expect(tabCounts([], ME)).toEqual({ open: { n: 0, unread: 0 }, resolved: { n: 0, unread: 0 }, mine: { n: 0, unread: 0 } });
   });
 
   it('groups by section in the template’s order, then unknown sections as they come, without empty groups', () => {
-    const threads = [thread('1', { section: 'annex' }), thread('2', { section: 'duration' }), thread('3', { section: 'purpose' }), thread('4', { section: 'duration' }), thread('5', { section: 'old' })];
+    const threads = [
+      thread('1', { section: 'annex' }),
+      thread('2', { section: 'duration' }),
+      thread('3', { section: 'purpose' }),
+      thread('4', { section: 'duration' }),
+      thread('5', { section: 'old' }),
+    ];
     const groups = groupBySection(threads, ['parties', 'purpose', 'context', 'duration']);
     expect(groups.map(([key, list]) => [key, list.map((t) => t.id)])).toEqual([
       ['purpose', ['3']],
@@ -92,7 +113,10 @@ describe('thread filters', () => {
 
     it('shows every section when another one is picked', () => {
       expect(filterToShow(thread('t', { section: 'context' }), { tab: 'open', section: 'purpose' }, ME)).toEqual({ section: null });
-      expect(filterToShow(thread('t', { section: 'context', ...resolved }), { tab: 'open', section: 'purpose' }, ME)).toEqual({ tab: 'resolved', section: null });
+      expect(filterToShow(thread('t', { section: 'context', ...resolved }), { tab: 'open', section: 'purpose' }, ME)).toEqual({
+        tab: 'resolved',
+        section: null,
+      });
     });
   });
 

@@ -6,8 +6,20 @@ const me = { id: 'me', partyId: 'a', canComment: true, canEdit: false };
 
 function thread(id: string, createdAt: string, change: Partial<ThreadView> = {}): ThreadView {
   return {
-    id, section: 'purpose', anchor: null, orphaned: false, visibility: 'shared', partyId: 'a', authorId: 'other',
-    createdAt, resolvedAt: null, resolvedBy: null, history: [], comments: [], unread: 0, ...change,
+    id,
+    section: 'purpose',
+    anchor: null,
+    orphaned: false,
+    visibility: 'shared',
+    partyId: 'a',
+    authorId: 'other',
+    createdAt,
+    resolvedAt: null,
+    resolvedBy: null,
+    history: [],
+    comments: [],
+    unread: 0,
+    ...change,
   };
 }
 
@@ -18,7 +30,11 @@ describe('ThreadStore', () => {
     expect(store.getState().status).toBe('ready');
     store.upsert(thread('c', '2025-01-03'));
     store.upsert(thread('a', '2025-01-01', { unread: 3 }));
-    expect(store.getState().threads.map((t) => [t.id, t.unread])).toEqual([['a', 3], ['b', 0], ['c', 0]]);
+    expect(store.getState().threads.map((t) => [t.id, t.unread])).toEqual([
+      ['a', 3],
+      ['b', 0],
+      ['c', 0],
+    ]);
     expect(store.thread('a')?.unread).toBe(3);
   });
 

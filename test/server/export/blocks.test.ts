@@ -69,7 +69,9 @@ function sectionOf(blocks: Block[], title: string): Block[] {
 describe('agreementBlocks', () => {
   it('has one heading per template section, in order, in the agreement’s language', () => {
     for (const lang of ['fr', 'en'] as const) {
-      const headings = agreementBlocks(model(lang)).filter((b) => b.kind === 'heading').map((b) => (b.kind === 'heading' ? b.text : ''));
+      const headings = agreementBlocks(model(lang))
+        .filter((b) => b.kind === 'heading')
+        .map((b) => (b.kind === 'heading' ? b.text : ''));
       expect(headings).toEqual(mouTemplate.sections.map((s) => s.title[lang]));
     }
   });
@@ -82,7 +84,10 @@ describe('agreementBlocks', () => {
   it('introduces the first party with "between" and the next ones with "and", then their address and mission', () => {
     const fr = sectionOf(agreementBlocks(model('fr')), 'Parties');
     expect(fr[0]).toEqual({ kind: 'subheading', text: 'Entre Centre Alpha' });
-    expect(fr.filter((b) => b.kind === 'subheading').map((b) => (b.kind === 'subheading' ? b.text : ''))).toEqual(['Entre Centre Alpha', 'et Association Bêta']);
+    expect(fr.filter((b) => b.kind === 'subheading').map((b) => (b.kind === 'subheading' ? b.text : ''))).toEqual([
+      'Entre Centre Alpha',
+      'et Association Bêta',
+    ]);
     // French sets a non-breaking space before the colon; English does not.
     expect(texts(fr)).toContain('Adresse\u00a0: Centre Alpha, 1 rue Principale');
     const en = sectionOf(agreementBlocks(model('en')), 'Parties');
@@ -114,7 +119,14 @@ describe('agreementBlocks', () => {
 
   it('gives the context of each party under its name, then the shared reason', () => {
     const section = texts(sectionOf(agreementBlocks(model('en')), 'Context'));
-    expect(section).toEqual(['Centre Alpha', 'Contexte de Centre Alpha', 'Association Bêta', 'Contexte de Association Bêta', 'Why the parties commit', 'Pourquoi ensemble']);
+    expect(section).toEqual([
+      'Centre Alpha',
+      'Contexte de Centre Alpha',
+      'Association Bêta',
+      'Contexte de Association Bêta',
+      'Why the parties commit',
+      'Pourquoi ensemble',
+    ]);
   });
 
   it('gives each party’s responsibilities then its contact points, joining a contact’s filled fields', () => {
