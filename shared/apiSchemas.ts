@@ -1,0 +1,251 @@
+import { z } from 'zod';
+import { AnchorSchema, ROLES, VISIBILITIES } from './api';
+import { ERROR_CODES } from './errors';
+import type { AgreementEvent } from './events';
+import { CHECKS, type CheckResult } from './readiness';
+import type { AgreementContent } from './render';
+
+/**
+ * What the REST API answers and the event stream carries, as zod schemas.
+ * The response types in shared/api.ts are `z.infer` of these, so the types
+ * the server builds and the checks the client runs (client/api.ts,
+ * client/events.ts) cannot drift apart. Objects strip keys they do not
+ * name: test/shared/apiSchemas.test.ts parses every route's real answer and
+ * checks nothing was dropped.
+ */
+
+/** ISO 8601 timestamps as the server writes them; kept as strings. */
+const at = z.string();
+
+/** Both directions assignable: the schema and a hand-written interface describe the same shape. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Assert<T extends true> = T;
+
+export const PartyViewSchema = z.object({
+  id: z.string(),
+  /** 0-based position in the agreement. */
+  index: z.number().int(),
+  legalName: z.string(),
+  /** How many (non-revoked) participants belong to it. */
+  participants: z.number().int(),
+});
+export const PartyListSchema = z.object({ parties: z.array(PartyViewSchema) });
+
+export const AgreementSummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  language: z.string(),
+  templateId: z.string(),
+  createdAt: at,
+  updatedAt: at,
+});
+export const AgreementListSchema = z.object({ agreements: z.array(AgreementSummarySchema) });
+
+const PartyContentSchema = z.object({
+  id: z.string(),
+  legalName: z.string(),
+  address: z.string(),
+  mission: z.string(),
+  sections: z.record(z.string(), z.string()),
+  contacts: z.array(z.object({ id: z.string(), title: z.string(), email: z.string(), phone: z.string() })),
+  signatories: z.array(z.object({ id: z.string(), name: z.string(), title: z.string() })),
+});
+
+/** The document as plain JSON (shared/render.ts `AgreementContent`). */
+export const AgreementContentSchema = z.object({
+  title: z.string(),
+  language: z.string(),
+  templateId: z.string(),
+  parties: z.array(PartyContentSchema),
+  duration: z.object({
+    termYears: z.number().nullable(),
+    renewalReviewMonths: z.number().nullable(),
+    terminationNoticeDays: z.number().nullable(),
+    notes: z.string(),
+  }),
+  sections: z.record(z.string(), z.string()),
+});
+export type ContentSchemaMatches = Assert<Same<z.infer<typeof AgreementContentSchema>, AgreementContent>>;
+
+export const AgreementDetailSchema = AgreementSummarySchema.extend({ content: AgreementContentSchema });
+/** The answer to POST /api/agreements: the agreement and the owner's personal link (shown this once). */
+export const CreatedAgreementSchema = AgreementDetailSchema.extend({ ownerLink: z.string() });
+
+/** Every REST error: a stable code (shared/errors.ts) for programs, and English detail for people reading the API. */
+export const ApiErrorSchema = z.object({ error: z.enum(ERROR_CODES), message: z.string() });
+
+export const ParticipantViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  partyId: z.string(),
+  role: z.enum(ROLES),
+  signatory: z.boolean(),
+  createdAt: at,
+  revokedAt: at.nullable(),
+  /**
+   * The personal link, only in the answer that issues it: the invitation
+   * (POST …/participants) and a re-issue (POST …/participants/:pid/link).
+   * The server keeps only its hash, so no list, `/me` included, can show it again.
+   */
+  link: z.string().optional(),
+});
+export const ParticipantListSchema = z.object({ participants: z.array(ParticipantViewSchema) });
+
+/** Who the current session is, on one agreement. */
+export const MeSchema = z.object({
+  participant: ParticipantViewSchema,
+  agreementId: z.string(),
+  can: z.object({ edit: z.boolean(), comment: z.boolean(), approve: z.boolean(), sign: z.boolean(), manage: z.boolean() }),
+});
+
+export const CommentViewSchema = z.object({
+  id: z.string(),
+  /** Sent by the server (its stored row); the client does not need it. */
+  threadId: z.string().optional(),
+  authorId: z.string(),
+  authorName: z.string(),
+  /** Empty once deleted; the comment stays as a marker so replies keep their place. */
+  body: z.string(),
+  mentions: z.array(z.string()),
+  createdAt: at,
+  editedAt: at.nullable(),
+  deletedAt: at.nullable(),
+});
+
+export const ThreadEventSchema = z.object({
+  action: z.enum(['resolved', 'reopened']),
+  by: z.string(),
+  byName: z.string(),
+  at,
+});
+
+export const ThreadViewSchema = z.object({
+  id: z.string(),
+  /** Sent by the server (its stored row); the client does not need it. */
+  agreementId: z.string().optional(),
+  section: z.string(),
+  anchor: AnchorSchema.nullable(),
+  /** The anchored text is gone; the quote is all that is left of it. */
+  orphaned: z.boolean(),
+  visibility: z.enum(VISIBILITIES),
+  /** The party an internal thread belongs to (and the author's party for shared ones). */
+  partyId: z.string(),
+  authorId: z.string(),
+  createdAt: at,
+  resolvedAt: at.nullable(),
+  resolvedBy: z.string().nullable(),
+  history: z.array(ThreadEventSchema),
+  comments: z.array(CommentViewSchema),
+  /** Comments by others the current participant has not read yet. */
+  unread: z.number().int(),
+});
+export const ThreadListSchema = z.object({ threads: z.array(ThreadViewSchema) });
+
+export const ApprovalViewSchema = z.object({
+  section: z.string(),
+  partyId: z.string(),
+  participantId: z.string(),
+  participantName: z.string(),
+  contentHash: z.string(),
+  approvedAt: at,
+});
+
+export const AgreementStatusSchema = z.enum(['draft', 'locked', 'signed']);
+
+export const SignatureViewSchema = z.object({
+  participantId: z.string(),
+  partyId: z.string(),
+  fullName: z.string(),
+  title: z.string(),
+  signedAt: at,
+  versionHash: z.string(),
+});
+
+export const VersionViewSchema = z.object({
+  number: z.number().int(),
+  hash: z.string(),
+  status: z.enum(['locked', 'unlocked', 'signed', 'cancelled']),
+  lockedAt: at,
+  closedAt: at.nullable(),
+  closeReason: z.string().nullable(),
+  signedAt: at.nullable(),
+  pdfHash: z.string().nullable(),
+});
+
+/** One readiness check (shared/readiness.ts `CheckResult`). */
+export const CheckResultSchema = z.object({ key: z.enum(CHECKS), ok: z.boolean(), missing: z.array(z.string()) });
+export type CheckSchemaMatches = Assert<Same<z.infer<typeof CheckResultSchema>, CheckResult>>;
+
+/** Everything about where an agreement stands, for everyone on it. */
+export const StatusViewSchema = z.object({
+  status: AgreementStatusSchema,
+  /** The locked or signed version, if any. */
+  version: VersionViewSchema.nullable(),
+  history: z.array(VersionViewSchema),
+  approvals: z.array(ApprovalViewSchema),
+  /** Approvals still matching their section, as `section:partyId`. */
+  validApprovals: z.array(z.string()),
+  checklist: z.array(CheckResultSchema),
+  signatures: z.array(SignatureViewSchema),
+  /**
+   * Who must sign, and who has: once locked, the people recorded at lock for
+   * each party of the version; before, those a lock would record now (the
+   * designated signatories). `partyName` is the party's legal name in that
+   * version (or in the draft).
+   */
+  signers: z.array(z.object({ partyId: z.string(), partyName: z.string(), participantId: z.string(), name: z.string(), signed: z.boolean() })),
+  /** Date of the last signature, once every signatory has signed. */
+  inForceFrom: at.nullable(),
+});
+
+export const AuditViewSchema = z.object({
+  entries: z.array(
+    z.object({
+      seq: z.number().int(),
+      at,
+      actorId: z.string().nullable(),
+      actorName: z.string(),
+      action: z.string(),
+      details: z.record(z.string(), z.unknown()),
+      hash: z.string(),
+    }),
+  ),
+  chain: z.object({ ok: z.boolean(), head: z.string().optional(), brokenAt: z.number().int().optional(), entries: z.number().int() }),
+});
+
+export const VerifyResultSchema = z.object({
+  match: z.boolean(),
+  /**
+   * What matched: the signed PDF file itself, the version fingerprint, or the
+   * agreement pages fingerprint (both printed on the certificate).
+   */
+  matched: z.enum(['pdf', 'version', 'pages']).optional(),
+  hash: z.string(),
+  agreement: z
+    .object({
+      title: z.string(),
+      versionNumber: z.number().int(),
+      versionHash: z.string(),
+      signedAt: at.nullable(),
+      signatures: z.array(z.object({ fullName: z.string(), title: z.string(), signedAt: at })),
+    })
+    .optional(),
+});
+
+/** A signal without content: whatever `data` holds is not read. */
+const signal = z.unknown().transform((): Record<string, never> => ({}));
+
+/**
+ * One server-sent event as the client receives it (shared/events.ts), its
+ * payload checked: `{ type: <event name>, data: <parsed JSON> }`.
+ */
+export const AgreementEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ready'), data: signal }),
+  z.object({ type: z.literal('thread'), data: ThreadViewSchema }),
+  z.object({ type: z.literal('participants'), data: signal }),
+  z.object({ type: z.literal('parties'), data: PartyListSchema }),
+  z.object({ type: z.literal('status'), data: signal }),
+  z.object({ type: z.literal('ping'), data: signal }),
+]);
+export type EventSchemaMatches = Assert<Same<z.output<typeof AgreementEventSchema>, AgreementEvent>>;

@@ -1,0 +1,182 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import * as client from '../../client/api';
+import { ApiFailure, checked } from '../../client/api';
+import * as S from '../../shared/apiSchemas';
+import { mouTemplate } from '../../shared/templates/mou';
+import { listenEvents, startTestServer, tokenOf, waitFor, type TestServer } from '../server/harness';
+import { readyAgreement } from '../server/signingFixture';
+
+/**
+ * The REST answers as the real server sends them, through client/api.ts (the
+ * client's boundary): every route's answer must pass its schema, and the
+ * schema must keep every field the server sent (objects strip unknown keys,
+ * so a field added on one side only shows up here).
+ */
+
+let server: TestServer;
+const realFetch = globalThis.fetch;
+/** Who client/api.ts calls as: a personal-link token, and the cookie the agreement list needs. */
+let token = '';
+let cookie = '';
+/** The raw JSON of the last answer, as it came off the wire. */
+let lastBody: unknown = null;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  // client/api.ts asks for same-origin paths, as in the page: send them to the test server.
+  globalThis.fetch = async (input, init) => {
+    // The test helpers' own calls (absolute URLs) go through untouched.
+    if (typeof input !== 'string' || !input.startsWith('/')) return realFetch(input, init);
+    const headers = new Headers(init?.headers);
+    if (token) headers.set('authorization', `Bearer ${token}`);
+    if (cookie) headers.set('cookie', cookie);
+    const res = await realFetch(new URL(String(input), server.url), { ...init, headers });
+    const text = await res.clone().text();
+    lastBody = text ? JSON.parse(text) : null;
+    const setCookie = res.headers.get('set-cookie');
+    if (setCookie) cookie = setCookie.split(';')[0] ?? '';
+    return res;
+  };
+});
+const cleanup: (() => unknown)[] = [];
+afterEach(() => {
+  for (const f of cleanup.splice(0)) f();
+});
+afterAll(async () => {
+  globalThis.fetch = realFetch;
+  await server.dispose();
+});
+
+/** Runs a client call and checks that the schema of its route kept the whole answer. */
+async function exact<T>(schema: z.ZodType, run: () => Promise<T>): Promise<T> {
+  const result = await run();
+  expect(schema.parse(lastBody), 'the schema keeps every field the server sent').toEqual(lastBody);
+  return result;
+}
+
+async function as<T>(who: string, run: () => Promise<T>): Promise<T> {
+  const before = token;
+  token = who;
+  try {
+    return await run();
+  } finally {
+    token = before;
+  }
+}
+
+describe('REST answers match shared/apiSchemas', () => {
+  it('agreements, session, participants, parties, threads, status and audit of a draft', async () => {
+    const created = await exact(S.CreatedAgreementSchema, () =>
+      client.createAgreement({ title: 'Schémas', language: 'fr', owner: { name: 'Odile', email: 'odile@example.org' }, parties: [{ legalName: 'A' }, { legalName: 'B' }] }),
+    );
+    token = tokenOf(created.ownerLink);
+    const id = created.id;
+    expect((await exact(S.AgreementListSchema, () => client.listAgreements())).map((a) => a.id)).toEqual([id]);
+    const me = await exact(S.MeSchema, () => client.getMe(id));
+    expect(me.participant.role).toBe('owner');
+
+    const partyB = created.content.parties[1]!.id;
+    const paul = await exact(S.ParticipantViewSchema, () => client.inviteParticipant(id, { name: 'Paul', email: 'paul@example.org', partyId: partyB, role: 'editor' }));
+    expect(paul.link).toMatch(/^\/join\//);
+    const vera = await exact(S.ParticipantViewSchema, () => client.inviteParticipant(id, { name: 'Vera', email: 'vera@example.org', partyId: partyB, role: 'viewer' }));
+    await exact(S.ParticipantViewSchema, () => client.updateParticipant(id, paul.id, { role: 'commenter', signatory: true }));
+    expect((await exact(S.ParticipantViewSchema, () => client.reissueLink(id, vera.id))).link).toMatch(/^\/join\//);
+    expect((await exact(S.ParticipantViewSchema, () => client.revokeParticipant(id, vera.id))).revokedAt).not.toBeNull();
+    const people = await exact(S.ParticipantListSchema, () => client.listParticipants(id));
+    expect(people.map((p) => p.name)).toEqual(['Odile', 'Paul', 'Vera']);
+    expect(people.some((p) => 'link' in p)).toBe(false);
+
+    const added = await exact(S.PartyViewSchema, () => client.addParty(id, { legalName: 'C' }));
+    expect((await exact(S.PartyListSchema, () => client.listParties(id))).map((p) => p.legalName)).toEqual(['A', 'B', 'C']);
+    expect((await exact(S.PartyListSchema, () => client.removeParty(id, added.id))).map((p) => p.id)).not.toContain(added.id);
+
+    const thread = await exact(S.ThreadViewSchema, () => client.createThread(id, { section: 'purpose', body: 'Pourquoi ?' }));
+    const replied = await exact(S.ThreadViewSchema, () => as(tokenOf(paul.link ?? ''), () => client.replyToThread(id, thread.id, 'Parce que.', [me.participant.id])));
+    const reply = replied.comments[1]!;
+    await exact(S.ThreadViewSchema, () => as(tokenOf(paul.link ?? ''), () => client.editComment(id, reply.id, 'Parce que !')));
+    expect((await exact(S.ThreadViewSchema, () => client.markThreadRead(id, thread.id))).unread).toBe(0);
+    await exact(S.ThreadViewSchema, () => as(tokenOf(paul.link ?? ''), () => client.deleteComment(id, reply.id)));
+    expect((await exact(S.ThreadViewSchema, () => client.setThreadResolved(id, thread.id, true))).history.map((h) => h.action)).toEqual(['resolved']);
+    await exact(S.ThreadViewSchema, () => client.setThreadResolved(id, thread.id, false));
+    expect((await exact(S.ThreadListSchema, () => client.listThreads(id))).map((t) => t.id)).toEqual([thread.id]);
+
+    expect((await exact(S.StatusViewSchema, () => client.getStatus(id))).status).toBe('draft');
+    expect((await exact(S.StatusViewSchema, () => client.approveSection(id, 'purpose'))).approvals).toHaveLength(1);
+    const audit = await exact(S.AuditViewSchema, () => client.getAudit(id));
+    expect(audit.chain.ok).toBe(true);
+    expect(audit.entries.map((e) => e.action)).toContain('party_removed');
+    expect(await exact(S.VerifyResultSchema, () => client.verifyHash('0'.repeat(64)))).toEqual({ match: false, hash: '0'.repeat(64) });
+  });
+
+  it('lock, unlock, sign, cancel, complete and verify', async () => {
+    const ready = await readyAgreement(server.url);
+    const id = ready.a.id;
+    token = ready.a.token;
+    const partner = ready.partner.token;
+    expect((await exact(S.StatusViewSchema, () => client.lockAgreement(id))).status).toBe('locked');
+    expect((await exact(S.StatusViewSchema, () => client.unlockAgreement(id, 'Une correction'))).status).toBe('draft');
+    // Unlocking cleared the approvals: both parties approve again.
+    for (const who of [ready.a.token, partner]) for (const s of mouTemplate.sections) await as(who, () => client.approveSection(id, s.key));
+    const v2 = await exact(S.StatusViewSchema, () => client.lockAgreement(id));
+    const hash2 = v2.version!.hash;
+    await exact(S.StatusViewSchema, () => as(partner, () => client.signAgreement(id, { fullName: 'Paul Partenaire', title: 'Direction', versionHash: hash2 })));
+    expect((await exact(S.StatusViewSchema, () => client.cancelVersion(id, 'Nouvelle version'))).history.map((v) => v.status)).toEqual(['unlocked', 'cancelled']);
+
+    for (const who of [ready.a.token, partner]) for (const s of mouTemplate.sections) await as(who, () => client.approveSection(id, s.key));
+    const hash3 = (await client.lockAgreement(id)).version!.hash;
+    await as(partner, () => client.signAgreement(id, { fullName: 'Paul Partenaire', title: 'Direction', versionHash: hash3 }));
+    const signed = await exact(S.StatusViewSchema, () => client.signAgreement(id, { fullName: 'Odile Owner', title: 'Direction', versionHash: hash3 }));
+    expect(signed.status).toBe('signed');
+    expect(signed.version?.pdfHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(await exact(S.StatusViewSchema, () => client.getStatus(id))).toEqual(signed);
+    expect((await exact(S.AuditViewSchema, () => client.getAudit(id))).entries.map((e) => e.action)).toContain('completed');
+    const verified = await exact(S.VerifyResultSchema, () => client.verifyHash(hash3));
+    expect(verified).toMatchObject({ match: true, matched: 'version', agreement: { versionHash: hash3 } });
+    expect(verified.agreement?.signatures).toHaveLength(2);
+  });
+
+  it('an answer that does not match its schema is an ApiFailure naming the route and the field', async () => {
+    const created = await client.createAgreement({ title: 'Mauvaise forme', language: 'en', owner: { name: 'Olga', email: 'olga@example.org' } });
+    token = tokenOf(created.ownerLink);
+    const me = await client.getMe(created.id);
+    let failure: unknown;
+    try {
+      checked(S.StatusViewSchema, me, 'GET /status');
+    } catch (err) {
+      failure = err;
+    }
+    expect(failure).toBeInstanceOf(ApiFailure);
+    expect(failure).toMatchObject({ code: 'invalid_response', status: 200 });
+    expect((failure as ApiFailure).message).toMatch(/^Unexpected answer from GET \/status: /);
+    expect((failure as ApiFailure).message).toContain('checklist');
+  });
+
+  it('an error answer is an ApiFailure with the server’s status, code and message', async () => {
+    const created = await client.createAgreement({ title: 'Refus', language: 'en', owner: { name: 'Olga', email: 'olga@example.org' } });
+    token = '';
+    cookie = '';
+    await expect(client.getStatus(created.id)).rejects.toMatchObject({ status: 401, code: 'unauthenticated', message: expect.any(String) });
+    token = tokenOf(created.ownerLink);
+    await expect(client.getStatus('not-an-id')).rejects.toMatchObject({ status: 404, code: 'not_found' });
+    await expect(client.unlockAgreement(created.id, 'pas verrouillée')).rejects.toMatchObject({ status: 409, code: 'draft' });
+  });
+
+  it('every event the stream sends passes AgreementEventSchema', async () => {
+    const created = await client.createAgreement({ title: 'Flux', language: 'fr', owner: { name: 'Odile', email: 'odile@example.org' } });
+    token = tokenOf(created.ownerLink);
+    const id = created.id;
+    const { events } = listenEvents(server.url, token, id, cleanup);
+    await waitFor(() => events.length > 0, 'ready');
+    await client.createThread(id, { section: 'purpose', body: 'Une question' });
+    await client.inviteParticipant(id, { name: 'Paul', email: 'paul@example.org', partyId: created.content.parties[1]!.id, role: 'editor' });
+    await client.addParty(id);
+    await client.approveSection(id, 'purpose').catch(() => undefined);
+    await waitFor(() => ['thread', 'participants', 'parties'].every((name) => events.some((e) => e.event === name)), 'thread, participants and parties events');
+    for (const e of events) {
+      const parsed = S.AgreementEventSchema.safeParse({ type: e.event, data: e.data });
+      expect(parsed.success, `${e.event}: ${parsed.error?.message ?? ''}`).toBe(true);
+      if (e.event === 'thread' || e.event === 'parties') expect(parsed.data?.data).toEqual(e.data);
+    }
+  });
+});
