@@ -136,7 +136,13 @@ export const SignSchema = z.object({
   /** The hash the signer saw: the signature is refused if the locked version differs. */
   versionHash: z.string().regex(/^[0-9a-f]{64}$/, 'not a SHA-256 hash'),
 });
-export const VerifyHashSchema = z.object({ hash: z.string().trim().toLowerCase().pipe(z.string().regex(/^[0-9a-f]{64}$/, 'not a SHA-256 hash')) });
+export const VerifyHashSchema = z.object({
+  hash: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.string().regex(/^[0-9a-f]{64}$/, 'not a SHA-256 hash')),
+});
 
 export type AgreementStatus = z.infer<typeof S.AgreementStatusSchema>;
 export type SignatureView = z.infer<typeof S.SignatureViewSchema>;

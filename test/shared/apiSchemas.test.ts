@@ -68,7 +68,12 @@ async function as<T>(who: string, run: () => Promise<T>): Promise<T> {
 describe('REST answers match shared/apiSchemas', () => {
   it('agreements, session, participants, parties, threads, status and audit of a draft', async () => {
     const created = await exact(S.CreatedAgreementSchema, () =>
-      client.createAgreement({ title: 'Schémas', language: 'fr', owner: { name: 'Odile', email: 'odile@example.org' }, parties: [{ legalName: 'A' }, { legalName: 'B' }] }),
+      client.createAgreement({
+        title: 'Schémas',
+        language: 'fr',
+        owner: { name: 'Odile', email: 'odile@example.org' },
+        parties: [{ legalName: 'A' }, { legalName: 'B' }],
+      }),
     );
     token = tokenOf(created.ownerLink);
     const id = created.id;
@@ -77,9 +82,13 @@ describe('REST answers match shared/apiSchemas', () => {
     expect(me.participant.role).toBe('owner');
 
     const partyB = created.content.parties[1]!.id;
-    const paul = await exact(S.ParticipantViewSchema, () => client.inviteParticipant(id, { name: 'Paul', email: 'paul@example.org', partyId: partyB, role: 'editor' }));
+    const paul = await exact(S.ParticipantViewSchema, () =>
+      client.inviteParticipant(id, { name: 'Paul', email: 'paul@example.org', partyId: partyB, role: 'editor' }),
+    );
     expect(paul.link).toMatch(/^\/join\//);
-    const vera = await exact(S.ParticipantViewSchema, () => client.inviteParticipant(id, { name: 'Vera', email: 'vera@example.org', partyId: partyB, role: 'viewer' }));
+    const vera = await exact(S.ParticipantViewSchema, () =>
+      client.inviteParticipant(id, { name: 'Vera', email: 'vera@example.org', partyId: partyB, role: 'viewer' }),
+    );
     await exact(S.ParticipantViewSchema, () => client.updateParticipant(id, paul.id, { role: 'commenter', signatory: true }));
     expect((await exact(S.ParticipantViewSchema, () => client.reissueLink(id, vera.id))).link).toMatch(/^\/join\//);
     expect((await exact(S.ParticipantViewSchema, () => client.revokeParticipant(id, vera.id))).revokedAt).not.toBeNull();
@@ -92,7 +101,9 @@ describe('REST answers match shared/apiSchemas', () => {
     expect((await exact(S.PartyListSchema, () => client.removeParty(id, added.id))).map((p) => p.id)).not.toContain(added.id);
 
     const thread = await exact(S.ThreadViewSchema, () => client.createThread(id, { section: 'purpose', body: 'Pourquoi ?' }));
-    const replied = await exact(S.ThreadViewSchema, () => as(tokenOf(paul.link ?? ''), () => client.replyToThread(id, thread.id, 'Parce que.', [me.participant.id])));
+    const replied = await exact(S.ThreadViewSchema, () =>
+      as(tokenOf(paul.link ?? ''), () => client.replyToThread(id, thread.id, 'Parce que.', [me.participant.id])),
+    );
     const reply = replied.comments[1]!;
     await exact(S.ThreadViewSchema, () => as(tokenOf(paul.link ?? ''), () => client.editComment(id, reply.id, 'Parce que !')));
     expect((await exact(S.ThreadViewSchema, () => client.markThreadRead(id, thread.id))).unread).toBe(0);
@@ -121,7 +132,10 @@ describe('REST answers match shared/apiSchemas', () => {
     const v2 = await exact(S.StatusViewSchema, () => client.lockAgreement(id));
     const hash2 = v2.version!.hash;
     await exact(S.StatusViewSchema, () => as(partner, () => client.signAgreement(id, { fullName: 'Paul Partenaire', title: 'Direction', versionHash: hash2 })));
-    expect((await exact(S.StatusViewSchema, () => client.cancelVersion(id, 'Nouvelle version'))).history.map((v) => v.status)).toEqual(['unlocked', 'cancelled']);
+    expect((await exact(S.StatusViewSchema, () => client.cancelVersion(id, 'Nouvelle version'))).history.map((v) => v.status)).toEqual([
+      'unlocked',
+      'cancelled',
+    ]);
 
     for (const who of [ready.a.token, partner]) for (const s of mouTemplate.sections) await as(who, () => client.approveSection(id, s.key));
     const hash3 = (await client.lockAgreement(id)).version!.hash;
