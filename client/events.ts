@@ -1,44 +1,48 @@
 import { useEffect, useRef } from 'react';
-import type { ThreadView } from '../shared/api';
+import { AgreementEventSchema } from '../shared/apiSchemas';
+import { EVENT_NAMES, type AgreementEvent, type EventName } from '../shared/events';
 
-/** Server-sent events of one agreement (GET /api/agreements/:id/events). */
-export type AgreementEvent =
-  | { type: 'thread'; thread: ThreadView }
-  /** The participant list changed: refetch it. */
-  | { type: 'participants' }
-  /** Approvals, lock or signatures changed: refetch the status. */
-  | { type: 'status' }
-  /** The stream (re)opened: refetch everything, events may have been missed. */
-  | { type: 'ready' };
+/**
+ * Server-sent events of one agreement (GET /api/agreements/:id/events). The
+ * names and payloads are shared/events.ts; each payload is checked against
+ * AgreementEventSchema before anyone sees it.
+ */
+export type { AgreementEvent } from '../shared/events';
 
 type Listener = (event: AgreementEvent) => void;
+type Stream = { source: EventSource; listeners: Set<Listener> };
+
+const READY: AgreementEvent = { type: 'ready', data: {} };
+
+/** An event as received, or null (with a warning) when its payload is not what the name promises. */
+function parse(name: EventName, data: unknown): AgreementEvent | null {
+  let json: unknown;
+  try {
+    json = typeof data === 'string' ? JSON.parse(data) : null;
+  } catch {
+    json = undefined;
+  }
+  const result = AgreementEventSchema.safeParse({ type: name, data: json });
+  if (result.success) return result.data;
+  console.warn(`entente: ignored a malformed '${name}' event`, result.error.issues);
+  return null;
+}
 
 /**
  * One EventSource per agreement, shared by every subscriber on the page: each
  * stream holds an HTTP/1.1 connection, and browsers allow only six per host,
  * so one per component (times open tabs) would soon starve ordinary requests.
  */
-const streams = new Map<string, { source: EventSource; listeners: Set<Listener> }>();
+const streams = new Map<string, Stream>();
 
-function openStream(agreementId: string, listeners = new Set<Listener>()): { source: EventSource; listeners: Set<Listener> } {
+function openStream(agreementId: string, listeners = new Set<Listener>()): Stream {
   const source = new EventSource(`/api/agreements/${agreementId}/events`, { withCredentials: true });
-  const emit = (event: AgreementEvent): void => {
-    for (const listener of [...listeners]) listener(event);
-  };
-  const parse = (data: string): unknown => {
-    try {
-      return JSON.parse(data);
-    } catch {
-      return null;
-    }
-  };
-  source.addEventListener('ready', () => emit({ type: 'ready' }));
-  source.addEventListener('participants', () => emit({ type: 'participants' }));
-  source.addEventListener('status', () => emit({ type: 'status' }));
-  source.addEventListener('thread', (e) => {
-    const thread = parse((e as MessageEvent<string>).data);
-    if (thread && typeof thread === 'object') emit({ type: 'thread', thread: thread as ThreadView });
-  });
+  for (const name of EVENT_NAMES) {
+    source.addEventListener(name, (e) => {
+      const event = parse(name, e instanceof MessageEvent ? e.data : null);
+      if (event) for (const listener of [...listeners]) listener(event);
+    });
+  }
   return { source, listeners };
 }
 
@@ -50,7 +54,8 @@ function subscribe(agreementId: string, listener: Listener): () => void {
     streams.set(agreementId, stream);
   } else if (stream.source.readyState === EventSource.OPEN) {
     // Joining an open stream: its `ready` is past, so give this subscriber its own.
-    queueMicrotask(() => stream?.listeners.has(listener) && listener({ type: 'ready' }));
+    const joined = stream;
+    queueMicrotask(() => joined.listeners.has(listener) && listener(READY));
   }
   const { listeners } = stream;
   listeners.add(listener);
@@ -72,7 +77,9 @@ function subscribe(agreementId: string, listener: Listener): () => void {
  */
 export function useAgreementEvents(agreementId: string | null, onEvent: (event: AgreementEvent) => void): void {
   const handler = useRef(onEvent);
-  handler.current = onEvent;
+  useEffect(() => {
+    handler.current = onEvent;
+  });
   useEffect(() => {
     if (!agreementId) return;
     return subscribe(agreementId, (event) => handler.current(event));

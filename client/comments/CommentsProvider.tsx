@@ -95,10 +95,10 @@ export function CommentsProvider({ collab, children }: { collab: Collab; childre
   useAgreementEvents(controller ? collab.id : null, (event) => {
     if (!controller) return;
     if (event.type === 'thread') {
-      controller.upsert(event.thread);
+      controller.upsert(event.data);
       // A thread open in front of the reader is read as comments arrive.
-      if (controller.getState().focused?.id === event.thread.id && event.thread.unread > 0 && document.visibilityState === 'visible') {
-        void markRead(controller, event.thread.id);
+      if (controller.getState().focused?.id === event.data.id && event.data.unread > 0 && document.visibilityState === 'visible') {
+        void markRead(controller, event.data.id);
       }
     } else if (event.type === 'ready') controller.reload();
     else if (event.type === 'participants') controller.reloadPeople();
