@@ -1,4 +1,5 @@
-import { useI18n } from './i18n';
+import { useT } from './intl';
+import { useLanguage } from './language';
 import { Link } from './router';
 import { VerifyLink } from './signing/VerifyLink';
 
@@ -6,13 +7,14 @@ import { VerifyLink } from './signing/VerifyLink';
 export const HEADER_ME_SLOT = 'topbar-me';
 
 export function Header() {
-  const { t, lang, setLang } = useI18n();
+  const t = useT();
+  const { lang, setLang } = useLanguage();
   return (
     <header className="topbar">
       <Link href="/" className="brand">
         <span className="brand-mark" aria-hidden="true">E</span>
-        <span className="brand-name">{t.appName}</span>
-        <span className="brand-tagline">{t.tagline}</span>
+        <span className="brand-name">{t('app.name')}</span>
+        <span className="brand-tagline">{t('app.tagline')}</span>
       </Link>
       <div className="topbar-actions">
         <VerifyLink />
@@ -21,7 +23,7 @@ export function Header() {
           type="button"
           className="lang-toggle"
           data-testid="lang-toggle"
-          aria-label={t.switchLanguageLabel}
+          aria-label={t('app.switchLanguage')}
           lang={lang === 'fr' ? 'en' : 'fr'}
           onClick={() => setLang(lang === 'fr' ? 'en' : 'fr')}
         >

@@ -1,4 +1,4 @@
-import { createContext, useContext } from 'react';
+import { LanguageContext, useLanguage, type Language } from './language';
 import type { Lang, Localized } from '../shared/template';
 
 /** Every string the UI shows, in English and French. Templates carry their own text. */
@@ -170,53 +170,20 @@ const fr: Strings = {
 
 export const STRINGS: Record<Lang, Strings> = { en, fr };
 
-const STORAGE_KEY = 'entente:lang';
+export { isLang } from './language';
 
-export function isLang(value: unknown): value is Lang {
-  return value === 'fr' || value === 'en';
-}
-
-/** The language the user chose explicitly, if any. */
-export function storedLang(): Lang | null {
-  try {
-    const value = localStorage.getItem(STORAGE_KEY);
-    return isLang(value) ? value : null;
-  } catch {
-    return null;
-  }
-}
-
-export function storeLang(lang: Lang): void {
-  try {
-    localStorage.setItem(STORAGE_KEY, lang);
-  } catch {
-    // Private mode or storage disabled: the choice lasts for this page only.
-  }
-}
-
-export function navigatorLang(): Lang {
-  return typeof navigator !== 'undefined' && navigator.language.toLowerCase().startsWith('fr') ? 'fr' : 'en';
-}
-
-export interface I18n {
-  lang: Lang;
+/** The old catalogue, while call sites move to useT() (client/intl.tsx). */
+export interface I18n extends Language {
   t: Strings;
-  /** Whether the user picked the language (rather than a default). */
-  explicit: boolean;
-  setLang: (lang: Lang) => void;
-  /** Use this language unless the user picked one. */
-  suggestLang: (lang: Lang) => void;
 }
 
-export const I18nContext = createContext<I18n>({
-  lang: 'en',
-  t: en,
-  explicit: false,
-  setLang: () => undefined,
-  suggestLang: () => undefined,
-});
+/** Same context as client/language.tsx: the language state lives there now. */
+export const I18nContext = LanguageContext;
 
-export const useI18n = (): I18n => useContext(I18nContext);
+export const useI18n = (): I18n => {
+  const language = useLanguage();
+  return { ...language, t: STRINGS[language.lang] };
+};
 
 /** Picks the text of a template's localized field. */
 export const pick = (text: Localized, lang: Lang): string => text[lang];

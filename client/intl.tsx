@@ -1,0 +1,57 @@
+import { useEffect, useMemo, type ReactNode } from 'react';
+import { IntlProvider, useIntl } from 'react-intl';
+import { LOCALES, MESSAGES } from '../shared/i18n';
+import { formatAgo, formatDay, formatDayTime, formatTime, type DayOptions, type When } from '../shared/i18n/dates';
+import { translator, type Translate } from '../shared/i18n/translate';
+import { LanguageContext, useLanguageState } from './language';
+
+/**
+ * The app root's words: FormatJS's IntlProvider over the shared catalogue,
+ * in the language the reader chose (client/language.tsx). Times are in the
+ * browser's time zone.
+ */
+export function IntlRoot({ children }: { children: ReactNode }) {
+  const language = useLanguageState();
+  const { lang } = language;
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+  return (
+    <LanguageContext.Provider value={language}>
+      <IntlProvider locale={LOCALES[lang]} messages={MESSAGES[lang]} defaultLocale={LOCALES.en}>
+        {children}
+      </IntlProvider>
+    </LanguageContext.Provider>
+  );
+}
+
+/** `const t = useT(); t('comments.tabOpen')`, `t('signing.signaturesCount', { signed, total })`: keys and arguments are type-checked. */
+export function useT(): Translate {
+  const intl = useIntl();
+  return useMemo(() => translator(intl), [intl]);
+}
+
+export interface Dates {
+  /** "1er décembre 2026", "December 1, 2026". */
+  day: (value: When, options?: DayOptions) => string;
+  /** "20 h 48", "8:48 p.m.". */
+  time: (value: When) => string;
+  /** "1er décembre 2026 à 20 h 48". */
+  dayTime: (value: When, options?: DayOptions & { seconds?: boolean }) => string;
+  /** "à l’instant", "il y a 5 minutes", else the day and time. */
+  ago: (value: When) => string;
+}
+
+/** The shared date and time formatters (shared/i18n/dates.ts), in the reader's language and time zone. */
+export function useDates(): Dates {
+  const intl = useIntl();
+  return useMemo(
+    () => ({
+      day: (value, options) => formatDay(intl, value, options),
+      time: (value) => formatTime(intl, value),
+      dayTime: (value, options) => formatDayTime(intl, value, options),
+      ago: (value) => formatAgo(intl, value),
+    }),
+    [intl],
+  );
+}
