@@ -1,6 +1,7 @@
 import { useEffect, useMemo, type ReactNode } from 'react';
 import { IntlProvider, useIntl } from 'react-intl';
-import { LOCALES, MESSAGES } from '../shared/i18n';
+import { ROLES, type Role } from '../shared/api';
+import { LOCALES, MESSAGES, isMessageKey } from '../shared/i18n';
 import { formatAgo, formatDay, formatDayTime, formatTime, type DayOptions, type When } from '../shared/i18n/dates';
 import { translator, type Translate } from '../shared/i18n/translate';
 import { LanguageContext, useLanguageState } from './language';
@@ -54,4 +55,15 @@ export function useDates(): Dates {
     }),
     [intl],
   );
+}
+
+const isRole = (role: string): role is Role => (ROLES as readonly string[]).includes(role);
+
+/** A role's name as the participants panel shows it ("Editor", "Éditeur"); an unknown role as it came. */
+export const roleName = (t: Translate, role: string): string => (isRole(role) ? t(`role.${role}`) : role);
+
+/** Why the server closed the socket for good (a close code of shared/closeCodes.ts), in the reader's words; null for a code without one. */
+export function closeReason(t: Translate, code: number): string | null {
+  const key = `close.${code}`;
+  return isMessageKey(key) ? t(key) : null;
 }

@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
 import { getMeta } from '../../shared/schema';
 import { findTemplate } from '../../shared/templates';
-import { isLang, useI18n } from '../i18n';
+import { useT } from '../intl';
+import { isLang, useLanguage } from '../language';
 import { Link } from '../router';
 import { Avatars } from './Avatars';
 import { BoundInput } from './BoundInput';
@@ -11,6 +12,7 @@ import { SectionFrame } from './SectionFrame';
 import { SectionBody } from './sections/SectionBody';
 import { usePeers } from './presence';
 import { useCollab, type Collab } from './useCollab';
+import { useLiveCache } from '../data/useLiveCache';
 import { useYString } from './yhooks';
 import { AccessGate } from '../access/AccessGate';
 import { AccessLayer } from '../access/AccessLayer';
@@ -38,8 +40,10 @@ export function AgreementEditor({ id }: { id: string }) {
 /** The open document: toolbar, sections, side column. */
 function CollabEditor({ id }: { id: string }) {
   const collab = useCollab(id);
-  const { t } = useI18n();
-  if (!collab) return <main className="page narrow muted">{t.waitingForDocument}</main>;
+  // Keeps this agreement's cached server data current (event stream, edits) while it is open.
+  useLiveCache(collab);
+  const t = useT();
+  if (!collab) return <main className="page narrow muted">{t('editor.opening')}</main>;
   return (
     <SigningProvider collab={collab}>
       <OpenAgreement collab={collab} />
@@ -48,7 +52,8 @@ function CollabEditor({ id }: { id: string }) {
 }
 
 function OpenAgreement({ collab }: { collab: Collab }) {
-  const { t, lang, suggestLang } = useI18n();
+  const t = useT();
+  const { lang, suggestLang } = useLanguage();
   const meta = getMeta(collab.doc);
   const templateId = useYString(meta, 'templateId');
   const language = useYString(meta, 'language');
@@ -63,8 +68,8 @@ function OpenAgreement({ collab }: { collab: Collab }) {
   }, [language, suggestLang]);
 
   useEffect(() => {
-    document.title = title ? `${title} — ${t.appName}` : t.appName;
-  }, [title, t.appName]);
+    document.title = title ? t('app.titleWith', { title }) : t('app.name');
+  }, [title, t]);
 
   const sectionTitle = (key: string): string | null => template?.sections.find((s) => s.key === key)?.title[lang] ?? null;
 
@@ -74,9 +79,9 @@ function OpenAgreement({ collab }: { collab: Collab }) {
     <main className="editor-page">
       <div className="editor-toolbar">
         <Link href="/" className="back-link">
-          ← {t.back}
+          ← {t('app.back')}
         </Link>
-        <BoundInput map={meta} field="title" label={t.agreementTitle} hideLabel className="title-field" maxLength={200} />
+        <BoundInput map={meta} field="title" label={t('editor.agreementTitle')} hideLabel className="title-field" maxLength={200} />
         <Avatars peers={peers} sectionTitle={sectionTitle} testId="presence" />
         <ReadOnlyPill />
         <ConnectionStatus monitor={collab.monitor} />
@@ -89,11 +94,11 @@ function OpenAgreement({ collab }: { collab: Collab }) {
           {refusal && (
             <div className="notice error-notice" role="alert" data-testid="refusal">
               <p>{refusal}</p>
-              {!template && <Link href="/">{t.back}</Link>}
+              {!template && <Link href="/">{t('app.back')}</Link>}
             </div>
           )}
-          {!templateId && !refusal && <p className="muted loading-note">{t.waitingForDocument}</p>}
-          {templateId && !template && <p className="error">{t.unknownTemplate}</p>}
+          {!templateId && !refusal && <p className="muted loading-note">{t('editor.opening')}</p>}
+          {templateId && !template && <p className="error">{t('editor.unknownTemplate')}</p>}
           {template && <p className="template-name">{template.name[lang]}</p>}
           {template?.sections.map((section, index) => (
             <SectionFrame key={section.key} section={section} index={index} collab={collab} peers={peers.filter((p) => !p.self && p.section === section.key)}>

@@ -1,6 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { CLOSE_REASONS } from '../../shared/closeCodes';
-import { useI18n } from '../i18n';
+import { closeReason, useT } from '../intl';
 import type { SyncMonitor, SyncSnapshot } from './syncMonitor';
 import { statusText } from './connectionState';
 
@@ -10,17 +9,17 @@ export function useSyncSnapshot(monitor: SyncMonitor): SyncSnapshot {
 
 /** The localized text of a final refusal's close code. */
 export function useRefusalReason(snap: SyncSnapshot): string | null {
-  const { t, lang } = useI18n();
+  const t = useT();
   if (snap.refusal === null) return null;
-  return CLOSE_REASONS[snap.refusal]?.[lang] ?? t.status.refused;
+  return closeReason(t, snap.refusal) ?? t('connection.refused');
 }
 
 /** Always-visible connection and save state. `data-state` is for tests and styling. */
 export function ConnectionStatus({ monitor }: { monitor: SyncMonitor }) {
-  const { t } = useI18n();
+  const t = useT();
   const snap = useSyncSnapshot(monitor);
   const reason = useRefusalReason(snap);
-  const { label, note } = statusText(snap, t.status, reason);
+  const { label, note } = statusText(snap, t, reason);
   return (
     <div className={`connection-status state-${snap.state} detail-${snap.detail}`} data-testid="connection-status" data-state={snap.state} data-detail={snap.detail} data-code={snap.refusal ?? undefined} role="status" aria-live="polite">
       <span className="status-dot" aria-hidden="true" />

@@ -1,6 +1,6 @@
 import type { FocusEvent, ReactNode } from 'react';
 import type { SectionTemplate } from '../../shared/template';
-import { useI18n } from '../i18n';
+import { useLanguage } from '../language';
 import { Avatars } from './Avatars';
 import { SectionApprovals } from '../signing/SectionApprovals';
 import { SectionComments } from '../comments/SectionComments';
@@ -18,7 +18,7 @@ interface SectionFrameProps {
 
 /** A section's title, guidance and presence; tells others when we are in it. */
 export function SectionFrame({ section, index, collab, peers, children }: SectionFrameProps) {
-  const { lang } = useI18n();
+  const { lang } = useLanguage();
   const awareness = collab.provider.awareness;
   const onFocus = (): void => setSection(awareness, section.key);
   const onBlur = (event: FocusEvent<HTMLElement>): void => {

@@ -1,4 +1,4 @@
-import type { Strings } from '../i18n';
+import type { Translate } from '../../shared/i18n/translate';
 
 /**
  * What the connection indicator shows. `state` is coarse (and is the
@@ -59,8 +59,8 @@ export function deriveSyncState(i: SyncInputs): SyncSnapshot {
 
 
 /** The indicator's words: a refusal gives its reason; both offline details add that edits are kept and will be sent. */
-export function statusText(snap: SyncSnapshot, s: Strings['status'], refusalReason: string | null): { label: string; note: string | null } {
-  if (snap.state === 'refused') return { label: refusalReason ?? s.refused, note: null };
+export function statusText(snap: SyncSnapshot, t: Translate, refusalReason: string | null): { label: string; note: string | null } {
+  if (snap.state === 'refused') return { label: refusalReason ?? t('connection.refused'), note: null };
   const kept = snap.detail === 'offline' || snap.detail === 'unreachable';
-  return { label: s[snap.detail], note: kept ? s.keptOnDevice : null };
+  return { label: t(`connection.${snap.detail}`), note: kept ? t('connection.keptOnDevice') : null };
 }

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { deriveSyncState, statusText, UNREACHABLE_AFTER_ATTEMPTS, type SyncInputs } from '../../client/editor/connectionState';
-import { STRINGS } from '../../client/i18n';
+import { createIntl } from '@formatjs/intl';
+import { LOCALES, MESSAGES } from '../../shared/i18n';
+import { translator } from '../../shared/i18n/translate';
+import type { Lang } from '../../shared/template';
 import { CloseCode } from '../../shared/closeCodes';
 
 const inputs = (over: Partial<SyncInputs> = {}): SyncInputs => ({
@@ -56,28 +59,29 @@ describe('connection state', () => {
 });
 
 describe('connection status text', () => {
+  const tr = (lang: Lang) => translator(createIntl({ locale: LOCALES[lang], messages: MESSAGES[lang] }));
   for (const lang of ['en', 'fr'] as const) {
-    const s = STRINGS[lang].status;
+    const t = tr(lang);
     it(`says which one it is and that edits are kept and will be sent (${lang})`, () => {
-      const offline = statusText(deriveSyncState(inputs({ browserOnline: false })), s, null);
-      const unreachable = statusText(deriveSyncState(inputs(serverDown)), s, null);
+      const offline = statusText(deriveSyncState(inputs({ browserOnline: false })), t, null);
+      const unreachable = statusText(deriveSyncState(inputs(serverDown)), t, null);
       expect(offline.label).not.toBe(unreachable.label);
-      expect(offline.note).toBe(s.keptOnDevice);
-      expect(unreachable.note).toBe(s.keptOnDevice);
-      expect(s.keptOnDevice).toMatch(lang === 'en' ? /kept on this device.*will be sent/ : /conservées sur cet appareil.*seront envoyées/);
+      expect(offline.note).toBe(t('connection.keptOnDevice'));
+      expect(unreachable.note).toBe(t('connection.keptOnDevice'));
+      expect(offline.note).toMatch(lang === 'en' ? /kept on this device.*will be sent/ : /conservées sur cet appareil.*seront envoyées/);
     });
   }
 
   it('in English, offline and unreachable say what they mean', () => {
-    const s = STRINGS.en.status;
-    expect(statusText(deriveSyncState(inputs({ browserOnline: false })), s, null).label).toBe('You are offline');
-    expect(statusText(deriveSyncState(inputs(serverDown)), s, null).label).toBe('The server cannot be reached');
+    const t = tr('en');
+    expect(statusText(deriveSyncState(inputs({ browserOnline: false })), t, null).label).toBe('You are offline');
+    expect(statusText(deriveSyncState(inputs(serverDown)), t, null).label).toBe('The server cannot be reached');
   });
 
   it('connected states carry no note; a refusal shows its reason', () => {
-    const s = STRINGS.en.status;
-    expect(statusText(deriveSyncState(inputs({})), s, null)).toEqual({ label: s.saved, note: null });
-    expect(statusText(deriveSyncState(inputs({ refusal: CloseCode.Revoked })), s, 'Revoked.')).toEqual({ label: 'Revoked.', note: null });
-    expect(statusText(deriveSyncState(inputs({ refusal: CloseCode.Revoked })), s, null).label).toBe(s.refused);
+    const t = tr('en');
+    expect(statusText(deriveSyncState(inputs({})), t, null)).toEqual({ label: 'All changes saved', note: null });
+    expect(statusText(deriveSyncState(inputs({ refusal: CloseCode.Revoked })), t, 'Revoked.')).toEqual({ label: 'Revoked.', note: null });
+    expect(statusText(deriveSyncState(inputs({ refusal: CloseCode.Revoked })), t, null).label).toBe('Disconnected');
   });
 });

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type * as Y from 'yjs';
 import { removeListItem } from '../../../shared/schema';
-import { useI18n } from '../../i18n';
+import { useT } from '../../intl';
 import { idOf, mapsOf, useYArrayItems } from '../yhooks';
 import { useCanEdit } from '../../session';
 
@@ -16,7 +16,7 @@ interface ItemListProps {
 
 /** A live list of small structured items (contacts, signatories) with add and remove. */
 export function ItemList({ list, empty, addLabel, onAdd, renderItem, testId }: ItemListProps) {
-  const { t } = useI18n();
+  const t = useT();
   const items = mapsOf(useYArrayItems(list)).filter((item) => idOf(item) !== '');
   const canEdit = useCanEdit();
   return (
@@ -30,7 +30,7 @@ export function ItemList({ list, empty, addLabel, onAdd, renderItem, testId }: I
               <div className="item-fields">{renderItem(item)}</div>
               {canEdit && (
                 <button type="button" className="button link danger" onClick={() => list && removeListItem(list, idOf(item))}>
-                  {t.remove}
+                  {t('editor.remove')}
                 </button>
               )}
             </li>

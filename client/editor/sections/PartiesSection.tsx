@@ -1,26 +1,28 @@
 import { useState } from 'react';
 import type * as Y from 'yjs';
+import type { Translate } from '../../../shared/i18n/translate';
 import { ApiFailure, addParty, removeParty } from '../../api';
-import { useI18n, type Strings } from '../../i18n';
+import { errorText } from '../../errorText';
+import { useT } from '../../intl';
 import { useCanEdit, useSession } from '../../session';
 import { BoundInput } from '../BoundInput';
 import type { SectionProps } from './types';
 import { useParties, usePartyName } from './useParties';
 
 function PartyCard({ party, index, onRemove }: { party: Y.Map<unknown>; index: number; onRemove?: () => void }) {
-  const { t } = useI18n();
+  const t = useT();
   return (
     <li className="party-card" data-party-index={index}>
       <div className="party-card-header">
-        <span className="party-badge">{t.partyN(index + 1)}</span>
+        <span className="party-badge">{t('party.n', { n: index + 1 })}</span>
         {onRemove && (
           <button type="button" className="button link danger" data-testid="remove-party" onClick={onRemove}>
-            {t.removeParty}
+            {t('party.remove')}
           </button>
         )}
       </div>
-      <BoundInput map={party} field="legalName" label={t.legalName} placeholder={t.legalNameHint} maxLength={300} />
-      <BoundInput map={party} field="address" label={t.address} maxLength={500} />
+      <BoundInput map={party} field="legalName" label={t('party.legalName')} placeholder={t('party.legalNameHint')} maxLength={300} />
+      <BoundInput map={party} field="address" label={t('party.address')} maxLength={500} />
     </li>
   );
 }
@@ -30,12 +32,14 @@ function RemovablePartyCard({ party, index, onRemove }: { party: Y.Map<unknown>;
   return <PartyCard party={party} index={index} onRemove={onRemove && (() => onRemove(name))} />;
 }
 
-/** The server's refusal, in the reader's language when we know its code. */
-function refusal(error: unknown, t: Strings, minParties: number): string {
-  if (!(error instanceof ApiFailure)) return t.partyChangeFailed;
-  if (error.code === 'min_parties') return t.partyMinimum(minParties);
-  if (error.code === 'party_in_use') return /participant/i.test(error.message) ? t.partyHasParticipants : t.partyHasApprovedOrSigned;
-  return error.message;
+/**
+ * The server's refusal, in the reader's language. `party_in_use` covers two
+ * cases the owner fixes differently; the server's detail tells which.
+ */
+function refusal(error: unknown, t: Translate, minParties: number): string {
+  if (error instanceof ApiFailure && error.code === 'min_parties') return t('party.minimum', { n: minParties });
+  if (error instanceof ApiFailure && error.code === 'party_in_use') return /participant/i.test(error.message) ? t('party.hasParticipants') : t('party.hasApprovedOrSigned');
+  return errorText(t, error, t('party.changeFailed'));
 }
 
 /**
@@ -44,7 +48,7 @@ function refusal(error: unknown, t: Strings, minParties: number): string {
  * server (parties are server data; an edit cannot add or remove one).
  */
 export function PartiesSection({ collab, template }: SectionProps) {
-  const { t } = useI18n();
+  const t = useT();
   const { me } = useSession();
   const parties = useParties(collab.doc);
   const manage = useCanEdit() && me.can.manage;
@@ -63,7 +67,7 @@ export function PartiesSection({ collab, template }: SectionProps) {
   };
   const remove = manage && parties.length > template.minParties
     ? (id: string) => (name: string) => {
-        if (window.confirm(t.removePartyConfirm(name))) run(() => removeParty(collab.id, id));
+        if (window.confirm(t('party.removeConfirm', { name }))) run(() => removeParty(collab.id, id));
       }
     : undefined;
   return (
@@ -80,7 +84,7 @@ export function PartiesSection({ collab, template }: SectionProps) {
       )}
       {manage && (
         <button type="button" className="button ghost" data-testid="add-party" disabled={busy} onClick={() => run(() => addParty(collab.id))}>
-          + {t.addParty}
+          + {t('party.add')}
         </button>
       )}
     </>

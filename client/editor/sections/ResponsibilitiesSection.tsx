@@ -1,7 +1,8 @@
 import type * as Y from 'yjs';
 import { addContact, fragmentName } from '../../../shared/schema';
 import type { SectionTemplate } from '../../../shared/template';
-import { useI18n } from '../../i18n';
+import { useT } from '../../intl';
+import { useLanguage } from '../../language';
 import { BoundInput } from '../BoundInput';
 import { RichText } from '../RichText';
 import type { Collab } from '../useCollab';
@@ -11,25 +12,26 @@ import type { SectionProps } from './types';
 import { useParties, usePartyName } from './useParties';
 
 function PartyResponsibilities({ section, collab, party, id }: { section: SectionTemplate; collab: Collab; party: Y.Map<unknown>; id: string }) {
-  const { t, lang } = useI18n();
+  const t = useT();
+  const { lang } = useLanguage();
   const name = usePartyName(party);
   const contacts = useYArrayField(party, 'contacts');
   return (
     <div className="sub-block" data-party={id}>
-      <h3>{t.whatProvides(name)}</h3>
-      <RichText collab={collab} fragment={fragmentName(section.key, id)} label={t.whatProvides(name)} placeholder={section.placeholder?.[lang]} />
-      <h4>{t.contactPoints}</h4>
+      <h3>{t('editor.whatProvides', { party: name })}</h3>
+      <RichText collab={collab} fragment={fragmentName(section.key, id)} label={t('editor.whatProvides', { party: name })} placeholder={section.placeholder?.[lang]} />
+      <h4>{t('editor.contactPoints')}</h4>
       <ItemList
         list={contacts}
         testId={`contacts-${id}`}
-        empty={t.noContacts}
-        addLabel={t.addContact}
+        empty={t('editor.noContacts')}
+        addLabel={t('editor.addContact')}
         onAdd={() => addContact(collab.doc, id)}
         renderItem={(contact) => (
           <>
-            <BoundInput map={contact} field="title" label={t.jobTitle} placeholder={t.jobTitlePlaceholder} maxLength={200} />
-            <BoundInput map={contact} field="email" label={t.email} type="email" maxLength={200} />
-            <BoundInput map={contact} field="phone" label={t.phone} type="tel" maxLength={50} />
+            <BoundInput map={contact} field="title" label={t('editor.jobTitle')} placeholder={t('editor.jobTitlePlaceholder')} maxLength={200} />
+            <BoundInput map={contact} field="email" label={t('editor.email')} type="email" maxLength={200} />
+            <BoundInput map={contact} field="phone" label={t('editor.phone')} type="tel" maxLength={50} />
           </>
         )}
       />

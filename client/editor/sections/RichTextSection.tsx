@@ -1,10 +1,10 @@
 import { fragmentName } from '../../../shared/schema';
-import { useI18n } from '../../i18n';
+import { useLanguage } from '../../language';
 import { RichText } from '../RichText';
 import type { SectionProps } from './types';
 
 /** One shared rich-text fragment. */
 export function RichTextSection({ section, collab }: SectionProps) {
-  const { lang } = useI18n();
+  const { lang } = useLanguage();
   return <RichText collab={collab} fragment={fragmentName(section.key)} label={section.title[lang]} placeholder={section.placeholder?.[lang]} />;
 }

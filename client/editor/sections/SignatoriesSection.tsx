@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import { addSignatory } from '../../../shared/schema';
-import { useI18n } from '../../i18n';
+import { useT } from '../../intl';
 import { BoundInput } from '../BoundInput';
 import { useYArrayField } from '../yhooks';
 import { ItemList } from './ItemList';
@@ -8,24 +8,24 @@ import type { SectionProps } from './types';
 import { useParties, usePartyName } from './useParties';
 
 function PartySignatories({ doc, party, id }: { doc: Y.Doc; party: Y.Map<unknown>; id: string }) {
-  const { t } = useI18n();
+  const t = useT();
   const name = usePartyName(party);
   const signatories = useYArrayField(party, 'signatories');
   return (
     <div className="sub-block" data-party={id}>
       <h3>
-        <span className="muted small label-prefix">{t.organisation}</span> {name}
+        <span className="muted small label-prefix">{t('editor.organisation')}</span> {name}
       </h3>
       <ItemList
         list={signatories}
         testId={`signatories-${id}`}
-        empty={t.noSignatories}
-        addLabel={t.addSignatory}
+        empty={t('editor.noSignatories')}
+        addLabel={t('editor.addSignatory')}
         onAdd={() => addSignatory(doc, id)}
         renderItem={(signatory) => (
           <>
-            <BoundInput map={signatory} field="name" label={t.signatoryName} maxLength={200} />
-            <BoundInput map={signatory} field="title" label={t.signatoryTitle} maxLength={200} />
+            <BoundInput map={signatory} field="name" label={t('editor.signatoryName')} maxLength={200} />
+            <BoundInput map={signatory} field="title" label={t('editor.signatoryTitle')} maxLength={200} />
           </>
         )}
       />

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
 import { getPartyIdList, partiesOf, type PartyRef } from '../../../shared/schema';
-import { useI18n } from '../../i18n';
+import { useT } from '../../intl';
 import { useYString } from '../yhooks';
 
 export type { PartyRef };
@@ -24,6 +24,6 @@ export function useParties(doc: Y.Doc): PartyRef[] {
 
 /** A party's legal name as shown in headings, live. */
 export function usePartyName(party: Y.Map<unknown>): string {
-  const { t } = useI18n();
-  return useYString(party, 'legalName').trim() || t.unnamedParty;
+  const t = useT();
+  return useYString(party, 'legalName').trim() || t('party.unnamed');
 }
