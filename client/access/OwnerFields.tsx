@@ -1,6 +1,7 @@
 import type { PartyInput } from '../../shared/schema';
-import { useI18n } from '../i18n';
-import { looksLikeEmail, useAccessStrings } from './i18n';
+import type { Translate } from '../../shared/i18n/translate';
+import { useT } from '../intl';
+import { looksLikeEmail } from './i18n';
 import './access.css';
 
 export interface OwnerInput {
@@ -13,9 +14,9 @@ export interface OwnerInput {
 export const emptyOwner = (): OwnerInput => ({ name: '', email: '', partyIndex: 0 });
 
 /** What is wrong with the owner fields, in words; null when they are fine. */
-export function ownerProblem(owner: OwnerInput, s: ReturnType<typeof useAccessStrings>): string | null {
-  if (owner.name.trim() === '') return s.ownerNameRequired;
-  if (!looksLikeEmail(owner.email)) return s.ownerEmailInvalid;
+export function ownerProblem(owner: OwnerInput, t: Translate): string | null {
+  if (owner.name.trim() === '') return t('new.ownerNameRequired');
+  if (!looksLikeEmail(owner.email)) return t('new.ownerEmailInvalid');
   return null;
 }
 
@@ -28,28 +29,27 @@ export function afterPartyRemoved(owner: OwnerInput, removed: number): OwnerInpu
 
 /** The creator of a new agreement: name, email and which of the parties they belong to. */
 export function OwnerFields({ owner, parties, onChange }: { owner: OwnerInput; parties: PartyInput[]; onChange: (owner: OwnerInput) => void }) {
-  const { t } = useI18n();
-  const s = useAccessStrings();
+  const t = useT();
   return (
     <fieldset className="owner-fields" data-testid="owner-fields">
-      <legend>{s.you_heading}</legend>
-      <p className="muted small owner-help">{s.you_help}</p>
+      <legend>{t('new.ownerHeading')}</legend>
+      <p className="muted small owner-help">{t('new.ownerHelp')}</p>
       <div className="owner-grid">
         <label className="field">
-          <span>{s.ownerName}</span>
+          <span>{t('new.ownerName')}</span>
           <input name="ownerName" autoComplete="name" value={owner.name} maxLength={120} onChange={(e) => onChange({ ...owner, name: e.target.value })} required />
         </label>
         <label className="field">
-          <span>{s.ownerEmail}</span>
+          <span>{t('new.ownerEmail')}</span>
           <input name="ownerEmail" type="email" autoComplete="email" value={owner.email} maxLength={254} onChange={(e) => onChange({ ...owner, email: e.target.value })} required />
         </label>
       </div>
       <label className="field">
-        <span>{s.ownerParty}</span>
+        <span>{t('new.ownerParty')}</span>
         <select name="ownerParty" value={String(owner.partyIndex)} onChange={(e) => onChange({ ...owner, partyIndex: Number(e.target.value) })}>
           {parties.map((party, index) => (
             <option key={index} value={String(index)}>
-              {party.legalName.trim() ? `${t.partyN(index + 1)} — ${party.legalName.trim()}` : t.partyN(index + 1)}
+              {party.legalName.trim() ? t('new.partyOption', { party: t('party.n', { n: index + 1 }), name: party.legalName.trim() }) : t('party.n', { n: index + 1 })}
             </option>
           ))}
         </select>

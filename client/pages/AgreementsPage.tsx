@@ -1,21 +1,17 @@
 import { useEffect, useState } from 'react';
 import type { AgreementSummary } from '../../shared/api';
 import { listAgreements } from '../api';
-import { isLang, useI18n } from '../i18n';
+import { useDates, useT } from '../intl';
+import { isLang } from '../language';
 import { Link } from '../router';
 import { NewAgreementForm } from './NewAgreementForm';
 import { AgreementListHint, InvalidLinkNotice } from '../access/InvalidLinkNotice';
 
 type ListState = { status: 'loading' } | { status: 'error' } | { status: 'ready'; agreements: AgreementSummary[] };
 
-function formatDate(iso: string, lang: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return '';
-  return date.toLocaleDateString(lang === 'fr' ? 'fr-CA' : 'en-CA', { year: 'numeric', month: 'long', day: 'numeric' });
-}
-
 export function AgreementsPage() {
-  const { t, lang } = useI18n();
+  const t = useT();
+  const dates = useDates();
   const [state, setState] = useState<ListState>({ status: 'loading' });
 
   useEffect(() => {
@@ -33,11 +29,11 @@ export function AgreementsPage() {
     <main className="page list-page">
       <InvalidLinkNotice />
       <section className="card list-card" aria-labelledby="agreements-heading">
-        <h1 id="agreements-heading">{t.agreements}</h1>
+        <h1 id="agreements-heading">{t('list.heading')}</h1>
         <AgreementListHint />
-        {state.status === 'loading' && <p className="muted">{t.loading}</p>}
-        {state.status === 'error' && <p className="error">{t.loadFailed}</p>}
-        {state.status === 'ready' && state.agreements.length === 0 && <p className="muted">{t.noAgreements}</p>}
+        {state.status === 'loading' && <p className="muted">{t('list.loading')}</p>}
+        {state.status === 'error' && <p className="error">{t('list.loadFailed')}</p>}
+        {state.status === 'ready' && state.agreements.length === 0 && <p className="muted">{t('list.empty')}</p>}
         {state.status === 'ready' && state.agreements.length > 0 && (
           <ul className="agreement-list" data-testid="agreement-list">
             {state.agreements.map((a) => (
@@ -45,7 +41,7 @@ export function AgreementsPage() {
                 <Link href={`/a/${a.id}`} className="agreement-link">
                   <span className="agreement-title">{a.title}</span>
                   <span className="agreement-meta">
-                    {isLang(a.language) ? t.languageName[a.language] : a.language} · {t.updated(formatDate(a.updatedAt, lang))}
+                    {isLang(a.language) ? t(`language.${a.language}`) : a.language} · {t('list.updated', { date: dates.day(a.updatedAt) })}
                   </span>
                 </Link>
               </li>

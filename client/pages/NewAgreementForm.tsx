@@ -3,18 +3,19 @@ import type { Lang } from '../../shared/template';
 import type { PartyInput } from '../../shared/schema';
 import { TEMPLATES } from '../../shared/templates';
 import { ApiFailure, createAgreement } from '../api';
-import { useI18n } from '../i18n';
+import { errorText } from '../errorText';
+import { useT } from '../intl';
+import { useLanguage } from '../language';
 import { navigate } from '../router';
 import { PartyFields } from './PartyFields';
 import { OwnerFields, afterPartyRemoved, emptyOwner, ownerProblem } from '../access/OwnerFields';
-import { useAccessStrings } from '../access/i18n';
 
 const emptyParty = (): PartyInput => ({ legalName: '', address: '', mission: '' });
 
 /** Title, language, template and the parties: what the server needs to create an agreement. */
 export function NewAgreementForm() {
-  const { t, lang } = useI18n();
-  const s = useAccessStrings();
+  const t = useT();
+  const { lang } = useLanguage();
   const [templateId, setTemplateId] = useState(TEMPLATES[0]?.id ?? 'mou');
   const template = TEMPLATES.find((tpl) => tpl.id === templateId) ?? TEMPLATES[0];
   const minParties = template?.minParties ?? 2;
@@ -31,9 +32,9 @@ export function NewAgreementForm() {
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
-    if (title.trim() === '') return setError(t.titleRequired);
-    if (parties.length < minParties) return setError(t.minParties(minParties));
-    const problem = ownerProblem(owner, s);
+    if (title.trim() === '') return setError(t('new.titleRequired'));
+    if (parties.length < minParties) return setError(t('new.minParties', { n: minParties }));
+    const problem = ownerProblem(owner, t);
     if (problem) return setError(problem);
     setError('');
     setBusy(true);
@@ -48,17 +49,17 @@ export function NewAgreementForm() {
       // The server has opened the creator's session (cookie): straight into the editor.
       navigate(`/a/${created.id}`);
     } catch (err) {
-      setError(err instanceof ApiFailure ? `${t.createFailed} ${err.message}` : t.createFailed);
+      setError(err instanceof ApiFailure ? `${t('new.createFailed')} ${errorText(t, err)}` : t('new.createFailed'));
       setBusy(false);
     }
   };
 
   return (
     <form className="card new-agreement" onSubmit={(e) => void submit(e)} data-testid="new-agreement-form" noValidate>
-      <h2>{t.newAgreement}</h2>
+      <h2>{t('new.heading')}</h2>
       {TEMPLATES.length > 1 ? (
         <label className="field">
-          <span>{t.template}</span>
+          <span>{t('new.template')}</span>
           <select value={templateId} onChange={(e) => setTemplateId(e.target.value)}>
             {TEMPLATES.map((tpl) => (
               <option key={tpl.id} value={tpl.id}>
@@ -74,19 +75,19 @@ export function NewAgreementForm() {
         </p>
       )}
       <label className="field">
-        <span>{t.title}</span>
-        <input name="title" value={title} maxLength={200} placeholder={t.titlePlaceholder} onChange={(e) => setTitle(e.target.value)} required />
+        <span>{t('new.title')}</span>
+        <input name="title" value={title} maxLength={200} placeholder={t('new.titlePlaceholder')} onChange={(e) => setTitle(e.target.value)} required />
       </label>
       <fieldset className="field radio-row">
-        <legend>{t.agreementLanguage}</legend>
+        <legend>{t('new.language')}</legend>
         {(['fr', 'en'] as const).map((l) => (
           <label key={l} className="radio">
             <input type="radio" name="language" value={l} checked={language === l} onChange={() => setLanguage(l)} />
-            {t.languageName[l]}
+            {t(`language.${l}`)}
           </label>
         ))}
       </fieldset>
-      <h3>{t.parties}</h3>
+      <h3>{t('new.parties')}</h3>
       <ol className="party-inputs">
         {parties.map((party, index) => (
           <li key={index}>
@@ -108,13 +109,13 @@ export function NewAgreementForm() {
       </ol>
       <div className="form-actions">
         <button type="button" className="button ghost" onClick={() => setParties((ps) => [...ps, emptyParty()])} disabled={parties.length >= 20}>
-          + {t.addParty}
+          + {t('party.add')}
         </button>
       </div>
       <OwnerFields owner={owner} parties={parties} onChange={setOwner} />
       <div className="form-actions submit-row">
         <button type="submit" className="button primary" disabled={busy}>
-          {busy ? t.creating : t.create}
+          {busy ? t('new.creating') : t('new.create')}
         </button>
       </div>
       {error && (
