@@ -5,7 +5,8 @@ import { EVENT_NAMES, type AgreementEvent, type EventName } from '../shared/even
 /**
  * Server-sent events of one agreement (GET /api/agreements/:id/events). The
  * names and payloads are shared/events.ts; each payload is checked against
- * AgreementEventSchema before anyone sees it.
+ * AgreementEventSchema before anyone sees it. The one subscriber is the
+ * data layer (client/data/useLiveCache.ts), which keeps the cache current.
  */
 export type { AgreementEvent } from '../shared/events';
 

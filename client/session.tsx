@@ -1,6 +1,9 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
 import type { Me } from '../shared/api';
-import { ApiFailure, getMe } from './api';
+import { ApiFailure } from './api';
+import { agreementKeys, useMe } from './data/queries';
+import { isRefusal } from './data/queryClient';
 
 /**
  * Who the browser's session is on one agreement (from GET /me): name, party,
@@ -27,29 +30,19 @@ export function useSession(): Session {
   return session;
 }
 
+/**
+ * The session from the shared cache (client/data: GET /me, tried again while
+ * the network fails). `refresh` asks again; so does the event stream when
+ * participants change or the stream reopens.
+ */
 export function useSessionLoader(agreementId: string): SessionState {
-  const [state, setState] = useState<SessionState>({ state: 'loading' });
-  const [generation, setGeneration] = useState(0);
-  const refresh = useCallback(() => setGeneration((g) => g + 1), []);
-  useEffect(() => {
-    let live = true;
-    getMe(agreementId).then(
-      (me) => live && setState({ state: 'ready', session: { me, refresh } }),
-      (err: unknown) => {
-        if (!live) return;
-        if (err instanceof ApiFailure && (err.status === 401 || err.status === 403 || err.status === 404)) {
-          setState({ state: 'refused', status: err.status, message: err.message });
-        } else {
-          // Network trouble: keep what we had, try again shortly.
-          setTimeout(() => live && refresh(), 2000);
-        }
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [agreementId, generation, refresh]);
-  return state;
+  const me = useMe(agreementId);
+  const client = useQueryClient();
+  const refresh = useCallback(() => void client.invalidateQueries({ queryKey: agreementKeys.me(agreementId) }), [client, agreementId]);
+  const session = useMemo(() => (me.data ? { me: me.data, refresh } : null), [me.data, refresh]);
+  // Refused wins over what we had: revoked while the page was open.
+  if (me.error instanceof ApiFailure && isRefusal(me.error)) return { state: 'refused', status: me.error.status, message: me.error.message };
+  return session ? { state: 'ready', session } : { state: 'loading' };
 }
 
 /**

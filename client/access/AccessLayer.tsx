@@ -1,28 +1,20 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { Me, ParticipantView } from '../../shared/api';
+import type { Me } from '../../shared/api';
 import { CloseCode } from '../../shared/closeCodes';
-import { listParticipants } from '../api';
 import type { Collab } from '../editor/useCollab';
-import { useAgreementEvents } from '../events';
 import { IdentityContext, colorFor, type Identity } from '../identity';
 import { ReadOnlyReason, useSession } from '../session';
 import { useMarkRevoked } from './AccessGate';
 import { MeBadge } from './MeBadge';
 import { usePartyNames } from './usePartyNames';
 
-export type ParticipantsState =
-  | { status: 'loading' }
-  | { status: 'error'; message: string }
-  | { status: 'ready'; participants: ParticipantView[] };
-
 /** A change to the current participant's rights, shown until dismissed. */
-export type RightsNotice = { id: number; kind: 'role'; role: Me['participant']['role'] } | { id: number; kind: 'signatory'; signatory: boolean } | { id: number; kind: 'party'; partyId: string };
+export type RightsNotice =
+  | { id: number; kind: 'role'; role: Me['participant']['role'] }
+  | { id: number; kind: 'signatory'; signatory: boolean }
+  | { id: number; kind: 'party'; partyId: string };
 
 interface AccessValue {
-  participants: ParticipantsState;
-  reloadParticipants(): void;
-  /** Apply a participant the server just returned (after invite, update or revoke). */
-  upsertParticipant(p: ParticipantView): void;
   notices: RightsNotice[];
   dismissNotice(id: number): void;
 }
@@ -35,12 +27,6 @@ function useAccess(): AccessValue {
   return value;
 }
 
-/** Everyone on the open agreement (name, email, party, role, signatory, revoked), kept fresh from live events. */
-export function useParticipants(): Pick<AccessValue, 'participants' | 'reloadParticipants' | 'upsertParticipant'> {
-  const { participants, reloadParticipants, upsertParticipant } = useAccess();
-  return { participants, reloadParticipants, upsertParticipant };
-}
-
 /** Notices about the current participant's own rights changing (role, signatory, party). */
 export function useRightsNotices(): Pick<AccessValue, 'notices' | 'dismissNotice'> {
   const { notices, dismissNotice } = useAccess();
@@ -50,9 +36,10 @@ export function useRightsNotices(): Pick<AccessValue, 'notices' | 'dismissNotice
 /**
  * Everything about who you are on an open agreement, below the session:
  * - your presence (awareness `user`: name, colour, party, role) and header badge;
- * - rights changing live: a socket closed with 4001 or a `participants`
- *   event refreshes the session; 4410 means revoked; 4401/4403 recheck;
- * - the participant list, refetched on live events.
+ * - rights changing live: a socket closed with 4001 refreshes the session
+ *   (so does a `participants` event, in client/data); 4410 means revoked;
+ *   4401/4403 recheck.
+ * The participant list is in the shared cache (client/data `useParticipants`).
  */
 export function AccessLayer({ collab, children }: { collab: Collab; children: ReactNode }) {
   const session = useSession();
@@ -111,39 +98,7 @@ export function AccessLayer({ collab, children }: { collab: Collab; children: Re
   }, [me.participant, manages]);
   const dismissNotice = useCallback((id: number) => setNotices((list) => list.filter((n) => n.id !== id)), []);
 
-  // The participant list.
-  const [participants, setParticipants] = useState<ParticipantsState>({ status: 'loading' });
-  const [generation, setGeneration] = useState(0);
-  const reloadParticipants = useCallback(() => setGeneration((g) => g + 1), []);
-  useEffect(() => {
-    let live = true;
-    listParticipants(collab.id).then(
-      (list) => live && setParticipants({ status: 'ready', participants: list }),
-      (err: unknown) => live && setParticipants((prev) => (prev.status === 'ready' ? prev : { status: 'error', message: err instanceof Error ? err.message : String(err) })),
-    );
-    return () => {
-      live = false;
-    };
-  }, [collab.id, generation]);
-  const upsertParticipant = useCallback((p: ParticipantView) => {
-    setParticipants((prev) => {
-      if (prev.status !== 'ready') return prev;
-      const exists = prev.participants.some((x) => x.id === p.id);
-      return { status: 'ready', participants: exists ? prev.participants.map((x) => (x.id === p.id ? { ...x, ...p } : x)) : [...prev.participants, p] };
-    });
-  }, []);
-
-  useAgreementEvents(collab.id, (event) => {
-    if (event.type === 'participants' || event.type === 'ready') {
-      refresh();
-      reloadParticipants();
-    }
-  });
-
-  const value = useMemo<AccessValue>(
-    () => ({ participants, reloadParticipants, upsertParticipant, notices, dismissNotice }),
-    [participants, reloadParticipants, upsertParticipant, notices, dismissNotice],
-  );
+  const value = useMemo<AccessValue>(() => ({ notices, dismissNotice }), [notices, dismissNotice]);
 
   return (
     <AccessContext.Provider value={value}>

@@ -1,6 +1,7 @@
+import { useParticipants } from '../data/queries';
 import { useI18n } from '../i18n';
 import { useCanEdit, useReadOnlyReasons, useSession } from '../session';
-import { useParticipants, useRightsNotices, type RightsNotice } from './AccessLayer';
+import { useRightsNotices, type RightsNotice } from './AccessLayer';
 import { useAccessStrings } from './i18n';
 import { roleName } from './MeBadge';
 import { usePartyNames } from './usePartyNames';
@@ -17,8 +18,7 @@ export function AccessNotices({ collab }: { collab: Collab }) {
   const s = useAccessStrings();
   const { me } = useSession();
   const { notices, dismissNotice } = useRightsNotices();
-  const { participants } = useParticipants();
-  const owner = participants.status === 'ready' ? participants.participants.find((p) => p.role === 'owner' && p.revokedAt === null) : undefined;
+  const owner = useParticipants(collab.id).data?.find((p) => p.role === 'owner' && p.revokedAt === null);
   const role = me.participant.role;
 
   const text = (n: RightsNotice): string => {

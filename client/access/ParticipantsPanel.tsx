@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import type { ParticipantView } from '../../shared/api';
+import { useAgreementCache } from '../data/cache';
+import { loadFailed, useParticipants } from '../data/queries';
 import type { Collab } from '../editor/useCollab';
 import { useSession } from '../session';
-import { useParticipants } from './AccessLayer';
 import { useAccessStrings } from './i18n';
 import { InviteForm } from './InviteForm';
 import { ParticipantRow } from './ParticipantRow';
@@ -19,25 +20,26 @@ export function ParticipantsPanel({ collab }: { collab: Collab }) {
   const s = useAccessStrings();
   const { me } = useSession();
   const manage = me.can.manage;
-  const { participants, reloadParticipants, upsertParticipant } = useParticipants();
+  const participants = useParticipants(collab.id);
+  const { upsertParticipant } = useAgreementCache(collab.id);
   const parties = usePartyNames(collab.doc);
   const [inviting, setInviting] = useState(false);
   const [justInvited, setJustInvited] = useState<ParticipantView | null>(null);
 
   // Active people first (in the server's order: owner, then by invitation), revoked ones last.
-  const list = participants.status === 'ready' ? [...participants.participants].sort((a, b) => Number(a.revokedAt !== null) - Number(b.revokedAt !== null)) : [];
+  const list = participants.data ? [...participants.data].sort((a, b) => Number(a.revokedAt !== null) - Number(b.revokedAt !== null)) : [];
   const active = list.filter((p) => p.revokedAt === null).length;
 
   return (
     <section className="side-card participants-panel" aria-labelledby="participants-heading" data-testid="participants-panel">
       <h2 id="participants-heading">
-        {s.participants} {participants.status === 'ready' && <span className="count">{active}</span>}
+        {s.participants} {participants.data && <span className="count">{active}</span>}
       </h2>
-      {participants.status === 'loading' && <p className="muted small">…</p>}
-      {participants.status === 'error' && (
+      {participants.isPending && !loadFailed(participants) && <p className="muted small">…</p>}
+      {loadFailed(participants) && (
         <p className="error small" role="alert">
           {s.loadParticipantsFailed}{' '}
-          <button type="button" className="button link" onClick={reloadParticipants}>
+          <button type="button" className="button link" onClick={() => void participants.refetch()}>
             {s.retry}
           </button>
         </p>

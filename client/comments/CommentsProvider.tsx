@@ -1,9 +1,10 @@
 import { createContext, useContext, useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import type { Me } from '../../shared/api';
-import { getStatus, listParticipants, listThreads, markThreadRead } from '../api';
+import { markThreadRead } from '../api';
+import { useAgreementCache } from '../data/cache';
+import { loadFailed, useParticipants, useStatus, useThreads } from '../data/queries';
 import type { Collab } from '../editor/useCollab';
-import { useAgreementEvents } from '../events';
 import { SessionContext } from '../session';
 import { CommentsController, type CommentsMe, type CommentsState } from './controller';
 import { useCommentStrings } from './i18n';
@@ -42,8 +43,10 @@ export async function markRead(controller: CommentsController, threadId: string)
 
 /**
  * Holds the comment threads of the open agreement for everything below it:
- * loads them, keeps them live from the event stream, tracks the text
- * selection for the Comment button and the Ctrl+Alt+M shortcut.
+ * mirrors them (and the participants, and whether the agreement is locked)
+ * from the shared cache, which the event stream keeps live, and writes what
+ * the server answers back to it; tracks the text selection for the Comment
+ * button and the Ctrl+Alt+M shortcut.
  */
 export function CommentsProvider({ collab, children }: { collab: Collab; children: ReactNode }) {
   const session = useContext(SessionContext);
@@ -63,47 +66,40 @@ export function CommentsProvider({ collab, children }: { collab: Collab; childre
     }
   }, [controller, me]);
 
-  // Threads, participants (for mentions) and whether comments are closed.
+  // Threads, participants (for mentions) and whether comments are closed, from the shared cache.
+  const cache = useAgreementCache(collab.id);
+  const threads = useThreads(collab.id);
+  const threadsFailed = loadFailed(threads);
+  const people = useParticipants(collab.id).data;
+  const status = useStatus(collab.id).data;
+  const locked = status ? status.status !== 'draft' : null;
+
   useEffect(() => {
     if (!controller) return;
-    let live = true;
-    const load = async (): Promise<void> => {
-      try {
-        const threads = await listThreads(controller.agreementId);
-        if (live) controller.setThreads(threads);
-      } catch {
-        if (live && controller.getState().status !== 'ready') controller.set({ status: 'error' });
-      }
-    };
-    const loadPeople = async (): Promise<void> => {
-      const people = await listParticipants(controller.agreementId).catch(() => null);
-      if (live && people) controller.set({ participants: people });
-    };
-    const loadStatus = async (): Promise<void> => {
-      const status = await getStatus(controller.agreementId).catch(() => null);
-      if (live && status) controller.set({ locked: status.status !== 'draft' });
-    };
-    controller.reload = () => void Promise.all([load(), loadPeople(), loadStatus()]);
-    controller.reloadPeople = () => void loadPeople();
-    controller.reloadStatus = () => void loadStatus();
-    controller.reload();
-    return () => {
-      live = false;
-    };
-  }, [controller]);
+    controller.reload = cache.refreshComments;
+    controller.saveThread = cache.upsertThread;
+  }, [controller, cache]);
 
-  useAgreementEvents(controller ? collab.id : null, (event) => {
+  useEffect(() => {
     if (!controller) return;
-    if (event.type === 'thread') {
-      controller.upsert(event.data);
-      // A thread open in front of the reader is read as comments arrive.
-      if (controller.getState().focused?.id === event.data.id && event.data.unread > 0 && document.visibilityState === 'visible') {
-        void markRead(controller, event.data.id);
-      }
-    } else if (event.type === 'ready') controller.reload();
-    else if (event.type === 'participants') controller.reloadPeople();
-    else if (event.type === 'status') controller.reloadStatus();
-  });
+    if (!threads.data) {
+      if (threadsFailed) controller.set({ status: 'error' });
+      return;
+    }
+    controller.setThreads(threads.data);
+    // A thread open in front of the reader is read as comments arrive.
+    const focused = controller.getState().focused;
+    const open = focused ? controller.thread(focused.id) : undefined;
+    if (open && open.unread > 0 && document.visibilityState === 'visible') void markRead(controller, open.id);
+  }, [controller, threads.data, threadsFailed]);
+
+  useEffect(() => {
+    if (controller && people) controller.set({ participants: people });
+  }, [controller, people]);
+
+  useEffect(() => {
+    if (controller && locked !== null) controller.set({ locked });
+  }, [controller, locked]);
 
   // Orphaned anchors are re-checked as the document changes, once it has synced.
   useEffect(() => {

@@ -23,10 +23,10 @@ export class CommentsController extends ThreadStore {
   readonly editors = new EditorRegistry();
   /** The range `reveal` last selected. */
   revealed: { view: EditorView; from: number; to: number } | null = null;
-  /** Refetch threads, participants and status (set by the provider, which owns the requests). */
+  /** Refetch threads, participants and status (set by the provider, which holds the shared cache). */
   reload: () => void = () => undefined;
-  reloadPeople: () => void = () => undefined;
-  reloadStatus: () => void = () => undefined;
+  /** Writes a thread the server answered with to the shared cache (set by the provider). */
+  saveThread: (thread: ThreadView) => void = () => undefined;
 
   constructor(
     readonly agreementId: string,
@@ -34,6 +34,12 @@ export class CommentsController extends ThreadStore {
     me: CommentsMe,
   ) {
     super(me);
+  }
+
+  /** A thread as the server sent it: shown at once, and kept in the shared cache for every other panel. */
+  override upsert(thread: ThreadView): void {
+    super.upsert(thread);
+    this.saveThread(thread);
   }
 
   /**

@@ -12,6 +12,7 @@ import { SectionFrame } from './SectionFrame';
 import { SectionBody } from './sections/SectionBody';
 import { usePeers } from './presence';
 import { useCollab, type Collab } from './useCollab';
+import { useLiveCache } from '../data/useLiveCache';
 import { useYString } from './yhooks';
 import { AccessGate } from '../access/AccessGate';
 import { AccessLayer } from '../access/AccessLayer';
@@ -39,6 +40,8 @@ export function AgreementEditor({ id }: { id: string }) {
 /** The open document: toolbar, sections, side column. */
 function CollabEditor({ id }: { id: string }) {
   const collab = useCollab(id);
+  // Keeps this agreement's cached server data current (event stream, edits) while it is open.
+  useLiveCache(collab);
   const t = useT();
   if (!collab) return <main className="page narrow muted">{t('editor.opening')}</main>;
   return (

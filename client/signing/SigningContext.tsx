@@ -1,9 +1,9 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useMemo, useRef, useSyncExternalStore, type ReactNode } from 'react';
 import * as Y from 'yjs';
 import type { StatusView } from '../../shared/api';
 import { partiesOf } from '../../shared/schema';
-import { getStatus } from '../api';
-import { useAgreementEvents } from '../events';
+import { useAgreementCache } from '../data/cache';
+import { useStatus } from '../data/queries';
 import { ReadOnlyReason, SessionContext, type Session } from '../session';
 import type { SyncMonitor } from '../editor/syncMonitor';
 import type { Collab } from '../editor/useCollab';
@@ -11,10 +11,9 @@ import { useVersionMatch, type VersionMatch } from './useVersionMatch';
 
 /**
  * Where the open agreement stands (GET /status): approvals, readiness, lock,
- * signatures. One fetch shared by every signing component, refreshed live:
- * on 'status' and 'ready' events, when threads or participants change
- * (they move the checklist), and a moment after document edits (the
- * checklist reads the text).
+ * signatures, for every signing component. The status lives in the shared
+ * cache (client/data), which the event stream and document edits keep
+ * current; this adds the document and what the signing UI derives from it.
  */
 export interface Signing {
   agreementId: string;
@@ -40,66 +39,13 @@ export const useSigning = (): Signing | null => useContext(SigningContext);
 /** The session when there is one (the signing UI stays out of the way otherwise). */
 export const useOptionalSession = (): Session | null => useContext(SessionContext);
 
-const EDIT_SETTLE_MS = 700;
-
 export function SigningProvider({ collab, children }: { collab: Collab; children: ReactNode }) {
   const { id: agreementId, doc, monitor, persistence } = collab;
-  const [status, setStatus] = useState<StatusView | null>(null);
-  const [failed, setFailed] = useState(false);
-  /** Each fetch or applied answer takes a number; only the newest is shown. */
-  const seq = useRef(0);
-  const retry = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-
-  const refresh = useCallback(() => {
-    const n = ++seq.current;
-    clearTimeout(retry.current);
-    getStatus(agreementId).then(
-      (s) => {
-        if (n !== seq.current) return;
-        setStatus(s);
-        setFailed(false);
-      },
-      () => {
-        if (n !== seq.current) return;
-        setFailed(true);
-        retry.current = setTimeout(() => refresh(), 3000);
-      },
-    );
-  }, [agreementId]);
-
-  const apply = useCallback((s: StatusView) => {
-    seq.current++;
-    setStatus(s);
-    setFailed(false);
-  }, []);
-
-  useEffect(() => {
-    refresh();
-    return () => {
-      // A counter, not a DOM node: bumping its latest value makes the answers in flight stale.
-      // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
-      seq.current++;
-      clearTimeout(retry.current);
-    };
-  }, [refresh]);
-
-  useAgreementEvents(agreementId, (event) => {
-    if (event.type === 'status' || event.type === 'ready' || event.type === 'participants' || event.type === 'thread') refresh();
-  });
-
-  // Edits change what the checklist finds filled in: refetch once they have settled on the server.
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const settle = (): void => {
-      clearTimeout(timer);
-      timer = setTimeout(() => (monitor.getSnapshot().pending ? settle() : refresh()), EDIT_SETTLE_MS);
-    };
-    doc.on('update', settle);
-    return () => {
-      clearTimeout(timer);
-      doc.off('update', settle);
-    };
-  }, [doc, monitor, refresh]);
+  const query = useStatus(agreementId);
+  const cache = useAgreementCache(agreementId);
+  const status = query.data ?? null;
+  // Until a fetch succeeds again (the status kept is still shown).
+  const failed = query.isError || query.failureCount > 0;
 
   const frozenHash = status && status.status !== 'draft' ? (status.version?.hash ?? null) : null;
   const versionMatch = useVersionMatch(doc, monitor, frozenHash);
@@ -108,8 +54,8 @@ export function SigningProvider({ collab, children }: { collab: Collab; children
   }, [persistence]);
 
   const value = useMemo<Signing>(
-    () => ({ agreementId, status, failed, refresh, apply, doc, monitor, versionMatch, reloadFromServer }),
-    [agreementId, status, failed, refresh, apply, doc, monitor, versionMatch, reloadFromServer],
+    () => ({ agreementId, status, failed, refresh: cache.refreshStatus, apply: cache.setStatus, doc, monitor, versionMatch, reloadFromServer }),
+    [agreementId, status, failed, cache, doc, monitor, versionMatch, reloadFromServer],
   );
   const frozen = status?.status === 'locked' || status?.status === 'signed';
   return (

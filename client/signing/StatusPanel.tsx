@@ -1,8 +1,9 @@
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import type { StatusView, ThreadView } from '../../shared/api';
 import { isReady } from '../../shared/readiness';
 import type { AgreementTemplate } from '../../shared/template';
-import { cancelVersion, exportUrl, listThreads, lockAgreement, reviewUrl, unlockAgreement } from '../api';
+import { cancelVersion, exportUrl, lockAgreement, reviewUrl, unlockAgreement } from '../api';
+import { useThreads } from '../data/queries';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
 import { AuditDialog } from './AuditDialog';
@@ -163,7 +164,7 @@ function Checklist({ signing, status, template }: { signing: Signing; status: St
   const { s, lang } = useSigningText();
   const { t } = useI18n();
   const parties = usePartyNames(signing.doc);
-  const threads = useOpenThreads(signing.agreementId, status);
+  const threads = useThreadsById(signing.agreementId);
   const ctx: DescribeContext = { s, lang, template, parties, unnamedParty: t.unnamedParty, threads };
   const ready = isReady(status.checklist);
   return (
@@ -220,23 +221,10 @@ function MissingList({ items }: { items: { text: string; section: string | null 
   );
 }
 
-/** The open shared threads the checklist names, to say where they are. */
-function useOpenThreads(agreementId: string, status: StatusView): ReadonlyMap<string, ThreadView> {
-  const ids = status.checklist.find((c) => c.key === 'noOpenThreads')?.missing ?? [];
-  const key = ids.join(',');
-  const [threads, setThreads] = useState<ReadonlyMap<string, ThreadView>>(new Map());
-  useEffect(() => {
-    if (key === '') return;
-    let live = true;
-    listThreads(agreementId).then(
-      (list) => live && setThreads(new Map(list.map((x) => [x.id, x]))),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [agreementId, key]);
-  return threads;
+/** The threads by id, for the checklist to say where the open ones it names are (from the shared cache). */
+function useThreadsById(agreementId: string): ReadonlyMap<string, ThreadView> {
+  const { data } = useThreads(agreementId);
+  return useMemo(() => new Map((data ?? []).map((x) => [x.id, x])), [data]);
 }
 
 function SignedCopy({ signing, status }: { signing: Signing; status: StatusView }) {
