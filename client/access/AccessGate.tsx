@@ -1,9 +1,8 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import { CLOSE_REASONS, CloseCode } from '../../shared/closeCodes';
-import { useI18n } from '../i18n';
+import { CloseCode } from '../../shared/closeCodes';
+import { closeReason, useT } from '../intl';
 import { Link } from '../router';
 import { SessionContext, useSessionLoader } from '../session';
-import { useAccessStrings } from './i18n';
 import './access.css';
 
 /** Lets the open agreement tell the gate that access was revoked (close 4410), so it says so. */
@@ -18,7 +17,7 @@ export const useMarkRevoked = (): (() => void) => useContext(RevokedContext);
  * editor for the refusal page, and the device's copy of the document goes.
  */
 export function AccessGate({ id, children }: { id: string; children: ReactNode }) {
-  const s = useAccessStrings();
+  const t = useT();
   const loaded = useSessionLoader(id);
   const [revoked, setRevoked] = useState(false);
   const markRevoked = useCallback(() => setRevoked(true), []);
@@ -26,7 +25,7 @@ export function AccessGate({ id, children }: { id: string; children: ReactNode }
   if (loaded.state === 'loading') {
     return (
       <main className="page narrow muted" data-testid="session-loading">
-        {s.openingSession}
+        {t('access.openingSession')}
       </main>
     );
   }
@@ -41,8 +40,7 @@ export function AccessGate({ id, children }: { id: string; children: ReactNode }
 }
 
 function AccessRefused({ id, status, revoked }: { id: string; status: number; revoked: boolean }) {
-  const { t, lang } = useI18n();
-  const s = useAccessStrings();
+  const t = useT();
 
   useEffect(() => {
     if (status !== 403) return;
@@ -55,23 +53,23 @@ function AccessRefused({ id, status, revoked }: { id: string; status: number; re
   }, [id, status]);
 
   useEffect(() => {
-    document.title = t.appName;
-  }, [t.appName]);
+    document.title = t('app.name');
+  }, [t]);
 
   let title: string;
   let lines: string[];
   if (status === 401) {
-    title = s.signInTitle;
-    lines = [s.signIn, s.signInHelp];
+    title = t('access.signInTitle');
+    lines = [t('access.signIn'), t('access.signInHelp')];
   } else if (status === 404) {
-    title = s.notFoundTitle;
-    lines = [CLOSE_REASONS[CloseCode.UnknownAgreement]?.[lang] ?? t.notFound];
+    title = t('access.notFoundTitle');
+    lines = [closeReason(t, CloseCode.UnknownAgreement) ?? t('app.notFound')];
   } else if (revoked) {
-    title = s.revokedTitle;
-    lines = [CLOSE_REASONS[CloseCode.Revoked]?.[lang] ?? s.noAccess, s.noAccessHelp];
+    title = t('access.revokedTitle');
+    lines = [closeReason(t, CloseCode.Revoked) ?? t('access.noAccess'), t('access.noAccessHelp')];
   } else {
-    title = s.noAccessTitle;
-    lines = [s.noAccess, s.noAccessHelp];
+    title = t('access.noAccessTitle');
+    lines = [t('access.noAccess'), t('access.noAccessHelp')];
   }
   return (
     <main className="page narrow">
@@ -82,7 +80,7 @@ function AccessRefused({ id, status, revoked }: { id: string; status: number; re
             <p key={line}>{line}</p>
           ))}
         </div>
-        <Link href="/">{t.back}</Link>
+        <Link href="/">{t('app.back')}</Link>
       </section>
     </main>
   );

@@ -1,9 +1,7 @@
 import { useParticipants } from '../data/queries';
-import { useI18n } from '../i18n';
+import { useT } from '../intl';
 import { useCanEdit, useReadOnlyReasons, useSession } from '../session';
 import { useRightsNotices, type RightsNotice } from './AccessLayer';
-import { useAccessStrings } from './i18n';
-import { roleName } from './MeBadge';
 import { usePartyNames } from './usePartyNames';
 import type { Collab } from '../editor/useCollab';
 
@@ -12,19 +10,18 @@ import type { Collab } from '../editor/useCollab';
  * (read-only banner), and notices when your rights change while you are here.
  */
 export function AccessNotices({ collab }: { collab: Collab }) {
-  const { t } = useI18n();
+  const t = useT();
   const parties = usePartyNames(collab.doc);
   const partyName = (id: string): string | null => parties.find((p) => p.id === id)?.legalName || null;
-  const s = useAccessStrings();
   const { me } = useSession();
   const { notices, dismissNotice } = useRightsNotices();
   const owner = useParticipants(collab.id).data?.find((p) => p.role === 'owner' && p.revokedAt === null);
   const role = me.participant.role;
 
   const text = (n: RightsNotice): string => {
-    if (n.kind === 'role') return s.roleChanged(roleName(s, n.role));
-    if (n.kind === 'signatory') return n.signatory ? s.nowSignatory : s.noLongerSignatory;
-    return s.partyChanged(partyName(n.partyId) ?? t.unnamedParty);
+    if (n.kind === 'role') return t('access.roleChanged', { role: t(`role.inSentence.${n.role}`) });
+    if (n.kind === 'signatory') return n.signatory ? t('access.nowSignatory') : t('access.noLongerSignatory');
+    return t('access.partyChanged', { party: partyName(n.partyId) ?? t('party.unnamed') });
   };
 
   return (
@@ -33,7 +30,7 @@ export function AccessNotices({ collab }: { collab: Collab }) {
         <div key={n.id} className="notice access-notice" role="status" data-testid="role-notice" data-kind={n.kind}>
           <p>{text(n)}</p>
           <button type="button" className="button link" onClick={() => dismissNotice(n.id)}>
-            {s.dismiss}
+            {t('common.dismiss')}
           </button>
         </div>
       ))}
@@ -41,10 +38,10 @@ export function AccessNotices({ collab }: { collab: Collab }) {
         <div className="notice read-only-banner" data-testid="read-only-banner" data-role={role}>
           <LockIcon className="read-only-icon" />
           <div>
-            <p className="read-only-title">{s.readOnly(roleName(s, role))}</p>
+            <p className="read-only-title">{t('access.readOnly', { role: t(`role.inSentence.${role}`) })}</p>
             <p className="small">
-              {role === 'commenter' ? s.readOnlyCommenter : s.readOnlyViewer}
-              {owner && owner.id !== me.participant.id ? ` ${s.readOnlyAsk(owner.name)}` : ''}
+              {role === 'commenter' ? t('access.readOnlyCommenter') : t('access.readOnlyViewer')}
+              {owner && owner.id !== me.participant.id ? ` ${t('access.readOnlyAsk', { owner: owner.name })}` : ''}
             </p>
           </div>
         </div>
@@ -67,16 +64,16 @@ function LockIcon({ className }: { className?: string }) {
  * (e.g. locked). Not shown for the moment a role change is being applied.
  */
 export function ReadOnlyPill() {
-  const s = useAccessStrings();
+  const t = useT();
   const { me } = useSession();
   const canEdit = useCanEdit();
   const reasons = useReadOnlyReasons().filter((r) => r !== 'rights-changing');
   if (canEdit || (me.can.edit && reasons.length === 0)) return null;
-  const why = !me.can.edit ? s.readOnly(roleName(s, me.participant.role)) : s.readOnlyLocked;
+  const why = !me.can.edit ? t('access.readOnly', { role: t(`role.inSentence.${me.participant.role}`) }) : t('access.readOnlyLocked');
   return (
     <span className="read-only-pill" data-testid="read-only-pill" title={why}>
       <LockIcon />
-      {s.readOnlyTitle}
+      {t('access.readOnlyTitle')}
     </span>
   );
 }

@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { useAccessStrings } from './i18n';
+import { useT } from '../intl';
 import './access.css';
 
 /** `/?link=invalid` (where /join/<token> sends an unknown or revoked link): say so, once. */
 export function InvalidLinkNotice() {
-  const s = useAccessStrings();
+  const t = useT();
   const [shown, setShown] = useState(() => new URLSearchParams(window.location.search).get('link') === 'invalid');
   if (!shown) return null;
   const dismiss = (): void => {
@@ -15,11 +15,11 @@ export function InvalidLinkNotice() {
   return (
     <div className="notice link-notice" role="alert" data-testid="link-invalid">
       <div>
-        <h2>{s.linkInvalidTitle}</h2>
-        <p>{s.linkInvalid}</p>
+        <h2>{t('access.linkInvalidTitle')}</h2>
+        <p>{t('access.linkInvalid')}</p>
       </div>
       <button type="button" className="button link" onClick={dismiss}>
-        {s.dismiss}
+        {t('common.dismiss')}
       </button>
     </div>
   );
@@ -27,6 +27,6 @@ export function InvalidLinkNotice() {
 
 /** Under the list heading: which agreements are listed (those this browser has a session for). */
 export function AgreementListHint() {
-  const s = useAccessStrings();
-  return <p className="muted small list-hint">{s.listHint}</p>;
+  const t = useT();
+  return <p className="muted small list-hint">{t('list.hint')}</p>;
 }

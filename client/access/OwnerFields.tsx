@@ -1,7 +1,7 @@
 import type { PartyInput } from '../../shared/schema';
 import type { Translate } from '../../shared/i18n/translate';
 import { useT } from '../intl';
-import { looksLikeEmail } from './i18n';
+import { looksLikeEmail } from './validate';
 import './access.css';
 
 export interface OwnerInput {

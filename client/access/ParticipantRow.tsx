@@ -1,23 +1,23 @@
 import { useState } from 'react';
 import { INVITABLE_ROLES, type ParticipantView } from '../../shared/api';
 import { reissueLink, revokeParticipant, updateParticipant } from '../api';
-import { useI18n } from '../i18n';
 import { colorFor, initials } from '../identity';
-import { failure, useAccessStrings, type AccessStrings, type InvitableRole } from './i18n';
-import { roleName } from './MeBadge';
+import type { Translate } from '../../shared/i18n/translate';
+import { errorText } from '../errorText';
+import { roleName, useT } from '../intl';
+import type { InvitableRole } from './validate';
 import { NewLink } from './PersonalLink';
 import type { PartyLabel } from './usePartyNames';
 
-const partyText = (parties: PartyLabel[], partyId: string, s: AccessStrings, partyN: (n: number) => string): string => {
+const partyText = (parties: PartyLabel[], partyId: string, t: Translate): string => {
   const party = parties.find((p) => p.id === partyId);
-  if (!party) return s.unknownParty;
-  return party.legalName || partyN(party.index + 1);
+  if (!party) return t('party.unknown');
+  return party.legalName || t('party.n', { n: party.index + 1 });
 };
 
 /** One person on the agreement; for the owner, the controls to change their rights, give them a new link, or revoke them. */
 export function ParticipantRow({ agreementId, p, self, manage, parties, onChanged }: { agreementId: string; p: ParticipantView; self: boolean; manage: boolean; parties: PartyLabel[]; onChanged: (p: ParticipantView) => void }) {
-  const { t } = useI18n();
-  const s = useAccessStrings();
+  const t = useT();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const [confirming, setConfirming] = useState<'revoke' | 'link' | null>(null);
@@ -33,7 +33,7 @@ export function ParticipantRow({ agreementId, p, self, manage, parties, onChange
       then(await action());
       setConfirming(null);
     } catch (err) {
-      setError(failure(s, err));
+      setError(errorText(t, err));
     } finally {
       setBusy(false);
     }
@@ -48,18 +48,18 @@ export function ParticipantRow({ agreementId, p, self, manage, parties, onChange
         <div className="participant-text">
           <span className="participant-name" data-testid="participant-name">
             {p.name}
-            {self && <span className="muted"> ({s.you})</span>}
+            {self && <span className="muted"> ({t('common.you')})</span>}
           </span>
           <span className="participant-email">{p.email}</span>
-          <span className="participant-party">{partyText(parties, p.partyId, s, t.partyN)}</span>
+          <span className="participant-party">{partyText(parties, p.partyId, t)}</span>
           <span className="badges">
             <span className={`badge role-badge role-${p.role}`} data-testid="role-badge">
-              {roleName(s, p.role)}
+              {roleName(t, p.role)}
             </span>
-            {p.signatory && <span className="badge signatory-badge">{s.signatory}</span>}
+            {p.signatory && <span className="badge signatory-badge">{t('access.signatory')}</span>}
             {revoked && (
               <span className="badge revoked-badge" data-testid="revoked-badge">
-                {s.revoked}
+                {t('access.revoked')}
               </span>
             )}
           </span>
@@ -69,7 +69,7 @@ export function ParticipantRow({ agreementId, p, self, manage, parties, onChange
         <div className="participant-controls">
           {p.role !== 'owner' && (
             <select
-              aria-label={s.changeRole(p.name)}
+              aria-label={t('participants.changeRole', { name: p.name })}
               data-testid="role-select"
               value={p.role}
               disabled={busy}
@@ -77,21 +77,21 @@ export function ParticipantRow({ agreementId, p, self, manage, parties, onChange
             >
               {INVITABLE_ROLES.map((r) => (
                 <option key={r} value={r}>
-                  {roleName(s, r)}
+                  {roleName(t, r)}
                 </option>
               ))}
             </select>
           )}
-          <label className="check" title={s.signatoryLabel}>
+          <label className="check" title={t('participants.signatoryLabel')}>
             <input
               type="checkbox"
               data-testid="signatory-toggle"
-              aria-label={s.signatoryOf(p.name)}
+              aria-label={t('participants.signatoryOf', { name: p.name })}
               checked={p.signatory}
               disabled={busy}
               onChange={(e) => void run(() => updateParticipant(agreementId, p.id, { signatory: e.target.checked }))}
             />
-            {s.signatory}
+            {t('access.signatory')}
           </label>
         </div>
       )}
@@ -107,42 +107,42 @@ export function ParticipantRow({ agreementId, p, self, manage, parties, onChange
               setConfirming('link');
             }}
           >
-            {s.newLink}…
+            {t('participants.newLink')}…
           </button>
           {p.role !== 'owner' && (
             <button type="button" className="button link danger" data-testid="revoke" disabled={busy} onClick={() => setConfirming('revoke')}>
-              {s.revoke}…
+              {t('participants.revoke')}…
             </button>
           )}
         </div>
       )}
       {confirming === 'link' && (
-        <div className="confirm-box" role="alertdialog" aria-label={s.newLink} data-testid="new-link-confirm">
-          <p>{self ? s.newLinkConfirmSelf : s.newLinkConfirm(p.name)}</p>
+        <div className="confirm-box" role="alertdialog" aria-label={t('participants.newLink')} data-testid="new-link-confirm">
+          <p>{self ? t('participants.newLinkConfirmSelf') : t('participants.newLinkConfirm', { name: p.name })}</p>
           <div className="confirm-actions">
             <button type="button" className="button small" onClick={() => setConfirming(null)} disabled={busy}>
-              {s.cancel}
+              {t('common.cancel')}
             </button>
             <button type="button" className="button small danger-button" data-testid="new-link-yes" disabled={busy} onClick={() => void run(() => reissueLink(agreementId, p.id), setIssued)}>
-              {s.newLinkYes}
+              {t('participants.newLinkYes')}
             </button>
           </div>
         </div>
       )}
       {confirming === 'revoke' && (
-        <div className="confirm-box" role="alertdialog" aria-label={s.revoke} data-testid="revoke-confirm">
-          <p>{s.revokeConfirm(p.name)}</p>
+        <div className="confirm-box" role="alertdialog" aria-label={t('participants.revoke')} data-testid="revoke-confirm">
+          <p>{t('participants.revokeConfirm', { name: p.name })}</p>
           <div className="confirm-actions">
             <button type="button" className="button small" onClick={() => setConfirming(null)} disabled={busy}>
-              {s.cancel}
+              {t('common.cancel')}
             </button>
             <button type="button" className="button small danger-button" data-testid="revoke-yes" disabled={busy} onClick={() => void run(() => revokeParticipant(agreementId, p.id))}>
-              {s.revokeYes}
+              {t('participants.revokeYes')}
             </button>
           </div>
         </div>
       )}
-      {issued && !revoked && <NewLink person={issued} message={s.reissued(p.name)} onClose={() => setIssued(null)} />}
+      {issued && !revoked && <NewLink person={issued} message={t('participants.reissued', { name: p.name })} onClose={() => setIssued(null)} />}
       {error && (
         <p className="error small" role="alert">
           {error}

@@ -4,7 +4,7 @@ import { useAgreementCache } from '../data/cache';
 import { loadFailed, useParticipants } from '../data/queries';
 import type { Collab } from '../editor/useCollab';
 import { useSession } from '../session';
-import { useAccessStrings } from './i18n';
+import { useT } from '../intl';
 import { InviteForm } from './InviteForm';
 import { ParticipantRow } from './ParticipantRow';
 import { NewLink } from './PersonalLink';
@@ -17,7 +17,7 @@ import { usePartyNames } from './usePartyNames';
  * is shown once, when it is issued: the server keeps only its hash.
  */
 export function ParticipantsPanel({ collab }: { collab: Collab }) {
-  const s = useAccessStrings();
+  const t = useT();
   const { me } = useSession();
   const manage = me.can.manage;
   const participants = useParticipants(collab.id);
@@ -33,14 +33,14 @@ export function ParticipantsPanel({ collab }: { collab: Collab }) {
   return (
     <section className="side-card participants-panel" aria-labelledby="participants-heading" data-testid="participants-panel">
       <h2 id="participants-heading">
-        {s.participants} {participants.data && <span className="count">{active}</span>}
+        {t('participants.heading')} {participants.data && <span className="count">{active}</span>}
       </h2>
       {participants.isPending && !loadFailed(participants) && <p className="muted small">…</p>}
       {loadFailed(participants) && (
         <p className="error small" role="alert">
-          {s.loadParticipantsFailed}{' '}
+          {t('participants.loadFailed')}{' '}
           <button type="button" className="button link" onClick={() => void participants.refetch()}>
-            {s.retry}
+            {t('common.retry')}
           </button>
         </p>
       )}
@@ -51,7 +51,7 @@ export function ParticipantsPanel({ collab }: { collab: Collab }) {
           ))}
         </ul>
       )}
-      {justInvited && <NewLink person={justInvited} message={s.invited(justInvited.name)} onClose={() => setJustInvited(null)} />}
+      {justInvited && <NewLink person={justInvited} message={t('participants.invited', { name: justInvited.name })} onClose={() => setJustInvited(null)} />}
       {manage &&
         (inviting ? (
           <InviteForm
@@ -74,7 +74,7 @@ export function ParticipantsPanel({ collab }: { collab: Collab }) {
               setInviting(true);
             }}
           >
-            + {s.invite}
+            + {t('participants.invite')}
           </button>
         ))}
     </section>

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ParticipantView } from '../../shared/api';
-import { useAccessStrings } from './i18n';
+import { useT } from '../intl';
 
 const fullUrl = (link: string): string => `${window.location.origin}${link}`;
 
@@ -27,7 +27,7 @@ function LinkField({ url, label, testId }: { url: string; label: string; testId:
  * can only be replaced, never shown again — so the box says so.
  */
 export function NewLink({ person, message, onClose }: { person: ParticipantView; message: string; onClose: () => void }) {
-  const s = useAccessStrings();
+  const t = useT();
   const url = fullUrl(person.link ?? '');
   const [copied, setCopied] = useState<boolean | null>(null);
   useEffect(() => {
@@ -38,22 +38,22 @@ export function NewLink({ person, message, onClose }: { person: ParticipantView;
   return (
     <div className="new-link" role="status" data-testid="new-link-box" data-participant={person.id}>
       <p>{message}</p>
-      <LinkField url={url} label={s.linkFor(person.name)} testId="new-link" />
+      <LinkField url={url} label={t('participants.linkFor', { name: person.name })} testId="new-link" />
       <div className="new-link-actions">
         <button type="button" className="button small primary" data-testid="copy-link" aria-live="polite" onClick={() => void copyToClipboard(url).then(setCopied)}>
-          {copied ? `✓ ${s.copied}` : s.copyLink}
+          {copied ? `✓ ${t('common.copied')}` : t('participants.copyLink')}
         </button>
         <button type="button" className="button link" data-testid="new-link-close" onClick={onClose}>
-          {s.close}
+          {t('common.close')}
         </button>
       </div>
       {copied === false && (
         <p className="small" data-testid="copy-fallback">
-          {s.copyFallback}
+          {t('participants.copyFallback')}
         </p>
       )}
-      <p className="small muted">{s.linkWarning}</p>
-      <p className="small muted">{s.linkOnce}</p>
+      <p className="small muted">{t('participants.linkWarning')}</p>
+      <p className="small muted">{t('participants.linkOnce')}</p>
     </div>
   );
 }
