@@ -2,11 +2,11 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import type { Me } from '../../shared/api';
 import { CloseCode } from '../../shared/closeCodes';
 import type { Collab } from '../editor/useCollab';
+import { usePartyNames } from '../editor/usePartyNames';
 import { IdentityContext, colorFor, type Identity } from '../identity';
 import { ReadOnlyReason, useSession } from '../session';
 import { useMarkRevoked } from './AccessGate';
 import { MeBadge } from './MeBadge';
-import { usePartyNames } from './usePartyNames';
 
 /** A change to the current participant's rights, shown until dismissed. */
 export type RightsNotice =
@@ -48,7 +48,7 @@ export function AccessLayer({ collab, children }: { collab: Collab; children: Re
   const parties = usePartyNames(collab.doc);
   const awareness = collab.provider.awareness;
 
-  const partyName = parties.find((p) => p.id === me.participant.partyId)?.legalName ?? '';
+  const partyName = parties.get(me.participant.partyId) ?? '';
   const identity = useMemo<Identity>(
     () => ({ name: me.participant.name, color: colorFor(me.participant.id), partyId: me.participant.partyId, party: partyName, role: me.participant.role }),
     [me.participant.name, me.participant.id, me.participant.partyId, me.participant.role, partyName],

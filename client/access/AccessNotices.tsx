@@ -2,7 +2,7 @@ import { useParticipants } from '../data/queries';
 import { useT } from '../intl';
 import { useCanEdit, useReadOnlyReasons, useSession } from '../session';
 import { useRightsNotices, type RightsNotice } from './AccessLayer';
-import { usePartyNames } from './usePartyNames';
+import { usePartyNames } from '../editor/usePartyNames';
 import type { Collab } from '../editor/useCollab';
 
 /**
@@ -12,7 +12,7 @@ import type { Collab } from '../editor/useCollab';
 export function AccessNotices({ collab }: { collab: Collab }) {
   const t = useT();
   const parties = usePartyNames(collab.doc);
-  const partyName = (id: string): string | null => parties.find((p) => p.id === id)?.legalName || null;
+  const partyName = (id: string): string | null => parties.get(id) || null;
   const { me } = useSession();
   const { notices, dismissNotice } = useRightsNotices();
   const owner = useParticipants(collab.id).data?.find((p) => p.role === 'owner' && p.revokedAt === null);

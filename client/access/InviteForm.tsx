@@ -4,7 +4,7 @@ import { inviteParticipant } from '../api';
 import { errorText } from '../errorText';
 import { roleName, useT } from '../intl';
 import { looksLikeEmail, type InvitableRole } from './validate';
-import type { PartyLabel } from './usePartyNames';
+import type { PartyLabel } from '../editor/usePartyNames';
 
 /** The owner's form to invite someone; the answer carries their personal link, shown once. */
 export function InviteForm({ agreementId, parties, onInvited, onCancel }: { agreementId: string; parties: PartyLabel[]; onInvited: (p: ParticipantView) => void; onCancel: () => void }) {

@@ -7,7 +7,7 @@ import { errorText } from '../errorText';
 import { roleName, useT } from '../intl';
 import type { InvitableRole } from './validate';
 import { NewLink } from './PersonalLink';
-import type { PartyLabel } from './usePartyNames';
+import type { PartyLabel } from '../editor/usePartyNames';
 
 const partyText = (parties: PartyLabel[], partyId: string, t: Translate): string => {
   const party = parties.find((p) => p.id === partyId);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { ParticipantView } from '../../shared/api';
 import { useAgreementCache } from '../data/cache';
 import { loadFailed, useParticipants } from '../data/queries';
@@ -8,7 +8,7 @@ import { useT } from '../intl';
 import { InviteForm } from './InviteForm';
 import { ParticipantRow } from './ParticipantRow';
 import { NewLink } from './PersonalLink';
-import { usePartyNames } from './usePartyNames';
+import { partyLabels, usePartyNames } from '../editor/usePartyNames';
 
 /**
  * Who is on the agreement. Everyone sees names, emails, parties, roles,
@@ -22,7 +22,8 @@ export function ParticipantsPanel({ collab }: { collab: Collab }) {
   const manage = me.can.manage;
   const participants = useParticipants(collab.id);
   const { upsertParticipant } = useAgreementCache(collab.id);
-  const parties = usePartyNames(collab.doc);
+  const names = usePartyNames(collab.doc);
+  const parties = useMemo(() => partyLabels(names), [names]);
   const [inviting, setInviting] = useState(false);
   const [justInvited, setJustInvited] = useState<ParticipantView | null>(null);
 

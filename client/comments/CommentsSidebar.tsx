@@ -7,13 +7,13 @@ import { Composer, failureText } from './Composer';
 import { markRead, useCommentsController, useCommentsState } from './CommentsProvider';
 import { formatFull, formatWhen, useCommentStrings } from './i18n';
 import { LockIcon } from './icons';
-import { usePartyNames } from './usePartyNames';
+import { usePartyNames } from '../editor/usePartyNames';
 
 interface Ctx {
   controller: CommentsController;
   state: CommentsState;
   template: AgreementTemplate | undefined;
-  parties: Map<string, string>;
+  parties: ReadonlyMap<string, string>;
   /** Comments can be written now (rights, and the agreement is not locked). */
   writable: boolean;
   /** A person in the mention suggestions: party and role. */

@@ -7,7 +7,8 @@ import { useI18n } from '../i18n';
 import { actionLabel, auditDetails, peopleOf } from './auditDetails';
 import { Dialog } from './Dialog';
 import { Fingerprint } from './Fingerprint';
-import { NO_DOC, usePartyNames, useSigning } from './SigningContext';
+import { usePartyNames } from '../editor/usePartyNames';
+import { NO_DOC, useSigning } from './SigningContext';
 import { useSigningText } from './strings';
 
 type Load = { state: 'loading' } | { state: 'failed' } | { state: 'ready'; audit: AuditView };

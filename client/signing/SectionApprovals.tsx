@@ -1,7 +1,8 @@
 import type { SectionTemplate } from '../../shared/template';
 import { approveSection } from '../api';
 import { useI18n } from '../i18n';
-import { NO_DOC, useOptionalSession, usePartyNames, useSigning, whenSaved } from './SigningContext';
+import { usePartyNames } from '../editor/usePartyNames';
+import { NO_DOC, useOptionalSession, useSigning, whenSaved } from './SigningContext';
 import { useSigningText } from './strings';
 import { useStatusAction } from './useStatusAction';
 import './signing.css';

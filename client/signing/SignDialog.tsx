@@ -7,7 +7,8 @@ import { useI18n } from '../i18n';
 import { Dialog } from './Dialog';
 import { Fingerprint } from './Fingerprint';
 import { VersionMatchNote } from './VersionMatchNote';
-import { NO_DOC, useOptionalSession, usePartyNames, useSigning } from './SigningContext';
+import { usePartyNames } from '../editor/usePartyNames';
+import { NO_DOC, useOptionalSession, useSigning } from './SigningContext';
 import { useSigningText } from './strings';
 import { useStatusAction } from './useStatusAction';
 

@@ -1,7 +1,8 @@
 import type { StatusView } from '../../shared/api';
 import { useI18n } from '../i18n';
 import { partyLabel } from './describe';
-import { usePartyNames, type Signing } from './SigningContext';
+import { usePartyNames } from '../editor/usePartyNames';
+import type { Signing } from './SigningContext';
 import { useSigningText } from './strings';
 
 /** Each party's people who must sign (recorded at lock), and who has. */

@@ -1,7 +1,6 @@
-import { createContext, useCallback, useContext, useMemo, useRef, useSyncExternalStore, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
 import * as Y from 'yjs';
 import type { StatusView } from '../../shared/api';
-import { partiesOf } from '../../shared/schema';
 import { useAgreementCache } from '../data/cache';
 import { useStatus } from '../data/queries';
 import { ReadOnlyReason, SessionContext, type Session } from '../session';
@@ -70,25 +69,6 @@ export function SigningProvider({ collab, children }: { collab: Collab; children
 
 /** An empty document, for hooks that must run before (or outside) an open agreement. */
 export const NO_DOC = new Y.Doc();
-
-/** Legal names of the parties in the document, by party id, live. */
-export function usePartyNames(doc: Y.Doc): ReadonlyMap<string, string> {
-  const cache = useRef<{ key: string; names: Map<string, string> }>({ key: '', names: new Map() });
-  const subscribe = useCallback(
-    (onChange: () => void) => {
-      doc.on('update', onChange);
-      return () => doc.off('update', onChange);
-    },
-    [doc],
-  );
-  const read = (): Map<string, string> => {
-    const entries = partiesOf(doc).map(({ id, map }) => [id, String(map.get('legalName') ?? '').trim()] as const);
-    const key = JSON.stringify(entries);
-    if (key !== cache.current.key) cache.current = { key, names: new Map(entries) };
-    return cache.current.names;
-  };
-  return useSyncExternalStore(subscribe, read);
-}
 
 /** Waits until the server has confirmed every local change (or a few seconds pass). */
 export function whenSaved(monitor: SyncMonitor, timeoutMs = 5000): Promise<void> {
