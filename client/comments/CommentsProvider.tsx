@@ -7,7 +7,7 @@ import { loadFailed, useParticipants, useStatus, useThreads } from '../data/quer
 import type { Collab } from '../editor/useCollab';
 import { SessionContext } from '../session';
 import { CommentsController, type CommentsMe, type CommentsState } from './controller';
-import { useCommentStrings } from './i18n';
+import { useT } from '../intl';
 import { BubbleIcon } from './icons';
 import './comments.css';
 
@@ -193,7 +193,7 @@ export function CommentsProvider({ collab, children }: { collab: Collab; childre
 
 /** A small floating "Comment" button under a non-empty selection. */
 function SelectionCommentButton({ controller }: { controller: CommentsController }) {
-  const { c } = useCommentStrings();
+  const t = useT();
   const state = useSyncExternalStore(controller.subscribe, controller.getState);
   const s = state.selection;
   if (!s || !controller.me.canComment || state.locked) return null;
@@ -203,13 +203,13 @@ function SelectionCommentButton({ controller }: { controller: CommentsController
       className="comment-selection-button"
       data-testid="comment-selection"
       style={{ left: s.left, top: s.top + 6 }}
-      title={`${c.commentOnSelection} (${c.shortcut})`}
+      title={t('comments.onSelection', { shortcut: 'Ctrl+Alt+M' })}
       aria-keyshortcuts="Control+Alt+M Meta+Alt+M"
       // Keep the selection: the click must not move focus out of the editor first.
       onMouseDown={(e) => e.preventDefault()}
       onClick={() => controller.draftFromSelection()}
     >
-      <BubbleIcon /> {c.commentButton}
+      <BubbleIcon /> {t('comments.commentButton')}
     </button>,
     document.body,
   );

@@ -5,7 +5,8 @@ import { createThread, deleteComment, editComment, replyToThread, setThreadResol
 import type { CommentsController, CommentsState, Tab } from './controller';
 import { Composer, failureText } from './Composer';
 import { markRead, useCommentsController, useCommentsState } from './CommentsProvider';
-import { formatFull, formatWhen, useCommentStrings } from './i18n';
+import { roleName, useDates, useT } from '../intl';
+import { useLanguage } from '../language';
 import { LockIcon } from './icons';
 import { usePartyNames } from '../editor/usePartyNames';
 
@@ -40,24 +41,25 @@ function keepFocus(event: MouseEvent<HTMLElement>): void {
 export function CommentsSidebar({ template }: { template: AgreementTemplate | undefined }) {
   const controller = useCommentsController();
   const state = useCommentsState();
-  const { c } = useCommentStrings();
+  const t = useT();
   const parties = usePartyNames(controller?.doc ?? null);
   if (!controller || !state) {
     return (
       <section className="side-card comments-card" aria-labelledby="comments-heading" data-testid="comments-sidebar">
-        <h2 id="comments-heading">{c.comments}</h2>
-        <p className="muted small">{c.loading}</p>
+        <h2 id="comments-heading">{t('comments.heading')}</h2>
+        <p className="muted small">{t('comments.loading')}</p>
       </section>
     );
   }
-  const describe = (p: ParticipantView): string => [parties.get(p.partyId), c.roles[p.role]].filter(Boolean).join(' · ');
+  const describe = (p: ParticipantView): string => [parties.get(p.partyId), roleName(t, p.role)].filter(Boolean).join(' · ');
   const ctx: Ctx = { controller, state, template, parties, writable: controller.me.canComment && !state.locked, describe };
   return <Sidebar ctx={ctx} />;
 }
 
 function Sidebar({ ctx }: { ctx: Ctx }) {
   const { controller, state, template } = ctx;
-  const { c, lang } = useCommentStrings();
+  const t = useT();
+  const { lang } = useLanguage();
   // "2 minutes ago" moves on by itself.
   const [, setMinute] = useState(0);
   useEffect(() => {
@@ -86,44 +88,44 @@ function Sidebar({ ctx }: { ctx: Ctx }) {
     else groups.set(t.section, [t]);
   }
   const tabs: { tab: Tab; label: string; count: { n: number; unread: number } }[] = [
-    { tab: 'open', label: c.tabOpen, count: counts.open },
-    { tab: 'resolved', label: c.tabResolved, count: counts.resolved },
-    { tab: 'mine', label: c.tabMine, count: counts.mine },
+    { tab: 'open', label: t('comments.tabOpen'), count: counts.open },
+    { tab: 'resolved', label: t('comments.tabResolved'), count: counts.resolved },
+    { tab: 'mine', label: t('comments.tabMine'), count: counts.mine },
   ];
 
   return (
     <section className="side-card comments-card" aria-labelledby="comments-heading" data-testid="comments-sidebar" onMouseDown={keepFocus}>
       <div className="comments-heading">
-        <h2 id="comments-heading">{c.comments}</h2>
+        <h2 id="comments-heading">{t('comments.heading')}</h2>
         {totalUnread > 0 && (
-          <span className="unread-badge" data-testid="total-unread" title={c.unread(totalUnread)}>
+          <span className="unread-badge" data-testid="total-unread" title={t('comments.unread', { n: totalUnread })}>
             {totalUnread}
           </span>
         )}
       </div>
       {state.locked && (
         <p className="comments-notice" role="status" data-testid="comments-locked">
-          {c.locked}
+          {t('comments.locked')}
         </p>
       )}
       {!controller.me.canComment && (
         <p className="comments-notice muted" data-testid="comments-read-only">
-          {c.readOnly}
+          {t('comments.readOnly')}
         </p>
       )}
-      <div className="comment-tabs" role="group" aria-label={c.filterLabel}>
+      <div className="comment-tabs" role="group" aria-label={t('comments.filterLabel')}>
         {tabs.map(({ tab, label, count }) => (
           <button key={tab} type="button" className={`comment-tab${state.tab === tab ? ' active' : ''}`} aria-pressed={state.tab === tab} data-tab={tab} onClick={() => controller.set({ tab })}>
             {label} <span className="tab-count">{count.n}</span>
-            {count.unread > 0 && <span className="tab-unread" title={c.unread(count.unread)} aria-label={c.unread(count.unread)} />}
+            {count.unread > 0 && <span className="tab-unread" title={t('comments.unread', { n: count.unread })} aria-label={t('comments.unread', { n: count.unread })} />}
           </button>
         ))}
       </div>
       {template && (
         <label className="comment-section-filter">
-          <span className="visually-hidden">{c.sectionFilter}</span>
+          <span className="visually-hidden">{t('comments.sectionFilter')}</span>
           <select value={state.section ?? ''} onChange={(e) => controller.set({ section: e.target.value || null })} data-testid="comment-section-filter">
-            <option value="">{c.allSections}</option>
+            <option value="">{t('comments.allSections')}</option>
             {template.sections.map((s) => (
               <option key={s.key} value={s.key}>
                 {s.title[lang]}
@@ -134,25 +136,25 @@ function Sidebar({ ctx }: { ctx: Ctx }) {
       )}
       {state.draft && ctx.writable && <NewThread ctx={ctx} />}
       <div className="thread-list">
-        {state.status === 'loading' && <p className="muted small">{c.loading}</p>}
+        {state.status === 'loading' && <p className="muted small">{t('comments.loading')}</p>}
         {state.status === 'error' && (
           <p className="error small">
-            {c.loadFailed}{' '}
+            {t('comments.loadFailed')}{' '}
             <button type="button" className="button link" onClick={() => controller.reload()}>
-              {c.retry}
+              {t('common.retry')}
             </button>
           </p>
         )}
         {state.status === 'ready' && shown.length === 0 && !state.draft && (
           <div className="muted small empty-threads">
-            <p>{c.noThreads}</p>
-            {ctx.writable && state.tab === 'open' && <p>{c.noThreadsHint}</p>}
+            <p>{t('comments.noThreads')}</p>
+            {ctx.writable && state.tab === 'open' && <p>{t('comments.noThreadsHint')}</p>}
           </div>
         )}
         {[...groups].map(([key, list]) =>
           list.length === 0 ? null : (
             <div key={key} className="thread-group" data-section-group={key}>
-              <h3 className="thread-group-title">{sectionTitle(ctx, key, lang, c.otherSection)}</h3>
+              <h3 className="thread-group-title">{sectionTitle(ctx, key, lang, t('comments.otherSection'))}</h3>
               <ol className="threads">
                 {list.map((t) => (
                   <ThreadCard key={t.id} ctx={ctx} thread={t} />
@@ -167,18 +169,18 @@ function Sidebar({ ctx }: { ctx: Ctx }) {
 }
 
 function VisibilityBadge({ ctx, thread }: { ctx: Ctx; thread: Pick<ThreadView, 'visibility' | 'partyId'> }) {
-  const { c } = useCommentStrings();
+  const t = useT();
   if (thread.visibility === 'shared') {
     return (
-      <span className="visibility-badge shared" title={c.sharedLong} data-visibility="shared">
-        {c.shared}
+      <span className="visibility-badge shared" title={t('comments.sharedLong')} data-visibility="shared">
+        {t('comments.shared')}
       </span>
     );
   }
   const party = ctx.parties.get(thread.partyId) || '';
   return (
-    <span className="visibility-badge internal" title={`${c.internalLong(party)}. ${c.internalHint}`} data-visibility="party">
-      <LockIcon /> {c.internal}
+    <span className="visibility-badge internal" title={`${t('comments.internalLong', { party })}. ${t('comments.internalHint')}`} data-visibility="party">
+      <LockIcon /> {t('comments.internal')}
     </span>
   );
 }
@@ -186,7 +188,8 @@ function VisibilityBadge({ ctx, thread }: { ctx: Ctx; thread: Pick<ThreadView, '
 /** The composer of a new thread, on a section or on the selected text. */
 function NewThread({ ctx }: { ctx: Ctx }) {
   const { controller, state } = ctx;
-  const { c, lang } = useCommentStrings();
+  const t = useT();
+  const { lang } = useLanguage();
   const [visibility, setVisibility] = useState<Visibility>('shared');
   const draft = state.draft;
   const ref = useRef<HTMLDivElement>(null);
@@ -200,15 +203,15 @@ function NewThread({ ctx }: { ctx: Ctx }) {
   return (
     <div className="new-thread" ref={ref} data-testid="new-thread">
       <p className="new-thread-title">
-        <strong>{c.newComment}</strong> · {sectionTitle(ctx, draft.section, lang, c.otherSection)}
+        <strong>{t('comments.newComment')}</strong> · {sectionTitle(ctx, draft.section, lang, t('comments.otherSection'))}
       </p>
-      {draft.anchor ? <blockquote className="thread-quote static">{draft.anchor.quote}</blockquote> : <p className="muted small">{c.wholeSection}</p>}
+      {draft.anchor ? <blockquote className="thread-quote static">{draft.anchor.quote}</blockquote> : <p className="muted small">{t('comments.wholeSection')}</p>}
       {/* Not keyed on the draft: choosing other text keeps what was typed. */}
       <Composer
         people={people}
         describe={ctx.describe}
-        placeholder={c.commentPlaceholder}
-        submitLabel={c.post}
+        placeholder={t('comments.placeholder')}
+        submitLabel={t('comments.post')}
         autoFocus
         testId="new-thread-composer"
         onCancel={() => controller.set({ draft: null })}
@@ -220,14 +223,14 @@ function NewThread({ ctx }: { ctx: Ctx }) {
         }}
       >
         <fieldset className="visibility-choice">
-          <legend>{c.visibility}</legend>
+          <legend>{t('comments.visibility')}</legend>
           <label>
             <input type="radio" name="visibility" value="shared" checked={visibility === 'shared'} onChange={() => setVisibility('shared')} data-testid="visibility-shared" />
-            {c.sharedLong}
+            {t('comments.sharedLong')}
           </label>
           <label>
             <input type="radio" name="visibility" value="party" checked={visibility === 'party'} onChange={() => setVisibility('party')} data-testid="visibility-party" />
-            {c.internalLong(myParty || '…')}
+            {t('comments.internalLong', { party: myParty || '…' })}
           </label>
         </fieldset>
       </Composer>
@@ -238,7 +241,9 @@ function NewThread({ ctx }: { ctx: Ctx }) {
 /** One thread: collapsed to its first comment, or open with replies and actions. */
 function ThreadCard({ ctx, thread }: { ctx: Ctx; thread: ThreadView }) {
   const { controller, state } = ctx;
-  const { c, lang } = useCommentStrings();
+  const t = useT();
+  const { lang } = useLanguage();
+  const dates = useDates();
   const open = state.focused?.id === thread.id;
   const orphaned = controller.isOrphaned(thread);
   const ref = useRef<HTMLLIElement>(null);
@@ -276,7 +281,7 @@ function ThreadCard({ ctx, thread }: { ctx: Ctx; thread: ThreadView }) {
     try {
       controller.upsert(await action());
     } catch (err) {
-      setError(failureText(err, c));
+      setError(failureText(err, t));
     }
   };
 
@@ -289,20 +294,20 @@ function ThreadCard({ ctx, thread }: { ctx: Ctx; thread: ThreadView }) {
       data-thread-id={thread.id}
       data-orphaned={orphaned ? 'true' : 'false'}
       data-resolved={thread.resolvedAt ? 'true' : 'false'}
-      aria-label={c.threadLabel(author, sectionTitle(ctx, thread.section, lang, c.otherSection))}
+      aria-label={t('comments.threadLabel', { author, section: sectionTitle(ctx, thread.section, lang, t('comments.otherSection')) })}
     >
       <div className="thread-top">
         {thread.anchor ? (
           orphaned ? (
             <div className="thread-orphan" data-testid="orphaned">
-              <span className="orphan-note">{c.textDeleted}</span>
+              <span className="orphan-note">{t('comments.textDeleted')}</span>
               <blockquote className="thread-quote static">{thread.anchor.quote}</blockquote>
             </div>
           ) : (
             <button
               type="button"
               className="thread-quote"
-              title={c.goToText}
+              title={t('comments.goToText')}
               data-testid="thread-quote"
               onClick={() => {
                 controller.focus(thread.id);
@@ -316,19 +321,19 @@ function ThreadCard({ ctx, thread }: { ctx: Ctx; thread: ThreadView }) {
           <button
             type="button"
             className="thread-section-target"
-            title={c.goToSection}
+            title={t('comments.goToSection')}
             onClick={() => {
               controller.focus(thread.id);
               controller.reveal(thread);
             }}
           >
-            § {c.wholeSection}
+            § {t('comments.wholeSection')}
           </button>
         )}
         <div className="thread-badges">
           <VisibilityBadge ctx={ctx} thread={thread} />
           {thread.unread > 0 && (
-            <span className="unread-badge" data-testid="unread-badge" title={c.unread(thread.unread)} aria-label={c.unread(thread.unread)}>
+            <span className="unread-badge" data-testid="unread-badge" title={t('comments.unread', { n: thread.unread })} aria-label={t('comments.unread', { n: thread.unread })}>
               {thread.unread}
             </span>
           )}
@@ -343,19 +348,19 @@ function ThreadCard({ ctx, thread }: { ctx: Ctx; thread: ThreadView }) {
             ))}
           </ol>
           {thread.resolvedAt && last?.action === 'resolved' && (
-            <p className="thread-resolution" data-testid="resolution" title={formatFull(last.at, lang)}>
-              ✓ {c.resolvedBy(last.byName, formatWhen(last.at, lang, c))}
+            <p className="thread-resolution" data-testid="resolution" title={dates.dayTime(last.at, { weekday: true })}>
+              ✓ {t('comments.resolvedBy', { name: last.byName, when: dates.ago(last.at) })}
             </p>
           )}
           {thread.history.length > 0 && (
             <details className="thread-history">
               <summary>
-                {c.history} ({thread.history.length})
+                {t('comments.history', { n: thread.history.length })}
               </summary>
               <ul>
                 {thread.history.map((h) => (
-                  <li key={`${h.action}:${h.at}`} title={formatFull(h.at, lang)}>
-                    {(h.action === 'resolved' ? c.resolvedBy : c.reopenedBy)(h.byName, formatWhen(h.at, lang, c))}
+                  <li key={`${h.action}:${h.at}`} title={dates.dayTime(h.at, { weekday: true })}>
+                    {t(h.action === 'resolved' ? 'comments.resolvedBy' : 'comments.reopenedBy', { name: h.byName, when: dates.ago(h.at) })}
                   </li>
                 ))}
               </ul>
@@ -370,8 +375,8 @@ function ThreadCard({ ctx, thread }: { ctx: Ctx; thread: ThreadView }) {
             <Composer
               people={people}
               describe={ctx.describe}
-              placeholder={c.replyPlaceholder}
-              submitLabel={c.reply}
+              placeholder={t('comments.replyPlaceholder')}
+              submitLabel={t('comments.reply')}
               autoFocus
               testId="reply-composer"
               onCancel={() => setReplying(false)}
@@ -383,28 +388,28 @@ function ThreadCard({ ctx, thread }: { ctx: Ctx; thread: ThreadView }) {
           <div className="thread-actions">
             {ctx.writable && !thread.resolvedAt && !replying && (
               <button type="button" className="button small" onClick={() => setReplying(true)} data-testid="reply-button">
-                {c.reply}
+                {t('comments.reply')}
               </button>
             )}
             {canResolve && (
               <button type="button" className="button small" data-testid={thread.resolvedAt ? 'reopen' : 'resolve'} onClick={() => void act(() => setThreadResolved(controller.agreementId, thread.id, !thread.resolvedAt))}>
-                {thread.resolvedAt ? c.reopen : `✓ ${c.resolve}`}
+                {thread.resolvedAt ? t('comments.reopen') : `✓ ${t('comments.resolve')}`}
               </button>
             )}
             <button type="button" className="button link small close-thread" onClick={() => controller.closeThread()}>
-              {c.closeThread}
+              {t('comments.closeThread')}
             </button>
           </div>
         </>
       ) : (
-        <button type="button" className="thread-summary" onClick={() => controller.focus(thread.id)} aria-expanded={false} title={c.openThread}>
+        <button type="button" className="thread-summary" onClick={() => controller.focus(thread.id)} aria-expanded={false} title={t('comments.openThread')}>
           <span className="thread-summary-meta">
             <strong>{author}</strong>
-            {first && <time dateTime={first.createdAt}> · {formatWhen(first.createdAt, lang, c)}</time>}
+            {first && <time dateTime={first.createdAt}> · {dates.ago(first.createdAt)}</time>}
           </span>
-          <span className="thread-summary-body">{first?.deletedAt ? c.deletedComment : first?.body}</span>
-          {thread.comments.length > 1 && <span className="thread-summary-count">{c.comments_n(thread.comments.length)}</span>}
-          {thread.resolvedAt && <span className="thread-summary-count">✓ {c.resolvedOn}</span>}
+          <span className="thread-summary-body">{first?.deletedAt ? t('comments.deleted') : first?.body}</span>
+          {thread.comments.length > 1 && <span className="thread-summary-count">{t('comments.count', { n: thread.comments.length })}</span>}
+          {thread.resolvedAt && <span className="thread-summary-count">✓ {t('comments.resolvedMark')}</span>}
         </button>
       )}
     </li>
@@ -433,7 +438,8 @@ function CommentBody({ text, names }: { text: string; names: string[] }) {
 
 function CommentItem({ ctx, comment, people, onError }: { ctx: Ctx; comment: CommentView; people: ParticipantView[]; onError: (m: string | null) => void }) {
   const { controller, state } = ctx;
-  const { c, lang } = useCommentStrings();
+  const t = useT();
+  const dates = useDates();
   const [editing, setEditing] = useState(false);
   const mine = comment.authorId === controller.me.id;
   const deleted = comment.deletedAt !== null;
@@ -442,12 +448,12 @@ function CommentItem({ ctx, comment, people, onError }: { ctx: Ctx; comment: Com
     return p ? [p.name] : [];
   });
   const remove = async (): Promise<void> => {
-    if (!window.confirm(c.removeConfirm)) return;
+    if (!window.confirm(t('comments.deleteConfirm'))) return;
     onError(null);
     try {
       controller.upsert(await deleteComment(controller.agreementId, comment.id));
     } catch (err) {
-      onError(failureText(err, c));
+      onError(failureText(err, t));
     }
   };
   return (
@@ -455,27 +461,27 @@ function CommentItem({ ctx, comment, people, onError }: { ctx: Ctx; comment: Com
       <div className="comment-meta">
         <strong className="comment-author">
           {comment.authorName}
-          {mine && <span className="muted"> ({c.you})</span>}
+          {mine && <span className="muted"> ({t('common.you')})</span>}
         </strong>
-        <time dateTime={comment.createdAt} title={formatFull(comment.createdAt, lang)}>
-          {formatWhen(comment.createdAt, lang, c)}
+        <time dateTime={comment.createdAt} title={dates.dayTime(comment.createdAt, { weekday: true })}>
+          {dates.ago(comment.createdAt)}
         </time>
         {comment.editedAt && !deleted && (
-          <span className="comment-edited" title={formatFull(comment.editedAt, lang)} data-testid="edited">
-            ({c.edited})
+          <span className="comment-edited" title={dates.dayTime(comment.editedAt, { weekday: true })} data-testid="edited">
+            ({t('comments.edited')})
           </span>
         )}
       </div>
       {deleted ? (
         <p className="comment-deleted" data-testid="deleted">
-          {c.deletedComment}
+          {t('comments.deleted')}
         </p>
       ) : editing ? (
         <Composer
           people={people}
           describe={ctx.describe}
-          placeholder={c.commentPlaceholder}
-          submitLabel={c.save}
+          placeholder={t('comments.placeholder')}
+          submitLabel={t('comments.save')}
           initialBody={comment.body}
           initialMentions={comment.mentions}
           autoFocus
@@ -494,10 +500,10 @@ function CommentItem({ ctx, comment, people, onError }: { ctx: Ctx; comment: Com
       {mine && !deleted && !editing && ctx.writable && (
         <div className="comment-actions">
           <button type="button" className="button link small" onClick={() => setEditing(true)} data-testid="edit-comment">
-            {c.edit}
+            {t('comments.edit')}
           </button>
           <button type="button" className="button link danger small" onClick={() => void remove()} data-testid="delete-comment">
-            {c.remove}
+            {t('comments.delete')}
           </button>
         </div>
       )}

@@ -1,7 +1,9 @@
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { ParticipantView } from '../../shared/api';
+import type { Translate } from '../../shared/i18n/translate';
 import { ApiFailure } from '../api';
-import { useCommentStrings, type CommentStrings } from './i18n';
+import { errorText } from '../errorText';
+import { useT } from '../intl';
 
 interface ComposerProps {
   /** Who may be mentioned (those who can see the thread, without the writer). */
@@ -22,14 +24,13 @@ interface ComposerProps {
 }
 
 /** What to tell the writer when the server refused. */
-export function failureText(err: unknown, c: CommentStrings): string {
+export function failureText(err: unknown, t: Translate): string {
   if (err instanceof ApiFailure) {
-    if (err.status === 409 && err.code === 'locked') return c.locked;
-    if (err.status === 403) return c.forbidden;
-    if (err.status === 404) return c.gone;
-    if (err.status === 400 || err.status === 409) return err.message;
+    if (err.status === 409 && err.code === 'locked') return t('comments.locked');
+    if (err.status === 403) return t('comments.forbidden');
+    if (err.status === 404) return t('comments.gone');
   }
-  return c.failed;
+  return errorText(t, err, t('comments.failed'));
 }
 
 const fold = (s: string): string => s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
@@ -47,7 +48,7 @@ function mentionAt(text: string, caret: number): { start: number; query: string 
  * Ctrl+Enter sends; Esc with no list open cancels.
  */
 export function Composer({ people, describe, placeholder, submitLabel, initialBody = '', initialMentions = [], autoFocus, onSubmit, onCancel, children, testId }: ComposerProps) {
-  const { c } = useCommentStrings();
+  const t = useT();
   const [body, setBody] = useState(initialBody);
   const [picked, setPicked] = useState<Map<string, string>>(() => {
     const byId = new Map(people.map((p) => [p.id, p.name]));
@@ -113,7 +114,7 @@ export function Composer({ people, describe, placeholder, submitLabel, initialBo
       setBody('');
       setPicked(new Map());
     } catch (err) {
-      setError(failureText(err, c));
+      setError(failureText(err, t));
     } finally {
       setBusy(false);
     }
@@ -185,7 +186,7 @@ export function Composer({ people, describe, placeholder, submitLabel, initialBo
           onKeyDown={onKeyDown}
         />
         {open && (
-          <ul className="mention-list" id={listId} role="listbox" aria-label={c.mentionList} data-testid="mention-list">
+          <ul className="mention-list" id={listId} role="listbox" aria-label={t('comments.mentionList')} data-testid="mention-list">
             {suggestions.map((p, i) => (
               <li
                 key={p.id}
@@ -213,14 +214,14 @@ export function Composer({ people, describe, placeholder, submitLabel, initialBo
         </p>
       )}
       <div className="composer-actions">
-        <span className="composer-hint">{c.sendHint}</span>
+        <span className="composer-hint">{t('comments.sendHint')}</span>
         {onCancel && (
           <button type="button" className="button small" onClick={onCancel} disabled={busy}>
-            {c.cancel}
+            {t('common.cancel')}
           </button>
         )}
         <button type="submit" className="button primary small" disabled={busy || body.trim() === ''}>
-          {busy ? c.posting : submitLabel}
+          {busy ? t('comments.posting') : submitLabel}
         </button>
       </div>
     </form>

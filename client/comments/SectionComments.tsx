@@ -1,5 +1,5 @@
 import { useCommentsController, useCommentsState } from './CommentsProvider';
-import { useCommentStrings } from './i18n';
+import { useT } from '../intl';
 import { BubbleIcon } from './icons';
 
 /**
@@ -10,7 +10,7 @@ import { BubbleIcon } from './icons';
 export function SectionComments({ section, title }: { section: string; title: string }) {
   const controller = useCommentsController();
   const state = useCommentsState();
-  const { c } = useCommentStrings();
+  const t = useT();
   if (!controller || !state) return null;
   const threads = state.threads.filter((t) => t.section === section);
   const open = threads.filter((t) => t.resolvedAt === null).length;
@@ -23,18 +23,18 @@ export function SectionComments({ section, title }: { section: string; title: st
   return (
     <div className="section-comments" data-testid="section-comments">
       {(open > 0 || unread > 0) && (
-        <button type="button" className={`section-comment-count${unread > 0 ? ' has-unread' : ''}`} onClick={show} title={`${c.openCount(open)}${unread > 0 ? ` — ${c.sectionUnread(unread, title)}` : ''}`}>
+        <button type="button" className={`section-comment-count${unread > 0 ? ' has-unread' : ''}`} onClick={show} title={`${t('comments.openCount', { n: open })}${unread > 0 ? ` — ${t('comments.sectionUnread', { n: unread, section: title })}` : ''}`}>
           <BubbleIcon /> {open}
           {unread > 0 && (
-            <span className="unread-badge" data-testid="section-unread" aria-label={c.sectionUnread(unread, title)}>
+            <span className="unread-badge" data-testid="section-unread" aria-label={t('comments.sectionUnread', { n: unread, section: title })}>
               {unread}
             </span>
           )}
         </button>
       )}
       {canWrite && (
-        <button type="button" className="button link small section-comment-add" data-testid="comment-section" title={c.commentOnSection(title)} aria-label={c.commentOnSection(title)} onClick={() => controller.startDraft({ section, anchor: null })}>
-          + {c.commentButton}
+        <button type="button" className="button link small section-comment-add" data-testid="comment-section" title={t('comments.onSection', { section: title })} aria-label={t('comments.onSection', { section: title })} onClick={() => controller.startDraft({ section, anchor: null })}>
+          + {t('comments.commentButton')}
         </button>
       )}
     </div>
