@@ -1,22 +1,21 @@
 import { useEffect, useState } from 'react';
 import type { AuditView } from '../../shared/api';
 import type { AgreementTemplate } from '../../shared/template';
-import { useAccessStrings } from '../access/i18n';
 import { getAudit } from '../api';
-import { useI18n } from '../i18n';
 import { actionLabel, auditDetails, peopleOf } from './auditDetails';
 import { Dialog } from './Dialog';
 import { Fingerprint } from './Fingerprint';
 import { usePartyNames } from '../editor/usePartyNames';
 import { NO_DOC, useSigning } from './SigningContext';
-import { useSigningText } from './strings';
+import { useDates, useT } from '../intl';
+import { useLanguage } from '../language';
 
 type Load = { state: 'loading' } | { state: 'failed' } | { state: 'ready'; audit: AuditView };
 
 /** The audit log of the agreement: every step in order, and whether the hash chain holds. */
 export function AuditDialog({ template, onClose }: { template: AgreementTemplate | undefined; onClose: () => void }) {
   const signing = useSigning();
-  const { s } = useSigningText();
+  const t = useT();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const agreementId = signing?.agreementId;
   const status = signing?.status;
@@ -35,10 +34,10 @@ export function AuditDialog({ template, onClose }: { template: AgreementTemplate
   }, [agreementId, status]);
 
   return (
-    <Dialog title={s.auditTitle} onClose={onClose} wide testId="audit-dialog">
-      <p className="muted small">{s.auditIntro}</p>
-      {load.state === 'loading' && <p className="muted">{s.auditLoading}</p>}
-      {load.state === 'failed' && <p className="error">{s.auditFailed}</p>}
+    <Dialog title={t('audit.title')} onClose={onClose} wide testId="audit-dialog">
+      <p className="muted small">{t('audit.intro')}</p>
+      {load.state === 'loading' && <p className="muted">{t('audit.loading')}</p>}
+      {load.state === 'failed' && <p className="error">{t('audit.failed')}</p>}
       {load.state === 'ready' && <AuditBody audit={load.audit} template={template} />}
     </Dialog>
   );
@@ -46,23 +45,21 @@ export function AuditDialog({ template, onClose }: { template: AgreementTemplate
 
 function AuditBody({ audit, template }: { audit: AuditView; template: AgreementTemplate | undefined }) {
   const signing = useSigning();
-  const { t } = useI18n();
-  const { s, lang, date, exactDate } = useSigningText();
-  // The same role names as the participants panel, from the same strings.
-  const { role: roles } = useAccessStrings();
+  const t = useT();
+  const { lang } = useLanguage();
+  const dates = useDates();
   const parties = usePartyNames(signing?.doc ?? NO_DOC);
   const { chain } = audit;
   const people = peopleOf(audit.entries);
-  const ctx = { s, lang, template, parties, unnamedParty: t.unnamedParty, roles, people, date };
+  const ctx = { t, lang, template, parties, unnamedParty: t('party.unnamed'), people, date: (iso: string) => dates.dayTime(iso) };
   return (
     <>
       <div className={`chain-result ${chain.ok ? 'chain-ok' : 'chain-broken'}`} data-testid="audit-chain" data-ok={chain.ok} role="status">
-        <strong>{chain.ok ? s.chainOk(chain.entries) : s.chainBroken(chain.brokenAt ?? 0)}</strong>
+        <strong>{chain.ok ? t('audit.chainOk', { n: chain.entries }) : t('audit.chainBroken', { seq: chain.brokenAt ?? 0 })}</strong>
         {chain.ok && chain.head && (
           <span className="small">
             {' '}
-            {s.chainHead}
-            {s.colon} <Fingerprint hash={chain.head} short />
+            {t('common.labelColon', { label: t('audit.chainHead') })} <Fingerprint hash={chain.head} short />
           </span>
         )}
       </div>
@@ -71,10 +68,10 @@ function AuditBody({ audit, template }: { audit: AuditView; template: AgreementT
           <thead>
             <tr>
               <th scope="col">#</th>
-              <th scope="col">{s.auditWhen}</th>
-              <th scope="col">{s.auditWho}</th>
-              <th scope="col">{s.auditWhat}</th>
-              <th scope="col">{s.auditDetails}</th>
+              <th scope="col">{t('audit.when')}</th>
+              <th scope="col">{t('audit.who')}</th>
+              <th scope="col">{t('audit.what')}</th>
+              <th scope="col">{t('audit.details')}</th>
             </tr>
           </thead>
           <tbody>
@@ -83,11 +80,11 @@ function AuditBody({ audit, template }: { audit: AuditView; template: AgreementT
                 <td className="num">{e.seq}</td>
                 <td className="nowrap">
                   <time dateTime={e.at} title={e.at}>
-                    {exactDate(e.at)}
+                    {dates.dayTime(e.at, { month: '2-digit', seconds: true })}
                   </time>
                 </td>
-                <td>{e.actorId ? e.actorName || people.get(e.actorId) || '—' : s.auditSystem}</td>
-                <td>{actionLabel(e, s)}</td>
+                <td>{e.actorId ? e.actorName || people.get(e.actorId) || '—' : t('audit.system')}</td>
+                <td>{actionLabel(e, t)}</td>
                 <td className="audit-details">{auditDetails(e, ctx)}</td>
               </tr>
             ))}

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
-import { useSigningText } from './strings';
+import { useT } from '../intl';
 
 interface DialogProps {
   title: string;
@@ -21,7 +21,7 @@ export function Dialog({ title, onClose, children, wide, testId }: DialogProps) 
   const onCloseRef = useRef(onClose);
   onCloseRef.current = onClose;
   const headingId = useId();
-  const { s } = useSigningText();
+  const t = useT();
 
   useEffect(() => {
     const el = ref.current;
@@ -42,7 +42,7 @@ export function Dialog({ title, onClose, children, wide, testId }: DialogProps) 
     <dialog ref={ref} className={`signing-dialog${wide ? ' wide' : ''}`} aria-labelledby={headingId} data-testid={testId}>
       <div className="signing-dialog-header">
         <h2 id={headingId}>{title}</h2>
-        <button type="button" className="dialog-close" aria-label={s.close} title={s.close} onClick={() => onCloseRef.current()}>
+        <button type="button" className="dialog-close" aria-label={t('common.close')} title={t('common.close')} onClick={() => onCloseRef.current()}>
           ×
         </button>
       </div>

@@ -1,7 +1,7 @@
 import { Fingerprint } from './Fingerprint';
 import { VersionMatchNote } from './VersionMatchNote';
 import { useSigning } from './SigningContext';
-import { useSigningText } from './strings';
+import { useDates, useT } from '../intl';
 import './signing.css';
 
 function LockIcon() {
@@ -16,7 +16,8 @@ function LockIcon() {
 /** Across the editor while the final version is locked or signed: which version, its fingerprint, since when. */
 export function LockedBanner() {
   const status = useSigning()?.status;
-  const { s, date, dateOnly } = useSigningText();
+  const t = useT();
+  const dates = useDates();
   if (!status?.version || status.status === 'draft') return null;
   const { version } = status;
   const signed = status.status === 'signed';
@@ -27,11 +28,11 @@ export function LockedBanner() {
       </span>
       <div className="locked-text">
         <p className="locked-title">
-          {signed ? s.signedBanner(version.number) : s.lockedBanner(version.number)}
-          {signed && status.inForceFrom && <strong className="locked-in-force"> {s.inForceFrom(dateOnly(status.inForceFrom))}.</strong>}
+          {signed ? t('signing.signedBanner', { n: version.number }) : t('signing.lockedBanner', { n: version.number })}
+          {signed && status.inForceFrom && <strong className="locked-in-force"> {t('signing.inForceFrom', { date: dates.day(status.inForceFrom) })}.</strong>}
         </p>
         <p className="locked-meta">
-          <span className="muted">{s.lockedSince(date(version.lockedAt))} · {s.fingerprint}</span> <Fingerprint hash={version.hash} testId="banner-hash" />
+          <span className="muted">{t('signing.lockedSince', { date: dates.dayTime(version.lockedAt) })} · {t('signing.fingerprint')}</span> <Fingerprint hash={version.hash} testId="banner-hash" />
         </p>
         <VersionMatchNote />
       </div>

@@ -1,9 +1,8 @@
 import type { SectionTemplate } from '../../shared/template';
 import { approveSection } from '../api';
-import { useI18n } from '../i18n';
 import { usePartyNames } from '../editor/usePartyNames';
 import { NO_DOC, useOptionalSession, useSigning, whenSaved } from './SigningContext';
-import { useSigningText } from './strings';
+import { useDates, useT } from '../intl';
 import { useStatusAction } from './useStatusAction';
 import './signing.css';
 
@@ -16,8 +15,8 @@ import './signing.css';
 export function SectionApprovals({ section }: { section: SectionTemplate }) {
   const signing = useSigning();
   const session = useOptionalSession();
-  const { t } = useI18n();
-  const { s, date, shortDate } = useSigningText();
+  const t = useT();
+  const dates = useDates();
   const names = usePartyNames(signing?.doc ?? NO_DOC);
   const { busy, error, run } = useStatusAction(signing);
   if (!signing?.status) return null;
@@ -26,7 +25,7 @@ export function SectionApprovals({ section }: { section: SectionTemplate }) {
   const parties = [...names.entries()];
   const me = session?.me;
   const myParty = me?.participant.partyId ?? '';
-  const myPartyName = names.get(myParty) || t.unnamedParty;
+  const myPartyName = names.get(myParty) || t('party.unnamed');
   const mine = valid.has(`${section.key}:${myParty}`);
   const mineStale = !mine && status.approvals.some((a) => a.section === section.key && a.partyId === myParty);
   const canApprove = !!me?.can.approve && status.status === 'draft' && names.has(myParty);
@@ -40,30 +39,30 @@ export function SectionApprovals({ section }: { section: SectionTemplate }) {
   };
 
   return (
-    <div className="section-approvals" role="group" data-testid={`approvals-${section.key}`} aria-label={s.approvalsLabel}>
+    <div className="section-approvals" role="group" data-testid={`approvals-${section.key}`} aria-label={t('signing.approvals')}>
       <ul className="approval-list">
         {parties.map(([partyId, name]) => {
           const approval = status.approvals.find((a) => a.section === section.key && a.partyId === partyId);
           const ok = valid.has(`${section.key}:${partyId}`);
           const state = ok ? 'approved' : approval ? 'changed' : 'pending';
-          const who = approval ? s.approvedBy(approval.participantName, shortDate(approval.approvedAt)) : s.notApproved;
-          const fullWho = approval ? s.approvedBy(approval.participantName, date(approval.approvedAt)) : s.notApproved;
+          const who = approval ? t('signing.approvedBy', { name: approval.participantName, when: dates.dayTime(approval.approvedAt, { month: 'short', year: false }) }) : t('signing.notApproved');
+          const fullWho = approval ? t('signing.approvedBy', { name: approval.participantName, when: dates.dayTime(approval.approvedAt) }) : t('signing.notApproved');
           return (
-            <li key={partyId} className={`approval approval-${state}`} data-party={partyId} data-state={state} title={ok ? fullWho : approval ? s.changedSinceApproval : s.notApproved}>
+            <li key={partyId} className={`approval approval-${state}`} data-party={partyId} data-state={state} title={ok ? fullWho : approval ? t('signing.changedSinceApproval') : t('signing.notApproved')}>
               <span className="approval-mark" aria-hidden="true">
                 {ok ? '✓' : approval ? '!' : ''}
               </span>
               <span className="approval-text">
-                <span className="approval-party">{name || t.unnamedParty}</span>
-                <span className="approval-who">{ok ? who : approval ? s.changedSinceApproval : s.notApproved}</span>
+                <span className="approval-party">{name || t('party.unnamed')}</span>
+                <span className="approval-who">{ok ? who : approval ? t('signing.changedSinceApproval') : t('signing.notApproved')}</span>
               </span>
             </li>
           );
         })}
       </ul>
       {canApprove && !mine && (
-        <button type="button" className="button small approve-button" data-testid={`approve-${section.key}`} disabled={busy} onClick={() => void approve()} title={s.approvalHelp}>
-          {busy ? s.approving : mineStale ? s.approveAgain(myPartyName) : s.approveFor(myPartyName)}
+        <button type="button" className="button small approve-button" data-testid={`approve-${section.key}`} disabled={busy} onClick={() => void approve()} title={t('signing.approvalHelp')}>
+          {busy ? t('signing.approving') : mineStale ? t('signing.approveAgain', { party: myPartyName }) : t('signing.approveFor', { party: myPartyName })}
         </button>
       )}
       {error && (

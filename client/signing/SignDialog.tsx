@@ -2,14 +2,14 @@ import { useId, useState } from 'react';
 import * as Y from 'yjs';
 import { getMeta, partyList } from '../../shared/schema';
 import { signAgreement } from '../api';
+import { errorText } from '../errorText';
 import { useYString } from '../editor/yhooks';
-import { useI18n } from '../i18n';
 import { Dialog } from './Dialog';
 import { Fingerprint } from './Fingerprint';
 import { VersionMatchNote } from './VersionMatchNote';
 import { usePartyNames } from '../editor/usePartyNames';
 import { NO_DOC, useOptionalSession, useSigning } from './SigningContext';
-import { useSigningText } from './strings';
+import { useDates, useT } from '../intl';
 import { useStatusAction } from './useStatusAction';
 
 /** The title the agreement itself gives this person, if they are named among its signatories. */
@@ -32,8 +32,8 @@ function namedTitle(doc: Y.Doc, partyId: string, name: string): string {
 export function SignDialog({ onClose }: { onClose: () => void }) {
   const signing = useSigning();
   const session = useOptionalSession();
-  const { t } = useI18n();
-  const { s, date } = useSigningText();
+  const t = useT();
+  const dates = useDates();
   const formId = useId();
   const doc = signing?.doc;
   const title = useYString(getMeta(doc ?? NO_DOC), 'title');
@@ -46,54 +46,54 @@ export function SignDialog({ onClose }: { onClose: () => void }) {
   const [confirmed, setConfirmed] = useState(false);
   const { busy, error, setError, run } = useStatusAction(signing);
   if (!signing || !version || !me) return null;
-  const myParty = parties.get(me.partyId) || t.unnamedParty;
+  const myParty = parties.get(me.partyId) || t('party.unnamed');
   const current = signing.status?.version?.hash;
   const changed = current !== undefined && current !== version.hash;
   // What the person reads must be what they sign.
   const differs = signing.versionMatch === 'differs';
 
   const submit = async (): Promise<void> => {
-    if (fullName.trim().length < 2) return setError(s.fullNameRequired);
-    if (jobTitle.trim().length < 2) return setError(s.titleRequired);
+    if (fullName.trim().length < 2) return setError(t('signing.fullNameRequired'));
+    if (jobTitle.trim().length < 2) return setError(t('signing.titleRequired'));
     const signed = await run(
       () => signAgreement(signing.agreementId, { fullName: fullName.trim(), title: jobTitle.trim(), versionHash: version.hash }),
-      (err) => (err.code === 'version_mismatch' ? s.versionMismatch : err.message),
+      (err) => (err.code === 'version_mismatch' ? t('signing.versionMismatch') : errorText(t, err)),
     );
     if (signed) onClose();
   };
 
   return (
-    <Dialog title={s.signTitle} onClose={onClose} testId="sign-dialog">
-      <p>{s.signIntro}</p>
+    <Dialog title={t('signing.signTitle')} onClose={onClose} testId="sign-dialog">
+      <p>{t('signing.signIntro')}</p>
       <dl className="sign-facts">
-        <dt>{s.agreement}</dt>
+        <dt>{t('signing.agreement')}</dt>
         <dd data-testid="sign-title">{title}</dd>
-        <dt>{s.parties}</dt>
+        <dt>{t('signing.parties')}</dt>
         <dd>
           <ul className="plain-list">
             {[...parties.entries()].map(([id, name]) => (
-              <li key={id}>{name || t.unnamedParty}</li>
+              <li key={id}>{name || t('party.unnamed')}</li>
             ))}
           </ul>
         </dd>
-        <dt>{s.version(version.number)}</dt>
-        <dd className="muted">{s.lockedOn(date(version.lockedAt))}</dd>
-        <dt>{s.fingerprint}</dt>
+        <dt>{t('signing.version', { n: version.number })}</dt>
+        <dd className="muted">{t('signing.lockedOn', { date: dates.dayTime(version.lockedAt) })}</dd>
+        <dt>{t('signing.fingerprint')}</dt>
         <dd>
           <Fingerprint hash={version.hash} testId="sign-hash" />
           <VersionMatchNote />
         </dd>
-        <dt>{s.signingFor}</dt>
+        <dt>{t('signing.signingFor')}</dt>
         <dd>
           <strong>{myParty}</strong>
         </dd>
       </dl>
       {changed && (
         <p className="error small" role="alert">
-          {s.versionMismatch}
+          {t('signing.versionMismatch')}
         </p>
       )}
-      {differs && <p className="error small">{s.signNeedsReload}</p>}
+      {differs && <p className="error small">{t('signing.signNeedsReload')}</p>}
       <form
         id={formId}
         onSubmit={(e) => {
@@ -103,17 +103,17 @@ export function SignDialog({ onClose }: { onClose: () => void }) {
       >
         <div className="sign-fields">
           <label className="field">
-            <span>{s.fullName}</span>
+            <span>{t('signing.fullName')}</span>
             <input name="fullName" autoComplete="name" value={fullName} maxLength={200} onChange={(e) => setFullName(e.target.value)} required minLength={2} />
           </label>
           <label className="field">
-            <span>{s.jobTitle}</span>
-            <input name="title" autoComplete="organization-title" value={jobTitle} maxLength={200} placeholder={s.jobTitlePlaceholder} onChange={(e) => setJobTitle(e.target.value)} required minLength={2} />
+            <span>{t('signing.jobTitle')}</span>
+            <input name="title" autoComplete="organization-title" value={jobTitle} maxLength={200} placeholder={t('signing.jobTitlePlaceholder')} onChange={(e) => setJobTitle(e.target.value)} required minLength={2} />
           </label>
         </div>
         <label className="confirm-check">
           <input type="checkbox" name="confirm" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />
-          <span>{s.confirmSign(version.number, myParty)}</span>
+          <span>{t('signing.confirmSign', { n: version.number, party: myParty })}</span>
         </label>
         {error && (
           <p className="error small" role="alert">
@@ -122,10 +122,10 @@ export function SignDialog({ onClose }: { onClose: () => void }) {
         )}
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onClose}>
-            {s.cancel}
+            {t('common.cancel')}
           </button>
           <button type="submit" className="button primary" data-testid="confirm-sign" disabled={!confirmed || busy || changed || differs || fullName.trim().length < 2 || jobTitle.trim().length < 2}>
-            {busy ? s.signing : s.signNow}
+            {busy ? t('signing.signing') : t('signing.signNow')}
           </button>
         </div>
       </form>

@@ -1,24 +1,23 @@
 import type { StatusView } from '../../shared/api';
-import { useI18n } from '../i18n';
 import { partyLabel } from './describe';
 import { usePartyNames } from '../editor/usePartyNames';
 import type { Signing } from './SigningContext';
-import { useSigningText } from './strings';
+import { useDates, useT } from '../intl';
 
 /** Each party's people who must sign (recorded at lock), and who has. */
 export function Signers({ signing, status }: { signing: Signing; status: StatusView }) {
-  const { s, date } = useSigningText();
-  const { t } = useI18n();
+  const t = useT();
+  const dates = useDates();
   const parties = usePartyNames(signing.doc);
   const total = status.signers.length;
   const done = status.signers.filter((x) => x.signed).length;
   // Parties of the agreement in document order; signers of parties that left are shown too.
   const partyIds = [...new Set([...parties.keys(), ...status.signers.map((x) => x.partyId)])];
-  const ctx = { parties, unnamedParty: t.unnamedParty, s };
+  const ctx = { parties, unnamedParty: t('party.unnamed'), t };
   return (
     <div className="signers-block" data-testid="signers">
       <h3 className="status-subheading">
-        {s.signaturesHeading} <span className="muted small">{s.signersProgress(done, total)}</span>
+        {t('signing.signatures')} <span className="muted small">{t('signing.signaturesCount', { signed: done, total })}</span>
       </h3>
       <ul className="signer-parties">
         {partyIds.map((partyId) => {
@@ -27,7 +26,7 @@ export function Signers({ signing, status }: { signing: Signing; status: StatusV
             <li key={partyId} data-party={partyId}>
               <span className="signer-party">{partyLabel(ctx, partyId)}</span>
               {people.length === 0 ? (
-                <p className="muted small">{s.noSigners}</p>
+                <p className="muted small">{t('signing.noSigners')}</p>
               ) : (
                 <ul className="signer-list">
                   {people.map((person) => {
@@ -39,7 +38,7 @@ export function Signers({ signing, status }: { signing: Signing; status: StatusV
                         </span>
                         <span>
                           <span className="signer-name">{signature ? `${signature.fullName}, ${signature.title}` : person.name}</span>
-                          <span className="muted small signer-when">{signature ? s.signedOn(date(signature.signedAt)) : s.toSign}</span>
+                          <span className="muted small signer-when">{signature ? t('signing.signedOn', { date: dates.dayTime(signature.signedAt) }) : t('signing.toSign')}</span>
                         </span>
                       </li>
                     );
@@ -56,17 +55,16 @@ export function Signers({ signing, status }: { signing: Signing; status: StatusV
 
 /** Who has not signed yet, from the people recorded at lock: "Still to sign: Paul (Party B), …". */
 export function StillToSign({ status, manage }: { status: StatusView; manage: boolean }) {
-  const { s } = useSigningText();
-  const { t } = useI18n();
+  const t = useT();
   const pending = status.signers.filter((x) => !x.signed);
   return (
     <div className="still-to-sign small">
       {pending.length > 0 && (
         <p data-testid="still-to-sign">
-          <strong>{s.stillToSign}</strong> {pending.map((x) => `${x.name} (${x.partyName || t.unnamedParty})`).join(', ')}
+          <strong>{t('signing.stillToSign')}</strong> {pending.map((x) => t('signing.signerOf', { name: x.name, party: x.partyName || t('party.unnamed') })).join(', ')}
         </p>
       )}
-      {manage && <p className="muted">{s.signersFixed}</p>}
+      {manage && <p className="muted">{t('signing.signersFixed')}</p>}
     </div>
   );
 }

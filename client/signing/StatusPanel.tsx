@@ -4,7 +4,6 @@ import { isReady } from '../../shared/readiness';
 import type { AgreementTemplate } from '../../shared/template';
 import { cancelVersion, exportUrl, lockAgreement, reviewUrl, unlockAgreement } from '../api';
 import { useThreads } from '../data/queries';
-import { useI18n } from '../i18n';
 import { Link } from '../router';
 import { AuditDialog } from './AuditDialog';
 import { describeMissing, type DescribeContext } from './describe';
@@ -12,7 +11,8 @@ import { Dialog } from './Dialog';
 import { SignDialog } from './SignDialog';
 import { usePartyNames } from '../editor/usePartyNames';
 import { useOptionalSession, useSigning, type Signing } from './SigningContext';
-import { useSigningText } from './strings';
+import { useDates, useT } from '../intl';
+import { useLanguage } from '../language';
 import { useStatusAction } from './useStatusAction';
 import { Signers, StillToSign } from './Signers';
 import { VersionMatchNote } from './VersionMatchNote';
@@ -34,17 +34,17 @@ function goToSection(key: string): void {
  */
 export function StatusPanel({ template }: { template: AgreementTemplate | undefined }) {
   const signing = useSigning();
-  const { s } = useSigningText();
+  const t = useT();
   if (!signing) return null;
   if (!signing.status) {
     return (
       <section className="side-card status-card" aria-labelledby="status-heading" data-testid="status-panel">
-        <h2 id="status-heading">{s.statusHeading}</h2>
+        <h2 id="status-heading">{t('signing.heading')}</h2>
         {signing.failed ? (
           <p className="error small">
-            {s.statusLoadFailed}{' '}
+            {t('signing.loadFailed')}{' '}
             <button type="button" className="button link" onClick={signing.refresh}>
-              {s.retry}
+              {t('common.retry')}
             </button>
           </p>
         ) : (
@@ -59,7 +59,8 @@ export function StatusPanel({ template }: { template: AgreementTemplate | undefi
 type Open = null | 'lock' | 'unlock' | 'cancel' | 'sign' | 'audit';
 
 function StatusCard({ signing, status, template }: { signing: Signing; status: StatusView; template: AgreementTemplate | undefined }) {
-  const { s, date } = useSigningText();
+  const t = useT();
+  const dates = useDates();
   const session = useOptionalSession();
   const me = session?.me;
   const [open, setOpen] = useState<Open>(null);
@@ -73,13 +74,13 @@ function StatusCard({ signing, status, template }: { signing: Signing; status: S
   return (
     <section className={`side-card status-card status-${status.status}`} aria-labelledby="status-heading" data-testid="status-panel" data-status={status.status}>
       <div className="status-title">
-        <h2 id="status-heading">{s.statusHeading}</h2>
+        <h2 id="status-heading">{t('signing.heading')}</h2>
         <span className={`status-badge badge-${status.status}`} data-testid="agreement-status" data-status={status.status}>
-          {s.statusLabel[status.status]}
+          {t(`signing.status.${status.status}`)}
         </span>
       </div>
-      <p className="small status-help">{s.statusHelp[status.status]}</p>
-      {signing.failed && <p className="error small">{s.statusLoadFailed}</p>}
+      <p className="small status-help">{t(`signing.statusHelp.${status.status}`)}</p>
+      {signing.failed && <p className="error small">{t('signing.loadFailed')}</p>}
       {/* The banner may be scrolled away: say it here too when this page's text is not the locked version. */}
       {signing.versionMatch === 'differs' && <VersionMatchNote />}
 
@@ -92,33 +93,33 @@ function StatusCard({ signing, status, template }: { signing: Signing; status: S
 
       {canSign && (
         <button type="button" className="button primary block" data-testid="open-sign" onClick={() => setOpen('sign')}>
-          {s.sign}
+          {t('signing.sign')}
         </button>
       )}
-      {mySignature && status.status === 'locked' && <p className="small ok-text">{s.youSigned(date(mySignature.signedAt))}</p>}
+      {mySignature && status.status === 'locked' && <p className="small ok-text">{t('signing.youSigned', { date: dates.dayTime(mySignature.signedAt) })}</p>}
       {status.status === 'locked' && (
         <a className="button link review-download" href={reviewUrl(signing.agreementId)} download data-testid="download-review">
-          {s.downloadReview}
+          {t('signing.downloadReview')}
         </a>
       )}
 
       {manage && status.status === 'draft' && (
         <div className="owner-actions">
           <button type="button" className="button primary block" data-testid="lock" disabled={!ready} onClick={() => setOpen('lock')}>
-            {s.lock}
+            {t('signing.lock')}
           </button>
-          <p className="muted small">{ready ? s.lockHelp : s.lockDisabledHelp}</p>
+          <p className="muted small">{ready ? t('signing.lockHelp') : t('signing.lockDisabledHelp')}</p>
         </div>
       )}
       {manage && status.status === 'locked' && (
         <div className="owner-actions">
           {signatureCount === 0 ? (
             <button type="button" className="button block" data-testid="unlock" onClick={() => setOpen('unlock')}>
-              {s.unlock}
+              {t('signing.unlock')}
             </button>
           ) : (
             <button type="button" className="button danger-outline block" data-testid="cancel-version" onClick={() => setOpen('cancel')}>
-              {s.cancelVersion}
+              {t('signing.cancelVersion')}
             </button>
           )}
         </div>
@@ -128,16 +129,16 @@ function StatusCard({ signing, status, template }: { signing: Signing; status: S
 
       <div className="status-links">
         <button type="button" className="button link" data-testid="open-audit" onClick={() => setOpen('audit')}>
-          {s.auditLink}
+          {t('audit.link')}
         </button>
-        <Link href="/verify">{s.verifyLink}</Link>
+        <Link href="/verify">{t('verify.link')}</Link>
       </div>
 
       {open === 'lock' && <LockDialog signing={signing} onClose={() => setOpen(null)} />}
       {open === 'unlock' && (
         <ReasonDialog
-          title={s.unlockTitle}
-          help={s.unlockHelp}
+          title={t('signing.unlockTitle')}
+          help={t('signing.unlockHelp')}
           testId="unlock-dialog"
           onClose={() => setOpen(null)}
           run={(reason) => unlockAgreement(signing.agreementId, reason)}
@@ -146,8 +147,8 @@ function StatusCard({ signing, status, template }: { signing: Signing; status: S
       )}
       {open === 'cancel' && (
         <ReasonDialog
-          title={s.cancelTitle}
-          help={s.cancelHelp}
+          title={t('signing.cancelTitle')}
+          help={t('signing.cancelHelp')}
           testId="cancel-dialog"
           danger
           onClose={() => setOpen(null)}
@@ -162,32 +163,32 @@ function StatusCard({ signing, status, template }: { signing: Signing; status: S
 }
 
 function Checklist({ signing, status, template }: { signing: Signing; status: StatusView; template: AgreementTemplate | undefined }) {
-  const { s, lang } = useSigningText();
-  const { t } = useI18n();
+  const t = useT();
+  const { lang } = useLanguage();
   const parties = usePartyNames(signing.doc);
   const threads = useThreadsById(signing.agreementId);
-  const ctx: DescribeContext = { s, lang, template, parties, unnamedParty: t.unnamedParty, threads };
+  const ctx: DescribeContext = { t, lang, template, parties, unnamedParty: t('party.unnamed'), threads };
   const ready = isReady(status.checklist);
   return (
     <div className="checklist-block">
-      <h3 className="status-subheading">{s.readinessHeading}</h3>
+      <h3 className="status-subheading">{t('signing.readinessHeading')}</h3>
       <ul className="checklist" data-testid="checklist" data-ready={ready}>
         {status.checklist.map((check) => {
           const missing = describeMissing(check, ctx);
           return (
             <li key={check.key} className={`check ${check.ok ? 'check-ok' : 'check-todo'}`} data-check={check.key} data-ok={check.ok}>
-              <span className="check-mark" aria-label={check.ok ? s.checkOk : s.checkMissing} role="img">
+              <span className="check-mark" aria-label={check.ok ? t('signing.checkOk') : t('signing.checkMissing')} role="img">
                 {check.ok ? '✓' : ''}
               </span>
               <div className="check-body">
-                <span className="check-label">{s.checks[check.key] ?? check.key}</span>
+                <span className="check-label">{t(`signing.check.${check.key}`)}</span>
                 {missing.length > 0 && <MissingList items={missing} />}
               </div>
             </li>
           );
         })}
       </ul>
-      {ready && <p className="small ok-text">{s.readyAll}</p>}
+      {ready && <p className="small ok-text">{t('signing.readyAll')}</p>}
     </div>
   );
 }
@@ -196,7 +197,7 @@ const SHOWN = 3;
 
 function MissingList({ items }: { items: { text: string; section: string | null }[] }) {
   const [all, setAll] = useState(false);
-  const { s } = useSigningText();
+  const t = useT();
   const shown = all ? items : items.slice(0, SHOWN);
   return (
     <ul className="missing-list">
@@ -214,7 +215,7 @@ function MissingList({ items }: { items: { text: string; section: string | null 
       {items.length > SHOWN && (
         <li>
           <button type="button" className="button link more-link" onClick={() => setAll(!all)}>
-            {all ? s.less : s.more(items.length - SHOWN)}
+            {all ? t('signing.less') : t('signing.more', { n: items.length - SHOWN })}
           </button>
         </li>
       )}
@@ -229,37 +230,39 @@ function useThreadsById(agreementId: string): ReadonlyMap<string, ThreadView> {
 }
 
 function SignedCopy({ signing, status }: { signing: Signing; status: StatusView }) {
-  const { s, dateOnly } = useSigningText();
+  const t = useT();
+  const dates = useDates();
   return (
     <div className="signed-copy" data-testid="signed-copy">
       <p className="in-force" data-testid="in-force-from">
-        {s.inForceFrom(dateOnly(status.inForceFrom))}
+        {t('signing.inForceFrom', { date: dates.day(status.inForceFrom) })}
       </p>
-      <h3 className="status-subheading">{s.downloadsHeading}</h3>
+      <h3 className="status-subheading">{t('signing.downloadsHeading')}</h3>
       <div className="download-buttons">
         <a className="button primary" href={exportUrl(signing.agreementId, 'pdf')} download data-testid="download-pdf">
-          {s.downloadPdf}
+          {t('signing.downloadPdf')}
         </a>
         <a className="button" href={exportUrl(signing.agreementId, 'docx')} download data-testid="download-docx">
-          {s.downloadDocx}
+          {t('signing.downloadDocx')}
         </a>
       </div>
-      <p className="muted small">{s.keepCopy}</p>
+      <p className="muted small">{t('signing.keepCopy')}</p>
     </div>
   );
 }
 
 function History({ status }: { status: StatusView }) {
-  const { s, date } = useSigningText();
+  const t = useT();
+  const dates = useDates();
   const closed = status.history.filter((v) => v.status === 'unlocked' || v.status === 'cancelled');
   if (closed.length === 0) return null;
   return (
     <details className="version-history">
-      <summary className="small">{s.history}</summary>
+      <summary className="small">{t('signing.history')}</summary>
       <ul className="small">
         {closed.map((v) => (
           <li key={v.number}>
-            {s.historyItem(v.number, s.versionState[v.status] ?? v.status)} · {date(v.closedAt)}
+            {t('signing.historyItem', { n: v.number, state: t(`signing.versionState.${v.status}`) })} · {dates.dayTime(v.closedAt)}
             {v.closeReason && <span className="muted"> — {v.closeReason}</span>}
           </li>
         ))}
@@ -277,22 +280,22 @@ function ActionError({ error }: { error: string | null }): ReactNode {
 }
 
 function LockDialog({ signing, onClose }: { signing: Signing; onClose: () => void }) {
-  const { s } = useSigningText();
+  const t = useT();
   const { busy, error, run } = useStatusAction(signing);
   const lock = async (): Promise<void> => {
     if (await run(() => lockAgreement(signing.agreementId))) onClose();
   };
   return (
-    <Dialog title={s.lockConfirmTitle} onClose={onClose} testId="lock-dialog">
-      <p>{s.lockConfirm}</p>
-      <p className="muted small">{s.lockHelp}</p>
+    <Dialog title={t('signing.lockConfirmTitle')} onClose={onClose} testId="lock-dialog">
+      <p>{t('signing.lockConfirm')}</p>
+      <p className="muted small">{t('signing.lockHelp')}</p>
       <ActionError error={error} />
       <div className="dialog-actions">
         <button type="button" className="button" onClick={onClose}>
-          {s.cancel}
+          {t('common.cancel')}
         </button>
         <button type="button" className="button primary" data-testid="confirm-lock" disabled={busy} onClick={() => void lock()}>
-          {busy ? s.locking : s.lock}
+          {busy ? t('signing.locking') : t('signing.lock')}
         </button>
       </div>
     </Dialog>
@@ -310,14 +313,14 @@ interface ReasonDialogProps {
 }
 
 function ReasonDialog({ title, help, testId, danger, signing, onClose, run }: ReasonDialogProps) {
-  const { s } = useSigningText();
+  const t = useT();
   const [reason, setReason] = useState('');
   const action = useStatusAction(signing);
   const { busy, error, setError } = action;
   const trimmed = useMemo(() => reason.trim(), [reason]);
   const submit = async (): Promise<void> => {
     if (trimmed.length < 3) {
-      setError(s.reasonTooShort);
+      setError(t('signing.reasonTooShort'));
       return;
     }
     if (await action.run(() => run(trimmed))) onClose();
@@ -332,16 +335,16 @@ function ReasonDialog({ title, help, testId, danger, signing, onClose, run }: Re
       >
         <p>{help}</p>
         <label className="field">
-          <span>{s.reason}</span>
-          <textarea name="reason" rows={3} maxLength={2000} placeholder={s.reasonPlaceholder} value={reason} onChange={(e) => setReason(e.target.value)} required minLength={3} />
+          <span>{t('signing.reason')}</span>
+          <textarea name="reason" rows={3} maxLength={2000} placeholder={t('signing.reasonPlaceholder')} value={reason} onChange={(e) => setReason(e.target.value)} required minLength={3} />
         </label>
         <ActionError error={error} />
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onClose}>
-            {s.cancel}
+            {t('common.cancel')}
           </button>
           <button type="submit" className={`button ${danger ? 'danger' : 'primary'}`} data-testid="confirm-reason" disabled={busy || trimmed.length < 3}>
-            {s.confirm}
+            {t('signing.confirm')}
           </button>
         </div>
       </form>

@@ -1,14 +1,14 @@
 import { Link } from '../router';
-import { useSigningText } from './strings';
+import { useT } from '../intl';
 import './signing.css';
 
 /** The way to the public verify page, for the top bar. */
 export function VerifyLink() {
-  const { s } = useSigningText();
+  const t = useT();
   return (
     <Link href="/verify" className="verify-link" data-testid="verify-link">
       <span aria-hidden="true">✓ </span>
-      {s.verifyLink}
+      {t('verify.link')}
     </Link>
   );
 }

@@ -1,10 +1,10 @@
 import { useEffect, useId, useState, type DragEvent } from 'react';
 import type { VerifyResult } from '../../shared/api';
-import { ApiFailure, verifyHash, verifyPdf } from '../api';
-import { useI18n } from '../i18n';
+import { verifyHash, verifyPdf } from '../api';
+import { errorText } from '../errorText';
 import { Link } from '../router';
 import { Fingerprint } from './Fingerprint';
-import { useSigningText } from './strings';
+import { useDates, useT } from '../intl';
 import './signing.css';
 
 type Check = { state: 'idle' } | { state: 'checking'; what: string } | { state: 'done'; what: string; result: VerifyResult } | { state: 'failed'; message: string };
@@ -16,8 +16,7 @@ const HASH = /^[0-9a-f]{64}$/;
  * by uploading the PDF or pasting a fingerprint. No session needed.
  */
 export function VerifyPage() {
-  const { t } = useI18n();
-  const { s } = useSigningText();
+  const t = useT();
   const [check, setCheck] = useState<Check>({ state: 'idle' });
   const [hash, setHash] = useState('');
   const [hashError, setHashError] = useState<string | null>(null);
@@ -26,15 +25,15 @@ export function VerifyPage() {
   const hashId = useId();
 
   useEffect(() => {
-    document.title = `${s.verifyTitle} — ${t.appName}`;
-  }, [s.verifyTitle, t.appName]);
+    document.title = t('app.titleWith', { title: t('verify.title') });
+  }, [t]);
 
   const run = async (what: string, call: () => Promise<VerifyResult>): Promise<void> => {
     setCheck({ state: 'checking', what });
     try {
       setCheck({ state: 'done', what, result: await call() });
     } catch (err) {
-      setCheck({ state: 'failed', message: err instanceof ApiFailure ? err.message : s.verifyFailed });
+      setCheck({ state: 'failed', message: errorText(t, err, t('verify.failed')) });
     }
   };
 
@@ -45,7 +44,7 @@ export function VerifyPage() {
   const checkHash = (): void => {
     const clean = hash.replace(/\s+/g, '').toLowerCase();
     if (!HASH.test(clean)) {
-      setHashError(s.verifyHashInvalid);
+      setHashError(t('verify.hashInvalid'));
       return;
     }
     setHashError(null);
@@ -61,10 +60,10 @@ export function VerifyPage() {
   return (
     <main className="page narrow verify-page" data-testid="verify-page">
       <Link href="/" className="back-link">
-        ← {s.backHome}
+        ← {t('app.back')}
       </Link>
-      <h1>{s.verifyTitle}</h1>
-      <p className="muted">{s.verifyIntro}</p>
+      <h1>{t('verify.title')}</h1>
+      <p className="muted">{t('verify.intro')}</p>
 
       <section className="card verify-card">
         <div
@@ -77,8 +76,8 @@ export function VerifyPage() {
           onDrop={onDrop}
         >
           <label htmlFor={fileId} className="drop-label">
-            <strong>{s.verifyFile}</strong>
-            <span className="muted small">{s.verifyFileHelp}</span>
+            <strong>{t('verify.file')}</strong>
+            <span className="muted small">{t('verify.fileHelp')}</span>
           </label>
           <input
             id={fileId}
@@ -92,7 +91,7 @@ export function VerifyPage() {
           />
         </div>
         <p className="verify-or">
-          <span>{s.verifyOr}</span>
+          <span>{t('verify.or')}</span>
         </p>
         <form
           className="verify-hash-form"
@@ -102,7 +101,7 @@ export function VerifyPage() {
           }}
         >
           <label className="field" htmlFor={hashId}>
-            <span>{s.verifyHash}</span>
+            <span>{t('verify.hash')}</span>
           </label>
           <div className="hash-row">
             <input
@@ -118,17 +117,17 @@ export function VerifyPage() {
               onChange={(e) => setHash(e.target.value)}
             />
             <button type="submit" className="button primary" disabled={check.state === 'checking'}>
-              {s.verifyCheck}
+              {t('verify.check')}
             </button>
           </div>
           <p id={`${hashId}-help`} className={hashError ? 'error small' : 'muted small'}>
-            {hashError ?? s.verifyHashHelp}
+            {hashError ?? t('verify.hashHelp')}
           </p>
         </form>
       </section>
 
       <div aria-live="polite">
-        {check.state === 'checking' && <p className="muted">{s.verifyChecking}</p>}
+        {check.state === 'checking' && <p className="muted">{t('verify.checking')}</p>}
         {check.state === 'failed' && (
           <p className="error" role="alert">
             {check.message}
@@ -141,7 +140,8 @@ export function VerifyPage() {
 }
 
 function VerifyOutcome({ result, what }: { result: VerifyResult; what: string }) {
-  const { s, date, dateOnly } = useSigningText();
+  const t = useT();
+  const dates = useDates();
   const a = result.agreement;
   return (
     <section className={`card verify-result ${result.match ? 'is-match' : 'no-match'}`} data-testid="verify-result" data-match={result.match} data-matched={result.matched}>
@@ -149,34 +149,34 @@ function VerifyOutcome({ result, what }: { result: VerifyResult; what: string })
         <span className="verdict-mark" aria-hidden="true">
           {result.match ? '✓' : '✗'}
         </span>
-        <strong>{result.match ? s.verifyMatch : s.verifyNoMatch}</strong>
+        <strong>{result.match ? t('verify.match') : t('verify.noMatch')}</strong>
       </p>
-      {!result.match && <p className="small">{s.verifyNoMatchHelp}</p>}
+      {!result.match && <p className="small">{t('verify.noMatchHelp')}</p>}
       {result.match && result.matched && (
         <p className="small" data-testid="verify-matched">
-          {{ pdf: s.verifyMatchPdf, version: s.verifyMatchVersion, pages: s.verifyMatchPages }[result.matched]}
+          {{ pdf: t('verify.matchPdf'), version: t('verify.matchVersion'), pages: t('verify.matchPages') }[result.matched]}
         </p>
       )}
       {a && (
         <dl className="sign-facts">
-          <dt>{s.agreement}</dt>
+          <dt>{t('signing.agreement')}</dt>
           <dd data-testid="verify-title">{a.title}</dd>
-          <dt>{s.version(a.versionNumber)}</dt>
+          <dt>{t('signing.version', { n: a.versionNumber })}</dt>
           <dd>
             <Fingerprint hash={a.versionHash} />
           </dd>
           {a.signedAt && (
             <>
-              <dt>{s.signed}</dt>
-              <dd>{s.verifySignedOn(dateOnly(a.signedAt))}</dd>
+              <dt>{t('signing.signed')}</dt>
+              <dd>{t('verify.signedOn', { date: dates.day(a.signedAt) })}</dd>
             </>
           )}
-          <dt>{s.verifySignatures}</dt>
+          <dt>{t('signing.signatures')}</dt>
           <dd>
             <ul className="plain-list" data-testid="verify-signatures">
               {a.signatures.map((sig, i) => (
                 <li key={i}>
-                  <strong>{sig.fullName}</strong>, {sig.title} <span className="muted small">— {date(sig.signedAt)}</span>
+                  <strong>{sig.fullName}</strong>, {sig.title} <span className="muted small">— {dates.dayTime(sig.signedAt)}</span>
                 </li>
               ))}
             </ul>
@@ -184,8 +184,7 @@ function VerifyOutcome({ result, what }: { result: VerifyResult; what: string })
         </dl>
       )}
       <p className="muted small verify-checked">
-        {s.verifyChecked}
-        {s.colon} {what !== result.hash && <span>{what} — </span>}
+        {t('common.labelColon', { label: t('verify.checked') })} {what !== result.hash && <span>{what} — </span>}
         <Fingerprint hash={result.hash} />
       </p>
     </section>

@@ -1,7 +1,7 @@
 import type { ThreadView } from '../../shared/api';
 import type { CheckResult } from '../../shared/readiness';
 import type { AgreementTemplate, Lang } from '../../shared/template';
-import type { SigningStrings } from './strings';
+import type { Translate } from '../../shared/i18n/translate';
 
 /** One thing the checklist still needs, in words, and the section to go to. */
 export interface MissingItem {
@@ -10,7 +10,7 @@ export interface MissingItem {
 }
 
 export interface DescribeContext {
-  s: SigningStrings;
+  t: Translate;
   lang: Lang;
   template: AgreementTemplate | undefined;
   /** Legal names by party id ('' when not given yet). */
@@ -20,9 +20,9 @@ export interface DescribeContext {
   threads: ReadonlyMap<string, ThreadView>;
 }
 
-export function partyLabel(ctx: Pick<DescribeContext, 'parties' | 'unnamedParty' | 's'>, partyId: string): string {
+export function partyLabel(ctx: Pick<DescribeContext, 'parties' | 'unnamedParty' | 't'>, partyId: string): string {
   const name = ctx.parties.get(partyId);
-  if (name === undefined) return ctx.s.unknownParty;
+  if (name === undefined) return ctx.t('party.gone');
   return name || ctx.unnamedParty;
 }
 
@@ -35,7 +35,7 @@ const shorten = (text: string): string => (text.length > QUOTE_MAX ? `${text.sli
 
 /** Turns a check's `missing` entries (`section`, `section:partyId`, `contacts:partyId`, `signer:partyId`, `invite:partyId`, thread ids) into words. */
 export function describeMissing(check: CheckResult, ctx: DescribeContext): MissingItem[] {
-  const { s } = ctx;
+  const { t } = ctx;
   const party = (id: string): string => partyLabel(ctx, id);
   const section = (key: string): string => sectionLabel(ctx, key);
 
@@ -46,29 +46,29 @@ export function describeMissing(check: CheckResult, ctx: DescribeContext): Missi
       const [key = '', partyId = ''] = entry.split(':');
       byParty.set(partyId, [...(byParty.get(partyId) ?? []), key]);
     }
-    return [...byParty].map(([partyId, keys]) => ({ text: s.missingApprovalsOf(party(partyId), keys.map(section).join(', ')), section: keys[0] ?? null }));
+    return [...byParty].map(([partyId, keys]) => ({ text: t('signing.missing.approvalsOf', { party: party(partyId), sections: keys.map(section).join(', ') }), section: keys[0] ?? null }));
   }
   if (check.key === 'noOpenThreads') {
     return check.missing.map((id) => {
       const thread = ctx.threads.get(id);
-      if (!thread) return { text: s.missingThread('…'), section: null };
+      if (!thread) return { text: t('signing.missing.thread', { section: '…' }), section: null };
       const quote = thread.anchor?.quote ?? thread.comments.find((c) => c.body)?.body ?? '';
       const where = section(thread.section);
-      return { text: quote ? s.missingThreadQuote(where, shorten(quote)) : s.missingThread(where), section: thread.section };
+      return { text: quote ? t('signing.missing.threadQuote', { section: where, quote: shorten(quote) }) : t('signing.missing.thread', { section: where }), section: thread.section };
     });
   }
-  if (check.key === 'duration') return check.missing.map(() => ({ text: s.missingDuration, section: 'duration' }));
+  if (check.key === 'duration') return check.missing.map(() => ({ text: t('signing.missing.duration'), section: 'duration' }));
 
   return check.missing.map((entry) => {
     const [head = '', partyId] = entry.split(':');
     if (partyId === undefined) return { text: section(head), section: head };
-    if (head === 'contacts') return { text: s.missingContacts(party(partyId)), section: 'responsibilities' };
-    if (head === 'signer') return { text: s.missingSigner(party(partyId)), section: 'signatories' };
-    if (head === 'invite') return { text: s.missingInvite(party(partyId)), section: null };
+    if (head === 'contacts') return { text: t('signing.missing.contacts', { party: party(partyId) }), section: 'responsibilities' };
+    if (head === 'signer') return { text: t('signing.missing.signer', { party: party(partyId) }), section: 'signatories' };
+    if (head === 'invite') return { text: t('signing.missing.invite', { party: party(partyId) }), section: null };
     const kind = ctx.template?.sections.find((x) => x.key === head)?.kind;
-    if (kind === 'parties') return { text: s.missingLegalName([...ctx.parties.keys()].indexOf(partyId) + 1), section: head };
-    if (kind === 'signatories') return { text: s.missingSignatoryNamed(party(partyId)), section: head };
-    if (kind === 'responsibilities' && check.key === 'responsibilities') return { text: s.missingProvides(party(partyId)), section: head };
-    return { text: s.missingSectionOfParty(section(head), party(partyId)), section: head };
+    if (kind === 'parties') return { text: t('signing.missing.legalName', { n: [...ctx.parties.keys()].indexOf(partyId) + 1 }), section: head };
+    if (kind === 'signatories') return { text: t('signing.missing.signatoryNamed', { party: party(partyId) }), section: head };
+    if (kind === 'responsibilities' && check.key === 'responsibilities') return { text: t('signing.missing.provides', { party: party(partyId) }), section: head };
+    return { text: t('signing.missing.sectionOfParty', { section: section(head), party: party(partyId) }), section: head };
   });
 }

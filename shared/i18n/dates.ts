@@ -6,7 +6,8 @@ import { translator, type IntlLike } from './translate';
  * their own intl object. Times are `hour: 'numeric'`: "20 h 48" in fr-CA,
  * "8:48 p.m." in en-CA (never "08:48 p.m.").
  */
-export type When = Date | number | string;
+/** A moment; null or undefined (not known yet) formats as ''. */
+export type When = Date | number | string | null | undefined;
 
 export interface DayOptions {
   /** 'long' (décembre), 'short' (déc.) or '2-digit' (2026-12-01). */
@@ -16,6 +17,7 @@ export interface DayOptions {
 }
 
 const toDate = (value: When): Date | null => {
+  if (value === null || value === undefined || value === '') return null;
   const date = value instanceof Date ? value : new Date(value);
   return Number.isNaN(date.getTime()) ? null : date;
 };

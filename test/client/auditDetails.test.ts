@@ -4,10 +4,11 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import type { AuditView } from '../../shared/api';
 import type { Lang } from '../../shared/template';
 import { mouTemplate } from '../../shared/templates/mou';
-import { useAccessStrings } from '../../client/access/i18n';
-import { I18nContext, STRINGS } from '../../client/i18n';
+import { IntlProvider } from 'react-intl';
+import { ROLES } from '../../shared/api';
+import { LOCALES, MESSAGES } from '../../shared/i18n';
+import { useT } from '../../client/intl';
 import { actionLabel, auditDetails, peopleOf } from '../../client/signing/auditDetails';
-import { useSigningText } from '../../client/signing/strings';
 
 type Entry = AuditView['entries'][number];
 
@@ -29,14 +30,13 @@ function render(lang: Lang): { rows: string[]; panelRoles: Record<string, string
   const rows: string[] = [];
   let panelRoles: Record<string, string> = {};
   function Probe() {
-    const { s } = useSigningText();
-    const { role } = useAccessStrings();
-    panelRoles = role;
-    const ctx = { s, lang, template: mouTemplate, parties: new Map([['partyA', 'Partie A'], ['partyB', 'Partie B']]), unnamedParty: '?', roles: role, people: peopleOf(LOG), date: (iso: string) => iso };
-    return createElement(Fragment, null, ...LOG.map((e) => createElement('div', { key: e.seq }, `${actionLabel(e, s)} | `, auditDetails(e, ctx))));
+    const t = useT();
+    // The participants panel names roles with role.<role>.
+    panelRoles = Object.fromEntries(ROLES.map((r) => [r, t(`role.${r}`)]));
+    const ctx = { t, lang, template: mouTemplate, parties: new Map([['partyA', 'Partie A'], ['partyB', 'Partie B']]), unnamedParty: '?', people: peopleOf(LOG), date: (iso: string) => iso };
+    return createElement(Fragment, null, ...LOG.map((e) => createElement('div', { key: e.seq }, `${actionLabel(e, t)} | `, auditDetails(e, ctx))));
   }
-  const value = { lang, t: STRINGS[lang], explicit: true, setLang: () => undefined, suggestLang: () => undefined };
-  const html = renderToStaticMarkup(createElement(I18nContext.Provider, { value }, createElement(Probe)));
+  const html = renderToStaticMarkup(createElement(IntlProvider, { locale: LOCALES[lang], messages: MESSAGES[lang] }, createElement(Probe)));
   for (const m of html.matchAll(/<div>(.*?)<\/div>/g)) rows.push((m[1] ?? '').replace(/<[^>]+>/g, '').replace(/&#x27;/g, '’'));
   return { rows, panelRoles };
 }
