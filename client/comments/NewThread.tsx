@@ -1,0 +1,77 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Visibility } from '../../shared/api';
+import { useT } from '../intl';
+import { Composer } from './Composer';
+import { useSidebar } from './SidebarContext';
+import { mentionable } from './threadFilters';
+import { useThreadActions } from './useThreadActions';
+
+/** The composer of a new thread, on a section or on the selected text. */
+export function NewThread() {
+  const { controller, state, parties, describe, sectionTitle } = useSidebar();
+  const actions = useThreadActions();
+  const t = useT();
+  const [visibility, setVisibility] = useState<Visibility>('shared');
+  const draft = state.draft;
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+    ref.current?.querySelector('textarea')?.focus();
+  }, [draft]);
+  if (!draft) return null;
+  const myParty = parties.get(controller.me.partyId) || '';
+  const people = mentionable(state.participants, controller.me.id, visibility, controller.me.partyId);
+  return (
+    <div className="new-thread" ref={ref} data-testid="new-thread">
+      <p className="new-thread-title">
+        <strong>{t('comments.newComment')}</strong> · {sectionTitle(draft.section)}
+      </p>
+      {draft.anchor ? (
+        <blockquote className="thread-quote static">{draft.anchor.quote}</blockquote>
+      ) : (
+        <p className="muted small">{t('comments.wholeSection')}</p>
+      )}
+      {/* Not keyed on the draft: choosing other text keeps what was typed. */}
+      <Composer
+        people={people}
+        describe={describe}
+        placeholder={t('comments.placeholder')}
+        submitLabel={t('comments.post')}
+        autoFocus
+        testId="new-thread-composer"
+        onCancel={() => controller.set({ draft: null })}
+        onSubmit={async (body, mentions) => {
+          const thread = await actions.create(draft, visibility, body, mentions);
+          controller.set({ draft: null });
+          controller.focus(thread.id);
+        }}
+      >
+        <fieldset className="visibility-choice">
+          <legend>{t('comments.visibility')}</legend>
+          <label>
+            <input
+              type="radio"
+              name="visibility"
+              value="shared"
+              checked={visibility === 'shared'}
+              onChange={() => setVisibility('shared')}
+              data-testid="visibility-shared"
+            />
+            {t('comments.sharedLong')}
+          </label>
+          <label>
+            <input
+              type="radio"
+              name="visibility"
+              value="party"
+              checked={visibility === 'party'}
+              onChange={() => setVisibility('party')}
+              data-testid="visibility-party"
+            />
+            {t('comments.internalLong', { party: myParty || '…' })}
+          </label>
+        </fieldset>
+      </Composer>
+    </div>
+  );
+}
