@@ -2,6 +2,7 @@
  * Websocket close codes the sync server uses, and what they mean. Codes in
  * 4400–4499 tell the y-websocket client to stop reconnecting (the refusal is
  * final until something changes); others make it reconnect with backoff.
+ * What each one tells the reader is `close.<code>` in the catalogue (shared/i18n).
  */
 export const CloseCode = {
   /** Your role changed: reconnect to continue with the new rights. */
@@ -30,20 +31,6 @@ export const CloseCode = {
   ServerRestart: 1012,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
-
-export const CLOSE_REASONS: Record<number, { en: string; fr: string }> = {
-  [CloseCode.RightsChanged]: { en: 'Your role changed; reconnecting with your new rights.', fr: 'Votre rôle a changé; reconnexion avec vos nouveaux droits.' },
-  [CloseCode.Revoked]: { en: 'Your access to this agreement was revoked.', fr: 'Votre accès à cette entente a été révoqué.' },
-  [CloseCode.BadMessage]: { en: 'The server rejected a malformed message.', fr: 'Le serveur a refusé un message mal formé.' },
-  [CloseCode.Unauthenticated]: { en: 'Please sign in again.', fr: 'Veuillez vous reconnecter.' },
-  [CloseCode.Forbidden]: { en: 'You do not have access to this agreement.', fr: "Vous n'avez pas accès à cette entente." },
-  [CloseCode.OutsideSchema]: { en: 'A change did not fit the structure of the agreement and was refused.', fr: "Une modification ne respectait pas la structure de l'entente et a été refusée." },
-  [CloseCode.UnknownAgreement]: { en: 'This agreement does not exist.', fr: "Cette entente n'existe pas." },
-  [CloseCode.FrameTooLarge]: { en: 'A change was too large to send.', fr: 'Une modification était trop volumineuse.' },
-  [CloseCode.DocumentTooLarge]: { en: 'The agreement has reached its maximum size.', fr: "L'entente a atteint sa taille maximale." },
-  [CloseCode.DocumentUnreadable]: { en: 'The stored agreement could not be read.', fr: "L'entente enregistrée n'a pas pu être lue." },
-  [CloseCode.RateLimited]: { en: 'Too many messages; reconnect in a moment.', fr: 'Trop de messages; reconnectez-vous dans un instant.' },
-};
 
 /** Limits the sync server enforces on every connection. */
 export const LIMITS = {

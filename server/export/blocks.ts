@@ -1,13 +1,9 @@
-import { labelsFor } from './labels';
+import { exportWords } from './labels';
 import type { Block, ExportModel } from './model';
-
-const day = (iso: string, language: string): string =>
-  new Date(iso).toLocaleString(language === 'en' ? 'en-CA' : 'fr-CA', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }) + ' UTC';
 
 /** The agreement as blocks in reading order: parties, every section, the signature block. */
 export function agreementBlocks(m: ExportModel): Block[] {
-  const lang = m.content.language === 'en' ? 'en' : 'fr';
-  const L = labelsFor(lang);
+  const { lang, t, labelled, dateTime } = exportWords(m.content.language);
   const blocks: Block[] = [];
   const para = (text: string): void => {
     for (const line of text.split('\n')) if (line.trim() !== '') blocks.push({ kind: 'paragraph', text: line });
@@ -18,9 +14,9 @@ export function agreementBlocks(m: ExportModel): Block[] {
     switch (section.kind) {
       case 'parties':
         m.content.parties.forEach((p, i) => {
-          blocks.push({ kind: 'subheading', text: `${i === 0 ? L.between : L.and} ${p.legalName}` });
-          if (p.address) para(`${L.address}${L.colon}${p.address}`);
-          if (p.mission) para(`${L.mission}${L.colon}${p.mission}`);
+          blocks.push({ kind: 'subheading', text: i === 0 ? t('export.between', { party: p.legalName }) : t('export.and', { party: p.legalName }) });
+          if (p.address) para(labelled(t('export.address'), p.address));
+          if (p.mission) para(labelled(t('export.mission'), p.mission));
         });
         break;
       case 'richtext':
@@ -31,22 +27,22 @@ export function agreementBlocks(m: ExportModel): Block[] {
           blocks.push({ kind: 'subheading', text: p.legalName });
           para(p.sections[section.key] ?? '');
         }
-        blocks.push({ kind: 'subheading', text: L.why });
+        blocks.push({ kind: 'subheading', text: t('export.why') });
         para(m.content.sections[section.key] ?? '');
         break;
       case 'responsibilities':
         for (const p of m.content.parties) {
-          blocks.push({ kind: 'subheading', text: `${p.legalName} — ${L.responsibilities}` });
+          blocks.push({ kind: 'subheading', text: t('export.responsibilities', { party: p.legalName }) });
           para(p.sections[section.key] ?? '');
-          blocks.push({ kind: 'subheading', text: `${p.legalName} — ${L.contacts}` });
+          blocks.push({ kind: 'subheading', text: t('export.contacts', { party: p.legalName }) });
           for (const c of p.contacts) para([c.title, c.email, c.phone].filter(Boolean).join(' · '));
         }
         break;
       case 'duration': {
         const d = m.content.duration;
-        if (d.termYears) para(L.term(d.termYears));
-        if (d.renewalReviewMonths) para(L.renewal(d.renewalReviewMonths));
-        if (d.terminationNoticeDays) para(L.notice(d.terminationNoticeDays));
+        if (d.termYears) para(t('export.term', { years: d.termYears }));
+        if (d.renewalReviewMonths) para(t('export.renewal', { months: d.renewalReviewMonths }));
+        if (d.terminationNoticeDays) para(t('export.notice', { days: d.terminationNoticeDays }));
         para(d.notes);
         break;
       }
@@ -54,11 +50,11 @@ export function agreementBlocks(m: ExportModel): Block[] {
         for (const p of m.content.parties) {
           const signed = m.signatures.filter((s) => s.partyId === p.id);
           const lines = signed.length > 0
-            ? signed.map((s) => `${s.fullName}, ${s.title} — ${L.signedOn} ${day(s.signedAt, lang)}`)
-            : p.signatories.map((s) => `${s.name}, ${s.title} — ${L.notSigned}`);
+            ? signed.map((s) => `${s.fullName}, ${s.title} — ${t('export.signedOn', { date: dateTime(s.signedAt) })}`)
+            : p.signatories.map((s) => `${s.name}, ${s.title} — ${t('export.notSigned')}`);
           blocks.push({ kind: 'signature', organisation: p.legalName || partyName(p.id), lines });
         }
-        if (m.inForceFrom) para(`${L.inForce} ${day(m.inForceFrom, lang)}`);
+        if (m.inForceFrom) para(t('export.inForce', { date: dateTime(m.inForceFrom) }));
         break;
     }
   }
@@ -67,25 +63,30 @@ export function agreementBlocks(m: ExportModel): Block[] {
 
 /** The certificate page: what proves this copy is the signed version. */
 export function certificateBlocks(m: ExportModel, pagesHash: string, generatedAt: string): Block[] {
-  const lang = m.content.language === 'en' ? 'en' : 'fr';
-  const L = labelsFor(lang);
+  const { t, labelled, dateTime } = exportWords(m.content.language);
   const partyName = (id: string): string => m.content.parties.find((p) => p.id === id)?.legalName ?? id;
   const blocks: Block[] = [
-    { kind: 'heading', text: L.certificate },
-    { kind: 'paragraph', text: `${L.agreementId}${L.colon}${m.agreementId}` },
-    { kind: 'paragraph', text: `${L.version}${L.colon}${m.versionNumber}` },
-    { kind: 'paragraph', text: `${L.versionHash}${L.colon}${m.versionHash}` },
-    { kind: 'paragraph', text: `${L.pagesHash}${L.colon}${pagesHash}` },
-    { kind: 'subheading', text: L.signatures },
+    { kind: 'heading', text: t('export.certificate') },
+    { kind: 'paragraph', text: labelled(t('export.agreementId'), m.agreementId) },
+    { kind: 'paragraph', text: labelled(t('export.version'), m.versionNumber) },
+    { kind: 'paragraph', text: labelled(t('export.versionHash'), m.versionHash) },
+    { kind: 'paragraph', text: labelled(t('export.pagesHash'), pagesHash) },
+    { kind: 'subheading', text: t('export.signatures') },
   ];
   for (const s of m.signatures) {
     blocks.push({
       kind: 'signature',
-      organisation: `${L.party}${L.colon}${partyName(s.partyId)}`,
-      lines: [`${s.fullName}, ${s.title}`, `${L.signedOn} ${day(s.signedAt, lang)} (${s.signedAt})`, `${L.ip}${L.colon}${s.ip}`, `${L.userAgent}${L.colon}${s.userAgent}`, `SHA-256${L.colon}${s.versionHash}`],
+      organisation: labelled(t('export.party'), partyName(s.partyId)),
+      lines: [
+        `${s.fullName}, ${s.title}`,
+        `${t('export.signedOn', { date: dateTime(s.signedAt) })} (${s.signedAt})`,
+        labelled(t('export.ip'), s.ip),
+        labelled(t('export.userAgent'), s.userAgent),
+        labelled('SHA-256', s.versionHash),
+      ],
     });
   }
-  blocks.push({ kind: 'paragraph', text: `${L.auditHead}${L.colon}${m.auditHead}` });
-  blocks.push({ kind: 'paragraph', text: `${L.generated} ${generatedAt}` });
+  blocks.push({ kind: 'paragraph', text: labelled(t('export.auditHead'), m.auditHead) });
+  blocks.push({ kind: 'paragraph', text: t('export.generated', { date: generatedAt }) });
   return blocks;
 }

@@ -1,66 +1,56 @@
+import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
+import { LOCALES, MESSAGES, langOf } from '../../shared/i18n';
+import { formatDayTime } from '../../shared/i18n/dates';
+import { translator, type Translate } from '../../shared/i18n/translate';
 import type { Lang } from '../../shared/template';
 
-/** Words printed in exports, in the agreement's language. */
-export const EXPORT_LABELS = {
-  fr: {
-    between: 'Entre',
-    and: 'et',
-    address: 'Adresse',
-    mission: 'Mission',
-    why: 'Pourquoi les parties s’engagent',
-    responsibilities: 'Responsabilités',
-    contacts: 'Points de contact',
-    term: (years: number) => `Le présent protocole est en vigueur pendant ${years} an${years > 1 ? 's' : ''} à compter de la date de la dernière signature.`,
-    renewal: (months: number) => `Environ ${months} mois avant l’expiration, les parties se rencontrent pour décider du renouvellement.`,
-    notice: (days: number) => `Chaque partie peut y mettre fin en tout temps par un avis écrit d’au moins ${days} jours.`,
-    signedOn: 'Signé électroniquement le',
-    notSigned: 'Non signé',
-    inForce: 'En vigueur depuis le',
-    version: 'Version',
-    versionHash: 'Empreinte de la version (SHA-256)',
-    certificate: 'Certificat de signature',
-    agreementId: 'Identifiant de l’entente',
-    pagesHash: 'Empreinte des pages de l’entente (PDF, SHA-256)',
-    signatures: 'Signatures',
-    auditHead: 'Tête de la chaîne d’audit',
-    generated: 'Produit le',
-    ip: 'Adresse IP',
-    userAgent: 'Navigateur',
-    party: 'Partie',
-    reviewCopy: 'Version verrouillée pour signature — NON SIGNÉE. Copie de relecture : la copie signée est produite quand tous les signataires ont signé.',
-    /** French puts a (non-breaking) space before the colon, English does not. */
-    colon: '\u00a0: ',
-  },
-  en: {
-    between: 'Between',
-    and: 'and',
-    address: 'Address',
-    mission: 'Mission',
-    why: 'Why the parties commit',
-    responsibilities: 'Responsibilities',
-    contacts: 'Contact points',
-    term: (years: number) => `This memorandum is in force for ${years} year${years > 1 ? 's' : ''} from the date of the last signature.`,
-    renewal: (months: number) => `About ${months} months before expiry, the parties meet to decide on renewal.`,
-    notice: (days: number) => `Either party may end it at any time by written notice of at least ${days} days.`,
-    signedOn: 'Signed electronically on',
-    notSigned: 'Not signed',
-    inForce: 'In force since',
-    version: 'Version',
-    versionHash: 'Version fingerprint (SHA-256)',
-    certificate: 'Signing certificate',
-    agreementId: 'Agreement id',
-    pagesHash: 'Agreement pages fingerprint (PDF, SHA-256)',
-    signatures: 'Signatures',
-    auditHead: 'Audit chain head',
-    generated: 'Generated on',
-    ip: 'IP address',
-    userAgent: 'Browser',
-    party: 'Party',
-    reviewCopy: 'Version locked for signature — NOT SIGNED. A copy for review: the signed copy is issued once every signatory has signed.',
-    colon: ': ',
-  },
-} satisfies Record<Lang, Record<string, unknown>>;
+/**
+ * The words printed in the PDF and DOCX exports, in the agreement's language:
+ * the `export.*` messages of the shared catalogue, through FormatJS. Times
+ * are in UTC (the server does not know the reader's zone) and say so; they
+ * are written by the same formatter as the app's ("20 h 48", "8:48 p.m.").
+ */
+export interface ExportWords {
+  lang: Lang;
+  t: Translate;
+  /** "Adresse : …", "Address: …": a label and its value, with the language's colon. */
+  labelled: (label: string, value: string | number) => string;
+  /** "1er décembre 2025 à 20 h 48 UTC". */
+  dateTime: (iso: string) => string;
+}
 
-export type ExportLabels = (typeof EXPORT_LABELS)['en'];
+const cache = createIntlCache();
 
-export const labelsFor = (language: string): ExportLabels => (language === 'en' ? EXPORT_LABELS.en : EXPORT_LABELS.fr);
+function intlFor(lang: Lang): IntlShape {
+  return createIntl(
+    {
+      locale: LOCALES[lang],
+      messages: MESSAGES[lang],
+      timeZone: 'UTC',
+      // A message that cannot be formatted must not end up half-printed in a signed copy.
+      onError: (error) => {
+        throw error;
+      },
+    },
+    cache,
+  );
+}
+
+const WORDS = new Map<Lang, ExportWords>();
+
+/** The export words of an agreement's language; any language other than English prints in French. */
+export function exportWords(language: string): ExportWords {
+  const lang = langOf(language);
+  const known = WORDS.get(lang);
+  if (known) return known;
+  const intl = intlFor(lang);
+  const t = translator(intl);
+  const words: ExportWords = {
+    lang,
+    t,
+    labelled: (label, value) => t('common.labelValue', { label, value: String(value) }),
+    dateTime: (iso) => t('export.utc', { dateTime: formatDayTime(intl, iso) }),
+  };
+  WORDS.set(lang, words);
+  return words;
+}

@@ -2,7 +2,7 @@ import PDFDocument from 'pdfkit';
 import { sha256 } from '../signing/hash';
 import { agreementBlocks, certificateBlocks } from './blocks';
 import { FONTS } from './fonts';
-import { EXPORT_LABELS } from './labels';
+import { exportWords } from './labels';
 import type { Block, ExportModel } from './model';
 
 /** How each kind of text block is set: font, size, and space before and after (in lines). */
@@ -123,6 +123,6 @@ export function certifiedPdf(m: ExportModel, pagesHash: string, generatedAt: str
 
 /** A copy of the locked version to read before signing: marked as not signed, with the version's fingerprint. */
 export function reviewPdf(m: ExportModel): Promise<Buffer> {
-  const L = EXPORT_LABELS[m.content.language === 'en' ? 'en' : 'fr'];
-  return render(m, { banner: `${L.reviewCopy}\n${L.versionHash}${L.colon}${m.versionHash}` });
+  const { t, labelled } = exportWords(m.content.language);
+  return render(m, { banner: `${t('export.reviewCopy')}\n${labelled(t('export.versionHash'), m.versionHash)}` });
 }

@@ -1,7 +1,12 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createIntl } from '@formatjs/intl';
 import { isPluralElement, isSelectElement, isTagElement, parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
-import { LOCALES, MESSAGES, en, fr, type MessageKey } from '../../shared/i18n';
+import { exportWords } from '../../server/export/labels';
+import { CloseCode } from '../../shared/closeCodes';
+import { ERROR_CODES, type ErrorCode } from '../../shared/errors';
+import { LOCALES, MESSAGES, en, fr, isMessageKey, type MessageKey } from '../../shared/i18n';
 import { formatDay, formatDayTime, formatTime } from '../../shared/i18n/dates';
 import { translator } from '../../shared/i18n/translate';
 import type { Lang } from '../../shared/template';
@@ -66,6 +71,32 @@ describe('the catalogue', () => {
     expect(t('fr')('editor.partyMission', { party: 'Le Phare' })).toBe('Mission — Le Phare');
   });
 
+  it('has words for every error code the server sends and every close code that stops the client', () => {
+    // A code added to shared/errors.ts without words fails the type check here.
+    const everyCodeHasWords: `error.${ErrorCode}` extends MessageKey ? true : false = true;
+    expect(everyCodeHasWords).toBe(true);
+    for (const code of ERROR_CODES) expect(isMessageKey(`error.${code}`), code).toBe(true);
+    for (const code of Object.values(CloseCode)) if (code >= 4000) expect(isMessageKey(`close.${code}`), String(code)).toBe(true);
+  });
+
+  it('has no key that nobody uses: each one is written in client/, server/ or shared/ (a key built at run time by its prefix)', () => {
+    const ROOT = join(import.meta.dirname, '../..');
+    const sources: string[] = [];
+    const walk = (dir: string): void => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) walk(path);
+        else if (/\.tsx?$/.test(entry.name) && !/shared\/i18n\/(en|fr)\.ts$/.test(path)) sources.push(readFileSync(path, 'utf8'));
+      }
+    };
+    for (const dir of ['client', 'server', 'shared']) walk(join(ROOT, dir));
+    const code = sources.join('\n');
+    // `role.${role}`, `error.${err.code}`: the keys one level under that prefix count as used.
+    const prefixes = [...code.matchAll(/`([a-z][\w.]*\.)\$\{/g)].map((m) => m[1] ?? '');
+    const unused = KEYS.filter((key) => !code.includes(`'${key}'`) && !prefixes.some((prefix) => key.startsWith(prefix) && !key.slice(prefix.length).includes('.')));
+    expect(unused).toEqual([]);
+  });
+
   it('names each role in a sentence with the same word as the role itself', () => {
     for (const role of ['owner', 'editor', 'commenter', 'viewer'] as const) {
       expect(fr[`role.inSentence.${role}`]).toBe(`le rôle «\u00a0${fr[`role.${role}`]}\u00a0»`);
@@ -125,6 +156,15 @@ describe('dates and times', () => {
   it('follows the time zone of the intl object (the reader’s in the app, UTC in the exports)', () => {
     expect(formatTime(intlOf('fr', 'America/Toronto'), first)).toBe('15 h 48');
     expect(formatDayTime(intlOf('en', 'America/Toronto'), first)).toBe('December 1, 2026 at 3:48 p.m.');
+  });
+
+  it('the exports write dates and times as the app does, in UTC and saying so', () => {
+    expect(exportWords('fr').dateTime(first.toISOString())).toBe(`1er décembre 2026 à ${formatTime(intlOf('fr'), first)} UTC`);
+    expect(exportWords('fr').dateTime(first.toISOString())).toBe('1er décembre 2026 à 20 h 48 UTC');
+    expect(exportWords('en').dateTime(first.toISOString())).toBe('December 1, 2026 at 8:48 p.m. UTC');
+    expect(exportWords('fr').t('export.inForce', { date: exportWords('fr').dateTime(first.toISOString()) })).toBe('En vigueur depuis le 1er décembre 2026 à 20 h 48 UTC');
+    expect(exportWords('fr').labelled('Adresse', '1 rue Principale')).toBe('Adresse\u00a0: 1 rue Principale');
+    expect(exportWords('de').lang).toBe('fr');
   });
 
   it('says nothing for a date it cannot read', () => {
