@@ -12,7 +12,9 @@ export function Header() {
   return (
     <header className="topbar">
       <Link href="/" className="brand">
-        <span className="brand-mark" aria-hidden="true">E</span>
+        <span className="brand-mark" aria-hidden="true">
+          E
+        </span>
         <span className="brand-name">{t('app.name')}</span>
         <span className="brand-tagline">{t('app.tagline')}</span>
       </Link>

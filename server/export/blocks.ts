@@ -49,9 +49,10 @@ export function agreementBlocks(m: ExportModel): Block[] {
       case 'signatories':
         for (const p of m.content.parties) {
           const signed = m.signatures.filter((s) => s.partyId === p.id);
-          const lines = signed.length > 0
-            ? signed.map((s) => `${s.fullName}, ${s.title} — ${t('export.signedOn', { date: dateTime(s.signedAt) })}`)
-            : p.signatories.map((s) => `${s.name}, ${s.title} — ${t('export.notSigned')}`);
+          const lines =
+            signed.length > 0
+              ? signed.map((s) => `${s.fullName}, ${s.title} — ${t('export.signedOn', { date: dateTime(s.signedAt) })}`)
+              : p.signatories.map((s) => `${s.name}, ${s.title} — ${t('export.notSigned')}`);
           blocks.push({ kind: 'signature', organisation: p.legalName || partyName(p.id), lines });
         }
         if (m.inForceFrom) para(t('export.inForce', { date: dateTime(m.inForceFrom) }));

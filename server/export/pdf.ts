@@ -80,7 +80,11 @@ interface Extras {
 function render(m: ExportModel, extras: Extras): Promise<Buffer> {
   // A fixed creation date makes the bytes depend on the content only.
   const created = new Date(m.inForceFrom ?? m.lockedAt);
-  const doc = new PDFDocument({ size: 'LETTER', margin: 64, info: { Title: m.content.title, Producer: 'Entente', Creator: 'Entente', CreationDate: created, ModDate: created } });
+  const doc = new PDFDocument({
+    size: 'LETTER',
+    margin: 64,
+    info: { Title: m.content.title, Producer: 'Entente', Creator: 'Entente', CreationDate: created, ModDate: created },
+  });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -88,7 +92,12 @@ function render(m: ExportModel, extras: Extras): Promise<Buffer> {
     doc.on('error', reject);
   });
   doc.font(FONTS.bold).fontSize(20).text(m.content.title);
-  doc.font(FONTS.regular).fontSize(11).fillColor('#444').text(m.template.name[m.content.language === 'en' ? 'en' : 'fr']).fillColor('#000');
+  doc
+    .font(FONTS.regular)
+    .fontSize(11)
+    .fillColor('#444')
+    .text(m.template.name[m.content.language === 'en' ? 'en' : 'fr'])
+    .fillColor('#000');
   if (extras.banner) doc.moveDown(0.5).font(FONTS.bold).fontSize(10.5).fillColor('#b42318').text(extras.banner).fillColor('#000');
   write(doc, agreementBlocks(m));
   if (extras.certificate) {

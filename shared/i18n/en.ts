@@ -151,7 +151,8 @@ export const en = {
   'access.meLabel': 'You are {name}, {party}, {role}',
   'access.openingSession': 'Checking your access…',
   'access.signInTitle': 'Open your personal link',
-  'access.signIn': 'This browser is not signed in to this agreement. Open the personal link you received (it looks like https://…/join/…): it signs you in as yourself.',
+  'access.signIn':
+    'This browser is not signed in to this agreement. Open the personal link you received (it looks like https://…/join/…): it signs you in as yourself.',
   'access.signInHelp': 'Lost it, or it stopped working? Ask the owner of the agreement for a new link.',
   'access.noAccessTitle': 'No access',
   'access.noAccess': 'You do not have access to this agreement, or your access was revoked.',
@@ -189,7 +190,8 @@ export const en = {
   'participants.linkOnce': 'This link is shown only now. Copy it before you close this box; afterwards you can only give them a new one.',
   'participants.newLink': 'New link',
   'participants.newLinkConfirm': 'Give {name} a new personal link? The old link will stop working, and {name} will be signed out until they open the new one.',
-  'participants.newLinkConfirmSelf': 'Get a new personal link for yourself? The old link will stop working and your other browsers will be signed out; this one stays signed in.',
+  'participants.newLinkConfirmSelf':
+    'Get a new personal link for yourself? The old link will stop working and your other browsers will be signed out; this one stays signed in.',
   'participants.newLinkYes': 'Create a new link',
   'participants.reissued': 'New personal link for {name}. The old one no longer works; send them this one:',
   'participants.copyLink': 'Copy link',
@@ -302,7 +304,8 @@ export const en = {
   'signing.unlockHelp': 'Drafting resumes and every approval is cleared: each party must approve each section again. The reason is recorded in the audit log.',
   'signing.cancelVersion': 'Cancel this version',
   'signing.cancelTitle': 'Cancel the signed version',
-  'signing.cancelHelp': 'Someone has already signed. Cancelling keeps this version in the record as cancelled and opens a new draft; every party must approve and sign again. The reason is recorded in the audit log.',
+  'signing.cancelHelp':
+    'Someone has already signed. Cancelling keeps this version in the record as cancelled and opens a new draft; every party must approve and sign again. The reason is recorded in the audit log.',
   'signing.reason': 'Reason',
   'signing.reasonPlaceholder': 'e.g. Correct the notice period in section 5',
   'signing.reasonTooShort': 'Please give a reason (at least 3 characters).',
@@ -350,7 +353,8 @@ export const en = {
   'signing.jobTitlePlaceholder': 'e.g. Executive Director',
   'signing.fullNameRequired': 'Type your full name.',
   'signing.titleRequired': 'Type your title.',
-  'signing.confirmSign': 'I have reviewed version {n} of this agreement, identified by the fingerprint above, and I sign it on behalf of {party}, which I am authorised to bind.',
+  'signing.confirmSign':
+    'I have reviewed version {n} of this agreement, identified by the fingerprint above, and I sign it on behalf of {party}, which I am authorised to bind.',
   'signing.signNow': 'Sign',
   'signing.signing': 'Signing…',
   'signing.versionMismatch': 'The locked version changed since you opened this window. Review the new version before signing.',
@@ -412,7 +416,8 @@ export const en = {
 
   'verify.link': 'Verify a signed copy',
   'verify.title': 'Verify a signed agreement',
-  'verify.intro': 'Check that a copy of an agreement is exactly the one the parties signed. The file is compared by its SHA-256 fingerprint; nothing else about it is kept.',
+  'verify.intro':
+    'Check that a copy of an agreement is exactly the one the parties signed. The file is compared by its SHA-256 fingerprint; nothing else about it is kept.',
   'verify.file': 'Signed PDF',
   'verify.fileHelp': 'Choose the PDF you received, or drop it here.',
   'verify.or': 'or',
@@ -425,7 +430,8 @@ export const en = {
   // Which fingerprint matched: the file itself, or one the certificate page prints.
   'verify.matchPdf': 'The file is identical, byte for byte, to the signed PDF.',
   'verify.matchVersion': 'It is the version fingerprint printed on the certificate page: it identifies the signed text.',
-  'verify.matchPages': 'It is the agreement pages fingerprint printed on the certificate page: it identifies the pages of the signed PDF, before the certificate was added.',
+  'verify.matchPages':
+    'It is the agreement pages fingerprint printed on the certificate page: it identifies the pages of the signed PDF, before the certificate was added.',
   'verify.noMatch': 'No signed agreement matches this copy.',
   'verify.noMatchHelp': 'The file may have been altered, or it is not a signed copy from Entente. Compare with a copy another party kept.',
   'verify.checked': 'Fingerprint checked',

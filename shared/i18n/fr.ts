@@ -149,7 +149,8 @@ export const fr: Record<MessageKey, string> = {
   'access.meLabel': 'Vous êtes {name}, {party}, rôle «\u00a0{role}\u00a0»',
   'access.openingSession': 'Vérification de votre accès…',
   'access.signInTitle': 'Ouvrez votre lien personnel',
-  'access.signIn': 'Ce navigateur n’est pas connecté à cette entente. Ouvrez le lien personnel que vous avez reçu (il ressemble à https://…/join/…)\u00a0: il vous connecte en votre nom.',
+  'access.signIn':
+    'Ce navigateur n’est pas connecté à cette entente. Ouvrez le lien personnel que vous avez reçu (il ressemble à https://…/join/…)\u00a0: il vous connecte en votre nom.',
   'access.signInHelp': 'Vous l’avez perdu, ou il ne fonctionne plus\u00a0? Demandez un nouveau lien à la personne propriétaire de l’entente.',
   'access.noAccessTitle': 'Accès refusé',
   'access.noAccess': 'Vous n’avez pas accès à cette entente, ou votre accès a été révoqué.',
@@ -167,7 +168,8 @@ export const fr: Record<MessageKey, string> = {
   'access.noLongerSignatory': 'Vous ne signez plus pour votre organisation.',
   'access.partyChanged': 'Vous représentez maintenant la partie {party}.',
   'access.linkInvalidTitle': 'Ce lien ne fonctionne pas',
-  'access.linkInvalid': 'Le lien personnel que vous avez ouvert n’est pas valide, ou l’accès par ce lien a été révoqué. Demandez un nouveau lien à la personne propriétaire de l’entente.',
+  'access.linkInvalid':
+    'Le lien personnel que vous avez ouvert n’est pas valide, ou l’accès par ce lien a été révoqué. Demandez un nouveau lien à la personne propriétaire de l’entente.',
 
   'participants.heading': 'Participants',
   'participants.invite': 'Inviter quelqu’un',
@@ -184,10 +186,13 @@ export const fr: Record<MessageKey, string> = {
   'participants.partyRequired': 'Choisissez l’organisation de la personne.',
   'participants.invited': '{name} participe maintenant à l’entente. Envoyez-lui ce lien personnel\u00a0:',
   'participants.linkWarning': 'Toute personne qui a ce lien peut ouvrir l’entente en son nom. Ne l’envoyez qu’à elle.',
-  'participants.linkOnce': 'Ce lien n’est affiché que maintenant. Copiez-le avant de fermer cet encadré\u00a0; ensuite, vous pourrez seulement en créer un nouveau.',
+  'participants.linkOnce':
+    'Ce lien n’est affiché que maintenant. Copiez-le avant de fermer cet encadré\u00a0; ensuite, vous pourrez seulement en créer un nouveau.',
   'participants.newLink': 'Nouveau lien',
-  'participants.newLinkConfirm': 'Donner un nouveau lien personnel à {name}\u00a0? L’ancien lien cessera de fonctionner, et la session de {name} sera fermée jusqu’à l’ouverture du nouveau lien.',
-  'participants.newLinkConfirmSelf': 'Obtenir un nouveau lien personnel pour vous-même\u00a0? L’ancien lien cessera de fonctionner et vos autres navigateurs seront déconnectés\u00a0; celui-ci reste connecté.',
+  'participants.newLinkConfirm':
+    'Donner un nouveau lien personnel à {name}\u00a0? L’ancien lien cessera de fonctionner, et la session de {name} sera fermée jusqu’à l’ouverture du nouveau lien.',
+  'participants.newLinkConfirmSelf':
+    'Obtenir un nouveau lien personnel pour vous-même\u00a0? L’ancien lien cessera de fonctionner et vos autres navigateurs seront déconnectés\u00a0; celui-ci reste connecté.',
   'participants.newLinkYes': 'Créer un nouveau lien',
   'participants.reissued': 'Nouveau lien personnel de {name}. L’ancien ne fonctionne plus\u00a0; envoyez-lui celui-ci\u00a0:',
   'participants.copyLink': 'Copier le lien',
@@ -262,8 +267,10 @@ export const fr: Record<MessageKey, string> = {
   'signing.status.draft': 'Ébauche',
   'signing.status.locked': 'Verrouillée',
   'signing.status.signed': 'Signée',
-  'signing.statusHelp.draft': 'Les parties rédigent, discutent et approuvent chaque section. La personne propriétaire verrouille la version finale une fois tous les points ci-dessous remplis.',
-  'signing.statusHelp.locked': 'La version finale est verrouillée\u00a0: plus de modifications ni de commentaires. Les signataires désignés la signent maintenant.',
+  'signing.statusHelp.draft':
+    'Les parties rédigent, discutent et approuvent chaque section. La personne propriétaire verrouille la version finale une fois tous les points ci-dessous remplis.',
+  'signing.statusHelp.locked':
+    'La version finale est verrouillée\u00a0: plus de modifications ni de commentaires. Les signataires désignés la signent maintenant.',
   'signing.statusHelp.signed': 'Tous les signataires désignés ont signé. Chaque partie conserve une copie de l’entente signée.',
   'signing.loadFailed': 'Impossible de charger l’état de l’entente.',
   'signing.readinessHeading': 'Prête à verrouiller\u00a0?',
@@ -297,10 +304,12 @@ export const fr: Record<MessageKey, string> = {
   'signing.locking': 'Verrouillage…',
   'signing.unlock': 'Déverrouiller pour modifier',
   'signing.unlockTitle': 'Déverrouiller l’entente',
-  'signing.unlockHelp': 'La rédaction reprend et toutes les approbations sont effacées\u00a0: chaque partie doit approuver de nouveau chaque section. Le motif est consigné au journal d’audit.',
+  'signing.unlockHelp':
+    'La rédaction reprend et toutes les approbations sont effacées\u00a0: chaque partie doit approuver de nouveau chaque section. Le motif est consigné au journal d’audit.',
   'signing.cancelVersion': 'Annuler cette version',
   'signing.cancelTitle': 'Annuler la version en cours de signature',
-  'signing.cancelHelp': 'Quelqu’un a déjà signé. L’annulation conserve cette version au dossier comme annulée et ouvre une nouvelle ébauche\u00a0; chaque partie devra approuver et signer de nouveau. Le motif est consigné au journal d’audit.',
+  'signing.cancelHelp':
+    'Quelqu’un a déjà signé. L’annulation conserve cette version au dossier comme annulée et ouvre une nouvelle ébauche\u00a0; chaque partie devra approuver et signer de nouveau. Le motif est consigné au journal d’audit.',
   'signing.reason': 'Motif',
   'signing.reasonPlaceholder': 'p. ex. Corriger le préavis à la section 5',
   'signing.reasonTooShort': 'Veuillez indiquer un motif (au moins 3 caractères).',
@@ -322,7 +331,8 @@ export const fr: Record<MessageKey, string> = {
   'signing.fingerprintOf': 'Empreinte SHA-256 {hash}',
   'signing.matchOk': 'Le texte affiché correspond à cette empreinte.',
   'signing.matchChecking': 'Vérification du texte affiché par rapport à l’empreinte…',
-  'signing.matchDiffers': 'Le texte affiché diffère de la version verrouillée\u00a0: des modifications faites sur cet appareil après le verrouillage n’ont pas été conservées.',
+  'signing.matchDiffers':
+    'Le texte affiché diffère de la version verrouillée\u00a0: des modifications faites sur cet appareil après le verrouillage n’ont pas été conservées.',
   'signing.reloadLocked': 'Recharger la version verrouillée',
   'signing.signNeedsReload': 'Rechargez la version verrouillée avant de signer, afin de signer ce que vous avez lu.',
   'signing.signatures': 'Signatures',
@@ -348,7 +358,8 @@ export const fr: Record<MessageKey, string> = {
   'signing.jobTitlePlaceholder': 'p. ex. Directrice générale',
   'signing.fullNameRequired': 'Tapez votre nom complet.',
   'signing.titleRequired': 'Tapez votre titre.',
-  'signing.confirmSign': 'J’ai relu la version {n} de cette entente, identifiée par l’empreinte ci-dessus, et je la signe au nom de la partie {party}, que j’ai le pouvoir d’engager.',
+  'signing.confirmSign':
+    'J’ai relu la version {n} de cette entente, identifiée par l’empreinte ci-dessus, et je la signe au nom de la partie {party}, que j’ai le pouvoir d’engager.',
   'signing.signNow': 'Signer',
   'signing.signing': 'Signature…',
   'signing.versionMismatch': 'La version verrouillée a changé depuis l’ouverture de cette fenêtre. Relisez la nouvelle version avant de signer.',
@@ -366,7 +377,8 @@ export const fr: Record<MessageKey, string> = {
 
   'audit.link': 'Journal d’audit',
   'audit.title': 'Journal d’audit',
-  'audit.intro': 'Chaque étape est consignée dans l’ordre. L’empreinte de chaque entrée couvre la précédente\u00a0: une entrée modifiée ou supprimée brise la chaîne.',
+  'audit.intro':
+    'Chaque étape est consignée dans l’ordre. L’empreinte de chaque entrée couvre la précédente\u00a0: une entrée modifiée ou supprimée brise la chaîne.',
   'audit.chainOk': 'Chaîne intacte — {n, plural, one {# entrée vérifiée} other {# entrées vérifiées}}.',
   'audit.chainBroken': 'Chaîne brisée à l’entrée no {seq}\u00a0: le journal a été modifié à partir de cette entrée.',
   'audit.chainHead': 'Empreinte de la dernière entrée',
@@ -410,7 +422,8 @@ export const fr: Record<MessageKey, string> = {
 
   'verify.link': 'Vérifier une copie signée',
   'verify.title': 'Vérifier une entente signée',
-  'verify.intro': 'Vérifiez qu’une copie d’entente est exactement celle que les parties ont signée. Le fichier est comparé par son empreinte SHA-256\u00a0; rien d’autre n’en est conservé.',
+  'verify.intro':
+    'Vérifiez qu’une copie d’entente est exactement celle que les parties ont signée. Le fichier est comparé par son empreinte SHA-256\u00a0; rien d’autre n’en est conservé.',
   'verify.file': 'PDF signé',
   'verify.fileHelp': 'Choisissez le PDF reçu, ou déposez-le ici.',
   'verify.or': 'ou',
@@ -422,9 +435,11 @@ export const fr: Record<MessageKey, string> = {
   'verify.match': 'Cette copie correspond à une entente signée.',
   'verify.matchPdf': 'Le fichier est identique, octet par octet, au PDF signé.',
   'verify.matchVersion': 'C’est l’empreinte de la version imprimée sur la page de certificat\u00a0: elle identifie le texte signé.',
-  'verify.matchPages': 'C’est l’empreinte des pages de l’entente imprimée sur la page de certificat\u00a0: elle identifie les pages du PDF signé, avant l’ajout du certificat.',
+  'verify.matchPages':
+    'C’est l’empreinte des pages de l’entente imprimée sur la page de certificat\u00a0: elle identifie les pages du PDF signé, avant l’ajout du certificat.',
   'verify.noMatch': 'Aucune entente signée ne correspond à cette copie.',
-  'verify.noMatchHelp': 'Le fichier a peut-être été modifié, ou ce n’est pas une copie signée issue d’Entente. Comparez avec la copie conservée par une autre partie.',
+  'verify.noMatchHelp':
+    'Le fichier a peut-être été modifié, ou ce n’est pas une copie signée issue d’Entente. Comparez avec la copie conservée par une autre partie.',
   'verify.checked': 'Empreinte vérifiée',
   'verify.signedOn': 'Signée par toutes les parties le {date}',
   'verify.failed': 'La vérification n’a pas pu être faite.',
@@ -478,5 +493,6 @@ export const fr: Record<MessageKey, string> = {
   'export.ip': 'Adresse IP',
   'export.userAgent': 'Navigateur',
   'export.party': 'Partie',
-  'export.reviewCopy': 'Version verrouillée pour signature — NON SIGNÉE. Copie de relecture\u00a0: la copie signée est produite quand tous les signataires ont signé.',
+  'export.reviewCopy':
+    'Version verrouillée pour signature — NON SIGNÉE. Copie de relecture\u00a0: la copie signée est produite quand tous les signataires ont signé.',
 };

@@ -14,7 +14,15 @@ import type { Lang } from '../../shared/template';
 const LANGS = ['en', 'fr'] as const;
 const KEYS = Object.keys(en) as MessageKey[];
 
-const intlOf = (lang: Lang, timeZone = 'UTC') => createIntl({ locale: LOCALES[lang], messages: MESSAGES[lang], timeZone, onError: (e) => { throw e; } });
+const intlOf = (lang: Lang, timeZone = 'UTC') =>
+  createIntl({
+    locale: LOCALES[lang],
+    messages: MESSAGES[lang],
+    timeZone,
+    onError: (e) => {
+      throw e;
+    },
+  });
 const t = (lang: Lang) => translator(intlOf(lang));
 
 /** Each argument of a message with its kind ('plural', 'select', 'argument'…), nested branches included. */
@@ -33,7 +41,9 @@ function argumentsOf(elements: MessageFormatElement[], into = new Map<string, st
 
 /** The message with placeholder values: numbers for plurals, a word otherwise. */
 function sample(lang: Lang, key: MessageKey): string {
-  const values = Object.fromEntries([...argumentsOf(parse(MESSAGES[lang][key]))].map(([name, kind]) => [name, kind === 'plural' || kind === 'number' ? 2 : 'Nom']));
+  const values = Object.fromEntries(
+    [...argumentsOf(parse(MESSAGES[lang][key]))].map(([name, kind]) => [name, kind === 'plural' || kind === 'number' ? 2 : 'Nom']),
+  );
   return intlOf(lang).formatMessage({ id: key }, values);
 }
 
@@ -93,7 +103,9 @@ describe('the catalogue', () => {
     const code = sources.join('\n');
     // `role.${role}`, `error.${err.code}`: the keys one level under that prefix count as used.
     const prefixes = [...code.matchAll(/`([a-z][\w.]*\.)\$\{/g)].map((m) => m[1] ?? '');
-    const unused = KEYS.filter((key) => !code.includes(`'${key}'`) && !prefixes.some((prefix) => key.startsWith(prefix) && !key.slice(prefix.length).includes('.')));
+    const unused = KEYS.filter(
+      (key) => !code.includes(`'${key}'`) && !prefixes.some((prefix) => key.startsWith(prefix) && !key.slice(prefix.length).includes('.')),
+    );
     expect(unused).toEqual([]);
   });
 
@@ -162,7 +174,9 @@ describe('dates and times', () => {
     expect(exportWords('fr').dateTime(first.toISOString())).toBe(`1er décembre 2026 à ${formatTime(intlOf('fr'), first)} UTC`);
     expect(exportWords('fr').dateTime(first.toISOString())).toBe('1er décembre 2026 à 20 h 48 UTC');
     expect(exportWords('en').dateTime(first.toISOString())).toBe('December 1, 2026 at 8:48 p.m. UTC');
-    expect(exportWords('fr').t('export.inForce', { date: exportWords('fr').dateTime(first.toISOString()) })).toBe('En vigueur depuis le 1er décembre 2026 à 20 h 48 UTC');
+    expect(exportWords('fr').t('export.inForce', { date: exportWords('fr').dateTime(first.toISOString()) })).toBe(
+      'En vigueur depuis le 1er décembre 2026 à 20 h 48 UTC',
+    );
     expect(exportWords('fr').labelled('Adresse', '1 rue Principale')).toBe('Adresse\u00a0: 1 rue Principale');
     expect(exportWords('de').lang).toBe('fr');
   });
