@@ -1,0 +1,49 @@
+import { useMemo } from 'react';
+import type { ThreadView } from '../../shared/api';
+import { isReady } from '../../shared/readiness';
+import { useThreads } from '../data/queries';
+import { usePartyNames } from '../editor/usePartyNames';
+import { useT } from '../intl';
+import { useLanguage } from '../language';
+import { describeMissing, type DescribeContext } from './describe';
+import { MissingList } from './MissingList';
+import { useStatusCard } from './StatusCardContext';
+
+/** The threads by id, for the checklist to say where the open ones it names are (from the shared cache). */
+function useThreadsById(agreementId: string): ReadonlyMap<string, ThreadView> {
+  const { data } = useThreads(agreementId);
+  return useMemo(() => new Map((data ?? []).map((x) => [x.id, x])), [data]);
+}
+
+/** The readiness checklist of a draft, live: each check, and what it still misses. */
+export function Checklist() {
+  const { signing, status, template } = useStatusCard();
+  const t = useT();
+  const { lang } = useLanguage();
+  const parties = usePartyNames(signing.doc);
+  const threads = useThreadsById(signing.agreementId);
+  const ctx: DescribeContext = { t, lang, template, parties, unnamedParty: t('party.unnamed'), threads };
+  const ready = isReady(status.checklist);
+  return (
+    <div className="checklist-block">
+      <h3 className="status-subheading">{t('signing.readinessHeading')}</h3>
+      <ul className="checklist" data-testid="checklist" data-ready={ready}>
+        {status.checklist.map((check) => {
+          const missing = describeMissing(check, ctx);
+          return (
+            <li key={check.key} className={`check ${check.ok ? 'check-ok' : 'check-todo'}`} data-check={check.key} data-ok={check.ok}>
+              <span className="check-mark" aria-label={check.ok ? t('signing.checkOk') : t('signing.checkMissing')} role="img">
+                {check.ok ? '✓' : ''}
+              </span>
+              <div className="check-body">
+                <span className="check-label">{t(`signing.check.${check.key}`)}</span>
+                {missing.length > 0 && <MissingList items={missing} />}
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+      {ready && <p className="small ok-text">{t('signing.readyAll')}</p>}
+    </div>
+  );
+}
