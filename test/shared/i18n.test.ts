@@ -10,6 +10,7 @@ import { LOCALES, MESSAGES, en, fr, isMessageKey, type MessageKey } from '../../
 import { formatDay, formatDayTime, formatTime } from '../../shared/i18n/dates';
 import { translator } from '../../shared/i18n/translate';
 import type { Lang } from '../../shared/template';
+import { TEMPLATES } from '../../shared/templates';
 
 const LANGS = ['en', 'fr'] as const;
 const KEYS = Object.keys(en) as MessageKey[];
@@ -72,6 +73,16 @@ describe('the catalogue', () => {
       const text = sample('fr', key).replace(/https:\/\//g, '');
       expect(text, key).not.toMatch(/[^\u00a0][:;?!]/);
       expect(text, key).not.toMatch(/«[^\u00a0]|[^\u00a0]»/);
+    }
+  });
+
+  it('writes the templates’ French the same way (titles, guidance and placeholders are shown and printed too)', () => {
+    for (const template of TEMPLATES) {
+      const texts = [template.name.fr, template.description.fr, ...template.sections.flatMap((s) => [s.title.fr, s.guidance.fr, s.placeholder?.fr ?? ''])];
+      for (const text of texts) {
+        expect(text).not.toContain("'");
+        expect(text).not.toMatch(/[^\u00a0][:;?!]/);
+      }
     }
   });
 
