@@ -1,11 +1,11 @@
-import type { StatusView } from '../../shared/api';
-import { partyLabel } from './describe';
 import { usePartyNames } from '../editor/usePartyNames';
-import type { Signing } from './SigningContext';
 import { useDates, useT } from '../intl';
+import { partyLabel } from './describe';
+import { useStatusCard } from './StatusCardContext';
 
 /** Each party's people who must sign (recorded at lock), and who has. */
-export function Signers({ signing, status }: { signing: Signing; status: StatusView }) {
+export function Signers() {
+  const { signing, status } = useStatusCard();
   const t = useT();
   const dates = useDates();
   const parties = usePartyNames(signing.doc);
@@ -32,13 +32,20 @@ export function Signers({ signing, status }: { signing: Signing; status: StatusV
                   {people.map((person) => {
                     const signature = status.signatures.find((x) => x.participantId === person.participantId);
                     return (
-                      <li key={person.participantId} className={person.signed ? 'signer signed' : 'signer pending'} data-signer={person.name} data-signed={person.signed}>
+                      <li
+                        key={person.participantId}
+                        className={person.signed ? 'signer signed' : 'signer pending'}
+                        data-signer={person.name}
+                        data-signed={person.signed}
+                      >
                         <span className="signer-mark" aria-hidden="true">
                           {person.signed ? '✓' : '…'}
                         </span>
                         <span>
                           <span className="signer-name">{signature ? `${signature.fullName}, ${signature.title}` : person.name}</span>
-                          <span className="muted small signer-when">{signature ? t('signing.signedOn', { date: dates.dayTime(signature.signedAt) }) : t('signing.toSign')}</span>
+                          <span className="muted small signer-when">
+                            {signature ? t('signing.signedOn', { date: dates.dayTime(signature.signedAt) }) : t('signing.toSign')}
+                          </span>
                         </span>
                       </li>
                     );
@@ -49,22 +56,6 @@ export function Signers({ signing, status }: { signing: Signing; status: StatusV
           );
         })}
       </ul>
-    </div>
-  );
-}
-
-/** Who has not signed yet, from the people recorded at lock: "Still to sign: Paul (Party B), …". */
-export function StillToSign({ status, manage }: { status: StatusView; manage: boolean }) {
-  const t = useT();
-  const pending = status.signers.filter((x) => !x.signed);
-  return (
-    <div className="still-to-sign small">
-      {pending.length > 0 && (
-        <p data-testid="still-to-sign">
-          <strong>{t('signing.stillToSign')}</strong> {pending.map((x) => t('signing.signerOf', { name: x.name, party: x.partyName || t('party.unnamed') })).join(', ')}
-        </p>
-      )}
-      {manage && <p className="muted">{t('signing.signersFixed')}</p>}
     </div>
   );
 }

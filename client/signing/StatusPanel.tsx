@@ -8,7 +8,8 @@ import { myPart } from './myPart';
 import { OwnerActions } from './OwnerActions';
 import { SignedCopy } from './SignedCopy';
 import { SignerActions } from './SignerActions';
-import { Signers, StillToSign } from './Signers';
+import { Signers } from './Signers';
+import { StillToSign } from './StillToSign';
 import { StatusCardContext, useStatusCard } from './StatusCardContext';
 import { StatusDialogs, type StatusDialog } from './StatusDialogs';
 import { useOptionalSession, useSigning, type Signing } from './SigningContext';
@@ -55,7 +56,7 @@ function StatusCardProvider({ signing, status, template }: { signing: Signing; s
 }
 
 function StatusCard() {
-  const { signing, status, manage } = useStatusCard();
+  const { signing, status } = useStatusCard();
   const t = useT();
   const [open, setOpen] = useState<StatusDialog | null>(null);
   return (
@@ -78,8 +79,8 @@ function StatusCard() {
 
       {status.status === 'signed' && <SignedCopy />}
       {status.status === 'draft' && <Checklist />}
-      {status.status !== 'draft' && <Signers signing={signing} status={status} />}
-      {status.status === 'locked' && <StillToSign status={status} manage={manage} />}
+      {status.status !== 'draft' && <Signers />}
+      {status.status === 'locked' && <StillToSign />}
 
       <SignerActions onSign={() => setOpen('sign')} />
       <OwnerActions onOpen={setOpen} />
