@@ -62,8 +62,21 @@ function envName(flag: string): string {
 
 export function parseConfig(argv: string[], defaultOut: string): BenchConfig {
   const names = [
-    'docs', 'clients', 'writers', 'rate', 'warmup', 'duration', 'drain', 'load-procs', 'rounds',
-    'servers', 'root', 'connect-concurrency', 'connect-timeout', 'out', 'profile',
+    'docs',
+    'clients',
+    'writers',
+    'rate',
+    'warmup',
+    'duration',
+    'drain',
+    'load-procs',
+    'rounds',
+    'servers',
+    'root',
+    'connect-concurrency',
+    'connect-timeout',
+    'out',
+    'profile',
   ] as const;
   const options = Object.fromEntries(names.map((n) => [n, { type: 'string' as const }]));
   const { values } = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true });
@@ -86,7 +99,10 @@ export function parseConfig(argv: string[], defaultOut: string): BenchConfig {
   };
 
   const servers: ServerKind[] = [];
-  for (const s of (raw('servers') ?? 'entente,reference,floor').split(',').map((v) => v.trim()).filter((v) => v.length > 0)) {
+  for (const s of (raw('servers') ?? 'entente,reference,floor')
+    .split(',')
+    .map((v) => v.trim())
+    .filter((v) => v.length > 0)) {
     const kind = SERVER_KINDS.find((k) => k === s);
     if (!kind) throw new Error(`unknown server "${s}" in --servers\n\n${USAGE}`);
     servers.push(kind);

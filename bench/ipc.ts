@@ -24,12 +24,7 @@ export interface LoadParams {
 }
 
 export type ToLoad =
-  | { type: 'init'; params: LoadParams }
-  | { type: 'start' }
-  | { type: 'window-start' }
-  | { type: 'window-end' }
-  | { type: 'collect' }
-  | { type: 'close' };
+  { type: 'init'; params: LoadParams } | { type: 'start' } | { type: 'window-start' } | { type: 'window-end' } | { type: 'collect' } | { type: 'close' };
 
 export interface LoadResult {
   clients: number;
@@ -55,10 +50,7 @@ export interface LoadResult {
   problems: string[];
 }
 
-export type FromLoad =
-  | { type: 'ready'; clients: number; ms: number }
-  | { type: 'result'; result: LoadResult }
-  | { type: 'error'; message: string };
+export type FromLoad = { type: 'ready'; clients: number; ms: number } | { type: 'result'; result: LoadResult } | { type: 'error'; message: string };
 
 const TO_LOAD = new Set(['init', 'start', 'window-start', 'window-end', 'collect', 'close']);
 const FROM_LOAD = new Set(['ready', 'result', 'error']);

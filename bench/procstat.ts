@@ -107,6 +107,10 @@ export function processMemory(pid: number): MemoryInfo | null {
 export function machineBusySeconds(): number {
   const line = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0] ?? '';
   // cpu  user nice system idle iowait irq softirq steal ...
-  const f = line.trim().split(/\s+/).slice(1).map((v) => Number.parseInt(v, 10) || 0);
+  const f = line
+    .trim()
+    .split(/\s+/)
+    .slice(1)
+    .map((v) => Number.parseInt(v, 10) || 0);
   return ((f[0] ?? 0) + (f[1] ?? 0) + (f[2] ?? 0) + (f[5] ?? 0) + (f[6] ?? 0)) / CLK_TCK;
 }

@@ -20,8 +20,16 @@ interface CpuProfile {
 }
 
 function isProfile(v: unknown): v is CpuProfile {
-  return typeof v === 'object' && v !== null && 'nodes' in v && 'samples' in v && 'timeDeltas' in v &&
-    Array.isArray(v.nodes) && Array.isArray(v.samples) && Array.isArray(v.timeDeltas);
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    'nodes' in v &&
+    'samples' in v &&
+    'timeDeltas' in v &&
+    Array.isArray(v.nodes) &&
+    Array.isArray(v.samples) &&
+    Array.isArray(v.timeDeltas)
+  );
 }
 
 /** Package or area a frame belongs to. */
@@ -86,7 +94,9 @@ export function summarizeProfile(path: string, window: [number, number] | null =
 
 /** The main thread's profile in a --cpu-prof directory: the largest file (the others are helper threads). */
 export function mainThreadProfile(dir: string): string {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).map((f) => join(dir, f));
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.cpuprofile'))
+    .map((f) => join(dir, f));
   const largest = files.sort((a, b) => statSync(b).size - statSync(a).size)[0];
   if (!largest) throw new Error(`no .cpuprofile in ${dir}`);
   return largest;

@@ -78,9 +78,17 @@ export function markdownTable(config: BenchConfig, runs: RunSuccess[]): string {
     ['latency p50 (ms)', (r) => dec(r.latency.p50Ms, 2), a && b ? ratio(a.latency.p50Ms, b.latency.p50Ms) : ''],
     ['latency p99 (ms)', (r) => dec(r.latency.p99Ms, 2), a && b ? ratio(a.latency.p99Ms, b.latency.p99Ms) : ''],
     ['latency max (ms)', (r) => dec(r.latency.maxMs, 1), ''],
-    ['server CPU in window (ms)', (r) => `${int(r.serverCpuMs)} (${(r.serverCores * 100).toFixed(0)} % of a core)`, a && b ? ratio(a.serverCpuMs, b.serverCpuMs) : ''],
+    [
+      'server CPU in window (ms)',
+      (r) => `${int(r.serverCpuMs)} (${(r.serverCores * 100).toFixed(0)} % of a core)`,
+      a && b ? ratio(a.serverCpuMs, b.serverCpuMs) : '',
+    ],
     ['server CPU: user / kernel (ms)', (r) => `${int(r.serverUserMs)} / ${int(r.serverSystemMs)}`, ''],
-    ['**server CPU per delivered update (µs)**', (r) => `**${dec(r.serverCpuUsPerDelivery, 2)}**`, a && b ? `**${ratio(a.serverCpuUsPerDelivery, b.serverCpuUsPerDelivery)}**` : ''],
+    [
+      '**server CPU per delivered update (µs)**',
+      (r) => `**${dec(r.serverCpuUsPerDelivery, 2)}**`,
+      a && b ? `**${ratio(a.serverCpuUsPerDelivery, b.serverCpuUsPerDelivery)}**` : '',
+    ],
     ['server resident memory at end (MiB)', (r) => (r.serverRssMb === null ? '–' : dec(r.serverRssMb, 0)), ''],
     ['data directory at end (updates stored)', (r) => bytes(r.storedBytes), ''],
   ];
@@ -115,7 +123,9 @@ export function printReport(config: BenchConfig, runs: RunResult[], log: (line: 
       );
       const otherCores = r.otherCpuMs / 1000 / r.cpuWindowS;
       if (otherCores > OTHER_LOAD_WARNING_CORES) {
-        log(`  WARNING: other processes used ${(otherCores * 100).toFixed(0)} % of a core during this run: its latency and CPU figures are disturbed; rerun on a quiet machine.`);
+        log(
+          `  WARNING: other processes used ${(otherCores * 100).toFixed(0)} % of a core during this run: its latency and CPU figures are disturbed; rerun on a quiet machine.`,
+        );
       }
       for (const p of r.problems.slice(0, 10)) log(`  problem: ${p}`);
       if (r.problems.length > 10) log(`  … and ${r.problems.length - 10} more problems`);
@@ -127,12 +137,16 @@ export function printReport(config: BenchConfig, runs: RunResult[], log: (line: 
   const c = compare(ours, baseline);
   const [ca, cb] = headers(runs);
   log('');
-  log(`${ca} / ${cb}: CPU per delivered update ${dec(c.cpuPerDeliveryRatio, 2)}× (target ≤ ${TARGET_CPU_RATIO}×: ${c.cpuTargetMet ? 'met' : 'NOT met'}), ` +
-    `p99 latency ${dec(c.p99Ratio, 2)}× (target ≤ ${TARGET_P99_RATIO}×: ${c.p99TargetMet ? 'met' : 'NOT met'}), p50 latency ${dec(c.p50Ratio, 2)}×.`);
+  log(
+    `${ca} / ${cb}: CPU per delivered update ${dec(c.cpuPerDeliveryRatio, 2)}× (target ≤ ${TARGET_CPU_RATIO}×: ${c.cpuTargetMet ? 'met' : 'NOT met'}), ` +
+      `p99 latency ${dec(c.p99Ratio, 2)}× (target ≤ ${TARGET_P99_RATIO}×: ${c.p99TargetMet ? 'met' : 'NOT met'}), p50 latency ${dec(c.p50Ratio, 2)}×.`,
+  );
   const floor = ok.find((r) => r.kind === 'floor');
   if (floor && baseline.kind === 'reference') {
-    log(`floor / ${cb}: CPU per delivered update ${ratio(floor.serverCpuUsPerDelivery, baseline.serverCpuUsPerDelivery)} ` +
-      `(the socket writes alone, one per recipient per update), p99 latency ${ratio(floor.latency.p99Ms, baseline.latency.p99Ms)}.`);
+    log(
+      `floor / ${cb}: CPU per delivered update ${ratio(floor.serverCpuUsPerDelivery, baseline.serverCpuUsPerDelivery)} ` +
+        `(the socket writes alone, one per recipient per update), p99 latency ${ratio(floor.latency.p99Ms, baseline.latency.p99Ms)}.`,
+    );
   }
   return c;
 }

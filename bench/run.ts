@@ -74,7 +74,11 @@ class LoadProcess {
   private waiters: Array<{ type: FromLoad['type']; resolve: (m: FromLoad) => void; reject: (e: Error) => void }> = [];
   private failure: Error | null = null;
 
-  constructor(benchDir: string, repoRoot: string, readonly name: string) {
+  constructor(
+    benchDir: string,
+    repoRoot: string,
+    readonly name: string,
+  ) {
     this.child = track(
       fork(join(benchDir, LOAD_SCRIPT), [], {
         cwd: repoRoot,
@@ -161,7 +165,14 @@ function cpuOf(pid: number, what: string): CpuTime {
   return cpu;
 }
 
-export async function runOne(kind: ServerKind, config: BenchConfig, repoRoot: string, benchDir: string, tag: string, log: (line: string) => void): Promise<RunResult> {
+export async function runOne(
+  kind: ServerKind,
+  config: BenchConfig,
+  repoRoot: string,
+  benchDir: string,
+  tag: string,
+  log: (line: string) => void,
+): Promise<RunResult> {
   const label = SERVER_LABELS[kind];
   const loads: LoadProcess[] = [];
   let server: Awaited<ReturnType<typeof startServer>> | null = null;

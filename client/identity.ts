@@ -14,11 +14,13 @@ export type Identity = PresenceUser;
 export function initials(name: string): string {
   const words = name.trim().split(/\s+/).filter(Boolean);
   const letters = words.length > 1 ? [words[0], words[words.length - 1]] : [name.trim()];
-  return letters
-    .map((w) => (w ? Array.from(w)[0] ?? '' : ''))
-    .join('')
-    .slice(0, 2)
-    .toUpperCase() || '?';
+  return (
+    letters
+      .map((w) => (w ? (Array.from(w)[0] ?? '') : ''))
+      .join('')
+      .slice(0, 2)
+      .toUpperCase() || '?'
+  );
 }
 
 /** Provided by the open agreement (see client/access/AccessLayer.tsx); memoised, so it can go straight into awareness. */

@@ -27,7 +27,8 @@ export function toErrorResponse(err: unknown, c: Context, log: (m: string) => vo
   }
   // The connection ended while the body was read (the client left, or Node already answered 400
   // to broken framing): nobody is there to read an answer, and nothing went wrong on our side.
-  if (err instanceof Error && 'code' in err && err.code === 'ECONNRESET') return c.json<ApiError>({ error: 'aborted', message: 'The request was cut off.' }, 400);
+  if (err instanceof Error && 'code' in err && err.code === 'ECONNRESET')
+    return c.json<ApiError>({ error: 'aborted', message: 'The request was cut off.' }, 400);
   log(`unexpected error on ${c.req.method} ${c.req.path}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
   return c.json<ApiError>({ error: 'internal', message: 'Something went wrong on the server.' }, 500);
 }

@@ -70,8 +70,10 @@ export function readiness({ content, template, openSharedThreads, approvals, sig
   }
   const d = content.duration;
   const durationOk =
-    d.termYears !== null && d.termYears > 0 &&
-    d.renewalReviewMonths !== null && d.renewalReviewMonths > 0 &&
+    d.termYears !== null &&
+    d.termYears > 0 &&
+    d.renewalReviewMonths !== null &&
+    d.renewalReviewMonths > 0 &&
     (TERMINATION_NOTICE_DAYS as readonly number[]).includes(d.terminationNoticeDays ?? -1);
   const unapproved: string[] = [];
   for (const section of template.sections) {

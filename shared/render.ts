@@ -75,7 +75,12 @@ export function readAgreement(doc: Y.Doc, template: AgreementTemplate): Agreemen
       address: str(p.get('address')),
       mission: str(p.get('mission')),
       sections,
-      contacts: listOf(p.get('contacts')).map((c) => ({ id: str(c.get('id')), title: str(c.get('title')), email: str(c.get('email')), phone: str(c.get('phone')) })),
+      contacts: listOf(p.get('contacts')).map((c) => ({
+        id: str(c.get('id')),
+        title: str(c.get('title')),
+        email: str(c.get('email')),
+        phone: str(c.get('phone')),
+      })),
       signatories: listOf(p.get('signatories')).map((s) => ({ id: str(s.get('id')), name: str(s.get('name')), title: str(s.get('title')) })),
     };
   });

@@ -73,7 +73,13 @@ function AccessRefused({ id, status, revoked }: { id: string; status: number; re
   }
   return (
     <main className="page narrow">
-      <section className={`card access-card status-${status}`} data-testid="access-refused" data-status={status} data-revoked={revoked ? 'true' : undefined} role="alert">
+      <section
+        className={`card access-card status-${status}`}
+        data-testid="access-refused"
+        data-status={status}
+        data-revoked={revoked ? 'true' : undefined}
+        role="alert"
+      >
         <h1>{title}</h1>
         <div data-testid="refusal">
           {lines.map((line) => (

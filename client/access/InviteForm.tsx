@@ -7,7 +7,17 @@ import { looksLikeEmail, type InvitableRole } from './validate';
 import type { PartyLabel } from '../editor/usePartyNames';
 
 /** The owner's form to invite someone; the answer carries their personal link, shown once. */
-export function InviteForm({ agreementId, parties, onInvited, onCancel }: { agreementId: string; parties: PartyLabel[]; onInvited: (p: ParticipantView) => void; onCancel: () => void }) {
+export function InviteForm({
+  agreementId,
+  parties,
+  onInvited,
+  onCancel,
+}: {
+  agreementId: string;
+  parties: PartyLabel[];
+  onInvited: (p: ParticipantView) => void;
+  onCancel: () => void;
+}) {
   const t = useT();
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');

@@ -37,11 +37,26 @@ export function OwnerFields({ owner, parties, onChange }: { owner: OwnerInput; p
       <div className="owner-grid">
         <label className="field">
           <span>{t('new.ownerName')}</span>
-          <input name="ownerName" autoComplete="name" value={owner.name} maxLength={120} onChange={(e) => onChange({ ...owner, name: e.target.value })} required />
+          <input
+            name="ownerName"
+            autoComplete="name"
+            value={owner.name}
+            maxLength={120}
+            onChange={(e) => onChange({ ...owner, name: e.target.value })}
+            required
+          />
         </label>
         <label className="field">
           <span>{t('new.ownerEmail')}</span>
-          <input name="ownerEmail" type="email" autoComplete="email" value={owner.email} maxLength={254} onChange={(e) => onChange({ ...owner, email: e.target.value })} required />
+          <input
+            name="ownerEmail"
+            type="email"
+            autoComplete="email"
+            value={owner.email}
+            maxLength={254}
+            onChange={(e) => onChange({ ...owner, email: e.target.value })}
+            required
+          />
         </label>
       </div>
       <label className="field">
@@ -49,7 +64,9 @@ export function OwnerFields({ owner, parties, onChange }: { owner: OwnerInput; p
         <select name="ownerParty" value={String(owner.partyIndex)} onChange={(e) => onChange({ ...owner, partyIndex: Number(e.target.value) })}>
           {parties.map((party, index) => (
             <option key={index} value={String(index)}>
-              {party.legalName.trim() ? t('new.partyOption', { party: t('party.n', { n: index + 1 }), name: party.legalName.trim() }) : t('party.n', { n: index + 1 })}
+              {party.legalName.trim()
+                ? t('new.partyOption', { party: t('party.n', { n: index + 1 }), name: party.legalName.trim() })
+                : t('party.n', { n: index + 1 })}
             </option>
           ))}
         </select>

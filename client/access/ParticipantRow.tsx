@@ -16,7 +16,21 @@ const partyText = (parties: PartyLabel[], partyId: string, t: Translate): string
 };
 
 /** One person on the agreement; for the owner, the controls to change their rights, give them a new link, or revoke them. */
-export function ParticipantRow({ agreementId, p, self, manage, parties, onChanged }: { agreementId: string; p: ParticipantView; self: boolean; manage: boolean; parties: PartyLabel[]; onChanged: (p: ParticipantView) => void }) {
+export function ParticipantRow({
+  agreementId,
+  p,
+  self,
+  manage,
+  parties,
+  onChanged,
+}: {
+  agreementId: string;
+  p: ParticipantView;
+  self: boolean;
+  manage: boolean;
+  parties: PartyLabel[];
+  onChanged: (p: ParticipantView) => void;
+}) {
   const t = useT();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
@@ -40,7 +54,13 @@ export function ParticipantRow({ agreementId, p, self, manage, parties, onChange
   };
 
   return (
-    <li className={`participant${revoked ? ' is-revoked' : ''}`} data-participant={p.id} data-role={p.role} data-revoked={revoked ? 'true' : 'false'} data-signatory={p.signatory ? 'true' : 'false'}>
+    <li
+      className={`participant${revoked ? ' is-revoked' : ''}`}
+      data-participant={p.id}
+      data-role={p.role}
+      data-revoked={revoked ? 'true' : 'false'}
+      data-signatory={p.signatory ? 'true' : 'false'}
+    >
       <div className="participant-main">
         <span className="avatar small" style={{ backgroundColor: revoked ? '#8c939d' : colorFor(p.id) }} aria-hidden="true">
           {initials(p.name)}
@@ -123,7 +143,13 @@ export function ParticipantRow({ agreementId, p, self, manage, parties, onChange
             <button type="button" className="button small" onClick={() => setConfirming(null)} disabled={busy}>
               {t('common.cancel')}
             </button>
-            <button type="button" className="button small danger-button" data-testid="new-link-yes" disabled={busy} onClick={() => void run(() => reissueLink(agreementId, p.id), setIssued)}>
+            <button
+              type="button"
+              className="button small danger-button"
+              data-testid="new-link-yes"
+              disabled={busy}
+              onClick={() => void run(() => reissueLink(agreementId, p.id), setIssued)}
+            >
               {t('participants.newLinkYes')}
             </button>
           </div>
@@ -136,7 +162,13 @@ export function ParticipantRow({ agreementId, p, self, manage, parties, onChange
             <button type="button" className="button small" onClick={() => setConfirming(null)} disabled={busy}>
               {t('common.cancel')}
             </button>
-            <button type="button" className="button small danger-button" data-testid="revoke-yes" disabled={busy} onClick={() => void run(() => revokeParticipant(agreementId, p.id))}>
+            <button
+              type="button"
+              className="button small danger-button"
+              data-testid="revoke-yes"
+              disabled={busy}
+              onClick={() => void run(() => revokeParticipant(agreementId, p.id))}
+            >
               {t('participants.revokeYes')}
             </button>
           </div>

@@ -48,7 +48,15 @@ export function ParticipantsPanel({ collab }: { collab: Collab }) {
       {list.length > 0 && (
         <ul className="participant-list" data-testid="participant-list">
           {list.map((p) => (
-            <ParticipantRow key={p.id} agreementId={collab.id} p={p} self={p.id === me.participant.id} manage={manage} parties={parties} onChanged={upsertParticipant} />
+            <ParticipantRow
+              key={p.id}
+              agreementId={collab.id}
+              p={p}
+              self={p.id === me.participant.id}
+              manage={manage}
+              parties={parties}
+              onChanged={upsertParticipant}
+            />
           ))}
         </ul>
       )}

@@ -40,7 +40,13 @@ export function NewLink({ person, message, onClose }: { person: ParticipantView;
       <p>{message}</p>
       <LinkField url={url} label={t('participants.linkFor', { name: person.name })} testId="new-link" />
       <div className="new-link-actions">
-        <button type="button" className="button small primary" data-testid="copy-link" aria-live="polite" onClick={() => void copyToClipboard(url).then(setCopied)}>
+        <button
+          type="button"
+          className="button small primary"
+          data-testid="copy-link"
+          aria-live="polite"
+          onClick={() => void copyToClipboard(url).then(setCopied)}
+        >
           {copied ? `✓ ${t('common.copied')}` : t('participants.copyLink')}
         </button>
         <button type="button" className="button link" data-testid="new-link-close" onClick={onClose}>

@@ -33,7 +33,11 @@ export function failureText(err: unknown, t: Translate): string {
   return errorText(t, err, t('comments.failed'));
 }
 
-const fold = (s: string): string => s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+const fold = (s: string): string =>
+  s
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase();
 
 /** The `@word` being typed just before the caret, if any. */
 function mentionAt(text: string, caret: number): { start: number; query: string } | null {
@@ -47,7 +51,19 @@ function mentionAt(text: string, caret: number): { start: number; query: string 
  * with the arrow keys and Enter (or Tab, or a click), Esc closes the list.
  * Ctrl+Enter sends; Esc with no list open cancels.
  */
-export function Composer({ people, describe, placeholder, submitLabel, initialBody = '', initialMentions = [], autoFocus, onSubmit, onCancel, children, testId }: ComposerProps) {
+export function Composer({
+  people,
+  describe,
+  placeholder,
+  submitLabel,
+  initialBody = '',
+  initialMentions = [],
+  autoFocus,
+  onSubmit,
+  onCancel,
+  children,
+  testId,
+}: ComposerProps) {
   const t = useT();
   const [body, setBody] = useState(initialBody);
   const [picked, setPicked] = useState<Map<string, string>>(() => {
@@ -70,7 +86,14 @@ export function Composer({ people, describe, placeholder, submitLabel, initialBo
   const suggestions = useMemo(() => {
     if (!mention) return [];
     const q = fold(mention.query);
-    return people.filter((p) => fold(p.name).split(/\s+/).some((part) => part.startsWith(q)) || fold(p.name).startsWith(q)).slice(0, 6);
+    return people
+      .filter(
+        (p) =>
+          fold(p.name)
+            .split(/\s+/)
+            .some((part) => part.startsWith(q)) || fold(p.name).startsWith(q),
+      )
+      .slice(0, 6);
   }, [mention, people]);
   const open = mention !== null && suggestions.length > 0;
 

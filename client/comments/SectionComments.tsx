@@ -23,7 +23,12 @@ export function SectionComments({ section, title }: { section: string; title: st
   return (
     <div className="section-comments" data-testid="section-comments">
       {(open > 0 || unread > 0) && (
-        <button type="button" className={`section-comment-count${unread > 0 ? ' has-unread' : ''}`} onClick={show} title={`${t('comments.openCount', { n: open })}${unread > 0 ? ` — ${t('comments.sectionUnread', { n: unread, section: title })}` : ''}`}>
+        <button
+          type="button"
+          className={`section-comment-count${unread > 0 ? ' has-unread' : ''}`}
+          onClick={show}
+          title={`${t('comments.openCount', { n: open })}${unread > 0 ? ` — ${t('comments.sectionUnread', { n: unread, section: title })}` : ''}`}
+        >
           <BubbleIcon /> {open}
           {unread > 0 && (
             <span className="unread-badge" data-testid="section-unread" aria-label={t('comments.sectionUnread', { n: unread, section: title })}>
@@ -33,7 +38,14 @@ export function SectionComments({ section, title }: { section: string; title: st
         </button>
       )}
       {canWrite && (
-        <button type="button" className="button link small section-comment-add" data-testid="comment-section" title={t('comments.onSection', { section: title })} aria-label={t('comments.onSection', { section: title })} onClick={() => controller.startDraft({ section, anchor: null })}>
+        <button
+          type="button"
+          className="button link small section-comment-add"
+          data-testid="comment-section"
+          title={t('comments.onSection', { section: title })}
+          aria-label={t('comments.onSection', { section: title })}
+          onClick={() => controller.startDraft({ section, anchor: null })}
+        >
           + {t('comments.commentButton')}
         </button>
       )}

@@ -50,7 +50,7 @@ function toAbsolute(rpos: Y.RelativePosition, doc: Y.Doc): Y.AbsolutePosition | 
 
 /** Whether a type or one of its ancestors was deleted (its text is gone). */
 function isGone(type: Y.AbstractType<unknown>): boolean {
-  for (let item = type._item; item !== null; ) {
+  for (let item = type._item; item !== null;) {
     if (item.deleted) return true;
     const parent = item.parent;
     item = parent instanceof Y.AbstractType ? parent._item : null;
@@ -138,7 +138,12 @@ export function anchorFromRange(fragmentName: string, fragment: Y.XmlFragment, m
 }
 
 /** Where an anchor is now in the editor bound to its fragment, or null if it covers nothing. */
-export function resolveAnchor(doc: Y.Doc, fragment: Y.XmlFragment, mapping: PmMapping, anchor: Pick<Anchor, 'start' | 'end'>): { from: number; to: number } | null {
+export function resolveAnchor(
+  doc: Y.Doc,
+  fragment: Y.XmlFragment,
+  mapping: PmMapping,
+  anchor: Pick<Anchor, 'start' | 'end'>,
+): { from: number; to: number } | null {
   const start = decodeRelative(anchor.start);
   const end = decodeRelative(anchor.end);
   if (!start || !end) return null;

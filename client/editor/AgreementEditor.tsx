@@ -76,45 +76,51 @@ function OpenAgreement({ collab }: { collab: Collab }) {
   return (
     // Who you are, your rights live, the participant list (see client/access).
     <AccessLayer collab={collab}>
-    <main className="editor-page">
-      <div className="editor-toolbar">
-        <Link href="/" className="back-link">
-          ← {t('app.back')}
-        </Link>
-        <BoundInput map={meta} field="title" label={t('editor.agreementTitle')} hideLabel className="title-field" maxLength={200} />
-        <Avatars peers={peers} sectionTitle={sectionTitle} testId="presence" />
-        <ReadOnlyPill />
-        <ConnectionStatus monitor={collab.monitor} />
-      </div>
-      <LockedBanner />
-      <CommentsProvider collab={collab}>
-      <div className="editor-columns">
-        <div className="sections">
-          <AccessNotices collab={collab} />
-          {refusal && (
-            <div className="notice error-notice" role="alert" data-testid="refusal">
-              <p>{refusal}</p>
-              {!template && <Link href="/">{t('app.back')}</Link>}
-            </div>
-          )}
-          {!templateId && !refusal && <p className="muted loading-note">{t('editor.opening')}</p>}
-          {templateId && !template && <p className="error">{t('editor.unknownTemplate')}</p>}
-          {template && <p className="template-name">{template.name[lang]}</p>}
-          {template?.sections.map((section, index) => (
-            <SectionFrame key={section.key} section={section} index={index} collab={collab} peers={peers.filter((p) => !p.self && p.section === section.key)}>
-              <SectionBody section={section} template={template} collab={collab} />
-            </SectionFrame>
-          ))}
+      <main className="editor-page">
+        <div className="editor-toolbar">
+          <Link href="/" className="back-link">
+            ← {t('app.back')}
+          </Link>
+          <BoundInput map={meta} field="title" label={t('editor.agreementTitle')} hideLabel className="title-field" maxLength={200} />
+          <Avatars peers={peers} sectionTitle={sectionTitle} testId="presence" />
+          <ReadOnlyPill />
+          <ConnectionStatus monitor={collab.monitor} />
         </div>
-        <aside className="side-column">
-          <StatusPanel template={template} />
-          <PeopleList peers={peers} sectionTitle={sectionTitle} />
-          <CommentsSidebar template={template} />
-          <ParticipantsPanel collab={collab} />
-        </aside>
-      </div>
-      </CommentsProvider>
-    </main>
+        <LockedBanner />
+        <CommentsProvider collab={collab}>
+          <div className="editor-columns">
+            <div className="sections">
+              <AccessNotices collab={collab} />
+              {refusal && (
+                <div className="notice error-notice" role="alert" data-testid="refusal">
+                  <p>{refusal}</p>
+                  {!template && <Link href="/">{t('app.back')}</Link>}
+                </div>
+              )}
+              {!templateId && !refusal && <p className="muted loading-note">{t('editor.opening')}</p>}
+              {templateId && !template && <p className="error">{t('editor.unknownTemplate')}</p>}
+              {template && <p className="template-name">{template.name[lang]}</p>}
+              {template?.sections.map((section, index) => (
+                <SectionFrame
+                  key={section.key}
+                  section={section}
+                  index={index}
+                  collab={collab}
+                  peers={peers.filter((p) => !p.self && p.section === section.key)}
+                >
+                  <SectionBody section={section} template={template} collab={collab} />
+                </SectionFrame>
+              ))}
+            </div>
+            <aside className="side-column">
+              <StatusPanel template={template} />
+              <PeopleList peers={peers} sectionTitle={sectionTitle} />
+              <CommentsSidebar template={template} />
+              <ParticipantsPanel collab={collab} />
+            </aside>
+          </div>
+        </CommentsProvider>
+      </main>
     </AccessLayer>
   );
 }

@@ -21,7 +21,15 @@ export function ConnectionStatus({ monitor }: { monitor: SyncMonitor }) {
   const reason = useRefusalReason(snap);
   const { label, note } = statusText(snap, t, reason);
   return (
-    <div className={`connection-status state-${snap.state} detail-${snap.detail}`} data-testid="connection-status" data-state={snap.state} data-detail={snap.detail} data-code={snap.refusal ?? undefined} role="status" aria-live="polite">
+    <div
+      className={`connection-status state-${snap.state} detail-${snap.detail}`}
+      data-testid="connection-status"
+      data-state={snap.state}
+      data-detail={snap.detail}
+      data-code={snap.refusal ?? undefined}
+      role="status"
+      aria-live="polite"
+    >
       <span className="status-dot" aria-hidden="true" />
       <span className="status-text">
         <span className="status-label">{label}</span>

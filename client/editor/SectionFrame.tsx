@@ -27,7 +27,14 @@ export function SectionFrame({ section, index, collab, peers, children }: Sectio
   };
   const headingId = `section-${section.key}-title`;
   return (
-    <section className={`section kind-${section.kind}`} id={`section-${section.key}`} data-section={section.key} aria-labelledby={headingId} onFocus={onFocus} onBlur={onBlur}>
+    <section
+      className={`section kind-${section.kind}`}
+      id={`section-${section.key}`}
+      data-section={section.key}
+      aria-labelledby={headingId}
+      onFocus={onFocus}
+      onBlur={onBlur}
+    >
       <header className="section-header">
         <h2 id={headingId}>
           <span className="section-number">{index + 1}.</span> {section.title[lang]}

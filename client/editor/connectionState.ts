@@ -57,7 +57,6 @@ export function deriveSyncState(i: SyncInputs): SyncSnapshot {
   return { ...base, state: 'reconnecting', detail: i.everConnected ? 'reconnecting' : 'connecting' };
 }
 
-
 /** The indicator's words: a refusal gives its reason; both offline details add that edits are kept and will be sent. */
 export function statusText(snap: SyncSnapshot, t: Translate, refusalReason: string | null): { label: string; note: string | null } {
   if (snap.state === 'refused') return { label: refusalReason ?? t('connection.refused'), note: null };

@@ -2,7 +2,17 @@ import type { PartyInput } from '../../shared/schema';
 import { useT } from '../intl';
 
 /** One party of the creation form (plain React state, before the Y.Doc exists). */
-export function PartyFields({ index, party, onChange, onRemove }: { index: number; party: PartyInput; onChange: (party: PartyInput) => void; onRemove?: () => void }) {
+export function PartyFields({
+  index,
+  party,
+  onChange,
+  onRemove,
+}: {
+  index: number;
+  party: PartyInput;
+  onChange: (party: PartyInput) => void;
+  onRemove?: () => void;
+}) {
   const t = useT();
   return (
     <fieldset className="party-input" data-testid={`new-party-${index}`}>
@@ -14,7 +24,13 @@ export function PartyFields({ index, party, onChange, onRemove }: { index: numbe
       )}
       <label className="field">
         <span>{t('party.legalName')}</span>
-        <input name="legalName" value={party.legalName} maxLength={300} placeholder={t('party.legalNameHint')} onChange={(e) => onChange({ ...party, legalName: e.target.value })} />
+        <input
+          name="legalName"
+          value={party.legalName}
+          maxLength={300}
+          placeholder={t('party.legalNameHint')}
+          onChange={(e) => onChange({ ...party, legalName: e.target.value })}
+        />
       </label>
       <label className="field">
         <span>{t('party.address')}</span>

@@ -76,7 +76,11 @@ function AuditBody({ audit, template }: { audit: AuditView; template: AgreementT
           </thead>
           <tbody>
             {audit.entries.map((e) => (
-              <tr key={e.seq} data-action={e.action} className={!chain.ok && chain.brokenAt !== undefined && e.seq >= chain.brokenAt ? 'audit-broken' : undefined}>
+              <tr
+                key={e.seq}
+                data-action={e.action}
+                className={!chain.ok && chain.brokenAt !== undefined && e.seq >= chain.brokenAt ? 'audit-broken' : undefined}
+              >
                 <td className="num">{e.seq}</td>
                 <td className="nowrap">
                   <time dateTime={e.at} title={e.at}>

@@ -45,10 +45,20 @@ export function SectionApprovals({ section }: { section: SectionTemplate }) {
           const approval = status.approvals.find((a) => a.section === section.key && a.partyId === partyId);
           const ok = valid.has(`${section.key}:${partyId}`);
           const state = ok ? 'approved' : approval ? 'changed' : 'pending';
-          const who = approval ? t('signing.approvedBy', { name: approval.participantName, when: dates.dayTime(approval.approvedAt, { month: 'short', year: false }) }) : t('signing.notApproved');
-          const fullWho = approval ? t('signing.approvedBy', { name: approval.participantName, when: dates.dayTime(approval.approvedAt) }) : t('signing.notApproved');
+          const who = approval
+            ? t('signing.approvedBy', { name: approval.participantName, when: dates.dayTime(approval.approvedAt, { month: 'short', year: false }) })
+            : t('signing.notApproved');
+          const fullWho = approval
+            ? t('signing.approvedBy', { name: approval.participantName, when: dates.dayTime(approval.approvedAt) })
+            : t('signing.notApproved');
           return (
-            <li key={partyId} className={`approval approval-${state}`} data-party={partyId} data-state={state} title={ok ? fullWho : approval ? t('signing.changedSinceApproval') : t('signing.notApproved')}>
+            <li
+              key={partyId}
+              className={`approval approval-${state}`}
+              data-party={partyId}
+              data-state={state}
+              title={ok ? fullWho : approval ? t('signing.changedSinceApproval') : t('signing.notApproved')}
+            >
               <span className="approval-mark" aria-hidden="true">
                 {ok ? '✓' : approval ? '!' : ''}
               </span>
@@ -61,7 +71,14 @@ export function SectionApprovals({ section }: { section: SectionTemplate }) {
         })}
       </ul>
       {canApprove && !mine && (
-        <button type="button" className="button small approve-button" data-testid={`approve-${section.key}`} disabled={busy} onClick={() => void approve()} title={t('signing.approvalHelp')}>
+        <button
+          type="button"
+          className="button small approve-button"
+          data-testid={`approve-${section.key}`}
+          disabled={busy}
+          onClick={() => void approve()}
+          title={t('signing.approvalHelp')}
+        >
           {busy ? t('signing.approving') : mineStale ? t('signing.approveAgain', { party: myPartyName }) : t('signing.approveFor', { party: myPartyName })}
         </button>
       )}

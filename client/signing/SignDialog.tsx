@@ -18,7 +18,13 @@ function namedTitle(doc: Y.Doc, partyId: string, name: string): string {
   if (!list) return '';
   const wanted = name.trim().toLowerCase();
   for (const item of list.toArray() as unknown[]) {
-    if (item instanceof Y.Map && String(item.get('name') ?? '').trim().toLowerCase() === wanted) return String(item.get('title') ?? '').trim();
+    if (
+      item instanceof Y.Map &&
+      String(item.get('name') ?? '')
+        .trim()
+        .toLowerCase() === wanted
+    )
+      return String(item.get('title') ?? '').trim();
   }
   return '';
 }
@@ -108,7 +114,16 @@ export function SignDialog({ onClose }: { onClose: () => void }) {
           </label>
           <label className="field">
             <span>{t('signing.jobTitle')}</span>
-            <input name="title" autoComplete="organization-title" value={jobTitle} maxLength={200} placeholder={t('signing.jobTitlePlaceholder')} onChange={(e) => setJobTitle(e.target.value)} required minLength={2} />
+            <input
+              name="title"
+              autoComplete="organization-title"
+              value={jobTitle}
+              maxLength={200}
+              placeholder={t('signing.jobTitlePlaceholder')}
+              onChange={(e) => setJobTitle(e.target.value)}
+              required
+              minLength={2}
+            />
           </label>
         </div>
         <label className="confirm-check">
@@ -124,7 +139,12 @@ export function SignDialog({ onClose }: { onClose: () => void }) {
           <button type="button" className="button" onClick={onClose}>
             {t('common.cancel')}
           </button>
-          <button type="submit" className="button primary" data-testid="confirm-sign" disabled={!confirmed || busy || changed || differs || fullName.trim().length < 2 || jobTitle.trim().length < 2}>
+          <button
+            type="submit"
+            className="button primary"
+            data-testid="confirm-sign"
+            disabled={!confirmed || busy || changed || differs || fullName.trim().length < 2 || jobTitle.trim().length < 2}
+          >
             {busy ? t('signing.signing') : t('signing.signNow')}
           </button>
         </div>

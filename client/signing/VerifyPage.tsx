@@ -7,7 +7,8 @@ import { Fingerprint } from './Fingerprint';
 import { useDates, useT } from '../intl';
 import './signing.css';
 
-type Check = { state: 'idle' } | { state: 'checking'; what: string } | { state: 'done'; what: string; result: VerifyResult } | { state: 'failed'; message: string };
+type Check =
+  { state: 'idle' } | { state: 'checking'; what: string } | { state: 'done'; what: string; result: VerifyResult } | { state: 'failed'; message: string };
 
 const HASH = /^[0-9a-f]{64}$/;
 
@@ -144,7 +145,12 @@ function VerifyOutcome({ result, what }: { result: VerifyResult; what: string })
   const dates = useDates();
   const a = result.agreement;
   return (
-    <section className={`card verify-result ${result.match ? 'is-match' : 'no-match'}`} data-testid="verify-result" data-match={result.match} data-matched={result.matched}>
+    <section
+      className={`card verify-result ${result.match ? 'is-match' : 'no-match'}`}
+      data-testid="verify-result"
+      data-match={result.match}
+      data-matched={result.matched}
+    >
       <p className="verify-verdict">
         <span className="verdict-mark" aria-hidden="true">
           {result.match ? '✓' : '✗'}

@@ -67,15 +67,22 @@ export function auditDetails(e: Entry, ctx: DetailContext): ReactNode {
       parts.push([t('audit.detail.title'), str(d['title'])], [t('audit.detail.owner'), str(d['owner'])]);
       break;
     case 'invited':
-      parts.push([t('audit.detail.name'), str(d['name'])], [t('audit.detail.role'), role(d['role'])], [t('audit.detail.party'), party(d['partyId'])], [t('audit.detail.signatory'), yesNo(d['signatory'])]);
+      parts.push(
+        [t('audit.detail.name'), str(d['name'])],
+        [t('audit.detail.role'), role(d['role'])],
+        [t('audit.detail.party'), party(d['partyId'])],
+        [t('audit.detail.signatory'), yesNo(d['signatory'])],
+      );
       break;
     case 'role_changed': {
       parts.push([t('audit.detail.name'), ctx.people.get(str(d['participantId'])) ?? '—']);
       const from = isRecord(d['from']) ? d['from'] : {};
       const to = isRecord(d['to']) ? d['to'] : {};
       if (to['role'] !== undefined && to['role'] !== from['role']) parts.push([t('audit.detail.role'), `${role(from['role'])} → ${role(to['role'])}`]);
-      if (to['signatory'] !== undefined && to['signatory'] !== from['signatory']) parts.push([t('audit.detail.signatory'), `${yesNo(from['signatory'])} → ${yesNo(to['signatory'])}`]);
-      if (to['partyId'] !== undefined && to['partyId'] !== from['partyId']) parts.push([t('audit.detail.party'), `${party(from['partyId'])} → ${party(to['partyId'])}`]);
+      if (to['signatory'] !== undefined && to['signatory'] !== from['signatory'])
+        parts.push([t('audit.detail.signatory'), `${yesNo(from['signatory'])} → ${yesNo(to['signatory'])}`]);
+      if (to['partyId'] !== undefined && to['partyId'] !== from['partyId'])
+        parts.push([t('audit.detail.party'), `${party(from['partyId'])} → ${party(to['partyId'])}`]);
       break;
     }
     case 'revoked':
@@ -107,7 +114,11 @@ export function auditDetails(e: Entry, ctx: DetailContext): ReactNode {
       parts.push([t('audit.detail.version'), str(d['version'])], [t('audit.detail.reason'), str(d['reason'])]);
       break;
     case 'signed':
-      parts.push([t('audit.detail.name'), `${str(d['fullName'])}, ${str(d['title'])}`], [t('audit.detail.party'), party(d['partyId'])], [t('audit.detail.version'), str(d['version'])]);
+      parts.push(
+        [t('audit.detail.name'), `${str(d['fullName'])}, ${str(d['title'])}`],
+        [t('audit.detail.party'), party(d['partyId'])],
+        [t('audit.detail.version'), str(d['version'])],
+      );
       break;
     case 'completed':
       parts.push([t('audit.detail.version'), str(d['version'])], [t('audit.detail.inForceFrom'), ctx.date(str(d['inForceFrom']))]);
@@ -125,8 +136,7 @@ export function auditDetails(e: Entry, ctx: DetailContext): ReactNode {
         .filter(([, v]) => v !== '')
         .map(([k, v], i) => (
           <li key={i}>
-            <span className="muted">{t('common.labelColon', { label: k })}</span>{' '}
-            {v}
+            <span className="muted">{t('common.labelColon', { label: k })}</span> {v}
           </li>
         ))}
     </ul>

@@ -46,7 +46,10 @@ export function describeMissing(check: CheckResult, ctx: DescribeContext): Missi
       const [key = '', partyId = ''] = entry.split(':');
       byParty.set(partyId, [...(byParty.get(partyId) ?? []), key]);
     }
-    return [...byParty].map(([partyId, keys]) => ({ text: t('signing.missing.approvalsOf', { party: party(partyId), sections: keys.map(section).join(', ') }), section: keys[0] ?? null }));
+    return [...byParty].map(([partyId, keys]) => ({
+      text: t('signing.missing.approvalsOf', { party: party(partyId), sections: keys.map(section).join(', ') }),
+      section: keys[0] ?? null,
+    }));
   }
   if (check.key === 'noOpenThreads') {
     return check.missing.map((id) => {
@@ -54,7 +57,10 @@ export function describeMissing(check: CheckResult, ctx: DescribeContext): Missi
       if (!thread) return { text: t('signing.missing.thread', { section: '…' }), section: null };
       const quote = thread.anchor?.quote ?? thread.comments.find((c) => c.body)?.body ?? '';
       const where = section(thread.section);
-      return { text: quote ? t('signing.missing.threadQuote', { section: where, quote: shorten(quote) }) : t('signing.missing.thread', { section: where }), section: thread.section };
+      return {
+        text: quote ? t('signing.missing.threadQuote', { section: where, quote: shorten(quote) }) : t('signing.missing.thread', { section: where }),
+        section: thread.section,
+      };
     });
   }
   if (check.key === 'duration') return check.missing.map(() => ({ text: t('signing.missing.duration'), section: 'duration' }));
@@ -68,7 +74,8 @@ export function describeMissing(check: CheckResult, ctx: DescribeContext): Missi
     const kind = ctx.template?.sections.find((x) => x.key === head)?.kind;
     if (kind === 'parties') return { text: t('signing.missing.legalName', { n: [...ctx.parties.keys()].indexOf(partyId) + 1 }), section: head };
     if (kind === 'signatories') return { text: t('signing.missing.signatoryNamed', { party: party(partyId) }), section: head };
-    if (kind === 'responsibilities' && check.key === 'responsibilities') return { text: t('signing.missing.provides', { party: party(partyId) }), section: head };
+    if (kind === 'responsibilities' && check.key === 'responsibilities')
+      return { text: t('signing.missing.provides', { party: party(partyId) }), section: head };
     return { text: t('signing.missing.sectionOfParty', { section: section(head), party: party(partyId) }), section: head };
   });
 }

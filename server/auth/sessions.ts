@@ -8,9 +8,7 @@ export const SESSION_TTL_MS = 30 * 24 * 3600 * 1000;
 /** One session cookie per agreement, so a browser can be in several agreements at once. */
 export const cookieName = (agreementId: string): string => `entente_${agreementId}`;
 
-export type AuthResult =
-  | { ok: true; participant: Participant }
-  | { ok: false; reason: 'unauthenticated' | 'forbidden' };
+export type AuthResult = { ok: true; participant: Participant } | { ok: false; reason: 'unauthenticated' | 'forbidden' };
 
 /** Parses a Cookie header (RFC 6265 pairs); malformed pairs are skipped. */
 export function parseCookies(header: string | undefined): Map<string, string> {

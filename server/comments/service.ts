@@ -135,7 +135,9 @@ export class CommentService {
       return {
         ...t,
         orphaned: orphaned.has(t.id),
-        history: events.filter((e) => e.threadId === t.id).map((e) => ({ action: e.action, by: e.participantId, byName: names.get(e.participantId) ?? '', at: e.at })),
+        history: events
+          .filter((e) => e.threadId === t.id)
+          .map((e) => ({ action: e.action, by: e.participantId, byName: names.get(e.participantId) ?? '', at: e.at })),
         comments: list.map((c): CommentView => ({ ...c, authorName: names.get(c.authorId) ?? '' })),
         unread: list.filter((c) => c.authorId !== viewer.id && c.deletedAt === null && (readAt === undefined || c.createdAt > readAt)).length,
       };

@@ -23,9 +23,14 @@ export async function backfillPagesHashes(d: BackfillDeps, log: (message: string
     try {
       const pagesHash = await recoverPagesHash(d, version);
       if (pagesHash) d.versions.setPagesHash(version.id, pagesHash);
-      else log(`agreement ${version.agreementId}: the pages fingerprint of signed version ${version.number} could not be recomputed exactly; only the file's and the version's fingerprints verify`);
+      else
+        log(
+          `agreement ${version.agreementId}: the pages fingerprint of signed version ${version.number} could not be recomputed exactly; only the file's and the version's fingerprints verify`,
+        );
     } catch (error) {
-      log(`agreement ${version.agreementId}: recomputing the pages fingerprint of version ${version.number} failed: ${error instanceof Error ? error.message : String(error)}`);
+      log(
+        `agreement ${version.agreementId}: recomputing the pages fingerprint of version ${version.number} failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 }
@@ -36,7 +41,10 @@ async function recoverPagesHash(d: BackfillDeps, version: Version): Promise<stri
   const pagesHash = await pagesFingerprint(model);
   // The certificate carries the audit chain head as the PDF was built: just
   // before the 'completed' entry (now) or that entry itself (before).
-  const completed = d.audit.list(version.agreementId).filter((e) => e.action === 'completed' && e.details['version'] === version.number).at(-1);
+  const completed = d.audit
+    .list(version.agreementId)
+    .filter((e) => e.action === 'completed' && e.details['version'] === version.number)
+    .at(-1);
   const heads = completed ? [completed.prevHash, completed.hash] : [];
   for (const auditHead of heads) {
     // The certificate is generated at the last signature, which is when the version was marked signed.

@@ -8,18 +8,20 @@ import { requireParticipant, setSessionCookie, type AuthEnv } from './access';
 import { readBody } from './validate';
 
 export function agreementRoutes(service: AgreementService, auth: Authenticator, store: AgreementStore): Hono<AuthEnv> {
-  return new Hono<AuthEnv>()
-    .post('/', async (c) => {
-      const input = await readBody(c, CreateAgreementSchema);
-      const { created, sessionToken } = service.create(input);
-      setSessionCookie(c, created.id, sessionToken);
-      return c.json(created, 201);
-    })
-    // The agreements this browser has a session for.
-    .get('/', (c) => c.json({ agreements: service.listFor(auth.agreementsOf(c.req.header('cookie'))) }))
-    .use('/:id', requireParticipant(auth, store))
-    .get('/:id', (c) => {
-      authorize(c.var.participant, 'read');
-      return c.json(service.get(c.var.agreementId));
-    });
+  return (
+    new Hono<AuthEnv>()
+      .post('/', async (c) => {
+        const input = await readBody(c, CreateAgreementSchema);
+        const { created, sessionToken } = service.create(input);
+        setSessionCookie(c, created.id, sessionToken);
+        return c.json(created, 201);
+      })
+      // The agreements this browser has a session for.
+      .get('/', (c) => c.json({ agreements: service.listFor(auth.agreementsOf(c.req.header('cookie'))) }))
+      .use('/:id', requireParticipant(auth, store))
+      .get('/:id', (c) => {
+        authorize(c.var.participant, 'read');
+        return c.json(service.get(c.var.agreementId));
+      })
+  );
 }

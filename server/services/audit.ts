@@ -13,7 +13,15 @@ export class AuditService {
     // Names as they are now: a revoked participant is still named.
     const names = new Map(this.participants.list(agreementId).map((p) => [p.id, p.name]));
     return {
-      entries: this.audit.list(agreementId).map((e) => ({ seq: e.seq, at: e.at, actorId: e.actorId, actorName: e.actorId ? (names.get(e.actorId) ?? '') : '', action: e.action, details: e.details, hash: e.hash })),
+      entries: this.audit.list(agreementId).map((e) => ({
+        seq: e.seq,
+        at: e.at,
+        actorId: e.actorId,
+        actorName: e.actorId ? (names.get(e.actorId) ?? '') : '',
+        action: e.action,
+        details: e.details,
+        hash: e.hash,
+      })),
       chain: this.audit.verify(agreementId),
     };
   }

@@ -65,7 +65,15 @@ export function createServices(db: Db, options: ContainerOptions) {
   rooms.onStored((id, editors) => approvals.scheduleReconcile(id, editors));
   const auth = new Authenticator(participantStore, new SessionStore(db));
   const participants = new ParticipantService(participantStore, auth, rooms, hub, audit, partyStore, (id) => versions.lockedSignersOf(id));
-  const parties = new PartyService({ parties: partyStore, participants: participantStore, rooms, audit, hub, templateOf, statusOf: (id) => versions.status(id) });
+  const parties = new PartyService({
+    parties: partyStore,
+    participants: participantStore,
+    rooms,
+    audit,
+    hub,
+    templateOf,
+    statusOf: (id) => versions.status(id),
+  });
   return {
     agreementStore,
     rooms,
@@ -77,7 +85,18 @@ export function createServices(db: Db, options: ContainerOptions) {
     approvals,
     agreements: new AgreementService({ db, agreements: agreementStore, docs, rooms, participants, parties: partyStore, auth, audit }),
     comments: new CommentService({ threads: threadStore, participants: participantStore, agreements: agreementStore, rooms, hub, isDraft }),
-    lifecycle: new LifecycleService({ versions, participants: participantStore, threads: threadStore, approvals, rooms, audit, hub, templateOf, buildPdf: options.buildPdf, log: options.log }),
+    lifecycle: new LifecycleService({
+      versions,
+      participants: participantStore,
+      threads: threadStore,
+      approvals,
+      rooms,
+      audit,
+      hub,
+      templateOf,
+      buildPdf: options.buildPdf,
+      log: options.log,
+    }),
     exports: new ExportService({ versions, agreements: agreementStore, audit, templateOf }),
   };
 }

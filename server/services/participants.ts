@@ -68,7 +68,14 @@ export class ParticipantService {
     assertSignersKept(this.lockedSigners(by.agreementId), null, { signatory: input.signatory, partyId: input.partyId, revoked: false });
     const invited = this.insert(by.agreementId, input);
     const view = toView(invited, linkOf(invited.token));
-    this.audit.append(by.agreementId, by.id, 'invited', { participantId: view.id, name: view.name, email: view.email, partyId: view.partyId, role: view.role, signatory: view.signatory });
+    this.audit.append(by.agreementId, by.id, 'invited', {
+      participantId: view.id,
+      name: view.name,
+      email: view.email,
+      partyId: view.partyId,
+      role: view.role,
+      signatory: view.signatory,
+    });
     this.announce(by.agreementId);
     return view;
   }
@@ -84,7 +91,11 @@ export class ParticipantService {
     };
     assertSignersKept(this.lockedSigners(by.agreementId), target, { ...next, revoked: false });
     this.participants.update(id, next);
-    this.audit.append(by.agreementId, by.id, 'role_changed', { participantId: id, from: { role: target.role, signatory: target.signatory, partyId: target.partyId }, to: next });
+    this.audit.append(by.agreementId, by.id, 'role_changed', {
+      participantId: id,
+      from: { role: target.role, signatory: target.signatory, partyId: target.partyId },
+      to: next,
+    });
     if (next.role !== target.role || next.partyId !== target.partyId) {
       // Live connections still carry the old rights: make them reconnect with the new ones.
       this.disconnect(by.agreementId, id, CloseCode.RightsChanged, 'your role changed');

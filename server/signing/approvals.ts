@@ -47,7 +47,12 @@ export class ApprovalService {
   valid(agreementId: string, content: AgreementContent): Set<string> {
     const template = this.d.templateOf(agreementId);
     const hashes = new Map(template.sections.map((s) => [s.key, sectionHash(content, s)]));
-    return new Set(this.d.approvals.list(agreementId).filter((a) => hashes.get(a.section) === a.contentHash).map((a) => `${a.section}:${a.partyId}`));
+    return new Set(
+      this.d.approvals
+        .list(agreementId)
+        .filter((a) => hashes.get(a.section) === a.contentHash)
+        .map((a) => `${a.section}:${a.partyId}`),
+    );
   }
 
   /** A participant approves a section on behalf of their party (the route asked the policy whether they may approve). */
@@ -86,14 +91,17 @@ export class ApprovalService {
       for (const e of editors) scheduled.editors.set(e, tick);
       return;
     }
-    const next = { editors: new Map(editors.map((e) => [e, tick])), timer: setTimeout(() => {
-      this.pending.delete(agreementId);
-      try {
-        this.reconcile(agreementId, next.editors);
-      } catch {
-        // An unreadable document keeps its approvals; it cannot be locked anyway.
-      }
-    }, 200) };
+    const next = {
+      editors: new Map(editors.map((e) => [e, tick])),
+      timer: setTimeout(() => {
+        this.pending.delete(agreementId);
+        try {
+          this.reconcile(agreementId, next.editors);
+        } catch {
+          // An unreadable document keeps its approvals; it cannot be locked anyway.
+        }
+      }, 200),
+    };
     this.pending.set(agreementId, next);
   }
 

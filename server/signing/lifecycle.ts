@@ -68,7 +68,14 @@ export class LifecycleService {
       approvals: this.d.approvals.list(agreementId),
       validApprovals: [...valid],
       checklist: this.checklist(agreementId, content, valid),
-      signatures: signatures.map(({ participantId, partyId, fullName, title, signedAt, versionHash }) => ({ participantId, partyId, fullName, title, signedAt, versionHash })),
+      signatures: signatures.map(({ participantId, partyId, fullName, title, signedAt, versionHash }) => ({
+        participantId,
+        partyId,
+        fullName,
+        title,
+        signedAt,
+        versionHash,
+      })),
       signers,
       inForceFrom: version?.status === 'signed' ? version.signedAt : null,
     };
@@ -87,7 +94,15 @@ export class LifecycleService {
       const signers = designatedSigners(this.d.participants.list(id), snapshot.content);
       const without = partiesWithoutSigner(signers, snapshot.content);
       if (without.length > 0) throw new HttpError(409, 'not_ready', `Not ready to lock: ${without.map((p) => `signer:${p}`).join(', ')}`);
-      const v = this.d.versions.create({ id: newRowId(), agreementId: id, state: snapshot.state, canonical: snapshot.canonical, hash: snapshot.hash, lockedAt: new Date().toISOString(), lockedBy: by.id });
+      const v = this.d.versions.create({
+        id: newRowId(),
+        agreementId: id,
+        state: snapshot.state,
+        canonical: snapshot.canonical,
+        hash: snapshot.hash,
+        lockedAt: new Date().toISOString(),
+        lockedBy: by.id,
+      });
       this.d.versions.recordSigners(v.id, signers);
       this.d.versions.setStatus(id, 'locked');
       this.d.audit.append(id, by.id, 'locked', { version: v.number, hash: v.hash, signers });
@@ -123,11 +138,29 @@ export class LifecycleService {
     }
     const signers = this.d.versions.signers(version.id);
     const mine = authorizeRecordedSigner(signers, by);
-    if (this.d.versions.signatures(version.id).some((s) => s.participantId === by.id)) throw new HttpError(409, 'already_signed', 'You have already signed this version.');
+    if (this.d.versions.signatures(version.id).some((s) => s.participantId === by.id))
+      throw new HttpError(409, 'already_signed', 'You have already signed this version.');
     const signedAt = new Date().toISOString();
     this.d.versions.transaction(() => {
-      this.d.versions.addSignature({ id: newRowId(), versionId: version.id, participantId: by.id, partyId: mine.partyId, fullName: input.fullName, title: input.title, signedAt, ip: client.ip, userAgent: client.userAgent, versionHash: version.hash });
-      this.d.audit.append(id, by.id, 'signed', { version: version.number, hash: version.hash, partyId: mine.partyId, fullName: input.fullName, title: input.title });
+      this.d.versions.addSignature({
+        id: newRowId(),
+        versionId: version.id,
+        participantId: by.id,
+        partyId: mine.partyId,
+        fullName: input.fullName,
+        title: input.title,
+        signedAt,
+        ip: client.ip,
+        userAgent: client.userAgent,
+        versionHash: version.hash,
+      });
+      this.d.audit.append(id, by.id, 'signed', {
+        version: version.number,
+        hash: version.hash,
+        partyId: mine.partyId,
+        fullName: input.fullName,
+        title: input.title,
+      });
     });
     if (everyoneSigned(signers, this.d.versions.signatures(version.id))) await completeVersion(this.d, version, signedAt);
     return this.changed(id);
@@ -146,16 +179,23 @@ export class LifecycleService {
       const last = this.d.versions.signatures(version.id).at(-1)?.signedAt ?? version.lockedAt;
       try {
         const done = await completeVersion(this.d, version, last);
-        log(`agreement ${id}: version ${version.number} had every signature but was not completed (the process stopped in between): ${done ? 'completed now' : 'no longer locked, left as is'}`);
+        log(
+          `agreement ${id}: version ${version.number} had every signature but was not completed (the process stopped in between): ${done ? 'completed now' : 'no longer locked, left as is'}`,
+        );
       } catch (error) {
         this.reopen(null, version, 'cancelled', 'The server could not complete this version after a restart; it was cancelled so it can be signed again.');
-        log(`agreement ${id}: version ${version.number} could not be completed after a restart, cancelled: ${error instanceof Error ? error.message : String(error)}`);
+        log(
+          `agreement ${id}: version ${version.number} could not be completed after a restart, cancelled: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
     }
   }
 
   private checklist(agreementId: string, content: AgreementContent, valid: Set<string>): StatusView['checklist'] {
-    const openSharedThreads = this.d.threads.threads(agreementId).filter((t) => t.visibility === 'shared' && t.resolvedAt === null).map((t) => t.id);
+    const openSharedThreads = this.d.threads
+      .threads(agreementId)
+      .filter((t) => t.visibility === 'shared' && t.resolvedAt === null)
+      .map((t) => t.id);
     const people = this.d.participants.list(agreementId);
     const signerParties = new Set(designatedSigners(people, content).map((s) => s.partyId));
     const participantParties = new Set(people.filter((p) => p.revokedAt === null).map((p) => p.partyId));

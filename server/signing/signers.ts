@@ -33,7 +33,12 @@ export function everyoneSigned(signers: readonly VersionSigner[], signatures: re
 }
 
 /** The status's list of who must sign, with names, party names (from `content`) and who has. */
-export function signerViews(signers: readonly VersionSigner[], people: readonly Participant[], content: AgreementContent, signatures: readonly Signature[]): SignerView[] {
+export function signerViews(
+  signers: readonly VersionSigner[],
+  people: readonly Participant[],
+  content: AgreementContent,
+  signatures: readonly Signature[],
+): SignerView[] {
   const byId = new Map(people.map((p) => [p.id, p]));
   const partyName = (id: string): string => content.parties.find((p) => p.id === id)?.legalName ?? '';
   return signers.map((s) => ({

@@ -3,8 +3,22 @@ import { canonicalJson } from '../../shared/canonical';
 import type { Db } from './db';
 
 export const AUDIT_ACTIONS = [
-  'created', 'invited', 'role_changed', 'revoked', 'link_reissued', 'section_approved', 'locked', 'unlocked', 'cancelled', 'signed', 'completed', 'exported', 'party_added', 'party_removed',
-  'review_copy_downloaded', 'approvals_cleared',
+  'created',
+  'invited',
+  'role_changed',
+  'revoked',
+  'link_reissued',
+  'section_approved',
+  'locked',
+  'unlocked',
+  'cancelled',
+  'signed',
+  'completed',
+  'exported',
+  'party_added',
+  'party_removed',
+  'review_copy_downloaded',
+  'approvals_cleared',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

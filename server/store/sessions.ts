@@ -10,9 +10,7 @@ export class SessionStore {
     this.insertStmt = db.prepare<[string, string, string, string]>(
       'INSERT INTO sessions (token_hash, participant_id, created_at, expires_at) VALUES (?, ?, ?, ?)',
     );
-    this.getStmt = db.prepare<[string, string], { participant_id: string }>(
-      'SELECT participant_id FROM sessions WHERE token_hash = ? AND expires_at > ?',
-    );
+    this.getStmt = db.prepare<[string, string], { participant_id: string }>('SELECT participant_id FROM sessions WHERE token_hash = ? AND expires_at > ?');
     this.deleteForStmt = db.prepare<[string, string | null]>('DELETE FROM sessions WHERE participant_id = ? AND token_hash IS NOT ?');
   }
 

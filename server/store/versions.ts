@@ -107,17 +107,23 @@ export class VersionStore {
          VALUES (@id, @agreementId, @number, @state, @canonical, @hash, 'locked', @lockedAt, @lockedBy)`,
       ),
       nextNumber: db.prepare<[string], { n: number }>('SELECT coalesce(max(number), 0) + 1 AS n FROM versions WHERE agreement_id = ?'),
-      current: db.prepare<[string], VersionRow>(`SELECT ${COLUMNS} FROM versions WHERE agreement_id = ? AND status IN ('locked', 'signed') ORDER BY number DESC LIMIT 1`),
+      current: db.prepare<[string], VersionRow>(
+        `SELECT ${COLUMNS} FROM versions WHERE agreement_id = ? AND status IN ('locked', 'signed') ORDER BY number DESC LIMIT 1`,
+      ),
       all: db.prepare<[string], VersionRow>(`SELECT ${COLUMNS} FROM versions WHERE agreement_id = ? ORDER BY number`),
       close: db.prepare<[VersionStatus, string, string, string]>('UPDATE versions SET status = ?, closed_at = ?, close_reason = ? WHERE id = ?'),
       // Only a version still awaiting signatures becomes signed: a cancel that landed first wins.
-      markSigned: db.prepare<[string, Buffer, string, string, string]>("UPDATE versions SET status = 'signed', signed_at = ?, pdf = ?, pdf_hash = ?, pages_hash = ? WHERE id = ? AND status = 'locked'"),
+      markSigned: db.prepare<[string, Buffer, string, string, string]>(
+        "UPDATE versions SET status = 'signed', signed_at = ?, pdf = ?, pdf_hash = ?, pages_hash = ? WHERE id = ? AND status = 'locked'",
+      ),
       setPagesHash: db.prepare<[string, string]>('UPDATE versions SET pages_hash = ? WHERE id = ? AND pages_hash IS NULL'),
       withoutPagesHash: db.prepare<[], VersionRow>(`SELECT ${COLUMNS} FROM versions WHERE status = 'signed' AND pdf_hash IS NOT NULL AND pages_hash IS NULL`),
       pdf: db.prepare<[string], { pdf: Buffer | null }>('SELECT pdf FROM versions WHERE id = ?'),
       state: db.prepare<[string], { state: Buffer }>('SELECT state FROM versions WHERE id = ?'),
       // Any fingerprint the certificate prints: the version's, the final file's, the agreement pages'.
-      byHash: db.prepare<[string, string, string], VersionRow>(`SELECT ${COLUMNS} FROM versions WHERE status = 'signed' AND (hash = ? OR pdf_hash = ? OR pages_hash = ?) LIMIT 1`),
+      byHash: db.prepare<[string, string, string], VersionRow>(
+        `SELECT ${COLUMNS} FROM versions WHERE status = 'signed' AND (hash = ? OR pdf_hash = ? OR pages_hash = ?) LIMIT 1`,
+      ),
       status: db.prepare<[string], { status: AgreementStatus }>('SELECT status FROM agreements WHERE id = ?'),
       setStatus: db.prepare<[AgreementStatus, string]>('UPDATE agreements SET status = ? WHERE id = ?'),
       insertSignature: db.prepare(
@@ -126,7 +132,9 @@ export class VersionStore {
       ),
       signatures: db.prepare<[string], SignatureRow>('SELECT * FROM signatures WHERE version_id = ? ORDER BY signed_at, rowid'),
       insertSigner: db.prepare<[string, string, string]>('INSERT INTO version_signers (version_id, party_id, participant_id) VALUES (?, ?, ?)'),
-      signers: db.prepare<[string], { party_id: string; participant_id: string }>('SELECT party_id, participant_id FROM version_signers WHERE version_id = ? ORDER BY rowid'),
+      signers: db.prepare<[string], { party_id: string; participant_id: string }>(
+        'SELECT party_id, participant_id FROM version_signers WHERE version_id = ? ORDER BY rowid',
+      ),
       awaitingCompletion: db.prepare<[], { id: string }>(
         `SELECT v.id FROM versions v JOIN agreements a ON a.id = v.agreement_id
          WHERE a.status = 'locked' AND v.status = 'locked'

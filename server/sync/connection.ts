@@ -181,7 +181,10 @@ export class Connection implements PresenceOwner {
       // An honest client never sends one: worth an operator's look.
       (this.options.log ?? console.error)(`refused an update of ${this.options.participantId} on ${this.room.id}: ${verdict.reason}, ${verdict.detail}`);
       // The reason says what was refused (close reasons are capped at 123 bytes).
-      this.close(outside ? CloseCode.OutsideSchema : CloseCode.BadMessage, `${outside ? 'outside the schema' : 'missing dependencies'}: ${verdict.detail}`.slice(0, 100));
+      this.close(
+        outside ? CloseCode.OutsideSchema : CloseCode.BadMessage,
+        `${outside ? 'outside the schema' : 'missing dependencies'}: ${verdict.detail}`.slice(0, 100),
+      );
       return;
     }
     const store = this.room.doc.store;

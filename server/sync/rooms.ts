@@ -51,12 +51,17 @@ export class Rooms {
     const stored = (room: Room, editors: readonly string[]): void => {
       for (const listener of this.storedListeners) listener(room.id, editors);
     };
-    this.flusher = new Flusher(docs, stored, (room, error) => {
-      options.log(`storing updates of ${room.id} failed: ${String(error)}`);
-      room.closeAll(1011, 'storage failure');
-      // Drop the unstored state; clients resend it when they reconnect.
-      this.unload(room, false);
-    }, options.log);
+    this.flusher = new Flusher(
+      docs,
+      stored,
+      (room, error) => {
+        options.log(`storing updates of ${room.id} failed: ${String(error)}`);
+        room.closeAll(1011, 'storage failure');
+        // Drop the unstored state; clients resend it when they reconnect.
+        this.unload(room, false);
+      },
+      options.log,
+    );
   }
 
   /** Registers `listener` for every batch of stored updates; returns its removal. */
@@ -119,10 +124,16 @@ export class Rooms {
       return existing;
     }
     const { doc, pendingUpdates } = this.load(id);
-    const room = new Room(id, doc, this.options.templateOf(id), { persist: (r, u, o) => this.persist(r, u, o), emptied: (r) => this.scheduleIdle(r), flush: () => this.flusher.flush() }, {
-      byteSize: Y.encodeStateAsUpdate(doc).byteLength,
-      updates: pendingUpdates,
-    });
+    const room = new Room(
+      id,
+      doc,
+      this.options.templateOf(id),
+      { persist: (r, u, o) => this.persist(r, u, o), emptied: (r) => this.scheduleIdle(r), flush: () => this.flusher.flush() },
+      {
+        byteSize: Y.encodeStateAsUpdate(doc).byteLength,
+        updates: pendingUpdates,
+      },
+    );
     room.locked = this.options.isLocked?.(id) ?? false;
     this.rooms.set(id, room);
     return room;
@@ -190,9 +201,16 @@ export class Rooms {
 
   private scheduleIdle(room: Room): void {
     this.cancelIdle(room);
-    this.idleTimers.set(room, setTimeout(() => this.guarded(`unloading ${room.id}`, () => {
-      if (room.conns.size === 0) this.unload(room);
-    }), this.options.idleMs));
+    this.idleTimers.set(
+      room,
+      setTimeout(
+        () =>
+          this.guarded(`unloading ${room.id}`, () => {
+            if (room.conns.size === 0) this.unload(room);
+          }),
+        this.options.idleMs,
+      ),
+    );
   }
 
   /** Timer callbacks have no caller to catch for them: a failure is logged and the server carries on. */

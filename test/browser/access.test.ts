@@ -1,7 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { fragmentName as f } from '../../shared/schema';
-import { editorOf, editorText, openAs, screenshot, typeAtEnd, waitSaved, type OpenPage, startBrowserSuite, stopBrowserSuite, type Running } from './browserHarness';
+import {
+  editorOf,
+  editorText,
+  openAs,
+  screenshot,
+  typeAtEnd,
+  waitSaved,
+  type OpenPage,
+  startBrowserSuite,
+  stopBrowserSuite,
+  type Running,
+} from './browserHarness';
 
 /**
  * Participants, roles and access, through the UI: the owner creates an
@@ -9,7 +20,6 @@ import { editorOf, editorText, openAs, screenshot, typeAtEnd, waitSaved, type Op
  * and what each of them can do follows their role live — read-only for a
  * viewer, editable after a promotion, gone after a revocation.
  */
-
 
 let server: Running;
 let dataDir: string;
@@ -47,7 +57,10 @@ async function waitEditor(p: OpenPage, label: string): Promise<void> {
 const participantRow = (page: Page, name: string) => page.locator('[data-testid="participant-list"] > li', { hasText: name });
 
 /** Invites someone through the owner's participants panel; returns the full personal link shown. */
-async function inviteThroughPanel(page: Page, who: { name: string; email: string; party: string; role: 'editor' | 'commenter' | 'viewer'; signatory?: boolean }): Promise<string> {
+async function inviteThroughPanel(
+  page: Page,
+  who: { name: string; email: string; party: string; role: 'editor' | 'commenter' | 'viewer'; signatory?: boolean },
+): Promise<string> {
   const panel = page.getByTestId('participants-panel');
   await panel.getByTestId('invite-open').click();
   const form = panel.getByTestId('invite-form');
@@ -69,7 +82,12 @@ beforeAll(async () => {
   ({ server, dataDir, browser } = await startBrowserSuite('entente-access-'));
 }, 120_000);
 
-afterAll(() => stopBrowserSuite({ server, dataDir, browser }, opened.map((p) => p.context)));
+afterAll(() =>
+  stopBrowserSuite(
+    { server, dataDir, browser },
+    opened.map((p) => p.context),
+  ),
+);
 
 describe('participants, roles and access in the browser', { timeout: 120_000 }, () => {
   it('owner creates and invites; a viewer is read-only until promoted; a revoked editor is shut out; names stay text', async () => {
@@ -261,7 +279,8 @@ describe('participants, roles and access in the browser', { timeout: 120_000 }, 
     expect(await stranger.page.getByTestId('access-refused').innerText()).toContain('Open your personal link');
     await screenshot(stranger.page, 'access-sign-in');
 
-    const unexpected = (p: OpenPage) => p.errors.filter((e) => !e.startsWith('Failed to load resource: the server responded with a status of 40') && !e.includes('WebSocket'));
+    const unexpected = (p: OpenPage) =>
+      p.errors.filter((e) => !e.startsWith('Failed to load resource: the server responded with a status of 40') && !e.includes('WebSocket'));
     expect(unexpected(owner)).toEqual([]);
     expect(unexpected(viewer)).toEqual([]);
     expect(unexpected(mallory)).toEqual([]);

@@ -28,7 +28,10 @@ export function ensureClientBuilt(): void {
   const sources = [join(ROOT, 'client'), join(ROOT, 'shared'), join(ROOT, 'vite.config.ts')];
   const sourceTime = Math.max(...sources.filter((p) => existsSync(p)).map(newestMtime));
   if (existsSync(index) && statSync(index).mtimeMs >= sourceTime) return;
-  execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn', '--outDir', CLIENT_DIR], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn', '--outDir', CLIENT_DIR], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
 }
 
 /** The system Chromium, headless. Never downloads a browser. */
@@ -95,7 +98,13 @@ export async function inviteVia(baseUrl: string, agreement: TestAgreement, who: 
   const res = await fetch(`${baseUrl}/api/agreements/${agreement.id}/participants`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${agreement.token}` },
-    body: JSON.stringify({ name: who.name, email: who.email ?? `${who.name.toLowerCase().replace(/[^a-z0-9]+/g, '.')}@example.org`, partyId, role: who.role, signatory: who.signatory ?? false }),
+    body: JSON.stringify({
+      name: who.name,
+      email: who.email ?? `${who.name.toLowerCase().replace(/[^a-z0-9]+/g, '.')}@example.org`,
+      partyId,
+      role: who.role,
+      signatory: who.signatory ?? false,
+    }),
   });
   if (res.status !== 201) throw new Error(`invite failed: ${res.status} ${await res.text()}`);
   const view = (await res.json()) as ParticipantView;
@@ -157,7 +166,14 @@ export interface BrowserSuite {
 export async function startBrowserSuite(dataDirPrefix: string): Promise<BrowserSuite> {
   ensureClientBuilt();
   const dataDir = mkdtempSync(join(tmpdir(), dataDirPrefix));
-  const server = await startServer({ port: 0, dataDir, clientDir: CLIENT_DIR, log: (m) => { if (process.env.ENTENTE_DEBUG_LOG) console.error(m); } });
+  const server = await startServer({
+    port: 0,
+    dataDir,
+    clientDir: CLIENT_DIR,
+    log: (m) => {
+      if (process.env.ENTENTE_DEBUG_LOG) console.error(m);
+    },
+  });
   return { server, dataDir, browser: await launchBrowser() };
 }
 

@@ -1,7 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { fragmentName as f } from '../../shared/schema';
-import { createAgreementVia, editorOf, editorText, inviteVia, openLink, screenshot, waitSaved, startBrowserSuite, stopBrowserSuite, type Running, type TestAgreement } from './browserHarness';
+import {
+  createAgreementVia,
+  editorOf,
+  editorText,
+  inviteVia,
+  openLink,
+  screenshot,
+  waitSaved,
+  startBrowserSuite,
+  stopBrowserSuite,
+  type Running,
+  type TestAgreement,
+} from './browserHarness';
 
 /**
  * Comment threads in the browser, between two partner organisations: Alice
@@ -224,7 +236,9 @@ describe('comment threads in the browser', { timeout: 120_000 }, () => {
     expect(await sidebar(vera).locator('[data-testid="reply-button"], [data-testid="resolve"], textarea').count()).toBe(0);
     expect(await sidebar(vera).textContent()).not.toContain('budget');
     // Selecting text shows no Comment button for her.
-    await editorOf(vera.page, purpose).getByText('together', { exact: false }).dblclick({ position: { x: 130, y: 8 } });
+    await editorOf(vera.page, purpose)
+      .getByText('together', { exact: false })
+      .dblclick({ position: { x: 130, y: 8 } });
     await poll(() => vera.page.evaluate(() => window.getSelection()?.toString().trim() ?? '')).not.toBe('');
     await vera.page.waitForTimeout(300);
     expect(await vera.page.locator('[data-testid="comment-selection"]').count()).toBe(0);
@@ -249,7 +263,9 @@ describe('comment threads in the browser', { timeout: 120_000 }, () => {
     const brigitte = await openPerson('brigitte-fr', brigitteLink);
     await poll(() => editorText(brigitte.page, f('purpose'))).toBe('Les parties collaborent aux services d’emploi.');
     expect(await editorOf(brigitte.page, f('purpose')).getAttribute('contenteditable')).toBe('false');
-    await editorOf(brigitte.page, f('purpose')).getByText('collaborent', { exact: false }).dblclick({ position: { x: 120, y: 8 } });
+    await editorOf(brigitte.page, f('purpose'))
+      .getByText('collaborent', { exact: false })
+      .dblclick({ position: { x: 120, y: 8 } });
     await poll(() => brigitte.page.evaluate(() => window.getSelection()?.toString().trim())).toBe('collaborent');
     await brigitte.page.locator('[data-testid="comment-selection"]').click();
     await brigitte.page.locator('[data-testid="new-thread"] textarea').fill('Pourquoi pas « coopèrent » ?');
@@ -293,7 +309,11 @@ describe('comment threads in the browser', { timeout: 120_000 }, () => {
 
     // The server refuses a comment once the agreement is locked (409): the reason is shown.
     await page.route('**/api/agreements/*/threads/*/comments', (route) =>
-      route.fulfill({ status: 409, contentType: 'application/json', body: JSON.stringify({ error: 'locked', message: 'The agreement is locked: comments are closed.' }) }),
+      route.fulfill({
+        status: 409,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: 'locked', message: 'The agreement is locked: comments are closed.' }),
+      }),
     );
     await thread.locator('[data-testid="reply-button"]').click();
     await poll(() => thread.locator('[data-testid="reply-composer"] textarea').evaluate((el) => el === document.activeElement)).toBe(true);
@@ -311,7 +331,9 @@ describe('comment threads in the browser', { timeout: 120_000 }, () => {
     });
     await page.reload();
     await threadIn(alice, 'Trente jours').waitFor();
-    await poll(() => sidebar(alice).locator('[data-testid="comments-locked"]').textContent()).toBe('L’entente est verrouillée\u00a0: les commentaires sont fermés.');
+    await poll(() => sidebar(alice).locator('[data-testid="comments-locked"]').textContent()).toBe(
+      'L’entente est verrouillée\u00a0: les commentaires sont fermés.',
+    );
     await poll(() => page.locator('[data-testid="comment-section"]').count()).toBe(0);
     await threadIn(alice, 'Trente jours').locator('.thread-summary').click();
     await poll(() => threadIn(alice, 'Trente jours').getAttribute('class')).toMatch(/is-open/);

@@ -5,7 +5,20 @@ import type { Browser, Page } from 'playwright-core';
 import { startServer } from '../../server/start';
 import type { AgreementDetail } from '../../shared/api';
 import { fragmentName as f } from '../../shared/schema';
-import { CLIENT_DIR, createAgreementVia, editorOf, editorText, openLink, startBrowserSuite, stopBrowserSuite, typeAtEnd, waitSaved, type OpenPage, type Running, type TestAgreement } from './browserHarness';
+import {
+  CLIENT_DIR,
+  createAgreementVia,
+  editorOf,
+  editorText,
+  openLink,
+  startBrowserSuite,
+  stopBrowserSuite,
+  typeAtEnd,
+  waitSaved,
+  type OpenPage,
+  type Running,
+  type TestAgreement,
+} from './browserHarness';
 
 /** The connection indicator tells "you are offline" from "the server cannot be reached". */
 
@@ -18,7 +31,12 @@ const poll = <T>(fn: () => Promise<T> | T, timeout = 15_000) => expect.poll(fn, 
 beforeAll(async () => {
   ({ server, dataDir, browser } = await startBrowserSuite('entente-connection-'));
 }, 120_000);
-afterAll(() => stopBrowserSuite({ server, dataDir, browser }, opened.map((p) => p.context)));
+afterAll(() =>
+  stopBrowserSuite(
+    { server, dataDir, browser },
+    opened.map((p) => p.context),
+  ),
+);
 
 function createAgreement(title: string): Promise<TestAgreement> {
   return createAgreementVia(server.url, {
@@ -88,7 +106,9 @@ describe('connection indicator', { timeout: 90_000 }, () => {
 
     await page.getByTestId('lang-toggle').click();
     await poll(() => status.locator('.status-label').innerText()).toBe('Le serveur est injoignable');
-    expect(await status.locator('.status-note').innerText()).toBe('Vos modifications sont conservées sur cet appareil et seront envoyées au retour de la connexion.');
+    expect(await status.locator('.status-note').innerText()).toBe(
+      'Vos modifications sont conservées sur cet appareil et seront envoyées au retour de la connexion.',
+    );
     await shot(page, 'unreachable-fr');
 
     server = await startServer({ port, dataDir, clientDir: CLIENT_DIR, log: () => undefined });

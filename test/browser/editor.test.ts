@@ -3,8 +3,24 @@ import type { Browser, Page } from 'playwright-core';
 import { startServer } from '../../server/start';
 import type { AgreementDetail } from '../../shared/api';
 import { fragmentName as f } from '../../shared/schema';
-import { CLIENT_DIR, caretAtEnd, createAgreementVia, editorOf, editorText, inviteVia, openAs, openLink, screenshot, typeAtEnd, waitSaved, type OpenPage, type TestAgreement, startBrowserSuite, stopBrowserSuite, type Running } from './browserHarness';
-
+import {
+  CLIENT_DIR,
+  caretAtEnd,
+  createAgreementVia,
+  editorOf,
+  editorText,
+  inviteVia,
+  openAs,
+  openLink,
+  screenshot,
+  typeAtEnd,
+  waitSaved,
+  type OpenPage,
+  type TestAgreement,
+  startBrowserSuite,
+  stopBrowserSuite,
+  type Running,
+} from './browserHarness';
 
 let server: Running;
 let dataDir: string;
@@ -50,7 +66,12 @@ beforeAll(async () => {
   ({ server, dataDir, browser } = await startBrowserSuite('entente-browser-'));
 }, 120_000);
 
-afterAll(() => stopBrowserSuite({ server, dataDir, browser }, opened.map((p) => p.context)));
+afterAll(() =>
+  stopBrowserSuite(
+    { server, dataDir, browser },
+    opened.map((p) => p.context),
+  ),
+);
 
 describe('collaborative editor in the browser', { timeout: 60_000 }, () => {
   it('two people edit different and the same sections, converge, and see each other’s named carets', async () => {
@@ -68,10 +89,7 @@ describe('collaborative editor in the browser', { timeout: 60_000 }, () => {
     await editorOf(alice.page, f('context')).locator('p').first().click();
     await alice.page.keyboard.press('Control+Home');
     await caretAtEnd(bob.page, f('context'));
-    await Promise.all([
-      alice.page.keyboard.type('Preamble. ', { delay: 15 }),
-      bob.page.keyboard.type(' Bravo agrees.', { delay: 15 }),
-    ]);
+    await Promise.all([alice.page.keyboard.type('Preamble. ', { delay: 15 }), bob.page.keyboard.type(' Bravo agrees.', { delay: 15 })]);
 
     for (const fragment of [f('purpose'), f('duration'), f('context')]) {
       await poll(async () => (await textOf(alice.page, fragment)) === (await textOf(bob.page, fragment))).toBe(true);
@@ -120,7 +138,9 @@ describe('collaborative editor in the browser', { timeout: 60_000 }, () => {
     const carol = await open(agreement, 'Carol');
     const fresh = carol.page;
     await poll(() => textOf(fresh, f('purpose'))).toBe('Improve outcomes for job seekers.');
-    await poll(() => fresh.locator('[data-section="parties"] [data-party-index="0"] input[name="legalName"]').inputValue()).toBe('Employment Network of Ontario Inc.');
+    await poll(() => fresh.locator('[data-section="parties"] [data-party-index="0"] input[name="legalName"]').inputValue()).toBe(
+      'Employment Network of Ontario Inc.',
+    );
     expect(await fresh.locator('select[name="terminationNoticeDays"]').inputValue()).toBe('90');
     expect(await fresh.locator('input[name="termYears"]').inputValue()).toBe('2');
     expect(await fresh.locator('[data-section="signatories"] input[name="name"]').first().inputValue()).toBe('Marie Tremblay');

@@ -17,7 +17,6 @@ import { SHOTS_DIR, editorOf, editorText, screenshot, waitSaved, type OpenPage, 
  * signed PDF they download is recognised by the public verify page.
  */
 
-
 let server: Running;
 let dataDir: string;
 let browser: Browser;
@@ -68,7 +67,13 @@ async function setUp(title: string): Promise<Setup> {
   const ownerToken = tokenOf(agreement.ownerLink);
   const partyIds = agreement.content.parties.map((p) => p.id);
   const base = `/api/agreements/${agreement.id}`;
-  const partner = await rest<ParticipantView>(ownerToken, `${base}/participants`, 'POST', { name: PARTNER.name, email: PARTNER.email, partyId: partyIds[1], role: 'editor', signatory: true });
+  const partner = await rest<ParticipantView>(ownerToken, `${base}/participants`, 'POST', {
+    name: PARTNER.name,
+    email: PARTNER.email,
+    partyId: partyIds[1],
+    role: 'editor',
+    signatory: true,
+  });
   const ownerRow = (await rest<{ participants: ParticipantView[] }>(ownerToken, `${base}/participants`)).participants.find((p) => p.role === 'owner');
   await rest(ownerToken, `${base}/participants/${ownerRow?.id}`, 'PATCH', { signatory: true });
 
@@ -151,7 +156,12 @@ beforeAll(async () => {
   mkdirSync(SHOTS_DIR, { recursive: true });
 }, 120_000);
 
-afterAll(() => stopBrowserSuite({ server, dataDir, browser }, opened.map((p) => p.context)));
+afterAll(() =>
+  stopBrowserSuite(
+    { server, dataDir, browser },
+    opened.map((p) => p.context),
+  ),
+);
 
 describe('approve, lock, sign and verify in the browser', { timeout: 120_000 }, () => {
   it('two parties approve every section, the owner locks, both sign, and the signed PDF verifies', async () => {
@@ -177,7 +187,9 @@ describe('approve, lock, sign and verify in the browser', { timeout: 120_000 }, 
     await approveAll(partner.page);
     const purposeChips = owner.page.locator('[data-testid="approvals-purpose"] [data-state="approved"]');
     await poll(() => purposeChips.count()).toBe(1);
-    await poll(() => owner.page.locator(`[data-testid="approvals-purpose"] [data-party="${partyIds[1]}"]`).innerText()).toContain(`Approved by ${PARTNER.name}`);
+    await poll(() => owner.page.locator(`[data-testid="approvals-purpose"] [data-party="${partyIds[1]}"]`).innerText()).toContain(
+      `Approved by ${PARTNER.name}`,
+    );
     await approveAll(owner.page);
 
     for (const { page } of [owner, partner]) {
@@ -227,7 +239,8 @@ describe('approve, lock, sign and verify in the browser', { timeout: 120_000 }, 
       );
     }
     // Each page hashes the text it shows the way the server does: it is the locked version.
-    for (const { page } of [owner, partner]) await poll(() => page.locator('[data-testid="locked-banner"] [data-testid="version-match"]').getAttribute('data-match')).toBe('match');
+    for (const { page } of [owner, partner])
+      await poll(() => page.locator('[data-testid="locked-banner"] [data-testid="version-match"]').getAttribute('data-match')).toBe('match');
 
     // Read-only for everyone: no approve buttons, editors not editable, typing changes nothing.
     for (const { page } of [owner, partner]) {
@@ -314,7 +327,14 @@ describe('approve, lock, sign and verify in the browser', { timeout: 120_000 }, 
     const pdf = readFileSync(pdfPath);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const text = execFileSync('pdftotext', ['-layout', pdfPath, '-']).toString();
-    for (const expected of [`${PARTNER.name}, ${PARTNER.title}`, `${OWNER.name}, ${OWNER.title}`, 'Community Employment Network', 'Réseau Emploi Québec', hash ?? '', agreement.id]) {
+    for (const expected of [
+      `${PARTNER.name}, ${PARTNER.title}`,
+      `${OWNER.name}, ${OWNER.title}`,
+      'Community Employment Network',
+      'Réseau Emploi Québec',
+      hash ?? '',
+      agreement.id,
+    ]) {
       expect(text).toContain(expected);
     }
     // The signatures section is never split across pages (pdftotext separates pages with a form feed).
@@ -402,7 +422,12 @@ describe('approve, lock, sign and verify in the browser', { timeout: 120_000 }, 
     await owner.page.locator('[data-testid="status-panel"]').screenshot({ path: join(tmpdir(), 'entente-status-invite.png') });
 
     // Once someone of that party is invited, the line asks for a signatory instead, live.
-    await rest(ownerToken, `/api/agreements/${agreement.id}/participants`, 'POST', { name: 'Vera Viewer', email: 'vera@example.org', partyId: agreement.content.parties[1]?.id, role: 'viewer' });
+    await rest(ownerToken, `/api/agreements/${agreement.id}/participants`, 'POST', {
+      name: 'Vera Viewer',
+      email: 'vera@example.org',
+      partyId: agreement.content.parties[1]?.id,
+      role: 'viewer',
+    });
     await poll(() => signatories.innerText()).toContain('A participant of Réseau Emploi Québec designated to sign');
     expect(await signatories.innerText()).not.toContain('Invite someone');
     expect(owner.errors).toEqual([]);

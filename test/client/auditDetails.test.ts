@@ -12,13 +12,30 @@ import { actionLabel, auditDetails, peopleOf } from '../../client/signing/auditD
 
 type Entry = AuditView['entries'][number];
 
-const entry = (seq: number, action: string, details: Record<string, unknown>, actorId: string | null = 'owner1'): Entry => ({ seq, at: '2026-01-05T10:00:00.000Z', actorId, actorName: '', action, details, hash: '0'.repeat(64) });
+const entry = (seq: number, action: string, details: Record<string, unknown>, actorId: string | null = 'owner1'): Entry => ({
+  seq,
+  at: '2026-01-05T10:00:00.000Z',
+  actorId,
+  actorName: '',
+  action,
+  details,
+  hash: '0'.repeat(64),
+});
 
 const LOG: Entry[] = [
   entry(1, 'created', { title: 'Entente', owner: 'Odile' }),
   entry(2, 'invited', { participantId: 'p2', name: 'Paul', role: 'editor', partyId: 'partyB', signatory: false }),
-  entry(3, 'role_changed', { participantId: 'p2', from: { role: 'editor', signatory: false, partyId: 'partyB' }, to: { role: 'viewer', signatory: false, partyId: 'partyB' } }),
-  entry(4, 'approvals_cleared', { section: 'purpose', partyId: 'partyA', approvedBy: { id: 'owner1', name: 'Odile' }, editedBy: [{ id: 'p2', name: 'Paul' }] }, null),
+  entry(3, 'role_changed', {
+    participantId: 'p2',
+    from: { role: 'editor', signatory: false, partyId: 'partyB' },
+    to: { role: 'viewer', signatory: false, partyId: 'partyB' },
+  }),
+  entry(
+    4,
+    'approvals_cleared',
+    { section: 'purpose', partyId: 'partyA', approvedBy: { id: 'owner1', name: 'Odile' }, editedBy: [{ id: 'p2', name: 'Paul' }] },
+    null,
+  ),
   // Logged before the review copy had its own action: the log is append-only, so it stays like this.
   entry(5, 'exported', { format: 'pdf', copy: 'review', version: 1 }),
   entry(6, 'review_copy_downloaded', { format: 'pdf', version: 1, hash: 'a'.repeat(64) }),
@@ -33,7 +50,18 @@ function render(lang: Lang): { rows: string[]; panelRoles: Record<string, string
     const t = useT();
     // The participants panel names roles with role.<role>.
     panelRoles = Object.fromEntries(ROLES.map((r) => [r, t(`role.${r}`)]));
-    const ctx = { t, lang, template: mouTemplate, parties: new Map([['partyA', 'Partie A'], ['partyB', 'Partie B']]), unnamedParty: '?', people: peopleOf(LOG), date: (iso: string) => iso };
+    const ctx = {
+      t,
+      lang,
+      template: mouTemplate,
+      parties: new Map([
+        ['partyA', 'Partie A'],
+        ['partyB', 'Partie B'],
+      ]),
+      unnamedParty: '?',
+      people: peopleOf(LOG),
+      date: (iso: string) => iso,
+    };
     return createElement(Fragment, null, ...LOG.map((e) => createElement('div', { key: e.seq }, `${actionLabel(e, t)} | `, auditDetails(e, ctx))));
   }
   const html = renderToStaticMarkup(createElement(IntlProvider, { locale: LOCALES[lang], messages: MESSAGES[lang] }, createElement(Probe)));
@@ -53,7 +81,9 @@ describe('audit log entries in words', () => {
   });
 
   it('says an approval was cleared by an edit, of which section and party, approved by whom, edited by whom', () => {
-    expect(render('fr').rows[3]).toBe('Approbation effacée par une modification | Section\u00a0: ButPartie\u00a0: Partie AApprouvée par\u00a0: OdileModifiée par\u00a0: Paul');
+    expect(render('fr').rows[3]).toBe(
+      'Approbation effacée par une modification | Section\u00a0: ButPartie\u00a0: Partie AApprouvée par\u00a0: OdileModifiée par\u00a0: Paul',
+    );
     expect(render('en').rows[3]).toBe('Approval cleared by an edit | Section: PurposeParty: Partie AApproved by: OdileEdited by: Paul');
   });
 

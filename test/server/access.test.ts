@@ -5,7 +5,20 @@ import { CloseCode } from '../../shared/closeCodes';
 import { fragmentName, partyIdsOf } from '../../shared/schema';
 import { updateMessage } from '../../server/sync/protocol';
 import type { ParticipantView } from '../../shared/api';
-import { api, connect, createAgreement, invite as inviteAs, rawSocket, startTestServer, synced, waitFor, type Client, type Invited, type TestAgreement, type TestServer } from './harness';
+import {
+  api,
+  connect,
+  createAgreement,
+  invite as inviteAs,
+  rawSocket,
+  startTestServer,
+  synced,
+  waitFor,
+  type Client,
+  type Invited,
+  type TestAgreement,
+  type TestServer,
+} from './harness';
 import { paragraph } from './fill';
 
 let server: TestServer;
@@ -24,8 +37,11 @@ const open = (a: { id: string }, token: string): Client => {
   return c;
 };
 
-const invite = (a: TestAgreement, role: 'editor' | 'commenter' | 'viewer', extra: { name?: string; signatory?: boolean; partyIndex?: number } = {}): Promise<Invited> =>
-  inviteAs(server.url, a, { role, ...extra });
+const invite = (
+  a: TestAgreement,
+  role: 'editor' | 'commenter' | 'viewer',
+  extra: { name?: string; signatory?: boolean; partyIndex?: number } = {},
+): Promise<Invited> => inviteAs(server.url, a, { role, ...extra });
 const purposeOf = (doc: Y.Doc): string => doc.getXmlFragment(fragmentName('purpose')).toString();
 
 describe('access on REST', () => {
@@ -48,12 +64,17 @@ describe('access on REST', () => {
     const viewer = await invite(a, 'viewer');
     for (const p of [editor, commenter, viewer]) {
       expect((await api(server.url, p.token, `/api/agreements/${a.id}`)).status).toBe(200);
-      const me = (await (await api(server.url, p.token, `/api/agreements/${a.id}/me`)).json()) as { participant: { role: string }; can: Record<string, boolean> };
+      const me = (await (await api(server.url, p.token, `/api/agreements/${a.id}/me`)).json()) as {
+        participant: { role: string };
+        can: Record<string, boolean>;
+      };
       expect(me.participant.role).toBe(p.role);
       expect(me.can.manage).toBe(false);
       const body = { name: 'X', email: 'x@example.org', partyId: a.content.parties[0]?.id, role: 'editor' };
       expect((await api(server.url, p.token, `/api/agreements/${a.id}/participants`, { method: 'POST', body })).status).toBe(403);
-      expect((await api(server.url, p.token, `/api/agreements/${a.id}/participants/${viewer.id}`, { method: 'PATCH', body: { role: 'editor' } })).status).toBe(403);
+      expect((await api(server.url, p.token, `/api/agreements/${a.id}/participants/${viewer.id}`, { method: 'PATCH', body: { role: 'editor' } })).status).toBe(
+        403,
+      );
       expect((await api(server.url, p.token, `/api/agreements/${a.id}/participants/${viewer.id}`, { method: 'DELETE' })).status).toBe(403);
     }
     const list = (await (await api(server.url, viewer.token, `/api/agreements/${a.id}/participants`)).json()) as { participants: ParticipantView[] };
@@ -86,7 +107,9 @@ describe('access on REST', () => {
       expect(res.status, JSON.stringify(body)).toBe(400);
     }
     expect((await api(server.url, a.token, `/api/agreements/${a.id}/participants`, { method: 'POST', body: '{oops' })).status).toBe(400);
-    expect((await api(server.url, a.token, `/api/agreements/${a.id}/participants/AAAAAAAAAAAAAAAA`, { method: 'PATCH', body: { role: 'viewer' } })).status).toBe(404);
+    expect(
+      (await api(server.url, a.token, `/api/agreements/${a.id}/participants/AAAAAAAAAAAAAAAA`, { method: 'PATCH', body: { role: 'viewer' } })).status,
+    ).toBe(404);
   });
 
   it('a personal link starts a cookie session and opens the agreement', async () => {

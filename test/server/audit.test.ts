@@ -49,7 +49,10 @@ describe('the audit log says what happened', () => {
     const viewer = await invite(server.url, r.a, { role: 'viewer', name: 'Vera Viewer' });
     const editor = connect(server.wsUrl, r.a.id, r.partner.token);
     const reader = connect(server.wsUrl, r.a.id, viewer.token);
-    cleanup.push(() => editor.destroy(), () => reader.destroy());
+    cleanup.push(
+      () => editor.destroy(),
+      () => reader.destroy(),
+    );
     await Promise.all([synced(editor), synced(reader)]);
     editor.doc.getXmlFragment(fragmentName('purpose')).push([paragraph('Et une phrase de plus')]);
     await waitFor(() => reader.doc.getXmlFragment(fragmentName('purpose')).length === 2, 'the edit reaches others');
@@ -62,10 +65,12 @@ describe('the audit log says what happened', () => {
     }
     const editedBy = [{ id: r.partner.id, name: 'Paul Partenaire' }];
     expect(cleared).toHaveLength(2);
-    expect(cleared.map((e) => ({ actorId: e.actorId, details: e.details }))).toEqual(expect.arrayContaining([
-      { actorId: null, details: { section: 'purpose', partyId: ownerParty, approvedBy: { id: r.ownerId, name: 'Odile' }, editedBy } },
-      { actorId: null, details: { section: 'purpose', partyId: partnerParty, approvedBy: { id: r.partner.id, name: 'Paul Partenaire' }, editedBy } },
-    ]));
+    expect(cleared.map((e) => ({ actorId: e.actorId, details: e.details }))).toEqual(
+      expect.arrayContaining([
+        { actorId: null, details: { section: 'purpose', partyId: ownerParty, approvedBy: { id: r.ownerId, name: 'Odile' }, editedBy } },
+        { actorId: null, details: { section: 'purpose', partyId: partnerParty, approvedBy: { id: r.partner.id, name: 'Paul Partenaire' }, editedBy } },
+      ]),
+    );
     const status = await r.status();
     expect(status.validApprovals).toHaveLength(before - 2);
     expect(status.validApprovals.some((v) => v.startsWith('purpose:'))).toBe(false);

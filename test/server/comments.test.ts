@@ -2,7 +2,20 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Anchor, ThreadView } from '../../shared/api';
 import { fragmentName } from '../../shared/schema';
-import { agreementCall, listenEvents, connect, createAgreement, invite as inviteAs, startTestServer, synced, waitFor, type Client, type Invited, type TestAgreement, type TestServer } from './harness';
+import {
+  agreementCall,
+  listenEvents,
+  connect,
+  createAgreement,
+  invite as inviteAs,
+  startTestServer,
+  synced,
+  waitFor,
+  type Client,
+  type Invited,
+  type TestAgreement,
+  type TestServer,
+} from './harness';
 
 let server: TestServer;
 const cleanup: (() => void)[] = [];
@@ -50,7 +63,10 @@ describe('comment threads', () => {
     expect(resolved.body.resolvedBy).toBe(editor.id);
     const reopened = await call<ThreadView>(commenter.token, a, `/threads/${t.id}/reopen`, 'POST');
     expect(reopened.body.resolvedAt).toBeNull();
-    expect(reopened.body.history.map((h) => [h.action, h.byName])).toEqual([['resolved', 'editor1'], ['reopened', 'commenter1']]);
+    expect(reopened.body.history.map((h) => [h.action, h.byName])).toEqual([
+      ['resolved', 'editor1'],
+      ['reopened', 'commenter1'],
+    ]);
   });
 
   it('only the author or an editor resolves', async () => {
@@ -75,7 +91,10 @@ describe('comment threads', () => {
 
     const owner = connect(server.wsUrl, a.id, a.token);
     const reader = connect(server.wsUrl, a.id, commenter.token);
-    cleanup.push(() => owner.destroy(), () => reader.destroy());
+    cleanup.push(
+      () => owner.destroy(),
+      () => reader.destroy(),
+    );
     await Promise.all([synced(owner), synced(reader)]);
     reader.doc.getText('t').insert(0, 'edit attempt');
     await new Promise((r) => setTimeout(r, 200));
@@ -85,7 +104,15 @@ describe('comment threads', () => {
   it('a forged author is ignored: the author is the session’s participant', async () => {
     const a = await createAgreement(server.url);
     const commenter = await invite(a, 'commenter', 1);
-    const t = (await call<ThreadView>(commenter.token, a, '/threads', 'POST', { section: 'purpose', body: 'vrai', authorId: a.content.parties[0]?.id, author: 'Odile Owner', authorName: 'Odile' })).body;
+    const t = (
+      await call<ThreadView>(commenter.token, a, '/threads', 'POST', {
+        section: 'purpose',
+        body: 'vrai',
+        authorId: a.content.parties[0]?.id,
+        author: 'Odile Owner',
+        authorName: 'Odile',
+      })
+    ).body;
     expect(t.authorId).toBe(commenter.id);
     expect(t.comments[0]?.authorName).toBe('commenter1');
     const reply = (await call<ThreadView>(commenter.token, a, `/threads/${t.id}/comments`, 'POST', { body: 'suite', authorId: 'someone' })).body;
@@ -99,7 +126,9 @@ describe('comment threads', () => {
     const theirStream = listen(theirs.token, a);
     const ourStream = listen(ours.token, a);
     await waitFor(() => theirStream.events.some((e) => e.event === 'ready') && ourStream.events.some((e) => e.event === 'ready'), 'streams open');
-    const internal = (await call<ThreadView>(a.token, a, '/threads', 'POST', { section: 'responsibilities', visibility: 'party', body: 'Entre nous : budget max 10 k$' })).body;
+    const internal = (
+      await call<ThreadView>(a.token, a, '/threads', 'POST', { section: 'responsibilities', visibility: 'party', body: 'Entre nous : budget max 10 k$' })
+    ).body;
     const shared = (await call<ThreadView>(a.token, a, '/threads', 'POST', { section: 'purpose', body: 'Pour tous' })).body;
     await waitFor(() => theirStream.events.some((e) => e.event === 'thread' && (e.data as ThreadView).id === shared.id), 'shared pushed');
     await waitFor(() => ourStream.events.some((e) => e.event === 'thread' && (e.data as ThreadView).id === internal.id), 'internal pushed to own party');
@@ -164,7 +193,10 @@ describe('text anchors', () => {
     const bobP = await invite(a, 'editor', 1, 'bob');
     const alice = connect(server.wsUrl, a.id, a.token);
     const bob = connect(server.wsUrl, a.id, bobP.token);
-    cleanup.push(() => alice.destroy(), () => bob.destroy());
+    cleanup.push(
+      () => alice.destroy(),
+      () => bob.destroy(),
+    );
     await Promise.all([synced(alice), synced(bob)]);
     const p = new Y.XmlElement('paragraph');
     const text = new Y.XmlText('Les parties collaborent aux services d’emploi.');
@@ -173,7 +205,12 @@ describe('text anchors', () => {
     const from = 'Les parties '.length;
     const to = from + 'collaborent'.length;
     // The end associates to the left, so typing right after the range does not extend it.
-    const anchor = { fragment: fragmentName('purpose'), start: b64(Y.createRelativePositionFromTypeIndex(text, from)), end: b64(Y.createRelativePositionFromTypeIndex(text, to, -1)), quote: 'collaborent' };
+    const anchor = {
+      fragment: fragmentName('purpose'),
+      start: b64(Y.createRelativePositionFromTypeIndex(text, from)),
+      end: b64(Y.createRelativePositionFromTypeIndex(text, to, -1)),
+      quote: 'collaborent',
+    };
     await waitFor(() => bob.doc.getXmlFragment(fragmentName('purpose')).length === 1, 'bob has the text');
     return { a, alice, bob, bobP, anchor };
   }
@@ -186,7 +223,13 @@ describe('text anchors', () => {
     textNode(alice.doc).insert('Préambule : Les parties collaborent'.length, ' activement');
     textNode(bob.doc).delete(0, 'Les '.length);
     textNode(bob.doc).insert('parties collabo'.length, '-');
-    await waitFor(() => textNode(alice.doc).toString() === textNode(bob.doc).toString() && textNode(alice.doc).toString().includes('activement') && textNode(alice.doc).toString().includes('-'), 'converged');
+    await waitFor(
+      () =>
+        textNode(alice.doc).toString() === textNode(bob.doc).toString() &&
+        textNode(alice.doc).toString().includes('activement') &&
+        textNode(alice.doc).toString().includes('-'),
+      'converged',
+    );
     expect(textNode(alice.doc).toString()).toBe('Préambule : parties collabo-rent activement aux services d’emploi.');
     expect(resolve(alice.doc, anchor)).toBe('collabo-rent');
     expect(resolve(bob.doc, anchor)).toBe('collabo-rent');

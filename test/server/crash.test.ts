@@ -11,7 +11,10 @@ afterEach(() => {
 });
 
 const lines = (doc: Y.Doc): string[] =>
-  doc.getXmlFragment(fragmentName('purpose')).toArray().map((p) => (p instanceof Y.XmlElement ? p.toString().replace(/<[^>]+>/g, '') : ''));
+  doc
+    .getXmlFragment(fragmentName('purpose'))
+    .toArray()
+    .map((p) => (p instanceof Y.XmlElement ? p.toString().replace(/<[^>]+>/g, '') : ''));
 
 describe('crash safety', () => {
   it('a server killed with SIGKILL while clients type loses no update another client had received', async () => {

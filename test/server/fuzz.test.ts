@@ -20,7 +20,8 @@ const RAW_SOCKETS = 40;
 const DOCUMENTED = new Set<number>([...Object.values(CloseCode), 1002, 1009]);
 const SECRET = 'fuzz-secret-must-never-be-served';
 /** What the server logs when one of its error boundaries caught something: a bug, even if it kept running. */
-const BOUNDARY_LOGS = /unexpected error|websocket upgrade failed|opening a sync connection|after storing updates|heartbeat failed|compacting .* failed|unloading .* failed|leaving .* failed|writing a response failed/;
+const BOUNDARY_LOGS =
+  /unexpected error|websocket upgrade failed|opening a sync connection|after storing updates|heartbeat failed|compacting .* failed|unloading .* failed|leaving .* failed|writing a response failed/;
 
 const root = tempDir();
 let server: SpawnedServer;
@@ -34,7 +35,10 @@ const writerCloses: number[] = [];
 let typing: NodeJS.Timeout | undefined;
 
 const lines = (doc: Y.Doc): string[] =>
-  doc.getXmlFragment(fragmentName('purpose')).toArray().map((p) => (p instanceof Y.XmlElement ? p.toString().replace(/<[^>]+>/g, '') : ''));
+  doc
+    .getXmlFragment(fragmentName('purpose'))
+    .toArray()
+    .map((p) => (p instanceof Y.XmlElement ? p.toString().replace(/<[^>]+>/g, '') : ''));
 
 function type(): void {
   const line = `honest-${typed.length}`;
@@ -69,7 +73,10 @@ beforeAll(async () => {
   honest = await createAgreement(server.url);
   target = await createAgreement(server.url);
   const editor = await invite(server.url, target, { role: 'editor' });
-  const thread = await api(server.url, target.token, `/api/agreements/${target.id}/threads`, { method: 'POST', body: { section: 'purpose', body: 'a thread' } });
+  const thread = await api(server.url, target.token, `/api/agreements/${target.id}/threads`, {
+    method: 'POST',
+    body: { section: 'purpose', body: 'a thread' },
+  });
   const created = (await thread.json()) as { id: string };
   ids = [editor.id, created.id, ...target.content.parties.map((p) => p.id), 'AAAAAAAAAAAAAAAA'];
 
@@ -101,7 +108,8 @@ describe('fuzzing the real server process', () => {
       let problem: string | undefined;
       if (res.status === 0) problem = res.timedOut ? 'no answer within 5 s' : 'connection dropped without an answer';
       else if (res.status >= 500) problem = `status ${res.status}: ${res.body.subarray(0, 200).toString()}`;
-      else if (res.status === 101 && res.firstOpcode !== 2 && !(res.closeCode !== undefined && DOCUMENTED.has(res.closeCode))) problem = `upgrade closed with ${res.closeCode ?? 'no close frame'}`;
+      else if (res.status === 101 && res.firstOpcode !== 2 && !(res.closeCode !== undefined && DOCUMENTED.has(res.closeCode)))
+        problem = `upgrade closed with ${res.closeCode ?? 'no close frame'}`;
       else if (res.body.includes(SECRET)) problem = 'served a file from outside the client directory';
       if (problem) failures.push(`${problem} <- ${c.what}`);
     });
@@ -133,7 +141,8 @@ describe('fuzzing the real server process', () => {
     });
     expect(failures.slice(0, 20), `${failures.length} failures (FUZZ_SEED=${SEED}); codes seen ${JSON.stringify([...codes])}`).toEqual([]);
     // The mix really exercised the refusals, not only harmless frames.
-    for (const code of [CloseCode.BadMessage, CloseCode.FrameTooLarge, CloseCode.OutsideSchema]) expect(codes.get(code) ?? 0, `close ${code}`).toBeGreaterThan(0);
+    for (const code of [CloseCode.BadMessage, CloseCode.FrameTooLarge, CloseCode.OutsideSchema])
+      expect(codes.get(code) ?? 0, `close ${code}`).toBeGreaterThan(0);
   }, 60_000);
 
   it('closes sockets that send bytes which are not websocket frames with a documented code', async () => {

@@ -45,16 +45,74 @@ const raw = (s: string): string => Buffer.from(s, 'utf8').toString('latin1');
 
 /** Path segments that have broken URL decoders, routers and file servers. */
 export const ODD_SEGMENTS: readonly string[] = [
-  '%E0', '%', '%%', '%C0%AF', '%C0%80', '%00', '%2e%2e', '..', '.', '%2F', '%5C', '%ED%A0%80', '%F4%90%80%80',
-  '%FF%FE', '%u0041', '+', ';', '%25', '%252e%252e', raw('é'), raw('\u202e'), raw('😀'), 'a'.repeat(3000), '%E0'.repeat(300),
-  '__proto__', 'constructor', 'prototype', 'null', 'undefined', '-1', '0', '1e309', '[]', '{}', '*', '~', '%0d%0aSet-Cookie:x=1',
-  'AAAAAAAAAAAAAAAAAAAAAA', '..%2f..%2f..%2fsecret.txt', '%2e%2e%2fsecret.txt', '..\\secret.txt', '%c0%ae%c0%ae/secret.txt',
-  '\x00', '\x7f', '\xff', ' ', '\t', '#', '?',
+  '%E0',
+  '%',
+  '%%',
+  '%C0%AF',
+  '%C0%80',
+  '%00',
+  '%2e%2e',
+  '..',
+  '.',
+  '%2F',
+  '%5C',
+  '%ED%A0%80',
+  '%F4%90%80%80',
+  '%FF%FE',
+  '%u0041',
+  '+',
+  ';',
+  '%25',
+  '%252e%252e',
+  raw('é'),
+  raw('\u202e'),
+  raw('😀'),
+  'a'.repeat(3000),
+  '%E0'.repeat(300),
+  '__proto__',
+  'constructor',
+  'prototype',
+  'null',
+  'undefined',
+  '-1',
+  '0',
+  '1e309',
+  '[]',
+  '{}',
+  '*',
+  '~',
+  '%0d%0aSet-Cookie:x=1',
+  'AAAAAAAAAAAAAAAAAAAAAA',
+  '..%2f..%2f..%2fsecret.txt',
+  '%2e%2e%2fsecret.txt',
+  '..\\secret.txt',
+  '%c0%ae%c0%ae/secret.txt',
+  '\x00',
+  '\x7f',
+  '\xff',
+  ' ',
+  '\t',
+  '#',
+  '?',
 ];
 
 const QUERIES = (token: string): readonly string[] => [
-  '?', '??', '?&&&', '?token=%E0', `?token=${token}`, '?token=', '?a=%', '?%00=%00', '?%E0%80=1', '?__proto__[polluted]=1',
-  '?constructor[prototype][polluted]=1', '?a=1&a=2&a[]=3', `?${'a=b&'.repeat(2000)}`, `?x=${raw('é')}`, '?#frag', '?link=invalid',
+  '?',
+  '??',
+  '?&&&',
+  '?token=%E0',
+  `?token=${token}`,
+  '?token=',
+  '?a=%',
+  '?%00=%00',
+  '?%E0%80=1',
+  '?__proto__[polluted]=1',
+  '?constructor[prototype][polluted]=1',
+  '?a=1&a=2&a[]=3',
+  `?${'a=b&'.repeat(2000)}`,
+  `?x=${raw('é')}`,
+  '?#frag',
+  '?link=invalid',
 ];
 
 /** JSON-ish bodies: malformed, wrong types, huge numbers, deep nesting, prototype keys. */
@@ -103,20 +161,77 @@ export interface HttpCaseContext {
 }
 
 const ROUTES: readonly string[] = [
-  '/api/agreements', '/api/agreements/{a}', '/api/agreements/{a}/me', '/api/agreements/{a}/participants',
-  '/api/agreements/{a}/participants/{x}', '/api/agreements/{a}/participants/{x}/link', '/api/agreements/{a}/parties',
-  '/api/agreements/{a}/parties/{x}', '/api/agreements/{a}/threads', '/api/agreements/{a}/threads/{x}/comments',
-  '/api/agreements/{a}/threads/{x}/resolve', '/api/agreements/{a}/threads/{x}/reopen', '/api/agreements/{a}/threads/{x}/read',
-  '/api/agreements/{a}/comments/{x}', '/api/agreements/{a}/status', '/api/agreements/{a}/approvals', '/api/agreements/{a}/lock',
-  '/api/agreements/{a}/unlock', '/api/agreements/{a}/cancel', '/api/agreements/{a}/sign', '/api/agreements/{a}/audit',
-  '/api/agreements/{a}/export.pdf', '/api/agreements/{a}/export.docx', '/api/agreements/{a}/review.pdf', '/api/agreements/{a}/events',
-  '/api/agreements/{a}/{x}', '/api/verify', '/api/templates', '/api/{x}', '/join/{x}', '/a/{x}', '/assets/{x}', '/{x}', '/',
-  '/{x}/{x}/{x}', '/sync/{x}', '/sync/{a}', '/index.html', '/../secret.txt', '/assets/../../secret.txt', '//', '/\\',
+  '/api/agreements',
+  '/api/agreements/{a}',
+  '/api/agreements/{a}/me',
+  '/api/agreements/{a}/participants',
+  '/api/agreements/{a}/participants/{x}',
+  '/api/agreements/{a}/participants/{x}/link',
+  '/api/agreements/{a}/parties',
+  '/api/agreements/{a}/parties/{x}',
+  '/api/agreements/{a}/threads',
+  '/api/agreements/{a}/threads/{x}/comments',
+  '/api/agreements/{a}/threads/{x}/resolve',
+  '/api/agreements/{a}/threads/{x}/reopen',
+  '/api/agreements/{a}/threads/{x}/read',
+  '/api/agreements/{a}/comments/{x}',
+  '/api/agreements/{a}/status',
+  '/api/agreements/{a}/approvals',
+  '/api/agreements/{a}/lock',
+  '/api/agreements/{a}/unlock',
+  '/api/agreements/{a}/cancel',
+  '/api/agreements/{a}/sign',
+  '/api/agreements/{a}/audit',
+  '/api/agreements/{a}/export.pdf',
+  '/api/agreements/{a}/export.docx',
+  '/api/agreements/{a}/review.pdf',
+  '/api/agreements/{a}/events',
+  '/api/agreements/{a}/{x}',
+  '/api/verify',
+  '/api/templates',
+  '/api/{x}',
+  '/join/{x}',
+  '/a/{x}',
+  '/assets/{x}',
+  '/{x}',
+  '/',
+  '/{x}/{x}/{x}',
+  '/sync/{x}',
+  '/sync/{a}',
+  '/index.html',
+  '/../secret.txt',
+  '/assets/../../secret.txt',
+  '//',
+  '/\\',
 ];
-const METHODS: readonly string[] = ['GET', 'GET', 'POST', 'POST', 'PATCH', 'DELETE', 'PUT', 'HEAD', 'OPTIONS', 'TRACE', 'CONNECT', 'PROPFIND', 'get', 'FOO', 'QUERY'];
+const METHODS: readonly string[] = [
+  'GET',
+  'GET',
+  'POST',
+  'POST',
+  'PATCH',
+  'DELETE',
+  'PUT',
+  'HEAD',
+  'OPTIONS',
+  'TRACE',
+  'CONNECT',
+  'PROPFIND',
+  'get',
+  'FOO',
+  'QUERY',
+];
 const CONTENT_TYPES: readonly string[] = [
-  'application/json', 'application/json', 'application/json; charset=utf-16', 'application/pdf', 'text/plain',
-  'multipart/form-data; boundary=x', 'application/x-www-form-urlencoded', '', '*/*;;;', 'application/json; charset="',
+  'application/json',
+  'application/json',
+  'application/json; charset=utf-16',
+  'application/pdf',
+  'text/plain',
+  'multipart/form-data; boundary=x',
+  'application/x-www-form-urlencoded',
+  '',
+  '*/*;;;',
+  'application/json; charset="',
 ];
 
 export interface HttpCase {
@@ -137,14 +252,20 @@ export function httpCase(r: Rng, ctx: HttpCaseContext): HttpCase {
   if (r.chance(0.3)) target += r.pick(QUERIES(ctx.token));
   const method = isUpgrade && r.chance(0.8) ? 'GET' : r.pick(METHODS);
   const headers: string[] = [];
-  if (r.chance(0.95)) headers.push(`Host: ${r.chance(0.9) ? ctx.host : r.pick(['evil.example', '%E0', '[::1', 'a'.repeat(300), '', raw('é.example'), `${ctx.host}:99999`])}`);
+  if (r.chance(0.95))
+    headers.push(`Host: ${r.chance(0.9) ? ctx.host : r.pick(['evil.example', '%E0', '[::1', 'a'.repeat(300), '', raw('é.example'), `${ctx.host}:99999`])}`);
   headers.push(r.chance(0.9) ? 'Connection: close' : r.pick(['Connection: keep-alive, close', 'Connection: close, close', 'Connection: \x01']));
-  if (r.chance(0.6)) headers.push(`Authorization: ${r.chance(0.8) ? `Bearer ${ctx.token}` : r.pick(['Bearer %E0', `Bearer ${'A'.repeat(5000)}`, 'Basic Zm9vOmJhcg==', 'Bearer', 'bearer  x', raw('Bearer é')])}`);
-  if (r.chance(0.2)) headers.push(`Cookie: ${r.pick([`entente_${r.pick(ctx.agreementIds)}=garbage`, 'a=%E0; b', ';;;=', 'x='.repeat(1000), `entente_${'%E0'}=1`])}`);
+  if (r.chance(0.6))
+    headers.push(
+      `Authorization: ${r.chance(0.8) ? `Bearer ${ctx.token}` : r.pick(['Bearer %E0', `Bearer ${'A'.repeat(5000)}`, 'Basic Zm9vOmJhcg==', 'Bearer', 'bearer  x', raw('Bearer é')])}`,
+    );
+  if (r.chance(0.2))
+    headers.push(`Cookie: ${r.pick([`entente_${r.pick(ctx.agreementIds)}=garbage`, 'a=%E0; b', ';;;=', 'x='.repeat(1000), `entente_${'%E0'}=1`])}`);
   if (r.chance(0.15)) headers.push(`Origin: ${r.pick(['null', 'http://evil.example', '%E0', `http://${ctx.host}`])}`);
   if (r.chance(0.1)) headers.push(r.pick(['Range: bytes=0-0', 'Range: bytes=-1', 'Range: bytes=99999999999999999999-', 'Range: lines=1-2']));
   if (r.chance(0.1)) headers.push(r.pick(['If-None-Match: "x"', 'If-Modified-Since: yesterday', 'If-Modified-Since: Tue, 01 Jan 3000 00:00:00 GMT']));
-  if (r.chance(0.1)) headers.push(r.pick(['Accept-Encoding: gzip, br, zstd, *;q=0', 'Accept: */*;q=2', 'X-Forwarded-Proto: https', 'X-Forwarded-Host: evil.example']));
+  if (r.chance(0.1))
+    headers.push(r.pick(['Accept-Encoding: gzip, br, zstd, *;q=0', 'Accept: */*;q=2', 'X-Forwarded-Proto: https', 'X-Forwarded-Host: evil.example']));
   if (r.chance(0.05)) headers.push(r.pick([`X-Long: ${'a'.repeat(20_000)}`, 'Bad Header: x', 'X-Fold: a\r\n b', 'X-Nul: a\x00b', `X-${raw('é')}: 1`]));
   if (r.chance(0.05)) headers.push('Expect: 100-continue');
   if (isUpgrade) {
@@ -165,7 +286,9 @@ export function httpCase(r: Rng, ctx: HttpCaseContext): HttpCase {
       headers.push(`Content-Length: ${400 * 1024 * 1024}`);
     } else if (framing === 1) {
       headers.push('Transfer-Encoding: chunked');
-      body = r.chance(0.7) ? chunked(r, body) : Buffer.from(r.pick(['zz\r\nabc\r\n0\r\n\r\n', '5\r\nab\r\n0\r\n\r\n', '-1\r\n\r\n', 'ffffffffffffffffff\r\n']), 'latin1');
+      body = r.chance(0.7)
+        ? chunked(r, body)
+        : Buffer.from(r.pick(['zz\r\nabc\r\n0\r\n\r\n', '5\r\nab\r\n0\r\n\r\n', '-1\r\n\r\n', 'ffffffffffffffffff\r\n']), 'latin1');
     } else if (framing === 2) {
       headers.push(`Content-Length: ${body.length}`, `Content-Length: ${body.length + 1}`);
     } else {
@@ -179,7 +302,7 @@ export function httpCase(r: Rng, ctx: HttpCaseContext): HttpCase {
 
 function chunked(r: Rng, body: Buffer): Buffer {
   const parts: Buffer[] = [];
-  for (let at = 0; at < body.length; ) {
+  for (let at = 0; at < body.length;) {
     const n = Math.min(body.length - at, 1 + r.int(4000));
     parts.push(Buffer.from(`${n.toString(16)}\r\n`, 'latin1'), body.subarray(at, at + n), Buffer.from('\r\n'));
     at += n;

@@ -41,7 +41,10 @@ function awareness(r: Rng): Uint8Array {
     for (let i = 0; i < n; i++) {
       encoding.writeVarUint(e, r.pick([0, 1, r.int(2 ** 31), 2 ** 53 - 1]));
       encoding.writeVarUint(e, r.pick([0, 1, r.int(2 ** 31)]));
-      encoding.writeVarString(e, r.pick(['{not json', 'null', '{}', '{"user":{"name":"forged"}}', '[]', '"s"', 'x'.repeat(5000), '{"__proto__":{"polluted":1}}']));
+      encoding.writeVarString(
+        e,
+        r.pick(['{not json', 'null', '{}', '{"user":{"name":"forged"}}', '[]', '"s"', 'x'.repeat(5000), '{"__proto__":{"polluted":1}}']),
+      );
     }
   });
 }
@@ -60,64 +63,91 @@ export function frameCase(r: Rng): FrameCase {
     case 4:
       return frame('text frame, invalid UTF-8', Buffer.from([0xc3, 0x28, 0xe0, 0x80]), false);
     case 5:
-      return frame('sync step 1, garbage state vector', message((e) => {
-        encoding.writeVarUint(e, 0);
-        encoding.writeVarUint(e, 0);
-        encoding.writeVarUint8Array(e, r.bytes(r.int(40)));
-      }));
+      return frame(
+        'sync step 1, garbage state vector',
+        message((e) => {
+          encoding.writeVarUint(e, 0);
+          encoding.writeVarUint(e, 0);
+          encoding.writeVarUint8Array(e, r.bytes(r.int(40)));
+        }),
+      );
     case 6:
     case 7: {
       const lie = r.chance(0.3);
       const payload = r.bytes(r.int(120));
-      return frame(`sync ${kind === 6 ? 'step 2' : 'update'}, garbage payload${lie ? ', lying length' : ''}`, message((e) => {
-        encoding.writeVarUint(e, 0);
-        encoding.writeVarUint(e, kind === 6 ? 1 : 2);
-        encoding.writeVarUint(e, lie ? payload.length + 1 + r.int(1e6) : payload.length);
-        encoding.writeUint8Array(e, payload);
-      }));
+      return frame(
+        `sync ${kind === 6 ? 'step 2' : 'update'}, garbage payload${lie ? ', lying length' : ''}`,
+        message((e) => {
+          encoding.writeVarUint(e, 0);
+          encoding.writeVarUint(e, kind === 6 ? 1 : 2);
+          encoding.writeVarUint(e, lie ? payload.length + 1 + r.int(1e6) : payload.length);
+          encoding.writeUint8Array(e, payload);
+        }),
+      );
     }
     case 8:
     case 9: {
       const { what, update } = yUpdate(r);
-      return frame(`sync update: ${what}`, message((e) => {
-        encoding.writeVarUint(e, 0);
-        encoding.writeVarUint(e, r.pick([1, 2]));
-        encoding.writeVarUint8Array(e, update);
-      }));
+      return frame(
+        `sync update: ${what}`,
+        message((e) => {
+          encoding.writeVarUint(e, 0);
+          encoding.writeVarUint(e, r.pick([1, 2]));
+          encoding.writeVarUint8Array(e, update);
+        }),
+      );
     }
     case 10:
-      return frame('unknown sync sub-type', message((e) => {
-        encoding.writeVarUint(e, 0);
-        encoding.writeVarUint(e, 3 + r.int(1000));
-        encoding.writeVarUint8Array(e, r.bytes(8));
-      }));
+      return frame(
+        'unknown sync sub-type',
+        message((e) => {
+          encoding.writeVarUint(e, 0);
+          encoding.writeVarUint(e, 3 + r.int(1000));
+          encoding.writeVarUint8Array(e, r.bytes(8));
+        }),
+      );
     case 11:
-      return frame('awareness, odd entries', message((e) => {
-        encoding.writeVarUint(e, 1);
-        encoding.writeVarUint8Array(e, r.chance(0.7) ? awareness(r) : r.bytes(r.int(60)));
-      }));
+      return frame(
+        'awareness, odd entries',
+        message((e) => {
+          encoding.writeVarUint(e, 1);
+          encoding.writeVarUint8Array(e, r.chance(0.7) ? awareness(r) : r.bytes(r.int(60)));
+        }),
+      );
     case 12:
-      return frame('query awareness / auth with garbage', message((e) => {
-        encoding.writeVarUint(e, r.pick([2, 3]));
-        encoding.writeUint8Array(e, r.bytes(r.int(20)));
-      }));
+      return frame(
+        'query awareness / auth with garbage',
+        message((e) => {
+          encoding.writeVarUint(e, r.pick([2, 3]));
+          encoding.writeUint8Array(e, r.bytes(r.int(20)));
+        }),
+      );
     case 13:
-      return frame('unknown message type', message((e) => {
-        encoding.writeVarUint(e, r.pick([4, 5, 100, 2 ** 31, 2 ** 40]));
-        encoding.writeUint8Array(e, r.bytes(r.int(20)));
-      }));
+      return frame(
+        'unknown message type',
+        message((e) => {
+          encoding.writeVarUint(e, r.pick([4, 5, 100, 2 ** 31, 2 ** 40]));
+          encoding.writeUint8Array(e, r.bytes(r.int(20)));
+        }),
+      );
     case 14:
       return frame('awareness with lying length', Buffer.from([1, 0xff, 0xff, 0x03, 1, 2, 3]));
     default:
-      return frame('sync step 1 with a real state vector of a stranger', message((e) => {
-        encoding.writeVarUint(e, 0);
-        encoding.writeVarUint(e, 0);
-        encoding.writeVarUint8Array(e, message((sv) => {
-          encoding.writeVarUint(sv, 1);
-          encoding.writeVarUint(sv, r.int(2 ** 31));
-          encoding.writeVarUint(sv, r.pick([0, 2 ** 40, r.int(100)]));
-        }));
-      }));
+      return frame(
+        'sync step 1 with a real state vector of a stranger',
+        message((e) => {
+          encoding.writeVarUint(e, 0);
+          encoding.writeVarUint(e, 0);
+          encoding.writeVarUint8Array(
+            e,
+            message((sv) => {
+              encoding.writeVarUint(sv, 1);
+              encoding.writeVarUint(sv, r.int(2 ** 31));
+              encoding.writeVarUint(sv, r.pick([0, 2 ** 40, r.int(100)]));
+            }),
+          );
+        }),
+      );
   }
 }
 

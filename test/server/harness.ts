@@ -120,7 +120,11 @@ export async function waitFor(check: () => boolean, what = 'condition', timeoutM
 export const synced = (c: Client): Promise<void> => waitFor(() => c.provider.synced, 'sync');
 
 /** A raw websocket to the sync endpoint, for sending bytes no honest client would. */
-export async function rawSocket(wsUrl: string, id: string, token?: string): Promise<{ ws: WebSocket; closed: Promise<{ code: number; reason: string }>; messages: Buffer[] }> {
+export async function rawSocket(
+  wsUrl: string,
+  id: string,
+  token?: string,
+): Promise<{ ws: WebSocket; closed: Promise<{ code: number; reason: string }>; messages: Buffer[] }> {
   const ws = new WebSocket(`${wsUrl}/sync/${id}${token ? `?token=${token}` : ''}`);
   const messages: Buffer[] = [];
   ws.on('message', (data) => messages.push(data as Buffer));
@@ -134,7 +138,14 @@ export async function rawSocket(wsUrl: string, id: string, token?: string): Prom
 }
 
 /** A REST call under /api/agreements/:id as a token holder, with the status and the parsed body (null if empty). */
-export async function agreementCall<T>(baseUrl: string, token: string, agreementId: string, path: string, method = 'GET', body?: unknown): Promise<{ status: number; body: T }> {
+export async function agreementCall<T>(
+  baseUrl: string,
+  token: string,
+  agreementId: string,
+  path: string,
+  method = 'GET',
+  body?: unknown,
+): Promise<{ status: number; body: T }> {
   const res = await api(baseUrl, token, `/api/agreements/${agreementId}${path}`, { method, body });
   const text = await res.text();
   return { status: res.status, body: (text ? JSON.parse(text) : null) as T };

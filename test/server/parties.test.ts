@@ -29,7 +29,8 @@ afterEach(() => {
 });
 afterAll(() => server.dispose());
 
-const call = <T>(token: string, a: { id: string }, path: string, method = 'GET', body?: unknown) => agreementCall<T>(server.url, token, a.id, path, method, body);
+const call = <T>(token: string, a: { id: string }, path: string, method = 'GET', body?: unknown) =>
+  agreementCall<T>(server.url, token, a.id, path, method, body);
 
 function open(a: TestAgreement, token: string): Client {
   const client = connect(server.wsUrl, a.id, token);
@@ -157,7 +158,11 @@ describe('parties are server data', () => {
     expect((await call(a.token, a, `/parties/${first}`, 'DELETE')).body).toMatchObject({ error: 'party_in_use' });
 
     // A party that approved keeps its place, even once its approver is gone.
-    const approver = await invite(server.url, { ...a, content: { ...a.content, parties: [...a.content.parties, { ...a.content.parties[0]!, id: third }] } }, { role: 'editor', partyIndex: 2 });
+    const approver = await invite(
+      server.url,
+      { ...a, content: { ...a.content, parties: [...a.content.parties, { ...a.content.parties[0]!, id: third }] } },
+      { role: 'editor', partyIndex: 2 },
+    );
     expect((await call(approver.token, a, '/approvals', 'POST', { section: 'purpose' })).status).toBe(201);
     expect((await call(a.token, a, `/participants/${approver.id}`, 'DELETE')).status).toBe(200);
     expect((await call(a.token, a, `/parties/${third}`, 'DELETE')).body).toMatchObject({ error: 'party_in_use' });
@@ -189,7 +194,10 @@ describe('parties are server data', () => {
     client.doc.getXmlFragment(fragmentName('purpose')).push([paragraph('after the reconnection')]);
     client.provider.connect();
     await synced(client);
-    await waitFor(() => server.rooms.loaded(a.id)?.doc.getXmlFragment(fragmentName('purpose')).toString().includes('after the reconnection') === true, 'stored');
+    await waitFor(
+      () => server.rooms.loaded(a.id)?.doc.getXmlFragment(fragmentName('purpose')).toString().includes('after the reconnection') === true,
+      'stored',
+    );
     expect(closed).not.toBe(CloseCode.OutsideSchema);
   });
 

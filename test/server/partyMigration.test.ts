@@ -78,7 +78,10 @@ describe('agreements stored before parties were server data', () => {
     // The mission, once only a hint, is now the party's Context paragraph...
     expect(first?.sections['context']).toBe('Former des jeunes');
     // ...unless someone had written that paragraph: then it stays as the hint above it.
-    expect(second).toMatchObject({ mission: 'Placer des jeunes', sections: { context: 'Le Réseau accompagne les chercheurs d’emploi.', responsibilities: '' } });
+    expect(second).toMatchObject({
+      mission: 'Placer des jeunes',
+      sections: { context: 'Le Réseau accompagne les chercheurs d’emploi.', responsibilities: '' },
+    });
     expect(detail.body.content.sections['purpose']).toBe('Collaborer pour l’emploi des jeunes.');
 
     const parties = await agreementCall<{ parties: PartyView[] }>(server.url, a.token, a.id, '/parties');

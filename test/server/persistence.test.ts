@@ -90,7 +90,11 @@ describe('persistence', () => {
     const broken = await createAgreement(s.url, { title: 'broken' });
     const healthy = await createAgreement(s.url, { title: 'healthy' });
     const db = new Database(join(dataDir, 'entente.sqlite'));
-    db.prepare('INSERT INTO doc_updates (doc_id, seq, data) SELECT ?, max(seq) + 1, ? FROM doc_updates WHERE doc_id = ?').run(broken.id, Buffer.from([0xff, 0xff, 0xff, 0xff, 0x0f, 1]), broken.id);
+    db.prepare('INSERT INTO doc_updates (doc_id, seq, data) SELECT ?, max(seq) + 1, ? FROM doc_updates WHERE doc_id = ?').run(
+      broken.id,
+      Buffer.from([0xff, 0xff, 0xff, 0xff, 0x0f, 1]),
+      broken.id,
+    );
     const before = db.prepare('SELECT count(*) AS n FROM doc_updates WHERE doc_id = ?').get(broken.id);
     const raw = await rawSocket(s.wsUrl, broken.id, broken.token);
     expect((await raw.closed).code).toBe(CloseCode.DocumentUnreadable);

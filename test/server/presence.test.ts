@@ -3,7 +3,19 @@ import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import { colorFor } from '../../shared/presence';
 import { MAX_PRESENCE_IDS } from '../../server/sync/presence';
-import { connect, createAgreement, invite as inviteAs, rawSocket, startTestServer, synced, waitFor, type Client, type Invited, type TestAgreement, type TestServer } from './harness';
+import {
+  connect,
+  createAgreement,
+  invite as inviteAs,
+  rawSocket,
+  startTestServer,
+  synced,
+  waitFor,
+  type Client,
+  type Invited,
+  type TestAgreement,
+  type TestServer,
+} from './harness';
 
 let server: TestServer;
 const clients: Client[] = [];
@@ -56,7 +68,10 @@ describe('presence is stamped by the server', () => {
     const owner = open(a, a.token);
     const viewer = open(a, bruno.token);
     await Promise.all([synced(owner), synced(viewer)]);
-    viewer.provider.awareness.setLocalState({ user: { name: 'The Owner', role: 'owner', color: '#000000', partyId: 'x', party: 'Fake Inc.' }, section: 'purpose' });
+    viewer.provider.awareness.setLocalState({
+      user: { name: 'The Owner', role: 'owner', color: '#000000', partyId: 'x', party: 'Fake Inc.' },
+      section: 'purpose',
+    });
     await waitFor(() => userOf(owner, viewer.doc.clientID) !== undefined, 'presence');
     expect(userOf(owner, viewer.doc.clientID)).toEqual({
       name: 'Bruno',
@@ -96,11 +111,13 @@ describe('presence is stamped by the server', () => {
     const observer = open(a, a.token);
     await synced(observer);
     const send = await crafter(a, a.token);
-    send(awarenessFrame([
-      { clientId: 1001, clock: 1, state: { section: 'x'.repeat(10_000) } },
-      { clientId: 1002, clock: 1, state: [1, 2, 3] },
-      { clientId: 1003, clock: 1, state: 'hello' },
-    ]));
+    send(
+      awarenessFrame([
+        { clientId: 1001, clock: 1, state: { section: 'x'.repeat(10_000) } },
+        { clientId: 1002, clock: 1, state: [1, 2, 3] },
+        { clientId: 1003, clock: 1, state: 'hello' },
+      ]),
+    );
     const ids = Array.from({ length: MAX_PRESENCE_IDS + 2 }, (_, i) => 2000 + i);
     send(awarenessFrame(ids.map((clientId) => ({ clientId, clock: 1, state: { section: 'purpose' } }))));
     await waitFor(() => observer.provider.awareness.getStates().has(2000), 'presence');

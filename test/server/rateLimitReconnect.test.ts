@@ -38,7 +38,10 @@ async function stallingProxy(targetPort: number): Promise<{ port: number; stall(
   const sockets = new Set<Socket>();
   const proxy = createServer((client) => {
     const upstream = tcpConnect(targetPort, '127.0.0.1');
-    for (const [from, to] of [[client, upstream], [upstream, client]] as const) {
+    for (const [from, to] of [
+      [client, upstream],
+      [upstream, client],
+    ] as const) {
       sockets.add(from);
       from.on('data', (chunk) => (stalled ? held.push(() => to.write(chunk)) : to.write(chunk)));
       from.on('close', () => to.destroy());

@@ -13,14 +13,21 @@ const post = (path: string, body: string): Promise<Response> =>
 
 describe('REST: agreements', () => {
   it('creating an agreement returns 201 with its id, the template sections and the owner link', async () => {
-    const res = await post('/api/agreements', JSON.stringify({
-      title: 'Protocole PAM',
-      language: 'fr',
-      owner: { ...owner, partyIndex: 1 },
-      parties: [{ legalName: 'Syndicat A', address: '1 rue X', mission: 'Représenter' }, { legalName: 'Ministère B' }],
-    }));
+    const res = await post(
+      '/api/agreements',
+      JSON.stringify({
+        title: 'Protocole PAM',
+        language: 'fr',
+        owner: { ...owner, partyIndex: 1 },
+        parties: [{ legalName: 'Syndicat A', address: '1 rue X', mission: 'Représenter' }, { legalName: 'Ministère B' }],
+      }),
+    );
     expect(res.status).toBe(201);
-    const body = (await res.json()) as { id: string; ownerLink: string; content: { parties: { id: string; legalName: string }[]; sections: Record<string, string> } };
+    const body = (await res.json()) as {
+      id: string;
+      ownerLink: string;
+      content: { parties: { id: string; legalName: string }[]; sections: Record<string, string> };
+    };
     expect(body.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(body.ownerLink).toMatch(/^\/join\/[A-Za-z0-9_-]{43}$/);
     expect(body.content.parties.map((p) => p.legalName)).toEqual(['Syndicat A', 'Ministère B']);

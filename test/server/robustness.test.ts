@@ -90,7 +90,10 @@ describe('ids are validated before anything decodes them', () => {
     ];
     for (const path of paths) {
       for (const method of ['GET', 'POST', 'PATCH', 'DELETE']) {
-        const res = await rawRequest(server.port, `${method} ${path} HTTP/1.1\r\nHost: ${host}\r\nAuthorization: Bearer ${a.token}\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}`);
+        const res = await rawRequest(
+          server.port,
+          `${method} ${path} HTTP/1.1\r\nHost: ${host}\r\nAuthorization: Bearer ${a.token}\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}`,
+        );
         expect(res.status, `${method} ${path}`).toBe(404);
         expect(JSON.parse(res.body.toString()), `${method} ${path}`).toMatchObject({ error: 'not_found' });
       }
@@ -122,12 +125,16 @@ describe('websocket Origin', () => {
 /** A POST whose declared length is `declared` bytes, of which only `sent` are written before the answer is awaited. */
 function lyingPost(path: string, declared: number, sent: number): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(declared), authorization: `Bearer ${a.token}` } }, (res) => {
-      let body = '';
-      res.on('data', (c: Buffer) => (body += c.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      res.on('error', reject);
-    });
+    const req = httpRequest(
+      `${server.url}${path}`,
+      { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(declared), authorization: `Bearer ${a.token}` } },
+      (res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => (body += c.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        res.on('error', reject);
+      },
+    );
     req.on('error', () => undefined); // the server may close once it has answered
     req.write(Buffer.alloc(sent, 0x20));
   });
@@ -228,7 +235,9 @@ describe('timers', () => {
     try {
       const logs: string[] = [];
       const services = createServices(db, { idleMs: 60_000, compactAfter: 1000, log: (m) => logs.push(m) });
-      const { created } = services.agreements.create(CreateAgreementSchema.parse({ title: 'T', language: 'fr', owner: { name: 'Odile', email: 'o@example.org' } }));
+      const { created } = services.agreements.create(
+        CreateAgreementSchema.parse({ title: 'T', language: 'fr', owner: { name: 'Odile', email: 'o@example.org' } }),
+      );
       const template = findTemplate('mou');
       if (!template) throw new Error('no mou template');
       const rooms = new Rooms(new DocStore(db), services.agreementStore, {

@@ -19,7 +19,9 @@ afterEach(async () => {
 const sha256 = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
 
 const verify = async (url: string, pdf: Buffer): Promise<VerifyResult> =>
-  (await (await fetch(`${url}/api/verify`, { method: 'POST', headers: { 'content-type': 'application/pdf' }, body: new Uint8Array(pdf) })).json()) as VerifyResult;
+  (await (
+    await fetch(`${url}/api/verify`, { method: 'POST', headers: { 'content-type': 'application/pdf' }, body: new Uint8Array(pdf) })
+  ).json()) as VerifyResult;
 
 /** The signed copy as downloaded, with the certificate's text. */
 async function signedCopy(url: string, r: Pick<ReadyAgreement, 'a' | 'partner'>): Promise<{ pdf: Buffer; text: string }> {
@@ -108,7 +110,9 @@ describe('completing', () => {
     expect(audit.entries.map((e) => e.action).filter((a) => ['signed', 'cancelled', 'completed'].includes(a))).toEqual(['signed', 'signed', 'cancelled']);
     expect((await r.call(r.a.token, '/export.pdf')).status).toBe(409);
     const db = new Database(join(server.dataDir, 'entente.sqlite'), { readonly: true });
-    expect(db.prepare('SELECT status, pdf, pdf_hash FROM versions WHERE agreement_id = ?').all(r.a.id)).toEqual([{ status: 'cancelled', pdf: null, pdf_hash: null }]);
+    expect(db.prepare('SELECT status, pdf, pdf_hash FROM versions WHERE agreement_id = ?').all(r.a.id)).toEqual([
+      { status: 'cancelled', pdf: null, pdf_hash: null },
+    ]);
     expect(db.prepare('SELECT status FROM agreements WHERE id = ?').get(r.a.id)).toEqual({ status: 'draft' });
     db.close();
     // The PDF that was built was never kept: it verifies as nothing.
@@ -194,7 +198,9 @@ describe('a crash between the last signature and the completion', () => {
     expect(stuck.status).toBe('locked');
     expect(stuck.signers.every((s) => s.signed)).toBe(true);
     first.proc.kill('SIGKILL');
-    await new Promise<void>((resolve) => (first.proc.exitCode !== null || first.proc.signalCode !== null ? resolve() : first.proc.once('exit', () => resolve())));
+    await new Promise<void>((resolve) =>
+      first.proc.exitCode !== null || first.proc.signalCode !== null ? resolve() : first.proc.once('exit', () => resolve()),
+    );
 
     const second = await spawnServer(dataDir);
     expect(second.log.some((l) => l.includes(r1.a.id) && l.includes('completed now'))).toBe(true);

@@ -12,7 +12,11 @@ beforeAll(async () => {
 afterAll(() => server.dispose());
 
 const who = (s: StatusView) => s.signers.map(({ name, partyName, signed }) => ({ name, partyName, signed }));
-const signatoriesCheck = (s: StatusView) => s.checklist.find((c) => c.key === 'signatories')?.missing.filter((m) => /^(signer|invite):/.test(m)).sort();
+const signatoriesCheck = (s: StatusView) =>
+  s.checklist
+    .find((c) => c.key === 'signatories')
+    ?.missing.filter((m) => /^(signer|invite):/.test(m))
+    .sort();
 
 describe('who must sign is recorded at lock', () => {
   it('one party signing alone never completes; the status lists who still has to sign', async () => {

@@ -7,7 +7,19 @@ import Database from 'better-sqlite3';
 import type { AuditView, ParticipantView, StatusView, VerifyResult } from '../../shared/api';
 import { fragmentName, getDuration } from '../../shared/schema';
 import { mouTemplate } from '../../shared/templates/mou';
-import { agreementCall, api, connect, createAgreement, startTestServer, synced, tokenOf, waitFor, type Client, type TestAgreement, type TestServer } from './harness';
+import {
+  agreementCall,
+  api,
+  connect,
+  createAgreement,
+  startTestServer,
+  synced,
+  tokenOf,
+  waitFor,
+  type Client,
+  type TestAgreement,
+  type TestServer,
+} from './harness';
 import { fillEverything, paragraph } from './fill';
 
 let server: TestServer;
@@ -38,7 +50,10 @@ async function setUp(): Promise<{ a: TestAgreement; owner: Client; partner: Pers
   expect((await call(a.token, a, `/participants/${ownerRow.id}`, 'PATCH', { signatory: true })).status).toBe(200);
   const owner = connect(server.wsUrl, a.id, a.token);
   const partnerClient = connect(server.wsUrl, a.id, partner.token);
-  cleanup.push(() => owner.destroy(), () => partnerClient.destroy());
+  cleanup.push(
+    () => owner.destroy(),
+    () => partnerClient.destroy(),
+  );
   await Promise.all([synced(owner), synced(partnerClient)]);
   fillEverything(owner.doc);
   await waitFor(() => partnerClient.doc.getXmlFragment(fragmentName('purpose')).length === 1, 'partner has it');
@@ -58,7 +73,12 @@ describe('approvals and readiness', () => {
     const s = await statusOf(a.token, a);
     expect(s.status).toBe('draft');
     expect(Object.fromEntries(s.checklist.map((c) => [c.key, c.ok]))).toEqual({
-      sectionsFilled: false, responsibilities: false, duration: true, signatories: false, noOpenThreads: true, approvals: false,
+      sectionsFilled: false,
+      responsibilities: false,
+      duration: true,
+      signatories: false,
+      noOpenThreads: true,
+      approvals: false,
     });
     const lock = await call<{ error: string; message: string }>(a.token, a, '/lock', 'POST');
     expect(lock.status).toBe(409);
@@ -90,13 +110,25 @@ describe('approvals and readiness', () => {
       if (!s.approvals.some((x) => x.section === 'duration')) break;
       await new Promise((r) => setTimeout(r, 30));
     }
-    expect(s.approvals.map((x) => x.section).sort()).toEqual(['context', 'context', 'parties', 'parties', 'responsibilities', 'responsibilities', 'signatories', 'signatories']);
+    expect(s.approvals.map((x) => x.section).sort()).toEqual([
+      'context',
+      'context',
+      'parties',
+      'parties',
+      'responsibilities',
+      'responsibilities',
+      'signatories',
+      'signatories',
+    ]);
   });
 
   it('viewers and commenters cannot approve', async () => {
     const a = await createAgreement(server.url);
     for (const role of ['viewer', 'commenter']) {
-      const res = await api(server.url, a.token, `/api/agreements/${a.id}/participants`, { method: 'POST', body: { name: role, email: `${role}@example.org`, partyId: a.content.parties[1]?.id, role } });
+      const res = await api(server.url, a.token, `/api/agreements/${a.id}/participants`, {
+        method: 'POST',
+        body: { name: role, email: `${role}@example.org`, partyId: a.content.parties[1]?.id, role },
+      });
       const p = (await res.json()) as ParticipantView;
       expect((await call(tokenOf(p.link ?? ''), a, '/approvals', 'POST', { section: 'purpose' })).status).toBe(403);
     }
@@ -162,9 +194,14 @@ describe('lock, unlock, sign', () => {
     const mismatch = await call<{ error: string }>(partner.token, a, '/sign', 'POST', { fullName: 'Paul Partenaire', title: 'Directeur', versionHash: wrong });
     expect(mismatch.status).toBe(409);
     expect(mismatch.body.error).toBe('version_mismatch');
-    const res = await api(server.url, a.token, `/api/agreements/${a.id}/participants`, { method: 'POST', body: { name: 'Non signataire', email: 'n@example.org', partyId: a.content.parties[1]?.id, role: 'editor' } });
+    const res = await api(server.url, a.token, `/api/agreements/${a.id}/participants`, {
+      method: 'POST',
+      body: { name: 'Non signataire', email: 'n@example.org', partyId: a.content.parties[1]?.id, role: 'editor' },
+    });
     const nonSigner = (await res.json()) as ParticipantView;
-    expect((await call(tokenOf(nonSigner.link ?? ''), a, '/sign', 'POST', { fullName: 'Non Signataire', title: 'Adjoint', versionHash: version.hash })).status).toBe(403);
+    expect(
+      (await call(tokenOf(nonSigner.link ?? ''), a, '/sign', 'POST', { fullName: 'Non Signataire', title: 'Adjoint', versionHash: version.hash })).status,
+    ).toBe(403);
     const signed = await call<StatusView>(partner.token, a, '/sign', 'POST', { fullName: 'Paul Partenaire', title: 'Directeur', versionHash: version.hash });
     expect(signed.status).toBe(200);
     expect(signed.body.signatures).toEqual([expect.objectContaining({ fullName: 'Paul Partenaire', versionHash: version.hash })]);
@@ -190,12 +227,18 @@ describe('signed agreement', () => {
     const reviewText = execFileSync('pdftotext', [join(dir, 'review.pdf'), '-']).toString();
     for (const expected of ['NON SIGNÉE', version.hash, 'Protocole complet', 'Non signé']) expect(reviewText).toContain(expected);
     expect(reviewText).not.toContain('Certificat de signature');
-    const verifyReview = (await (await fetch(`${server.url}/api/verify`, { method: 'POST', headers: { 'content-type': 'application/pdf' }, body: reviewPdf })).json()) as VerifyResult;
+    const verifyReview = (await (
+      await fetch(`${server.url}/api/verify`, { method: 'POST', headers: { 'content-type': 'application/pdf' }, body: reviewPdf })
+    ).json()) as VerifyResult;
     expect(verifyReview.match).toBe(false);
 
     await call(partner.token, a, '/sign', 'POST', { fullName: 'Paul Partenaire', title: 'Directeur général', versionHash: version.hash });
     // Names beyond Latin-1 (Polish, Vietnamese, Inuktitut syllabics) must print as typed.
-    const done = await call<StatusView>(a.token, a, '/sign', 'POST', { fullName: 'Odile Łukasiewicz-Nguyễn', title: 'Codirectrice ᐃᓄᒃᑎᑐᑦ', versionHash: version.hash });
+    const done = await call<StatusView>(a.token, a, '/sign', 'POST', {
+      fullName: 'Odile Łukasiewicz-Nguyễn',
+      title: 'Codirectrice ᐃᓄᒃᑎᑐᑦ',
+      versionHash: version.hash,
+    });
     expect(done.body.status).toBe('signed');
     expect(done.body.inForceFrom).toBe(done.body.signatures[1]?.signedAt);
 
@@ -209,31 +252,65 @@ describe('signed agreement', () => {
     execFileSync('pdftoppm', ['-png', '-r', '60', join(dir, 'signed.pdf'), join(dir, 'page')]);
     expect(readFileSync(join(dir, 'page-1.png')).subarray(1, 4).toString()).toBe('PNG');
     const text = execFileSync('pdftotext', ['-layout', join(dir, 'signed.pdf'), '-']).toString();
-    for (const expected of ['Protocole complet', 'Signataires', 'Paul Partenaire, Directeur général', 'Odile Łukasiewicz-Nguyễn, Codirectrice ᐃᓄᒃᑎᑐᑦ', 'Signé électroniquement le', 'Certificat de signature', version.hash, a.id]) {
+    for (const expected of [
+      'Protocole complet',
+      'Signataires',
+      'Paul Partenaire, Directeur général',
+      'Odile Łukasiewicz-Nguyễn, Codirectrice ᐃᓄᒃᑎᑐᑦ',
+      'Signé électroniquement le',
+      'Certificat de signature',
+      version.hash,
+      a.id,
+    ]) {
       expect(text).toContain(expected);
     }
 
     const docx = await api(server.url, partner.token, `/api/agreements/${a.id}/export.docx`);
     expect(docx.status).toBe(200);
-    expect(Buffer.from(await docx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+    expect(
+      Buffer.from(await docx.arrayBuffer())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
 
-    const verifyPdf = (await (await fetch(`${server.url}/api/verify`, { method: 'POST', headers: { 'content-type': 'application/pdf' }, body: pdf })).json()) as VerifyResult;
+    const verifyPdf = (await (
+      await fetch(`${server.url}/api/verify`, { method: 'POST', headers: { 'content-type': 'application/pdf' }, body: pdf })
+    ).json()) as VerifyResult;
     expect(verifyPdf).toMatchObject({ match: true, matched: 'pdf', agreement: { title: 'Protocole complet', versionHash: version.hash } });
     const tampered = Buffer.from(pdf);
     tampered.writeUInt8(tampered.readUInt8(tampered.length - 100) ^ 1, tampered.length - 100);
-    expect(((await (await fetch(`${server.url}/api/verify`, { method: 'POST', headers: { 'content-type': 'application/pdf' }, body: tampered })).json()) as VerifyResult).match).toBe(false);
-    const byHash = (await (await fetch(`${server.url}/api/verify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ hash: version.hash.toUpperCase() }) })).json()) as VerifyResult;
+    expect(
+      (
+        (await (
+          await fetch(`${server.url}/api/verify`, { method: 'POST', headers: { 'content-type': 'application/pdf' }, body: tampered })
+        ).json()) as VerifyResult
+      ).match,
+    ).toBe(false);
+    const byHash = (await (
+      await fetch(`${server.url}/api/verify`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ hash: version.hash.toUpperCase() }),
+      })
+    ).json()) as VerifyResult;
     expect(byHash).toMatchObject({ match: true, matched: 'version' });
-    expect((await fetch(`${server.url}/api/verify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"hash":"nope"}' })).status).toBe(400);
+    expect((await fetch(`${server.url}/api/verify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"hash":"nope"}' })).status).toBe(
+      400,
+    );
 
     const audit = (await call<AuditView>(a.token, a, '/audit')).body;
     expect(audit.chain.ok).toBe(true);
-    expect(audit.entries.map((e) => e.action)).toEqual(expect.arrayContaining(['created', 'invited', 'role_changed', 'section_approved', 'locked', 'signed', 'completed', 'exported']));
+    expect(audit.entries.map((e) => e.action)).toEqual(
+      expect.arrayContaining(['created', 'invited', 'role_changed', 'section_approved', 'locked', 'signed', 'completed', 'exported']),
+    );
   });
 
   it('altering an audit row breaks the chain check', async () => {
     const a = await createAgreement(server.url);
-    await api(server.url, a.token, `/api/agreements/${a.id}/participants`, { method: 'POST', body: { name: 'Eve', email: 'eve@example.org', partyId: a.content.parties[1]?.id, role: 'viewer' } });
+    await api(server.url, a.token, `/api/agreements/${a.id}/participants`, {
+      method: 'POST',
+      body: { name: 'Eve', email: 'eve@example.org', partyId: a.content.parties[1]?.id, role: 'viewer' },
+    });
     expect((await call<AuditView>(a.token, a, '/audit')).body.chain.ok).toBe(true);
     const db = new Database(join(server.dataDir, 'entente.sqlite'));
     // The application cannot change the log; someone with the database file can, and is caught.

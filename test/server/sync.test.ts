@@ -49,7 +49,14 @@ describe('sync: real y-websocket clients', () => {
     typeInto(a.doc, fragmentName('context'), 'Contexte A');
     typeInto(b.doc, fragmentName('context'), 'Contexte B');
     getDuration(b.doc).set('terminationNoticeDays', 90);
-    await waitFor(() => Y.encodeStateAsUpdate(a.doc).length === Y.encodeStateAsUpdate(b.doc).length && textOf(a.doc, fragmentName('context')) === textOf(b.doc, fragmentName('context')) && textOf(a.doc, fragmentName('context')).includes('Contexte A') && textOf(a.doc, fragmentName('context')).includes('Contexte B'), 'convergence');
+    await waitFor(
+      () =>
+        Y.encodeStateAsUpdate(a.doc).length === Y.encodeStateAsUpdate(b.doc).length &&
+        textOf(a.doc, fragmentName('context')) === textOf(b.doc, fragmentName('context')) &&
+        textOf(a.doc, fragmentName('context')).includes('Contexte A') &&
+        textOf(a.doc, fragmentName('context')).includes('Contexte B'),
+      'convergence',
+    );
     for (const f of ['purpose', 'duration', 'context']) expect(textOf(a.doc, fragmentName(f))).toBe(textOf(b.doc, fragmentName(f)));
     expect(textOf(b.doc, fragmentName('purpose'))).toContain('But de A');
     expect(getDuration(a.doc).get('terminationNoticeDays')).toBe(90);

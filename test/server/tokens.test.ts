@@ -149,10 +149,13 @@ describe('the owner re-issues a link', () => {
     const a = await createAgreement(server.url);
     const here = cookieOf(await join_(a.token));
     const elsewhere = cookieOf(await join_(a.token));
-    const res = await fetch(`${server.url}/api/agreements/${a.id}/participants/${(await agreementCall<Me>(server.url, a.token, a.id, '/me')).body.participant.id}/link`, {
-      method: 'POST',
-      headers: { cookie: here },
-    });
+    const res = await fetch(
+      `${server.url}/api/agreements/${a.id}/participants/${(await agreementCall<Me>(server.url, a.token, a.id, '/me')).body.participant.id}/link`,
+      {
+        method: 'POST',
+        headers: { cookie: here },
+      },
+    );
     expect(res.status).toBe(200);
     const fresh = tokenOf(((await res.json()) as ParticipantView).link ?? '');
     const meWith = (cookie: string): Promise<number> => fetch(`${server.url}/api/agreements/${a.id}/me`, { headers: { cookie } }).then((r) => r.status);
@@ -174,7 +177,9 @@ describe('a data directory from before hashed-only links', () => {
     for (const sql of MIGRATIONS.slice(0, hashedOnly)) old.exec(sql);
     old.pragma(`user_version = ${hashedOnly}`);
     const id = 'A'.repeat(22);
-    old.prepare("INSERT INTO agreements (id, title, language, template_id, created_at, updated_at) VALUES (?, 'Ancienne entente', 'fr', 'mou', '', '')").run(id);
+    old
+      .prepare("INSERT INTO agreements (id, title, language, template_id, created_at, updated_at) VALUES (?, 'Ancienne entente', 'fr', 'mou', '', '')")
+      .run(id);
     const people: { id: string; role: string; token: string; revoked: string | null }[] = [
       { id: 'owner00000000000', role: 'owner', token: 'owner-token-from-before-xxxxxxxxxxxxxxxxxxxx', revoked: null },
       { id: 'editor0000000000', role: 'editor', token: 'editor-token-from-before-xxxxxxxxxxxxxxxxxxx', revoked: null },
@@ -184,7 +189,13 @@ describe('a data directory from before hashed-only links', () => {
       "INSERT INTO participants (id, agreement_id, name, email, party_id, role, signatory, token_hash, token, created_at, revoked_at) VALUES (?, ?, ?, 'x@example.org', 'party-a', ?, 0, ?, ?, '', ?)",
     );
     // Enough people to fill several pages: a table that grew keeps old bytes in page space no row uses.
-    for (let i = 0; i < 300; i++) people.push({ id: `filler${String(i).padStart(10, '0')}`, role: 'viewer', token: `filler-token-${String(i).padStart(4, '0')}-${'x'.repeat(26)}`, revoked: null });
+    for (let i = 0; i < 300; i++)
+      people.push({
+        id: `filler${String(i).padStart(10, '0')}`,
+        role: 'viewer',
+        token: `filler-token-${String(i).padStart(4, '0')}-${'x'.repeat(26)}`,
+        revoked: null,
+      });
     for (const p of people) insert.run(p.id, id, `Nom ${p.role}`, p.role, sha256(p.token), p.token, p.revoked);
     // A hash out of step with its plaintext: what people hold is the plaintext, so it wins.
     old.prepare('UPDATE participants SET token_hash = ? WHERE id = ?').run(sha256('something else'), 'editor0000000000');

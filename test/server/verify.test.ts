@@ -17,9 +17,13 @@ afterEach(async () => {
 const HEX64 = /[0-9a-f]{64}/;
 
 const verifyHash = async (url: string, hash: string): Promise<VerifyResult> =>
-  (await (await fetch(`${url}/api/verify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ hash }) })).json()) as VerifyResult;
+  (await (
+    await fetch(`${url}/api/verify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ hash }) })
+  ).json()) as VerifyResult;
 const verifyFile = async (url: string, pdf: Buffer): Promise<VerifyResult> =>
-  (await (await fetch(`${url}/api/verify`, { method: 'POST', headers: { 'content-type': 'application/pdf' }, body: new Uint8Array(pdf) })).json()) as VerifyResult;
+  (await (
+    await fetch(`${url}/api/verify`, { method: 'POST', headers: { 'content-type': 'application/pdf' }, body: new Uint8Array(pdf) })
+  ).json()) as VerifyResult;
 
 /** Signs a ready agreement by both signatories; returns the signed PDF as downloaded and its certificate page's text. */
 async function signedCopy(server: TestServer): Promise<{ r: ReadyAgreement; versionHash: string; pdf: Buffer; certificate: string }> {
@@ -67,7 +71,14 @@ describe('verifying a signed copy', () => {
     expect(byPages).toMatchObject({ match: true, matched: 'pages', hash: printedPages, agreement: { title: 'Protocole complet', versionHash } });
     // As pasted from a PDF viewer: upper case, in groups.
     expect(await verifyHash(server.url, printedPages.toUpperCase())).toMatchObject({ match: true, matched: 'pages' });
-    expect((await verifyHash(server.url, printedPages.replace(/^./, (c) => (c === '0' ? '1' : '0')))).match).toBe(false);
+    expect(
+      (
+        await verifyHash(
+          server.url,
+          printedPages.replace(/^./, (c) => (c === '0' ? '1' : '0')),
+        )
+      ).match,
+    ).toBe(false);
 
     // Every other fingerprint on the page is the version's, on each signature, except the audit chain head.
     const head = printedAfter(certificate, 'Tête de la chaîne d’audit');

@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addContact, addSignatory, findParty, fragmentName, initAgreementDoc, isWritableRoot, partyIdsOf, partyList, removeListItem, unlistParty, writeParty } from '../../shared/schema';
+import {
+  addContact,
+  addSignatory,
+  findParty,
+  fragmentName,
+  initAgreementDoc,
+  isWritableRoot,
+  partyIdsOf,
+  partyList,
+  removeListItem,
+  unlistParty,
+  writeParty,
+} from '../../shared/schema';
 import { fragmentToText, readAgreement } from '../../shared/render';
 import { mouTemplate } from '../../shared/templates/mou';
 import { TEMPLATES, findTemplate } from '../../shared/templates';
@@ -64,7 +76,17 @@ describe('agreement schema', () => {
     for (const name of ['meta', 'duration', 'party:a1', 'section:purpose', 'section:context', 'section:context:a1', 'section:responsibilities:a1']) {
       expect(isWritableRoot(name, mouTemplate, ids), name).toBe(true);
     }
-    for (const name of ['partyIds', 'parties', 'party:zz', 'section:responsibilities', 'section:purpose:a1', 'section:context:zz', 'section:nope', 'evil', '']) {
+    for (const name of [
+      'partyIds',
+      'parties',
+      'party:zz',
+      'section:responsibilities',
+      'section:purpose:a1',
+      'section:context:zz',
+      'section:nope',
+      'evil',
+      '',
+    ]) {
       expect(isWritableRoot(name, mouTemplate, ids), name).toBe(false);
     }
   });

@@ -38,7 +38,8 @@ function RemovablePartyCard({ party, index, onRemove }: { party: Y.Map<unknown>;
  */
 function refusal(error: unknown, t: Translate, minParties: number): string {
   if (error instanceof ApiFailure && error.code === 'min_parties') return t('party.minimum', { n: minParties });
-  if (error instanceof ApiFailure && error.code === 'party_in_use') return /participant/i.test(error.message) ? t('party.hasParticipants') : t('party.hasApprovedOrSigned');
+  if (error instanceof ApiFailure && error.code === 'party_in_use')
+    return /participant/i.test(error.message) ? t('party.hasParticipants') : t('party.hasApprovedOrSigned');
   return errorText(t, error, t('party.changeFailed'));
 }
 
@@ -65,11 +66,12 @@ export function PartiesSection({ collab, template }: SectionProps) {
       },
     );
   };
-  const remove = manage && parties.length > template.minParties
-    ? (id: string) => (name: string) => {
-        if (window.confirm(t('party.removeConfirm', { name }))) run(() => removeParty(collab.id, id));
-      }
-    : undefined;
+  const remove =
+    manage && parties.length > template.minParties
+      ? (id: string) => (name: string) => {
+          if (window.confirm(t('party.removeConfirm', { name }))) run(() => removeParty(collab.id, id));
+        }
+      : undefined;
   return (
     <>
       <ol className="party-cards">

@@ -19,7 +19,12 @@ function PartyResponsibilities({ section, collab, party, id }: { section: Sectio
   return (
     <div className="sub-block" data-party={id}>
       <h3>{t('editor.whatProvides', { party: name })}</h3>
-      <RichText collab={collab} fragment={fragmentName(section.key, id)} label={t('editor.whatProvides', { party: name })} placeholder={section.placeholder?.[lang]} />
+      <RichText
+        collab={collab}
+        fragment={fragmentName(section.key, id)}
+        label={t('editor.whatProvides', { party: name })}
+        placeholder={section.placeholder?.[lang]}
+      />
       <h4>{t('editor.contactPoints')}</h4>
       <ItemList
         list={contacts}

@@ -11,10 +11,11 @@ export function useParties(doc: Y.Doc): PartyRef[] {
   const [parties, setParties] = useState<PartyRef[]>(() => partiesOf(doc));
   useEffect(() => {
     const list = getPartyIdList(doc);
-    const refresh = (): void => setParties((prev) => {
-      const next = partiesOf(doc);
-      return next.length === prev.length && next.every((p, i) => p.id === prev[i]?.id) ? prev : next;
-    });
+    const refresh = (): void =>
+      setParties((prev) => {
+        const next = partiesOf(doc);
+        return next.length === prev.length && next.every((p, i) => p.id === prev[i]?.id) ? prev : next;
+      });
     refresh();
     list.observe(refresh);
     return () => list.unobserve(refresh);

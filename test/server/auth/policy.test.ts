@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../../shared/api';
-import { assertOwnerKept, authorize, authorizeCommentAuthor, authorizeRecordedSigner, authorizeResolve, can, canSeeThread, type Action } from '../../../server/auth/policy';
+import {
+  assertOwnerKept,
+  authorize,
+  authorizeCommentAuthor,
+  authorizeRecordedSigner,
+  authorizeResolve,
+  can,
+  canSeeThread,
+  type Action,
+} from '../../../server/auth/policy';
 import { HttpError } from '../../../server/errors';
 import type { Participant } from '../../../server/store/participants';
 
@@ -46,7 +55,11 @@ describe('policy', () => {
   });
 
   it('refuses with 403 forbidden, saying what was refused', () => {
-    expect(refusal(() => authorize(person('commenter'), 'edit'))).toEqual({ status: 403, code: 'forbidden', message: 'A commenter may not edit on this agreement.' });
+    expect(refusal(() => authorize(person('commenter'), 'edit'))).toEqual({
+      status: 403,
+      code: 'forbidden',
+      message: 'A commenter may not edit on this agreement.',
+    });
     expect(refusal(() => authorize(person('editor'), 'sign'))).toEqual({ status: 403, code: 'forbidden', message: 'Only a designated signatory may sign.' });
     expect(refusal(() => authorize(person('editor'), 'approve'))).toBeUndefined();
   });
@@ -59,7 +72,9 @@ describe('policy', () => {
   it('lets the thread’s author or an editor resolve it, not another commenter', () => {
     expect(refusal(() => authorizeResolve(person('commenter'), 'commenter-1'))).toBeUndefined();
     expect(refusal(() => authorizeResolve(person('editor'), 'someone-else'))).toBeUndefined();
-    expect(refusal(() => authorizeResolve(person('commenter'), 'someone-else'))?.message).toBe('Only the thread’s author or an editor may resolve or reopen it.');
+    expect(refusal(() => authorizeResolve(person('commenter'), 'someone-else'))?.message).toBe(
+      'Only the thread’s author or an editor may resolve or reopen it.',
+    );
   });
 
   it('shows a party’s internal thread to that party only', () => {
@@ -72,11 +87,17 @@ describe('policy', () => {
   it('lets only the signers recorded at lock sign, and returns their record', () => {
     const recorded = [{ participantId: 'editor-1', partyId: 'party-1' }];
     expect(authorizeRecordedSigner(recorded, person('editor'))).toEqual(recorded[0]);
-    expect(refusal(() => authorizeRecordedSigner(recorded, person('viewer')))?.message).toBe('Only the signatories recorded when this version was locked may sign it.');
+    expect(refusal(() => authorizeRecordedSigner(recorded, person('viewer')))?.message).toBe(
+      'Only the signatories recorded when this version was locked may sign it.',
+    );
   });
 
   it('keeps the owner: no role change, no revocation (400)', () => {
-    expect(refusal(() => assertOwnerKept(person('owner'), 'role'))).toEqual({ status: 400, code: 'invalid_request', message: "The owner's role cannot be changed." });
+    expect(refusal(() => assertOwnerKept(person('owner'), 'role'))).toEqual({
+      status: 400,
+      code: 'invalid_request',
+      message: "The owner's role cannot be changed.",
+    });
     expect(refusal(() => assertOwnerKept(person('owner'), 'revoke'))?.message).toBe('The owner cannot be revoked.');
     expect(refusal(() => assertOwnerKept(person('editor'), 'revoke'))).toBeUndefined();
   });

@@ -26,7 +26,7 @@ async function commitFor(ms: number, maxWalBytes: number): Promise<{ largest: nu
   const docs = new DocStore(db);
   const wal = join(dir, 'entente.sqlite-wal');
   let largest = 0;
-  for (const end = Date.now() + ms; Date.now() < end; ) {
+  for (const end = Date.now() + ms; Date.now() < end;) {
     docs.appendMany([{ docId: 'doc', update: new Uint8Array(64) }]);
     largest = Math.max(largest, statSync(wal).size);
     await new Promise((r) => setTimeout(r, 1));
