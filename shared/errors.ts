@@ -27,7 +27,8 @@ export const ERROR_CODES = [
   'version_mismatch', // the version reviewed is not the one locked
   'signers_fixed', // who signs was fixed at lock
   'min_parties', // the template needs this many parties
-  'party_in_use', // the party has participants, approvals or signatures
+  'party_has_participants', // the party still has participants: move or revoke them first
+  'party_has_signed', // the party approved sections or signed a version
   'no_party', // the approver's party is no longer in the agreement
   'revoked', // the participant was revoked
   'deleted', // the comment was deleted

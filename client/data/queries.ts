@@ -45,7 +45,7 @@ export const useMe = (id: string) => useQuery(meQuery(id));
 export const useStatus = (id: string) => useQuery(statusQuery(id));
 export const useParticipants = (id: string) => useQuery(participantsQuery(id));
 export const useThreads = (id: string) => useQuery(threadsQuery(id));
-export const useParties = (id: string) => useQuery(partiesQuery(id));
+export const usePartyList = (id: string) => useQuery(partiesQuery(id));
 
 /**
  * Nothing to show yet and the last try failed (retries may still be under

@@ -60,9 +60,9 @@ export class PartyService {
       throw new HttpError(409, 'min_parties', `This kind of agreement needs at least ${template.minParties} parties.`);
     }
     const ties = this.d.parties.ties(agreementId, partyId);
-    if (ties.participants > 0) throw new HttpError(409, 'party_in_use', 'This party still has participants: move or revoke them first.');
-    if (ties.approvals > 0) throw new HttpError(409, 'party_in_use', 'This party has approved sections: it cannot be removed.');
-    if (ties.signatures > 0) throw new HttpError(409, 'party_in_use', 'This party has signed a version: it cannot be removed.');
+    if (ties.participants > 0) throw new HttpError(409, 'party_has_participants', 'This party still has participants: move or revoke them first.');
+    if (ties.approvals > 0) throw new HttpError(409, 'party_has_signed', 'This party has approved sections: it cannot be removed.');
+    if (ties.signatures > 0) throw new HttpError(409, 'party_has_signed', 'This party has signed a version: it cannot be removed.');
     const legalName = before.find((p) => p.id === partyId)?.legalName ?? '';
     this.d.parties.transaction(() => {
       this.d.parties.remove(agreementId, partyId);

@@ -74,8 +74,6 @@ export const en = {
   'party.remove': 'Remove',
   'party.removeConfirm': 'Remove {name} and everything written for it?',
   'party.minimum': 'This kind of agreement needs at least {n} parties.',
-  'party.hasParticipants': 'This party still has participants: move them to another party or revoke them first.',
-  'party.hasApprovedOrSigned': 'This party has approved or signed: it can no longer be removed.',
   'party.changeFailed': 'The server could not be reached: the parties were not changed.',
 
   'editor.agreementTitle': 'Agreement title',
@@ -455,7 +453,8 @@ export const en = {
   'error.version_mismatch': 'The version you reviewed is no longer the locked one.',
   'error.signers_fixed': 'The signatories were fixed at lock: unlock or cancel first.',
   'error.min_parties': 'The agreement cannot have fewer parties.',
-  'error.party_in_use': 'This party has participants, approvals or signatures: it cannot be removed.',
+  'error.party_has_participants': 'This party still has participants: move them to another party or revoke them first.',
+  'error.party_has_signed': 'This party has approved or signed: it can no longer be removed.',
   'error.no_party': 'Your party is no longer in the agreement.',
   'error.revoked': 'This participant’s access was revoked.',
   'error.deleted': 'This comment was deleted.',

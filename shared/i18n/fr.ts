@@ -73,8 +73,6 @@ export const fr: Record<MessageKey, string> = {
   'party.remove': 'Retirer',
   'party.removeConfirm': 'Retirer la partie {name} et tout ce qui a été rédigé pour elle\u00a0?',
   'party.minimum': 'Ce type d’entente compte au moins {n} parties.',
-  'party.hasParticipants': 'Cette partie compte encore des participants\u00a0: déplacez-les vers une autre partie ou révoquez leur accès d’abord.',
-  'party.hasApprovedOrSigned': 'Cette partie a approuvé ou signé\u00a0: elle ne peut plus être retirée.',
   'party.changeFailed': 'Le serveur est injoignable\u00a0: les parties n’ont pas été modifiées.',
 
   'editor.agreementTitle': 'Titre de l’entente',
@@ -460,7 +458,8 @@ export const fr: Record<MessageKey, string> = {
   'error.version_mismatch': 'La version que vous avez relue n’est plus la version verrouillée.',
   'error.signers_fixed': 'Les signataires ont été fixés au verrouillage\u00a0: déverrouillez ou annulez d’abord.',
   'error.min_parties': 'L’entente ne peut pas compter moins de parties.',
-  'error.party_in_use': 'Cette partie compte des participants, des approbations ou des signatures\u00a0: elle ne peut pas être retirée.',
+  'error.party_has_participants': 'Cette partie compte encore des participants\u00a0: déplacez-les vers une autre partie ou révoquez leur accès d’abord.',
+  'error.party_has_signed': 'Cette partie a approuvé ou signé\u00a0: elle ne peut plus être retirée.',
   'error.no_party': 'Votre partie ne figure plus à l’entente.',
   'error.revoked': 'L’accès de cette personne a été révoqué.',
   'error.deleted': 'Ce commentaire a été supprimé.',

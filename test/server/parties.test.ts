@@ -155,7 +155,7 @@ describe('parties are server data', () => {
     const third = (await call<PartyView>(a.token, a, '/parties', 'POST', {})).body.id;
     const fourth = (await call<PartyView>(a.token, a, '/parties', 'POST', {})).body.id;
     // The owner belongs to the first party.
-    expect((await call(a.token, a, `/parties/${first}`, 'DELETE')).body).toMatchObject({ error: 'party_in_use' });
+    expect((await call(a.token, a, `/parties/${first}`, 'DELETE')).body).toMatchObject({ error: 'party_has_participants' });
 
     // A party that approved keeps its place, even once its approver is gone.
     const approver = await invite(
@@ -165,7 +165,7 @@ describe('parties are server data', () => {
     );
     expect((await call(approver.token, a, '/approvals', 'POST', { section: 'purpose' })).status).toBe(201);
     expect((await call(a.token, a, `/participants/${approver.id}`, 'DELETE')).status).toBe(200);
-    expect((await call(a.token, a, `/parties/${third}`, 'DELETE')).body).toMatchObject({ error: 'party_in_use' });
+    expect((await call(a.token, a, `/parties/${third}`, 'DELETE')).body).toMatchObject({ error: 'party_has_signed' });
 
     const removed = await call<{ parties: PartyView[] }>(a.token, a, `/parties/${fourth}`, 'DELETE');
     expect(removed.status).toBe(200);

@@ -4,42 +4,61 @@ import type { Translate } from '../../../shared/i18n/translate';
 import { ApiFailure, addParty, removeParty } from '../../api';
 import { errorText } from '../../errorText';
 import { useT } from '../../intl';
+import { usePartyList } from '../../data/queries';
 import { useCanEdit, useSession } from '../../session';
 import { BoundInput } from '../BoundInput';
 import type { SectionProps } from './types';
 import { useParties, usePartyName } from './useParties';
 
-function PartyCard({ party, index, onRemove }: { party: Y.Map<unknown>; index: number; onRemove?: () => void }) {
+function PartyCard({ party, index, onRemove, represented }: { party: Y.Map<unknown>; index: number; onRemove?: () => void; represented: boolean }) {
   const t = useT();
+  const hint = `party-${index}-represented`;
   return (
     <li className="party-card" data-party-index={index}>
       <div className="party-card-header">
         <span className="party-badge">{t('party.n', { n: index + 1 })}</span>
         {onRemove && (
-          <button type="button" className="button link danger" data-testid="remove-party" onClick={onRemove}>
+          <button
+            type="button"
+            className="button link danger"
+            data-testid="remove-party"
+            onClick={onRemove}
+            disabled={represented}
+            aria-describedby={represented ? hint : undefined}
+          >
             {t('party.remove')}
           </button>
         )}
       </div>
+      {onRemove && represented && (
+        <p className="muted small" id={hint} data-testid="party-represented">
+          {t('error.party_has_participants')}
+        </p>
+      )}
       <BoundInput map={party} field="legalName" label={t('party.legalName')} placeholder={t('party.legalNameHint')} maxLength={300} />
       <BoundInput map={party} field="address" label={t('party.address')} maxLength={500} />
     </li>
   );
 }
 
-function RemovablePartyCard({ party, index, onRemove }: { party: Y.Map<unknown>; index: number; onRemove?: (name: string) => void }) {
+function RemovablePartyCard({
+  party,
+  index,
+  onRemove,
+  represented,
+}: {
+  party: Y.Map<unknown>;
+  index: number;
+  onRemove?: (name: string) => void;
+  represented: boolean;
+}) {
   const name = usePartyName(party);
-  return <PartyCard party={party} index={index} onRemove={onRemove && (() => onRemove(name))} />;
+  return <PartyCard party={party} index={index} onRemove={onRemove && (() => onRemove(name))} represented={represented} />;
 }
 
-/**
- * The server's refusal, in the reader's language. `party_in_use` covers two
- * cases the owner fixes differently; the server's detail tells which.
- */
+/** The server's refusal, in the reader's language (each reason has its own error code). */
 function refusal(error: unknown, t: Translate, minParties: number): string {
   if (error instanceof ApiFailure && error.code === 'min_parties') return t('party.minimum', { n: minParties });
-  if (error instanceof ApiFailure && error.code === 'party_in_use')
-    return /participant/i.test(error.message) ? t('party.hasParticipants') : t('party.hasApprovedOrSigned');
   return errorText(t, error, t('party.changeFailed'));
 }
 
@@ -52,6 +71,8 @@ export function PartiesSection({ collab, template }: SectionProps) {
   const t = useT();
   const { me } = useSession();
   const parties = useParties(collab.doc);
+  // The server's list says who still has participants: their Remove waits until they are moved or revoked.
+  const listed = usePartyList(collab.id).data;
   const manage = useCanEdit() && me.can.manage;
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
@@ -76,7 +97,13 @@ export function PartiesSection({ collab, template }: SectionProps) {
     <>
       <ol className="party-cards">
         {parties.map((p, index) => (
-          <RemovablePartyCard key={p.id} party={p.map} index={index} onRemove={remove?.(p.id)} />
+          <RemovablePartyCard
+            key={p.id}
+            party={p.map}
+            index={index}
+            onRemove={remove?.(p.id)}
+            represented={(listed?.find((l) => l.id === p.id)?.participants ?? 0) > 0}
+          />
         ))}
       </ol>
       {error && (
