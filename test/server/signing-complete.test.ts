@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +10,7 @@ import { signedPdf } from '../../server/export/pdf';
 import type { PdfBuilder } from '../../server/signing/complete';
 import { agreementCall, api, startTestServer, tempDir, waitFor, type TestServer } from './harness';
 import { readyAgreement, type ReadyAgreement } from './signingFixture';
+import { spawnServer, type SpawnedServer } from './spawnServer';
 
 const cleanup: (() => unknown)[] = [];
 afterEach(async () => {
@@ -162,38 +163,24 @@ describe('a completion that cannot be finished', () => {
   });
 });
 
-/** The real server as its own process (as `npm start` runs it), with its log lines. */
-async function spawnServer(dataDir: string, env: Record<string, string> = {}): Promise<{ proc: ChildProcess; url: string; log: string[] }> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, CLIENT_DIR: '/nonexistent', ENTENTE_FAILPOINT: '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  cleanup.push(() => proc.kill('SIGKILL'));
-  const log: string[] = [];
-  proc.stderr?.on('data', (chunk: Buffer) => log.push(...chunk.toString().split('\n').filter(Boolean)));
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    proc.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /http:\/\/[\d.]+:\d+/.exec(out);
-      if (match) resolve(match[0]);
-    });
-    proc.on('exit', (code) => reject(new Error(`server exited with ${code}: ${log.join('\n')}`)));
-  });
-  return { proc, url, log };
+/** The real server as its own process, killed after the test; its log lines read from stderr. */
+async function startServer(dataDir: string, failpoint = ''): Promise<SpawnedServer & { log: () => string[] }> {
+  const server = await spawnServer(dataDir, { env: { ENTENTE_FAILPOINT: failpoint }, captureStderr: true });
+  cleanup.push(() => server.proc.kill('SIGKILL'));
+  return { ...server, log: () => server.stderr().split('\n') };
 }
 
 describe('a crash between the last signature and the completion', () => {
   it('a server killed (SIGKILL) there completes the agreement at its next start, with a PDF that verifies', async () => {
     const dataDir = tempDir();
     cleanup.push(() => rmSync(dataDir, { recursive: true, force: true }));
-    const first = await spawnServer(dataDir, { ENTENTE_FAILPOINT: 'before-complete' });
+    const first = await startServer(dataDir, 'before-complete');
     const r1 = await readyAgreement(first.url);
     const { version } = await r1.lock();
     await r1.sign(r1.partner.token, 'Paul Partenaire', version!.hash);
     // This answer never comes: the process holds at the failpoint, then dies.
     r1.sign(r1.a.token, 'Odile', version!.hash).catch(() => undefined);
-    await waitFor(() => first.log.some((l) => l.includes('failpoint before-complete reached')), 'the failpoint');
+    await waitFor(() => first.log().some((l) => l.includes('failpoint before-complete reached')), 'the failpoint');
     const stuck = await r1.status();
     expect(stuck.status).toBe('locked');
     expect(stuck.signers.every((s) => s.signed)).toBe(true);
@@ -202,8 +189,8 @@ describe('a crash between the last signature and the completion', () => {
       first.proc.exitCode !== null || first.proc.signalCode !== null ? resolve() : first.proc.once('exit', () => resolve()),
     );
 
-    const second = await spawnServer(dataDir);
-    expect(second.log.some((l) => l.includes(r1.a.id) && l.includes('completed now'))).toBe(true);
+    const second = await startServer(dataDir);
+    expect(second.log().some((l) => l.includes(r1.a.id) && l.includes('completed now'))).toBe(true);
     await expectCompleted(second.url, r1);
   });
 });
