@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import WebSocket from 'ws';
 import { CloseCode } from '../../shared/closeCodes';
@@ -11,25 +11,20 @@ import {
   createAgreement,
   invite as inviteAs,
   rawSocket,
-  startTestServer,
+  useTestServer,
   synced,
   waitFor,
   type Client,
   type Invited,
   type TestAgreement,
-  type TestServer,
 } from './harness';
 import { paragraph } from './fill';
 
-let server: TestServer;
+const server = useTestServer();
 const clients: Client[] = [];
-beforeAll(async () => {
-  server = await startTestServer();
-});
 afterEach(() => {
   for (const c of clients.splice(0)) c.destroy();
 });
-afterAll(() => server.dispose());
 
 const open = (a: { id: string }, token: string): Client => {
   const c = connect(server.wsUrl, a.id, token);

@@ -1,20 +1,13 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AuditView } from '../../shared/api';
 import { fragmentName } from '../../shared/schema';
 import { mouTemplate } from '../../shared/templates/mou';
 import { paragraph } from './fill';
-import { api, connect, invite, startTestServer, synced, waitFor, type TestServer } from './harness';
+import { api, connect, invite, synced, waitFor, useTestServer, useCleanup } from './harness';
 import { readyAgreement } from './signingFixture';
 
-let server: TestServer;
-const cleanup: (() => unknown)[] = [];
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterEach(() => {
-  for (const f of cleanup.splice(0).reverse()) f();
-});
-afterAll(() => server.dispose());
+const server = useTestServer();
+const cleanup = useCleanup();
 
 type Entry = AuditView['entries'][number];
 

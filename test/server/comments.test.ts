@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Anchor, ThreadView } from '../../shared/api';
 import { fragmentName } from '../../shared/schema';
@@ -8,24 +8,17 @@ import {
   connect,
   createAgreement,
   invite as inviteAs,
-  startTestServer,
+  useTestServer,
+  useCleanup,
   synced,
   waitFor,
   type Client,
   type Invited,
   type TestAgreement,
-  type TestServer,
 } from './harness';
 
-let server: TestServer;
-const cleanup: (() => void)[] = [];
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterEach(() => {
-  for (const f of cleanup.splice(0)) f();
-});
-afterAll(() => server.dispose());
+const server = useTestServer();
+const cleanup = useCleanup();
 
 type Person = Invited;
 

@@ -1,3 +1,4 @@
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,6 +31,34 @@ export async function startTestServer(options: Partial<StartOptions> = {}): Prom
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The real server of a test file: started before its first test and disposed
+ * after its last. The returned object stands for it (its properties are read
+ * from the running server), so a test file declares it once, at the top.
+ */
+export function useTestServer(options: Partial<StartOptions> = {}): TestServer {
+  let running: TestServer | undefined;
+  beforeAll(async () => {
+    running = await startTestServer(options);
+  });
+  afterAll(() => running?.dispose());
+  return new Proxy({} as TestServer, {
+    get(_, key) {
+      if (!running) throw new Error('the test server starts in beforeAll: use it inside a test');
+      return Reflect.get(running, key) as unknown;
+    },
+  });
+}
+
+/** Undo steps a test registers (clients to close, servers to stop); run newest first after each test. */
+export function useCleanup(): (() => unknown)[] {
+  const steps: (() => unknown)[] = [];
+  afterEach(async () => {
+    for (const step of steps.splice(0).reverse()) await step();
+  });
+  return steps;
 }
 
 export interface TestAgreement extends CreatedAgreement {

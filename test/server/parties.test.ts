@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { AuditView, PartyView } from '../../shared/api';
 import { CloseCode } from '../../shared/closeCodes';
@@ -11,23 +11,16 @@ import {
   createAgreement,
   invite,
   listenEvents,
-  startTestServer,
+  useTestServer,
+  useCleanup,
   synced,
   waitFor,
   type Client,
   type TestAgreement,
-  type TestServer,
 } from './harness';
 
-let server: TestServer;
-const cleanup: (() => unknown)[] = [];
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterEach(() => {
-  for (const f of cleanup.splice(0).reverse()) f();
-});
-afterAll(() => server.dispose());
+const server = useTestServer();
+const cleanup = useCleanup();
 
 const call = <T>(token: string, a: { id: string }, path: string, method = 'GET', body?: unknown) =>
   agreementCall<T>(server.url, token, a.id, path, method, body);

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import { colorFor } from '../../shared/presence';
@@ -8,26 +8,21 @@ import {
   createAgreement,
   invite as inviteAs,
   rawSocket,
-  startTestServer,
+  useTestServer,
   synced,
   waitFor,
   type Client,
   type Invited,
   type TestAgreement,
-  type TestServer,
 } from './harness';
 
-let server: TestServer;
+const server = useTestServer();
 const clients: Client[] = [];
 const sockets: { close(): void }[] = [];
-beforeAll(async () => {
-  server = await startTestServer();
-});
 afterEach(() => {
   for (const c of clients.splice(0)) c.destroy();
   for (const s of sockets.splice(0)) s.close();
 });
-afterAll(() => server.dispose());
 
 const open = (a: { id: string }, token: string, doc?: Y.Doc): Client => {
   const c = connect(server.wsUrl, a.id, token, doc);

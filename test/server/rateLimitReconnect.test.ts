@@ -1,27 +1,20 @@
 import { createServer, connect as tcpConnect, type Socket } from 'node:net';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import type { AgreementDetail } from '../../shared/api';
 import { LIMITS } from '../../shared/closeCodes';
 import { fragmentName } from '../../shared/schema';
-import { api, createAgreement, startTestServer, waitFor, type TestServer } from './harness';
+import { api, createAgreement, waitFor, useTestServer, useCleanup } from './harness';
 
 /**
  * The reported case: typing while the network is gone, then coming back, must
  * never trip the flood limit (4429), and every keystroke must reach the server.
  */
 
-let server: TestServer;
-const cleanup: (() => void)[] = [];
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterEach(() => {
-  for (const undo of cleanup.splice(0)) undo();
-});
-afterAll(() => server.dispose());
+const server = useTestServer();
+const cleanup = useCleanup();
 
 const ROUNDS = 5;
 /** About 30 s of fast typing (10 keys/s): a socket can sit half-open that long before y-websocket drops it. */

@@ -1,11 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, createAgreement, startTestServer, type TestServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { api, createAgreement, useTestServer } from './harness';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.dispose());
+const server = useTestServer();
 
 const owner = { name: 'Odile', email: 'odile@example.org' };
 const post = (path: string, body: string): Promise<Response> =>

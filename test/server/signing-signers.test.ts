@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { ApiError, AuditView, ParticipantView, StatusView } from '../../shared/api';
-import { agreementCall, createAgreement, invite, startTestServer, type TestServer } from './harness';
+import { agreementCall, createAgreement, invite, useTestServer } from './harness';
 import { readyAgreement } from './signingFixture';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.dispose());
+const server = useTestServer();
 
 const who = (s: StatusView) => s.signers.map(({ name, partyName, signed }) => ({ name, partyName, signed }));
 const signatoriesCheck = (s: StatusView) =>

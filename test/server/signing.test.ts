@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,30 +7,11 @@ import Database from 'better-sqlite3';
 import type { AuditView, ParticipantView, StatusView, VerifyResult } from '../../shared/api';
 import { fragmentName, getDuration } from '../../shared/schema';
 import { mouTemplate } from '../../shared/templates/mou';
-import {
-  agreementCall,
-  api,
-  connect,
-  createAgreement,
-  startTestServer,
-  synced,
-  tokenOf,
-  waitFor,
-  type Client,
-  type TestAgreement,
-  type TestServer,
-} from './harness';
+import { agreementCall, api, connect, createAgreement, useTestServer, useCleanup, synced, tokenOf, waitFor, type Client, type TestAgreement } from './harness';
 import { fillEverything, paragraph } from './fill';
 
-let server: TestServer;
-const cleanup: (() => void)[] = [];
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterEach(() => {
-  for (const f of cleanup.splice(0)) f();
-});
-afterAll(() => server.dispose());
+const server = useTestServer();
+const cleanup = useCleanup();
 
 type Person = ParticipantView & { token: string };
 const call = <T>(token: string, a: { id: string }, path: string, method = 'GET', body?: unknown): Promise<{ status: number; body: T }> =>

@@ -1,12 +1,12 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import { CloseCode, LIMITS } from '../../shared/closeCodes';
 import { fragmentName, getDuration, partyIdsOf } from '../../shared/schema';
 import { updateMessage } from '../../server/sync/protocol';
-import { connect, createAgreement, rawSocket, startTestServer, synced, waitFor, type Client, type TestServer } from './harness';
+import { connect, createAgreement, rawSocket, synced, waitFor, type Client, useTestServer } from './harness';
 
-let server: TestServer;
+const server = useTestServer();
 const clients: Client[] = [];
 const open = (id: string, token: string, doc?: Y.Doc): Client => {
   const c = connect(server.wsUrl, id, token, doc);
@@ -14,13 +14,9 @@ const open = (id: string, token: string, doc?: Y.Doc): Client => {
   return c;
 };
 
-beforeAll(async () => {
-  server = await startTestServer();
-});
 afterEach(() => {
   for (const c of clients.splice(0)) c.destroy();
 });
-afterAll(() => server.dispose());
 
 function typeInto(doc: Y.Doc, fragment: string, text: string): void {
   const p = new Y.XmlElement('paragraph');

@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CloseCode } from '../../shared/closeCodes';
 import type { AuditView, Me, ParticipantView } from '../../shared/api';
 import { MIGRATIONS } from '../../server/store/db';
-import { agreementCall, api, createAgreement, invite, rawSocket, startTestServer, tempDir, tokenOf, type TestServer } from './harness';
+import { agreementCall, api, createAgreement, invite, rawSocket, tempDir, tokenOf, startTestServer, useTestServer } from './harness';
 
 /**
  * Personal links are stored as hashes only: a copy of the database opens no
@@ -14,11 +14,7 @@ import { agreementCall, api, createAgreement, invite, rawSocket, startTestServer
  * new one, which shuts the old one out everywhere.
  */
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.dispose());
+const server = useTestServer();
 
 const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
 
