@@ -7,6 +7,7 @@ import { errorText } from '../errorText';
 import { roleName, useT } from '../intl';
 import type { InvitableRole } from './validate';
 import { NewLink } from './PersonalLink';
+import { ConfirmBox } from './ConfirmBox';
 import type { PartyLabel } from '../editor/usePartyNames';
 
 const partyText = (parties: PartyLabel[], partyId: string, t: Translate): string => {
@@ -137,42 +138,26 @@ export function ParticipantRow({
         </div>
       )}
       {confirming === 'link' && (
-        <div className="confirm-box" role="alertdialog" aria-label={t('participants.newLink')} data-testid="new-link-confirm">
-          <p>{self ? t('participants.newLinkConfirmSelf') : t('participants.newLinkConfirm', { name: p.name })}</p>
-          <div className="confirm-actions">
-            <button type="button" className="button small" onClick={() => setConfirming(null)} disabled={busy}>
-              {t('common.cancel')}
-            </button>
-            <button
-              type="button"
-              className="button small danger-button"
-              data-testid="new-link-yes"
-              disabled={busy}
-              onClick={() => void run(() => reissueLink(agreementId, p.id), setIssued)}
-            >
-              {t('participants.newLinkYes')}
-            </button>
-          </div>
-        </div>
+        <ConfirmBox
+          label={t('participants.newLink')}
+          question={self ? t('participants.newLinkConfirmSelf') : t('participants.newLinkConfirm', { name: p.name })}
+          yes={t('participants.newLinkYes')}
+          testId="new-link"
+          busy={busy}
+          onCancel={() => setConfirming(null)}
+          onYes={() => void run(() => reissueLink(agreementId, p.id), setIssued)}
+        />
       )}
       {confirming === 'revoke' && (
-        <div className="confirm-box" role="alertdialog" aria-label={t('participants.revoke')} data-testid="revoke-confirm">
-          <p>{t('participants.revokeConfirm', { name: p.name })}</p>
-          <div className="confirm-actions">
-            <button type="button" className="button small" onClick={() => setConfirming(null)} disabled={busy}>
-              {t('common.cancel')}
-            </button>
-            <button
-              type="button"
-              className="button small danger-button"
-              data-testid="revoke-yes"
-              disabled={busy}
-              onClick={() => void run(() => revokeParticipant(agreementId, p.id))}
-            >
-              {t('participants.revokeYes')}
-            </button>
-          </div>
-        </div>
+        <ConfirmBox
+          label={t('participants.revoke')}
+          question={t('participants.revokeConfirm', { name: p.name })}
+          yes={t('participants.revokeYes')}
+          testId="revoke"
+          busy={busy}
+          onCancel={() => setConfirming(null)}
+          onYes={() => void run(() => revokeParticipant(agreementId, p.id))}
+        />
       )}
       {issued && !revoked && <NewLink person={issued} message={t('participants.reissued', { name: p.name })} onClose={() => setIssued(null)} />}
       {error && (

@@ -46,32 +46,35 @@ export function NewThread() {
           controller.focus(thread.id);
         }}
       >
-        <fieldset className="visibility-choice">
-          <legend>{t('comments.visibility')}</legend>
-          <label>
-            <input
-              type="radio"
-              name="visibility"
-              value="shared"
-              checked={visibility === 'shared'}
-              onChange={() => setVisibility('shared')}
-              data-testid="visibility-shared"
-            />
-            {t('comments.sharedLong')}
-          </label>
-          <label>
-            <input
-              type="radio"
-              name="visibility"
-              value="party"
-              checked={visibility === 'party'}
-              onChange={() => setVisibility('party')}
-              data-testid="visibility-party"
-            />
-            {t('comments.internalLong', { party: myParty || '…' })}
-          </label>
-        </fieldset>
+        <VisibilityChoice value={visibility} onChange={setVisibility} myParty={myParty} />
       </Composer>
     </div>
+  );
+}
+
+/** Shared with every party, or internal to the writer's own. */
+function VisibilityChoice({ value, onChange, myParty }: { value: Visibility; onChange: (v: Visibility) => void; myParty: string }) {
+  const t = useT();
+  const options: { value: Visibility; label: string }[] = [
+    { value: 'shared', label: t('comments.sharedLong') },
+    { value: 'party', label: t('comments.internalLong', { party: myParty || '…' }) },
+  ];
+  return (
+    <fieldset className="visibility-choice">
+      <legend>{t('comments.visibility')}</legend>
+      {options.map((option) => (
+        <label key={option.value}>
+          <input
+            type="radio"
+            name="visibility"
+            value={option.value}
+            checked={value === option.value}
+            onChange={() => onChange(option.value)}
+            data-testid={`visibility-${option.value}`}
+          />
+          {option.label}
+        </label>
+      ))}
+    </fieldset>
   );
 }
