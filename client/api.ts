@@ -1,3 +1,4 @@
+import type { LegalReviewInput } from '../shared/legalReview';
 import { z } from 'zod';
 import type { AddPartyInput, CreateAgreementInput, CreateThreadInput, InviteInput, UpdateParticipantInput } from '../shared/api';
 import {
@@ -104,6 +105,8 @@ export const unlockAgreement = (id: string, reason: string) => request(under(id,
 export const cancelVersion = (id: string, reason: string) => request(under(id, '/cancel'), StatusViewSchema, json('POST', { reason }));
 export const signAgreement = (id: string, input: { fullName: string; title: string; versionHash: string }) =>
   request(under(id, '/sign'), StatusViewSchema, json('POST', input));
+/** The owner records the lawyer's review (shared/legalReview.ts). */
+export const recordLegalReview = (id: string, input: LegalReviewInput) => request(under(id, '/legal-review'), StatusViewSchema, json('POST', input));
 export const getAudit = (id: string) => get(under(id, '/audit'), AuditViewSchema);
 /** Download links (the browser sends the session cookie). */
 export const exportUrl = (id: string, format: 'pdf' | 'docx'): string => under(id, `/export.${format}`);

@@ -11,6 +11,7 @@ import { joinRoutes } from './routes/join';
 import { participantRoutes } from './routes/participants';
 import { partyRoutes } from './routes/parties';
 import { signingRoutes } from './routes/signing';
+import { legalReviewRoutes } from './routes/legalReview';
 import { templateRoutes } from './routes/templates';
 import { threadRoutes } from './routes/threads';
 import type { Services } from './services/container';
@@ -44,6 +45,7 @@ export function createApp({ services: s, clientDir, log }: AppDeps): Hono {
     signingRoutes(s.lifecycle, s.approvals),
     exportRoutes(s.exports),
     auditRoutes(s.audit),
+    legalReviewRoutes(s.legalReview, s.lifecycle),
   ]) {
     app.route('/api/agreements/:id', routes);
   }

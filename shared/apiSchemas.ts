@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AnchorSchema, ROLES, VISIBILITIES } from './api';
 import { ERROR_CODES } from './errors';
+import { LegalReviewSchema } from './legalReview';
 import type { AgreementEvent } from './events';
 import { CHECKS, type CheckResult } from './readiness';
 import type { AgreementContent } from './render';
@@ -64,6 +65,7 @@ export const AgreementContentSchema = z.object({
     notes: z.string(),
   }),
   sections: z.record(z.string(), z.string()),
+  included: z.record(z.string(), z.boolean()).optional(),
 });
 export type ContentSchemaMatches = Assert<Same<z.infer<typeof AgreementContentSchema>, AgreementContent>>;
 
@@ -197,6 +199,8 @@ export const StatusViewSchema = z.object({
   signers: z.array(z.object({ partyId: z.string(), partyName: z.string(), participantId: z.string(), name: z.string(), signed: z.boolean() })),
   /** Date of the last signature, once every signatory has signed. */
   inForceFrom: at.nullable(),
+  /** The lawyer's review the owner recorded (shared/legalReview.ts), if any. */
+  legalReview: LegalReviewSchema.nullable().optional(),
 });
 
 export const AuditViewSchema = z.object({

@@ -1,9 +1,10 @@
 import type { AgreementContent } from './render';
 import type { AgreementTemplate } from './template';
 import { TERMINATION_NOTICE_DAYS } from './template';
+import { activeSections } from './included';
 
 /** What must be true before the owner can lock the final version. */
-export const CHECKS = ['sectionsFilled', 'responsibilities', 'duration', 'signatories', 'noOpenThreads', 'approvals'] as const;
+export const CHECKS = ['sectionsFilled', 'responsibilities', 'duration', 'signatories', 'noOpenThreads', 'approvals', 'legalReview'] as const;
 export type CheckKey = (typeof CHECKS)[number];
 
 export interface CheckResult {
@@ -24,15 +25,19 @@ export interface ReadinessInput {
   signerParties: ReadonlySet<string>;
   /** Parties with at least one (non-revoked) participant: one without must first invite someone. */
   participantParties: ReadonlySet<string>;
+  /** The lawyer's review the owner recorded, when the template advises one. */
+  legalReview?: { reviewer: string } | null;
 }
 
 const blank = (s: string | undefined): boolean => (s ?? '').trim() === '';
 
-export function readiness({ content, template, openSharedThreads, approvals, signerParties, participantParties }: ReadinessInput): CheckResult[] {
+export function readiness({ content, template, openSharedThreads, approvals, signerParties, participantParties, legalReview }: ReadinessInput): CheckResult[] {
   const filled: string[] = [];
   const responsibilities: string[] = [];
   const signatories: string[] = [];
-  for (const section of template.sections) {
+  // An annex left out is neither filled in nor approved.
+  const sections = activeSections(template, content);
+  for (const section of sections) {
     const key = section.key;
     switch (section.kind) {
       case 'parties':
@@ -69,17 +74,19 @@ export function readiness({ content, template, openSharedThreads, approvals, sig
     }
   }
   const d = content.duration;
+  // A template without a duration section (the partnership agreement) has no term to check.
   const durationOk =
-    d.termYears !== null &&
-    d.termYears > 0 &&
-    d.renewalReviewMonths !== null &&
-    d.renewalReviewMonths > 0 &&
-    (TERMINATION_NOTICE_DAYS as readonly number[]).includes(d.terminationNoticeDays ?? -1);
+    !sections.some((s) => s.kind === 'duration') ||
+    (d.termYears !== null &&
+      d.termYears > 0 &&
+      d.renewalReviewMonths !== null &&
+      d.renewalReviewMonths > 0 &&
+      (TERMINATION_NOTICE_DAYS as readonly number[]).includes(d.terminationNoticeDays ?? -1));
   const unapproved: string[] = [];
-  for (const section of template.sections) {
+  for (const section of sections) {
     for (const p of content.parties) if (!approvals.has(`${section.key}:${p.id}`)) unapproved.push(`${section.key}:${p.id}`);
   }
-  return [
+  const checks: CheckResult[] = [
     { key: 'sectionsFilled', ok: filled.length === 0, missing: filled },
     { key: 'responsibilities', ok: responsibilities.length === 0, missing: responsibilities },
     { key: 'duration', ok: durationOk, missing: durationOk ? [] : ['duration'] },
@@ -87,6 +94,9 @@ export function readiness({ content, template, openSharedThreads, approvals, sig
     { key: 'noOpenThreads', ok: openSharedThreads.length === 0, missing: openSharedThreads },
     { key: 'approvals', ok: unapproved.length === 0, missing: unapproved },
   ];
+  // Only where the guides advise it (the partnership agreement): other templates show no such line.
+  if (template.legalReviewAdvised) checks.push({ key: 'legalReview', ok: Boolean(legalReview), missing: legalReview ? [] : ['legalReview'] });
+  return checks;
 }
 
 export const isReady = (checks: CheckResult[]): boolean => checks.every((c) => c.ok);

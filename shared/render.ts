@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { fragmentName, getDuration, getMeta, hasSharedText, isPerParty, partiesOf } from './schema';
+import { readIncluded } from './included';
 import type { AgreementTemplate } from './template';
 
 /** Plain JSON view of an agreement's Y.Doc: for the REST API, exports and checks. */
@@ -11,6 +12,8 @@ export interface AgreementContent {
   duration: { termYears: number | null; renewalReviewMonths: number | null; terminationNoticeDays: number | null; notes: string };
   /** Plain text of each shared rich-text section, by section key. */
   sections: Record<string, string>;
+  /** Optional sections (annexes) in or out, by key; absent when the template has none. */
+  included?: Record<string, boolean>;
 }
 
 export interface PartyContent {
@@ -84,7 +87,9 @@ export function readAgreement(doc: Y.Doc, template: AgreementTemplate): Agreemen
       signatories: listOf(p.get('signatories')).map((s) => ({ id: str(s.get('id')), name: str(s.get('name')), title: str(s.get('title')) })),
     };
   });
+  const included = readIncluded(doc, template);
   return {
+    ...(included ? { included } : {}),
     title: str(meta.get('title')),
     language: str(meta.get('language')),
     templateId: str(meta.get('templateId')),

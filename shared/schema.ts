@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { INCLUDED } from './included';
 import type { AgreementTemplate, Lang } from './template';
 
 /**
@@ -14,6 +15,7 @@ import type { AgreementTemplate, Lang } from './template';
  *                       contacts: Y.Array<Y.Map{id,title,email,phone}>,
  *                       signatories: Y.Array<Y.Map{id,name,title}>
  *   duration    Y.Map   termYears, renewalReviewMonths, terminationNoticeDays
+ *   included    Y.Map   optional section key → boolean (annexes in or out, `included.ts`)
  *   section:…   Y.XmlFragment per rich-text area, named by `fragmentName`
  *
  * `parties` (a Y.Array of party maps) is the layout before parties became
@@ -71,7 +73,7 @@ export function partiesOf(doc: Y.Doc): PartyRef[] {
  * party's fields — only the server writes, or nobody.
  */
 export function isWritableRoot(name: string, template: AgreementTemplate, partyIds: ReadonlySet<string>): boolean {
-  if (name === META || name === DURATION) return true;
+  if (name === META || name === DURATION || name === INCLUDED) return true;
   if (name.startsWith(PARTY_PREFIX)) return partyIds.has(name.slice(PARTY_PREFIX.length));
   if (!name.startsWith(SECTION_PREFIX)) return false;
   const rest = name.slice(SECTION_PREFIX.length);
@@ -190,5 +192,10 @@ export function initAgreementDoc(doc: Y.Doc, input: NewAgreement): void {
     duration.set('renewalReviewMonths', input.template.duration.renewalReviewMonths);
     duration.set('terminationNoticeDays', input.template.duration.terminationNoticeDays);
     for (const party of input.parties) writeParty(doc, party.id, party, input.template);
+    // The template's standard clauses, in the agreement's language.
+    for (const section of input.template.sections) {
+      const initial = section.initial?.[input.language];
+      if (initial && hasSharedText(section.kind)) doc.getXmlFragment(fragmentName(section.key)).push(initial.map(paragraph));
+    }
   });
 }

@@ -7,6 +7,8 @@ import type { SectionTemplate } from './template';
  * the approval to be cleared.
  */
 export function sectionContent(content: AgreementContent, section: SectionTemplate): unknown {
+  // Leaving an annex out changes it; its content, kept in the document, is not what is approved then.
+  if (section.optional && content.included?.[section.key] === false) return { excluded: true };
   const perParty = <T>(pick: (p: AgreementContent['parties'][number]) => T): { party: string; value: T }[] =>
     content.parties.map((p) => ({ party: p.id, value: pick(p) }));
   switch (section.kind) {

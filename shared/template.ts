@@ -28,6 +28,20 @@ export interface SectionTemplate {
   guidance: Localized;
   /** Shown in an empty editor. */
   placeholder?: Localized;
+  /**
+   * An annex or other section the editors may add or remove (an excluded
+   * section is not printed, approved or checked). `included` is its state in
+   * a new agreement.
+   */
+  optional?: { included: boolean };
+  /**
+   * Standard clauses written into a new agreement's shared text, one
+   * paragraph each, in the agreement's language (e.g. 004's background
+   * clauses A–D). The editors change them like any other text.
+   */
+  initial?: Record<Lang, string[]>;
+  /** Fixed words printed after the section (004: the parties are "hereinafter called the parties"). */
+  closing?: Localized;
 }
 
 export interface DurationDefaults {
@@ -48,4 +62,10 @@ export interface AgreementTemplate {
   minParties: number;
   sections: SectionTemplate[];
   duration: DurationDefaults;
+  /**
+   * The guides advise a lawyer's review (001: a partnership agreement is
+   * complex and should be reviewed): the readiness checklist then asks the
+   * owner to record who reviewed it and when.
+   */
+  legalReviewAdvised?: boolean;
 }

@@ -8,6 +8,7 @@ import { Avatars } from './Avatars';
 import { BoundInput } from './BoundInput';
 import { ConnectionStatus, useRefusalReason, useSyncSnapshot } from './ConnectionStatus';
 import { PeopleList } from './PeopleList';
+import { OptionalSection } from './OptionalSection';
 import { SectionFrame } from './SectionFrame';
 import { SectionBody } from './sections/SectionBody';
 import { usePeers } from './presence';
@@ -101,15 +102,11 @@ function OpenAgreement({ collab }: { collab: Collab }) {
               {templateId && !template && <p className="error">{t('editor.unknownTemplate')}</p>}
               {template && <p className="template-name">{template.name[lang]}</p>}
               {template?.sections.map((section, index) => (
-                <SectionFrame
-                  key={section.key}
-                  section={section}
-                  index={index}
-                  collab={collab}
-                  peers={peers.filter((p) => !p.self && p.section === section.key)}
-                >
-                  <SectionBody section={section} template={template} collab={collab} />
-                </SectionFrame>
+                <OptionalSection key={section.key} section={section} collab={collab}>
+                  <SectionFrame section={section} index={index} collab={collab} peers={peers.filter((p) => !p.self && p.section === section.key)}>
+                    <SectionBody section={section} template={template} collab={collab} />
+                  </SectionFrame>
+                </OptionalSection>
               ))}
             </div>
             <aside className="side-column">

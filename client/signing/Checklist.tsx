@@ -6,6 +6,7 @@ import { usePartyNames } from '../editor/usePartyNames';
 import { useT } from '../intl';
 import { useLanguage } from '../language';
 import { describeMissing, type DescribeContext } from './describe';
+import { LegalReviewCheck } from './LegalReviewCheck';
 import { MissingList } from './MissingList';
 import { useStatusCard } from './StatusCardContext';
 
@@ -38,6 +39,7 @@ export function Checklist() {
               <div className="check-body">
                 <span className="check-label">{t(`signing.check.${check.key}`)}</span>
                 {missing.length > 0 && <MissingList items={missing} />}
+                {check.key === 'legalReview' && <LegalReviewCheck />}
               </div>
             </li>
           );

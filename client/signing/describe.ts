@@ -63,6 +63,7 @@ export function describeMissing(check: CheckResult, ctx: DescribeContext): Missi
       };
     });
   }
+  if (check.key === 'legalReview') return [];
   if (check.key === 'duration') return check.missing.map(() => ({ text: t('signing.missing.duration'), section: 'duration' }));
 
   return check.missing.map((entry) => {

@@ -1,3 +1,4 @@
+import { activeSections } from '../../shared/included';
 import { exportWords } from './labels';
 import type { Block, ExportModel } from './model';
 
@@ -9,7 +10,7 @@ export function agreementBlocks(m: ExportModel): Block[] {
     for (const line of text.split('\n')) if (line.trim() !== '') blocks.push({ kind: 'paragraph', text: line });
   };
   const partyName = (id: string): string => m.content.parties.find((p) => p.id === id)?.legalName ?? '';
-  for (const section of m.template.sections) {
+  for (const section of activeSections(m.template, m.content)) {
     blocks.push({ kind: 'heading', text: section.title[lang] });
     switch (section.kind) {
       case 'parties':
@@ -58,6 +59,7 @@ export function agreementBlocks(m: ExportModel): Block[] {
         if (m.inForceFrom) para(t('export.inForce', { date: dateTime(m.inForceFrom) }));
         break;
     }
+    if (section.closing) para(section.closing[lang]);
   }
   return blocks;
 }

@@ -98,6 +98,7 @@ export function createServices(db: Db, options: ContainerOptions) {
       log: options.log,
     }),
     exports: new ExportService({ versions, agreements: agreementStore, audit, templateOf }),
+    legalReview: { audit, versions, hub },
   };
 }
 

@@ -13,6 +13,7 @@ import type { Participant, ParticipantStore } from '../store/participants';
 import type { ThreadStore } from '../store/threads';
 import type { Version, VersionStore } from '../store/versions';
 import type { Rooms } from '../sync/rooms';
+import { latestLegalReview } from './legalReview';
 import type { ApprovalService } from './approvals';
 import { completeVersion, type PdfBuilder } from './complete';
 import { versionOf } from './hash';
@@ -78,6 +79,7 @@ export class LifecycleService {
       })),
       signers,
       inForceFrom: version?.status === 'signed' ? version.signedAt : null,
+      legalReview: latestLegalReview(this.d.audit, agreementId),
     };
   }
 
@@ -199,7 +201,16 @@ export class LifecycleService {
     const people = this.d.participants.list(agreementId);
     const signerParties = new Set(designatedSigners(people, content).map((s) => s.partyId));
     const participantParties = new Set(people.filter((p) => p.revokedAt === null).map((p) => p.partyId));
-    return readiness({ content, template: this.d.templateOf(agreementId), openSharedThreads, approvals: valid, signerParties, participantParties });
+    const legalReview = latestLegalReview(this.d.audit, agreementId);
+    return readiness({
+      content,
+      template: this.d.templateOf(agreementId),
+      openSharedThreads,
+      approvals: valid,
+      signerParties,
+      participantParties,
+      legalReview,
+    });
   }
 
   /** Closes the version (actor null: the server itself) and opens a new draft. */

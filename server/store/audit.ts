@@ -19,6 +19,7 @@ export const AUDIT_ACTIONS = [
   'party_removed',
   'review_copy_downloaded',
   'approvals_cleared',
+  'legal_review_recorded',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

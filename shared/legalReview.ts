@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+/**
+ * The lawyer's review the guides advise for a partnership agreement (001:
+ * such agreements are complex; have a lawyer draft or review the final
+ * text). The owner records who reviewed it and on what day; the readiness
+ * checklist asks for it when the template says so (`legalReviewAdvised`).
+ */
+export const LegalReviewInputSchema = z.object({
+  reviewer: z.string().trim().min(1, 'reviewer is required').max(200),
+  /** The day of the review, YYYY-MM-DD; not in the future. */
+  reviewedOn: z.iso.date('not a date (YYYY-MM-DD)').refine((d) => d <= new Date().toISOString().slice(0, 10), 'the review date is in the future'),
+});
+export type LegalReviewInput = z.input<typeof LegalReviewInputSchema>;
+
+export const LegalReviewSchema = z.object({
+  reviewer: z.string(),
+  reviewedOn: z.string(),
+  /** Who recorded it (the owner's participant id) and when. */
+  recordedBy: z.string(),
+  recordedAt: z.string(),
+});
+export type LegalReview = z.infer<typeof LegalReviewSchema>;
