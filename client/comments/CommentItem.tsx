@@ -2,7 +2,8 @@ import { useState } from 'react';
 import type { CommentView, ParticipantView } from '../../shared/api';
 import { useDates, useT } from '../intl';
 import { CommentBody } from './CommentBody';
-import { Composer, failureText } from './Composer';
+import { Composer } from './Composer';
+import { failureText } from './failureText';
 import { useSidebar } from './SidebarContext';
 import { useThreadActions } from './useThreadActions';
 

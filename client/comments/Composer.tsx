@@ -1,9 +1,9 @@
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { ParticipantView } from '../../shared/api';
-import type { Translate } from '../../shared/i18n/translate';
-import { ApiFailure } from '../api';
-import { errorText } from '../errorText';
 import { useT } from '../intl';
+import { failureText } from './failureText';
+import { MentionList } from './MentionList';
+import { mentionAt, mentionsIn, suggest } from './mentions';
 
 interface ComposerProps {
   /** Who may be mentioned (those who can see the thread, without the writer). */
@@ -21,29 +21,6 @@ interface ComposerProps {
   /** Shown above the buttons (the new thread's visibility choice). */
   children?: ReactNode;
   testId?: string;
-}
-
-/** What to tell the writer when the server refused. */
-export function failureText(err: unknown, t: Translate): string {
-  if (err instanceof ApiFailure) {
-    if (err.status === 409 && err.code === 'locked') return t('comments.locked');
-    if (err.status === 403) return t('comments.forbidden');
-    if (err.status === 404) return t('comments.gone');
-  }
-  return errorText(t, err, t('comments.failed'));
-}
-
-const fold = (s: string): string =>
-  s
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLowerCase();
-
-/** The `@word` being typed just before the caret, if any. */
-function mentionAt(text: string, caret: number): { start: number; query: string } | null {
-  const match = /(^|\s)@([^\s@]{0,40})$/u.exec(text.slice(0, caret));
-  if (!match) return null;
-  return { start: caret - (match[2]?.length ?? 0) - 1, query: match[2] ?? '' };
 }
 
 /**
@@ -83,18 +60,7 @@ export function Composer({
     if (autoFocus) area.current?.focus();
   }, [autoFocus]);
 
-  const suggestions = useMemo(() => {
-    if (!mention) return [];
-    const q = fold(mention.query);
-    return people
-      .filter(
-        (p) =>
-          fold(p.name)
-            .split(/\s+/)
-            .some((part) => part.startsWith(q)) || fold(p.name).startsWith(q),
-      )
-      .slice(0, 6);
-  }, [mention, people]);
+  const suggestions = useMemo(() => (mention ? suggest(people, mention.query) : []), [mention, people]);
   const open = mention !== null && suggestions.length > 0;
 
   const track = (text: string, caret: number): void => {
@@ -129,7 +95,7 @@ export function Composer({
     const text = body.trim();
     if (!text || busy) return;
     // Only the people still named in the text are mentioned.
-    const mentions = [...picked].filter(([, name]) => text.includes(`@${name}`)).map(([id]) => id);
+    const mentions = mentionsIn(text, picked);
     setBusy(true);
     setError(null);
     try {
@@ -208,27 +174,7 @@ export function Composer({
           onBlur={() => setTimeout(() => setMention(null), 150)}
           onKeyDown={onKeyDown}
         />
-        {open && (
-          <ul className="mention-list" id={listId} role="listbox" aria-label={t('comments.mentionList')} data-testid="mention-list">
-            {suggestions.map((p, i) => (
-              <li
-                key={p.id}
-                id={`${listId}-${i}`}
-                role="option"
-                aria-selected={i === active}
-                className={i === active ? 'active' : undefined}
-                onMouseDown={(e) => {
-                  e.preventDefault();
-                  pick(p);
-                }}
-                onMouseEnter={() => setActive(i)}
-              >
-                <span className="mention-name">{p.name}</span>
-                <span className="mention-role">{describe ? describe(p) : p.role}</span>
-              </li>
-            ))}
-          </ul>
-        )}
+        {open && <MentionList id={listId} people={suggestions} active={active} describe={describe} onPick={pick} onHover={setActive} />}
       </div>
       {children}
       {error && (
