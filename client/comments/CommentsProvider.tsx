@@ -8,7 +8,7 @@ import type { Collab } from '../editor/useCollab';
 import { SessionContext } from '../session';
 import { CommentsController, type CommentsMe, type CommentsState } from './controller';
 import { useT } from '../intl';
-import { BubbleIcon } from './icons';
+import { BubbleIcon } from '../icons';
 import './comments.css';
 
 const CommentsContext = createContext<CommentsController | null>(null);

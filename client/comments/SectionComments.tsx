@@ -1,6 +1,6 @@
 import { useCommentsController, useCommentsState } from './CommentsProvider';
 import { useT } from '../intl';
-import { BubbleIcon } from './icons';
+import { BubbleIcon } from '../icons';
 
 /**
  * In a section's header: how many open threads it has (with unread comments

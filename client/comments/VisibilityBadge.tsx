@@ -1,6 +1,6 @@
 import type { ThreadView } from '../../shared/api';
 import { useT } from '../intl';
-import { LockIcon } from './icons';
+import { LockIcon } from '../icons';
 import { useSidebar } from './SidebarContext';
 
 /** Shared with every party, or internal to one (with a lock). */

@@ -2,27 +2,8 @@ import { Fingerprint } from './Fingerprint';
 import { VersionMatchNote } from './VersionMatchNote';
 import { useSigning } from './SigningContext';
 import { useDates, useT } from '../intl';
+import { LockIcon } from '../icons';
 import './signing.css';
-
-function LockIcon() {
-  return (
-    <svg
-      width="18"
-      height="18"
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2.2"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
-      <rect x="4" y="10.5" width="16" height="10.5" rx="2" />
-      <path d="M8 10.5V7a4 4 0 0 1 8 0v3.5" />
-    </svg>
-  );
-}
 
 /** Across the editor while the final version is locked or signed: which version, its fingerprint, since when. */
 export function LockedBanner() {
@@ -41,7 +22,7 @@ export function LockedBanner() {
       data-version={version.number}
     >
       <span className="locked-icon" aria-hidden="true">
-        {signed ? '✓' : <LockIcon />}
+        {signed ? '✓' : <LockIcon size={18} strokeWidth={2.2} className="banner-icon" />}
       </span>
       <div className="locked-text">
         <p className="locked-title">
