@@ -7,6 +7,7 @@ import { errorText } from '../errorText';
 import { useT } from '../intl';
 import { useLanguage } from '../language';
 import { navigate } from '../router';
+import { Advisor } from './Advisor';
 import { PartyFields } from './PartyFields';
 import { OwnerFields, afterPartyRemoved, emptyOwner, ownerProblem } from '../access/OwnerFields';
 
@@ -27,6 +28,13 @@ export function NewAgreementForm() {
   const [owner, setOwner] = useState(emptyOwner);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+
+  // A template may need more parties than the form has: add empty ones up to its minimum.
+  const chooseTemplate = (id: string): void => {
+    setTemplateId(id);
+    const min = TEMPLATES.find((tpl) => tpl.id === id)?.minParties ?? 2;
+    setParties((ps) => (ps.length >= min ? ps : [...ps, ...Array.from({ length: min - ps.length }, emptyParty)]));
+  };
 
   const updateParty = (index: number, party: PartyInput): void => setParties((ps) => ps.map((p, i) => (i === index ? party : p)));
 
@@ -60,7 +68,7 @@ export function NewAgreementForm() {
       {TEMPLATES.length > 1 ? (
         <label className="field">
           <span>{t('new.template')}</span>
-          <select value={templateId} onChange={(e) => setTemplateId(e.target.value)}>
+          <select value={templateId} onChange={(e) => chooseTemplate(e.target.value)} data-testid="template-select">
             {TEMPLATES.map((tpl) => (
               <option key={tpl.id} value={tpl.id}>
                 {tpl.name[lang]}
@@ -69,6 +77,7 @@ export function NewAgreementForm() {
           </select>
         </label>
       ) : null}
+      <Advisor templateId={templateId} onChoose={chooseTemplate} />
       {template && (
         <p className="template-note">
           <strong>{template.name[lang]}</strong> — {template.description[lang]}
