@@ -11,6 +11,7 @@ import { joinRoutes } from './routes/join';
 import { participantRoutes } from './routes/participants';
 import { partyRoutes } from './routes/parties';
 import { signingRoutes } from './routes/signing';
+import { historyRoutes } from './routes/history';
 import { legalReviewRoutes } from './routes/legalReview';
 import { templateRoutes } from './routes/templates';
 import { threadRoutes } from './routes/threads';
@@ -45,6 +46,7 @@ export function createApp({ services: s, clientDir, log }: AppDeps): Hono {
     signingRoutes(s.lifecycle, s.approvals),
     exportRoutes(s.exports),
     auditRoutes(s.audit),
+    historyRoutes(s.history),
     legalReviewRoutes(s.legalReview, s.lifecycle),
   ]) {
     app.route('/api/agreements/:id', routes);

@@ -8,7 +8,7 @@ import { createApp } from './app';
 import { startCheckpointer } from './store/checkpointer';
 import { openDb } from './store/db';
 import type { Rooms } from './sync/rooms';
-import { createServices } from './services/container';
+import { createServices, type ContainerOptions } from './services/container';
 import type { PdfBuilder } from './signing/complete';
 import { originOf } from './sync/origin';
 import { attachSync } from './sync/upgrade';
@@ -29,6 +29,8 @@ export interface StartOptions {
   publicUrl?: string;
   /** Builds the signed PDF at completion; tests hold it to order a race. */
   buildPdf?: PdfBuilder;
+  /** Automatic checkpoints of the drafting history: timing and clock (tests). */
+  history?: ContainerOptions['history'];
   log?: (message: string) => void;
 }
 
@@ -44,7 +46,13 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const log = options.log ?? ((m: string) => console.error(m));
   const db = openDb(options.dataDir, options.durability);
   const checkpointer = startCheckpointer(db, log);
-  const services = createServices(db, { idleMs: options.idleMs ?? 30_000, compactAfter: options.compactAfter ?? 500, log, buildPdf: options.buildPdf });
+  const services = createServices(db, {
+    idleMs: options.idleMs ?? 30_000,
+    compactAfter: options.compactAfter ?? 500,
+    log,
+    buildPdf: options.buildPdf,
+    history: options.history,
+  });
   // Before anyone can ask: finish what a stop between the last signature and the completion left undone.
   await services.lifecycle.resumeCompletions();
   await services.exports.backfillPagesHashes(log);
@@ -53,7 +61,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const app = createApp({ services, clientDir, log });
 
   const server = await listen(app.fetch, options.port ?? 0, options.host ?? '127.0.0.1', log);
-  const sync = attachSync(server, { rooms, agreements: services.agreementStore, auth, log, publicOrigin: originOf(options.publicUrl) });
+  const sync = attachSync(server, {
+    rooms,
+    agreements: services.agreementStore,
+    auth,
+    log,
+    publicOrigin: originOf(options.publicUrl),
+    onLeft: (id, participantId) => services.history.service.visited(id, participantId),
+  });
   const { port } = server.address() as AddressInfo;
   const host = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1';
 
@@ -64,6 +79,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     rooms,
     close() {
       closing ??= (async () => {
+        // Checkpoints due later are taken now, while the document can still be read.
+        services.history.recorder.flushAll();
         rooms.closeAll(CloseCode.ServerRestart, 'server restart');
         hub.closeAll();
         sync.close();

@@ -250,6 +250,7 @@ export const AgreementEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('participants'), data: signal }),
   z.object({ type: z.literal('parties'), data: PartyListSchema }),
   z.object({ type: z.literal('status'), data: signal }),
+  z.object({ type: z.literal('history'), data: signal }),
   z.object({ type: z.literal('ping'), data: signal }),
 ]);
 export type EventSchemaMatches = Assert<Same<z.output<typeof AgreementEventSchema>, AgreementEvent>>;

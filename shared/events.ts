@@ -16,13 +16,15 @@ export interface EventPayloads {
   parties: { parties: PartyView[] };
   /** Approvals, lock or signatures changed: refetch the status. */
   status: Record<string, never>;
+  /** A version was added to the drafting history: refetch the list. */
+  history: Record<string, never>;
   /** Keeps proxies from closing an idle stream. */
   ping: Record<string, never>;
 }
 
 export type EventName = keyof EventPayloads;
 
-export const EVENT_NAMES = ['ready', 'thread', 'participants', 'parties', 'status', 'ping'] as const satisfies readonly EventName[];
+export const EVENT_NAMES = ['ready', 'thread', 'participants', 'parties', 'status', 'history', 'ping'] as const satisfies readonly EventName[];
 
 /** One event as the client receives it. */
 export type AgreementEvent = { [K in EventName]: { type: K; data: EventPayloads[K] } }[EventName];

@@ -24,6 +24,8 @@ export interface AgreementServiceDeps {
   parties: PartyStore;
   auth: Authenticator;
   audit: AuditLog;
+  /** After the agreement is stored (the drafting history records its first version). */
+  afterCreate?: (agreementId: string, ownerId: string) => void;
 }
 
 /** Creating and reading agreements. */
@@ -46,7 +48,7 @@ export class AgreementService {
       if (ownerParty === undefined) {
         throw new HttpError(400, 'invalid_request', `owner.partyIndex: there are only ${withIds.length} parties`);
       }
-      return this.deps.db.transaction(() => {
+      const result = this.deps.db.transaction(() => {
         const summary = this.deps.agreements.insert({ id, title: input.title, language: input.language, templateId: template.id });
         for (const p of withIds) this.deps.parties.add(id, p.id);
         this.deps.docs.append(id, Y.encodeStateAsUpdate(doc));
@@ -54,8 +56,10 @@ export class AgreementService {
         const sessionToken = this.deps.auth.sessionFor(participant);
         this.deps.audit.append(id, participant.id, 'created', { title: input.title, language: input.language, templateId: template.id, owner: owner.name });
         const created = { ...summary, content: readAgreement(doc, template), ownerLink: linkOf(participant.token) };
-        return { created, sessionToken };
+        return { created, sessionToken, ownerId: participant.id };
       })();
+      this.deps.afterCreate?.(id, result.ownerId);
+      return { created: result.created, sessionToken: result.sessionToken };
     } finally {
       doc.destroy();
     }

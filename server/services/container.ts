@@ -23,6 +23,11 @@ import { AgreementService } from './agreements';
 import { AuditService } from './audit';
 import { ParticipantService } from './participants';
 import { PartyService } from './parties';
+import { HistoryStore } from '../store/history';
+import { HistoryService } from './history';
+import { HistoryCompare } from './historyCompare';
+import { HistoryRecorder, type CheckpointTiming, type HistoryClock } from './historyRecorder';
+import { HistoryRestorer } from './historyRestorer';
 
 export interface ContainerOptions {
   idleMs: number;
@@ -30,6 +35,8 @@ export interface ContainerOptions {
   log: (message: string) => void;
   /** Builds the signed PDF at completion (the real builder unless a test holds it). */
   buildPdf?: PdfBuilder;
+  /** When automatic checkpoints are taken, and on which clock (tests use small values and their own clock). */
+  history?: { timing?: CheckpointTiming; clock?: HistoryClock };
 }
 
 /** Builds every store and service once, in dependency order. */
@@ -63,6 +70,25 @@ export function createServices(db: Db, options: ContainerOptions) {
   const approvals = new ApprovalService({ approvals: new ApprovalStore(db), participants: participantStore, rooms, audit, hub, templateOf, isDraft });
   // A stored edit may change an approved section: approvals check, and clear what it changed.
   rooms.onStored((id, editors) => approvals.scheduleReconcile(id, editors));
+  const historyStore = new HistoryStore(db);
+  const historyService = new HistoryService({ store: historyStore, rooms, participants: participantStore, hub, templateOf });
+  const recorder = new HistoryRecorder(
+    (id) => void historyService.record(id, { kind: 'auto', by: null }),
+    options.history?.timing,
+    options.history?.clock,
+    options.log,
+  );
+  // Who edited, and when to take an automatic checkpoint: one timer moved per stored batch.
+  rooms.onStored((id, editors) => {
+    historyService.edited(id, editors);
+    recorder.edited(id);
+  });
+  const history = {
+    service: historyService,
+    recorder,
+    compare: new HistoryCompare({ history: historyService, store: historyStore, rooms, templateOf }),
+    restorer: new HistoryRestorer({ history: historyService, rooms, audit, templateOf, statusOf: (id) => versions.status(id) }),
+  };
   const auth = new Authenticator(participantStore, new SessionStore(db));
   const participants = new ParticipantService(participantStore, auth, rooms, hub, audit, partyStore, (id) => versions.lockedSignersOf(id));
   const parties = new PartyService({
@@ -83,7 +109,17 @@ export function createServices(db: Db, options: ContainerOptions) {
     participants,
     parties,
     approvals,
-    agreements: new AgreementService({ db, agreements: agreementStore, docs, rooms, participants, parties: partyStore, auth, audit }),
+    agreements: new AgreementService({
+      db,
+      agreements: agreementStore,
+      docs,
+      rooms,
+      participants,
+      parties: partyStore,
+      auth,
+      audit,
+      afterCreate: (id, ownerId) => void historyService.record(id, { kind: 'created', by: ownerId }),
+    }),
     comments: new CommentService({ threads: threadStore, participants: participantStore, agreements: agreementStore, rooms, hub, isDraft }),
     lifecycle: new LifecycleService({
       versions,
@@ -96,7 +132,9 @@ export function createServices(db: Db, options: ContainerOptions) {
       templateOf,
       buildPdf: options.buildPdf,
       log: options.log,
+      afterLock: (v, by) => void historyService.record(v.agreementId, { kind: 'locked', by: by.id, lockedVersion: v.number }),
     }),
+    history,
     exports: new ExportService({ versions, agreements: agreementStore, audit, templateOf }),
     legalReview: { audit, versions, hub },
   };

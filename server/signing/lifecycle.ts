@@ -31,6 +31,8 @@ export interface LifecycleDeps {
   /** The signed PDF's builder (the real one unless a test holds it). */
   buildPdf?: PdfBuilder;
   log?: (message: string) => void;
+  /** After a lock is stored (the drafting history keeps a copy of the version). */
+  afterLock?: (version: Version, by: Participant) => void;
 }
 
 const toVersionView = (v: Version): VersionView => ({
@@ -91,7 +93,7 @@ export class LifecycleService {
     const snapshot = this.d.rooms.read(id, (doc) => versionOf(doc, template));
     const failing = this.checklist(id, snapshot.content, this.d.approvals.valid(id, snapshot.content)).filter((c) => !c.ok);
     if (failing.length > 0) throw new HttpError(409, 'not_ready', `Not ready to lock: ${failing.map((c) => c.key).join(', ')}`);
-    this.d.versions.transaction(() => {
+    const locked = this.d.versions.transaction(() => {
       // Who must sign is fixed here, with the version: each party's designated signatories as of now.
       const signers = designatedSigners(this.d.participants.list(id), snapshot.content);
       const without = partiesWithoutSigner(signers, snapshot.content);
@@ -108,7 +110,9 @@ export class LifecycleService {
       this.d.versions.recordSigners(v.id, signers);
       this.d.versions.setStatus(id, 'locked');
       this.d.audit.append(id, by.id, 'locked', { version: v.number, hash: v.hash, signers });
+      return v;
     });
+    this.d.afterLock?.(locked, by);
     this.setLocked(id, true);
     return this.changed(id);
   }

@@ -20,6 +20,7 @@ export const AUDIT_ACTIONS = [
   'review_copy_downloaded',
   'approvals_cleared',
   'legal_review_recorded',
+  'restored',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

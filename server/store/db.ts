@@ -206,6 +206,35 @@ export const MIGRATIONS: readonly string[] = [
   // it can be recomputed exactly (server/export/backfill.ts).
   `ALTER TABLE versions ADD COLUMN pages_hash TEXT;
    CREATE INDEX versions_pages_hash ON versions(pages_hash);`,
+  // The drafting history (server/store/history.ts): automatic checkpoints,
+  // named versions, restores, and a copy of each locked version, each with
+  // its own Yjs state (deflated) so it is read without keeping gc off for the
+  // live document; and the version each participant last saw.
+  `CREATE TABLE history (
+     id TEXT PRIMARY KEY,
+     agreement_id TEXT NOT NULL REFERENCES agreements(id),
+     number INTEGER NOT NULL,
+     kind TEXT NOT NULL CHECK (kind IN ('created', 'auto', 'named', 'locked', 'restored')),
+     name TEXT,
+     created_at TEXT NOT NULL,
+     created_by TEXT REFERENCES participants(id),
+     authors TEXT NOT NULL,
+     sections TEXT NOT NULL,
+     parties TEXT NOT NULL,
+     state BLOB NOT NULL,
+     canonical TEXT NOT NULL,
+     hash TEXT NOT NULL,
+     locked_version INTEGER,
+     restored_from INTEGER,
+     UNIQUE (agreement_id, number)
+   );
+   CREATE TRIGGER history_immutable BEFORE UPDATE ON history
+     BEGIN SELECT RAISE(ABORT, 'history is immutable'); END;
+   CREATE TABLE history_seen (
+     participant_id TEXT PRIMARY KEY REFERENCES participants(id),
+     history_id TEXT NOT NULL REFERENCES history(id),
+     seen_at TEXT NOT NULL
+   );`,
 ];
 
 /** `user_version` once the plaintext tokens are gone (the migration above). */

@@ -20,6 +20,8 @@ export interface SyncDeps {
   log: (message: string) => void;
   /** The configured public origin (`PUBLIC_URL`), also allowed as a page's `Origin`. */
   publicOrigin?: string;
+  /** A participant's connection closed: the drafting history remembers what they last saw. */
+  onLeft?: (agreementId: string, participantId: string) => void;
 }
 
 const describe = (error: unknown): string => (error instanceof Error ? (error.stack ?? error.message) : String(error));
@@ -132,6 +134,13 @@ export function attachSync(server: Server, deps: SyncDeps): { close(): void } {
       return;
     }
     const { participant } = auth;
+    ws.once('close', () => {
+      try {
+        deps.onLeft?.(id, participant.id);
+      } catch (error) {
+        deps.log(`after ${participant.id} left ${id}: ${describe(error)}`);
+      }
+    });
     new Connection(ws, socket, room, {
       participantId: participant.id,
       name: participant.name,

@@ -1,0 +1,97 @@
+import { changeSummary, compareContents } from '../../shared/diff';
+import type { CompareSideView, Comparison } from '../../shared/historySchemas';
+import { readAgreement, type AgreementContent } from '../../shared/render';
+import type { AgreementTemplate } from '../../shared/template';
+import { sha256 } from '../signing/hash';
+import { canonicalJson } from '../../shared/canonical';
+import type { HistoryEntry, HistoryStore } from '../store/history';
+import type { Rooms } from '../sync/rooms';
+import type { HistoryService } from './history';
+
+export interface CompareDeps {
+  history: HistoryService;
+  store: HistoryStore;
+  rooms: Rooms;
+  templateOf: (agreementId: string) => AgreementTemplate;
+  now?: () => Date;
+}
+
+interface Side {
+  view: CompareSideView;
+  content: AgreementContent;
+  /** The entry's number; the current text comes after every entry. */
+  number: number;
+  entry: HistoryEntry | null;
+}
+
+/**
+ * Compares two versions of one agreement (or one with the current text),
+ * section by section, naming who made each section's changes: the authors
+ * of the versions in between that changed it, and for the current text,
+ * whoever edited since the latest version.
+ */
+export class HistoryCompare {
+  constructor(private readonly d: CompareDeps) {}
+
+  compare(agreementId: string, from: string, to: string): Comparison {
+    const template = this.d.templateOf(agreementId);
+    const a = this.side(agreementId, from);
+    const b = this.side(agreementId, to);
+    const result = compareContents(a.content, b.content, template);
+    const authors = this.sectionAuthors(agreementId, Math.min(a.number, b.number), Math.max(a.number, b.number), template);
+    const names = this.d.history.names(agreementId);
+    const person = (id: string) => ({ id, name: names.get(id) ?? '' });
+    const partyNames: Record<string, string> = {};
+    for (const p of [...a.content.parties, ...b.content.parties]) partyNames[p.id] = p.legalName;
+    return {
+      from: a.view,
+      to: b.view,
+      sections: result.sections.map((s) => ({ ...s, authors: s.changed ? [...(authors.get(s.key) ?? [])].map(person) : [] })),
+      changedSections: result.changedSections,
+      changedParties: result.changedParties,
+      partyNames,
+    };
+  }
+
+  private side(agreementId: string, id: string): Side {
+    if (id === 'current') {
+      this.d.rooms.flushPending();
+      const content = this.d.rooms.read(agreementId, (doc) => readAgreement(doc, this.d.templateOf(agreementId)));
+      const view: CompareSideView = {
+        id: 'current',
+        number: null,
+        name: null,
+        kind: 'current',
+        createdAt: (this.d.now?.() ?? new Date()).toISOString(),
+        hash: sha256(canonicalJson(content)),
+      };
+      return { view, content, number: Number.MAX_SAFE_INTEGER, entry: null };
+    }
+    const entry = this.d.history.entry(agreementId, id);
+    const view: CompareSideView = { id: entry.id, number: entry.number, name: entry.name, kind: entry.kind, createdAt: entry.createdAt, hash: entry.hash };
+    return { view, content: this.d.history.contentOf(entry.id), number: entry.number, entry };
+  }
+
+  /** Section key → who changed it between versions `low` and `high` (numbers; MAX_SAFE_INTEGER is the current text). */
+  private sectionAuthors(agreementId: string, low: number, high: number, template: AgreementTemplate): Map<string, Set<string>> {
+    const bySection = new Map<string, Set<string>>();
+    const add = (sections: readonly string[], authors: readonly string[]): void => {
+      for (const s of sections) {
+        let set = bySection.get(s);
+        if (!set) bySection.set(s, (set = new Set()));
+        for (const a of authors) set.add(a);
+      }
+    };
+    for (const v of this.d.store.between(agreementId, low, high)) add(v.sections, v.authors);
+    if (high === Number.MAX_SAFE_INTEGER) {
+      const latest = this.d.store.latest(agreementId);
+      const pending = this.d.history.authorsSinceLatest(agreementId);
+      if (pending.length > 0) {
+        const current = this.d.rooms.read(agreementId, (doc) => readAgreement(doc, template));
+        const since = latest ? changeSummary(this.d.history.contentOf(latest.id), current, template).sections : template.sections.map((s) => s.key);
+        add(since, pending);
+      }
+    }
+    return bySection;
+  }
+}

@@ -1,0 +1,91 @@
+import * as Y from 'yjs';
+import { canonicalJson } from '../../shared/canonical';
+import { readAgreement } from '../../shared/render';
+import { fragmentName, getDuration, getMeta, hasSharedText, isPerParty, partyIdsOf, partyMap } from '../../shared/schema';
+import { sectionContent } from '../../shared/sections';
+import type { AgreementTemplate, SectionTemplate } from '../../shared/template';
+
+/** Makes `live` hold what `old` holds, as new operations (nothing of the history is rewritten), if they differ. */
+function copyFragment(live: Y.XmlFragment, old: Y.XmlFragment): void {
+  if (live.toJSON() === old.toJSON()) return;
+  if (live.length > 0) live.delete(0, live.length);
+  const copies = old.toArray().flatMap((n) => (n instanceof Y.XmlElement || n instanceof Y.XmlText ? [n.clone()] : []));
+  if (copies.length > 0) live.insert(0, copies);
+}
+
+function copyFields(live: Y.Map<unknown>, old: Y.Map<unknown>, keys: readonly string[]): void {
+  for (const k of keys) {
+    const value = old.get(k);
+    if (value === undefined) live.delete(k);
+    else if (live.get(k) !== value) live.set(k, value);
+  }
+}
+
+/** A party's contacts or signatories become the old list: maps of plain fields, rebuilt. */
+function copyList(live: Y.Map<unknown>, old: Y.Map<unknown>, key: 'contacts' | 'signatories', fields: readonly string[]): void {
+  const plain = (list: unknown): Record<string, unknown>[] =>
+    list instanceof Y.Array
+      ? (list.toArray() as unknown[]).filter((m): m is Y.Map<unknown> => m instanceof Y.Map).map((m) => Object.fromEntries(fields.map((f) => [f, m.get(f)])))
+      : [];
+  const wanted = plain(old.get(key));
+  if (canonicalJson(plain(live.get(key))) === canonicalJson(wanted)) return;
+  const list = new Y.Array<Y.Map<unknown>>();
+  list.push(
+    wanted.map((item) => {
+      const m = new Y.Map<unknown>();
+      for (const [k, v] of Object.entries(item)) if (v !== undefined) m.set(k, v);
+      return m;
+    }),
+  );
+  live.set(key, list);
+}
+
+function restoreSection(live: Y.Doc, old: Y.Doc, section: SectionTemplate, parties: readonly string[]): void {
+  if (hasSharedText(section.kind)) copyFragment(live.getXmlFragment(fragmentName(section.key)), old.getXmlFragment(fragmentName(section.key)));
+  if (isPerParty(section.kind)) {
+    for (const p of parties) copyFragment(live.getXmlFragment(fragmentName(section.key, p)), old.getXmlFragment(fragmentName(section.key, p)));
+  }
+  switch (section.kind) {
+    case 'parties':
+      copyFields(getMeta(live), getMeta(old), ['title']);
+      for (const p of parties) copyFields(partyMap(live, p), partyMap(old, p), ['legalName', 'address', 'mission']);
+      break;
+    case 'responsibilities':
+      for (const p of parties) copyList(partyMap(live, p), partyMap(old, p), 'contacts', ['id', 'title', 'email', 'phone']);
+      break;
+    case 'duration':
+      copyFields(getDuration(live), getDuration(old), ['termYears', 'renewalReviewMonths', 'terminationNoticeDays']);
+      break;
+    case 'signatories':
+      for (const p of parties) copyList(partyMap(live, p), partyMap(old, p), 'signatories', ['id', 'name', 'title']);
+      break;
+    case 'richtext':
+    case 'context':
+      break;
+  }
+}
+
+/**
+ * Writes a version's content (all of it, or one section) into the live
+ * document as new changes on top. Parties are server data: the restore
+ * touches the parties listed now that the version also had; a party added
+ * since keeps its text, and a removed one is not brought back. Returns the
+ * keys of the sections whose content changed.
+ */
+export function restoreVersion(live: Y.Doc, versionState: Uint8Array, template: AgreementTemplate, only?: string): string[] {
+  const old = new Y.Doc();
+  try {
+    Y.applyUpdate(old, versionState);
+    const oldParties = new Set(partyIdsOf(old));
+    const parties = partyIdsOf(live).filter((p) => oldParties.has(p));
+    const sections = template.sections.filter((s) => only === undefined || s.key === only);
+    const before = readAgreement(live, template);
+    live.transact(() => {
+      for (const s of sections) restoreSection(live, old, s, parties);
+    });
+    const after = readAgreement(live, template);
+    return sections.filter((s) => canonicalJson(sectionContent(before, s)) !== canonicalJson(sectionContent(after, s))).map((s) => s.key);
+  } finally {
+    old.destroy();
+  }
+}
