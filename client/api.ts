@@ -5,6 +5,7 @@ import {
   AgreementListSchema,
   ApiErrorSchema,
   AuditViewSchema,
+  AuthorListSchema,
   CreatedAgreementSchema,
   MeSchema,
   ParticipantListSchema,
@@ -86,6 +87,8 @@ export const reissueLink = (id: string, pid: string) => request(under(id, `/part
 export const listParties = async (id: string, signal?: AbortSignal) => (await get(under(id, '/parties'), PartyListSchema, signal)).parties;
 export const addParty = (id: string, input: AddPartyInput = {}) => request(under(id, '/parties'), PartyViewSchema, json('POST', input));
 export const removeParty = async (id: string, partyId: string) => (await request(under(id, `/parties/${partyId}`), PartyListSchema, json('DELETE'))).parties;
+/** Who wrote what: each Yjs client id the server bound, and when its items were stored. */
+export const getAuthors = async (id: string, signal?: AbortSignal) => (await get(under(id, '/authors'), AuthorListSchema, signal)).authors;
 
 export const listThreads = async (id: string, signal?: AbortSignal) => (await get(under(id, '/threads'), ThreadListSchema, signal)).threads;
 export const createThread = (id: string, input: CreateThreadInput) => request(under(id, '/threads'), ThreadViewSchema, json('POST', input));

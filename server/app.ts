@@ -5,6 +5,7 @@ import { requireParticipant } from './routes/access';
 import { bodyLimits } from './routes/bodyLimits';
 import { agreementRoutes } from './routes/agreements';
 import { auditRoutes } from './routes/audit';
+import { authorRoutes } from './routes/authors';
 import { eventRoutes } from './routes/events';
 import { exportRoutes, verifyRoutes } from './routes/exports';
 import { joinRoutes } from './routes/join';
@@ -46,6 +47,7 @@ export function createApp({ services: s, clientDir, log }: AppDeps): Hono {
     signingRoutes(s.lifecycle, s.approvals),
     exportRoutes(s.exports),
     auditRoutes(s.audit),
+    authorRoutes(s.authors),
     historyRoutes(s.history),
     legalReviewRoutes(s.legalReview, s.lifecycle),
   ]) {

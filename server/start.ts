@@ -65,6 +65,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     rooms,
     agreements: services.agreementStore,
     auth,
+    authorship: services.authorship,
     log,
     publicOrigin: originOf(options.publicUrl),
     onLeft: (id, participantId) => services.history.service.visited(id, participantId),

@@ -151,3 +151,5 @@ export type VersionView = z.infer<typeof S.VersionViewSchema>;
 export type StatusView = z.infer<typeof S.StatusViewSchema>;
 export type AuditView = z.infer<typeof S.AuditViewSchema>;
 export type VerifyResult = z.infer<typeof S.VerifyResultSchema>;
+/** One client id of the authorship record (shared/apiSchemas.ts AuthorViewSchema). */
+export type AuthorView = z.infer<typeof S.AuthorViewSchema>;

@@ -237,6 +237,20 @@ export const VerifyResultSchema = z.object({
     .optional(),
 });
 
+/**
+ * Who wrote what (GET …/authors, event `authors`): each Yjs client id the
+ * server bound, to a participant (name, and their party when the binding was
+ * made) or to nobody (the server's own changes, content older than the
+ * record); and when its items were stored: items from `clock` on, up to the
+ * next span's clock, were stored from `at` (within a minute).
+ */
+export const AuthorViewSchema = z.object({
+  clientId: z.number().int().nonnegative(),
+  participant: z.object({ id: z.string(), name: z.string(), partyId: z.string() }).nullable(),
+  spans: z.array(z.object({ clock: z.number().int().nonnegative(), at })),
+});
+export const AuthorListSchema = z.object({ authors: z.array(AuthorViewSchema) });
+
 /** A signal without content: whatever `data` holds is not read. */
 const signal = z.unknown().transform((): Record<string, never> => ({}));
 
@@ -250,6 +264,7 @@ export const AgreementEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('participants'), data: signal }),
   z.object({ type: z.literal('parties'), data: PartyListSchema }),
   z.object({ type: z.literal('status'), data: signal }),
+  z.object({ type: z.literal('authors'), data: AuthorListSchema }),
   z.object({ type: z.literal('history'), data: signal }),
   z.object({ type: z.literal('ping'), data: signal }),
 ]);

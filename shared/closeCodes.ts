@@ -19,6 +19,8 @@ export const CloseCode = {
   UnknownAgreement: 4404,
   /** An update that writes outside the document's schema (an unknown top-level name, the party list); nothing of it is stored. */
   OutsideSchema: 4406,
+  /** An update that brings items under a Yjs client id bound to another participant (server/sync/authorship.ts); nothing of it is stored. */
+  ClientIdTaken: 4409,
   /** One frame larger than `LIMITS.maxFrameBytes`. */
   FrameTooLarge: 4413,
   /** The document would grow past `LIMITS.maxDocumentBytes`. */

@@ -1,4 +1,4 @@
-import type { PartyView, ThreadView } from './api';
+import type { AuthorView, PartyView, ThreadView } from './api';
 
 /**
  * The server-sent events of one agreement (GET /api/agreements/:id/events):
@@ -16,6 +16,8 @@ export interface EventPayloads {
   parties: { parties: PartyView[] };
   /** Approvals, lock or signatures changed: refetch the status. */
   status: Record<string, never>;
+  /** Client ids newly bound or with a new span: merge them into the authorship record (each carries only its new spans). */
+  authors: { authors: AuthorView[] };
   /** A version was added to the drafting history: refetch the list. */
   history: Record<string, never>;
   /** Keeps proxies from closing an idle stream. */
@@ -24,7 +26,7 @@ export interface EventPayloads {
 
 export type EventName = keyof EventPayloads;
 
-export const EVENT_NAMES = ['ready', 'thread', 'participants', 'parties', 'status', 'history', 'ping'] as const satisfies readonly EventName[];
+export const EVENT_NAMES = ['ready', 'thread', 'participants', 'parties', 'status', 'history', 'authors', 'ping'] as const satisfies readonly EventName[];
 
 /** One event as the client receives it. */
 export type AgreementEvent = { [K in EventName]: { type: K; data: EventPayloads[K] } }[EventName];

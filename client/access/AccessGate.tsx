@@ -3,6 +3,7 @@ import { CloseCode } from '../../shared/closeCodes';
 import { closeReason, useT } from '../intl';
 import { Link } from '../router';
 import { SessionContext, useSessionLoader } from '../session';
+import { forgetLocalCopies } from '../editor/authors/localCopy';
 import './access.css';
 
 /** Lets the open agreement tell the gate that access was revoked (close 4410), so it says so. */
@@ -45,11 +46,7 @@ function AccessRefused({ id, status, revoked }: { id: string; status: number; re
   useEffect(() => {
     if (status !== 403) return;
     // No access any more: do not keep the agreement's text on this device.
-    try {
-      indexedDB.deleteDatabase(`entente:${id}`);
-    } catch {
-      // IndexedDB unavailable: nothing was stored.
-    }
+    void forgetLocalCopies(id);
   }, [id, status]);
 
   useEffect(() => {

@@ -1,7 +1,8 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import type { ParticipantView, PartyView, StatusView, ThreadView } from '../../shared/api';
+import type { AuthorView, ParticipantView, PartyView, StatusView, ThreadView } from '../../shared/api';
 import { agreementKeys, participantsQuery, partiesQuery, statusQuery, threadsQuery } from './queries';
+import { authorsQuery, mergeAuthors } from './authors';
 
 /** Replaces the item with the same id, or appends it. */
 function upsert<T extends { id: string }>(list: readonly T[], item: T): T[] {
@@ -24,6 +25,8 @@ export interface AgreementCache {
   upsertThread(thread: ThreadView): void;
   upsertParticipant(participant: ParticipantView): void;
   setParties(parties: PartyView[]): void;
+  /** Client ids newly bound, or with new spans (event `authors`). */
+  mergeAuthors(authors: AuthorView[]): void;
   /** Threads, participants and status again (the comments' retry). */
   refreshComments(): void;
   /** After the participants changed: the list, the session (rights may have moved), the parties' counts and the checklist. */
@@ -64,6 +67,10 @@ export function agreementCache(client: QueryClient, id: string): AgreementCache 
       const { queryKey } = partiesQuery(id);
       void client.cancelQueries({ queryKey });
       client.setQueryData(queryKey, parties);
+    },
+    mergeAuthors(authors) {
+      const { queryKey } = authorsQuery(id);
+      change(queryKey, () => client.setQueryData(queryKey, (list) => mergeAuthors(list, authors)));
     },
     refreshComments() {
       for (const key of [agreementKeys.threads(id), agreementKeys.participants(id), agreementKeys.status(id)]) refresh(key);

@@ -23,6 +23,9 @@ export function applyEvent(cache: AgreementCache, event: AgreementEvent): void {
     case 'status':
       cache.refreshStatus();
       return;
+    case 'authors':
+      cache.mergeAuthors(event.data.authors);
+      return;
     case 'ready':
       // The stream (re)opened: whatever happened meanwhile was not heard.
       cache.refreshAll();

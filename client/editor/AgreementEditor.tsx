@@ -14,6 +14,7 @@ import { SectionBody } from './sections/SectionBody';
 import { usePeers } from './presence';
 import { useCollab, type Collab } from './useCollab';
 import { useLiveCache } from '../data/useLiveCache';
+import { useSession } from '../session';
 import { useYString } from './yhooks';
 import { AccessGate } from '../access/AccessGate';
 import { AccessLayer } from '../access/AccessLayer';
@@ -40,7 +41,8 @@ export function AgreementEditor({ id }: { id: string }) {
 
 /** The open document: toolbar, sections, side column. */
 function CollabEditor({ id }: { id: string }) {
-  const collab = useCollab(id);
+  // One local copy per participant: someone else's offline edits in this browser are never sent as ours.
+  const collab = useCollab(id, useSession().me.participant.id);
   // Keeps this agreement's cached server data current (event stream, edits) while it is open.
   useLiveCache(collab);
   const t = useT();

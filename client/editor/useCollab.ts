@@ -5,6 +5,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { removeAwarenessStates } from 'y-protocols/awareness';
 import { syncBase } from '../api';
 import { SyncMonitor } from './syncMonitor';
+import { localCopyName } from './authors/localCopy';
 
 /** Everything one open agreement shares: one doc, one socket, one local copy. */
 export interface Collab {
@@ -16,17 +17,21 @@ export interface Collab {
 }
 
 /**
- * Opens an agreement: a Y.Doc kept in IndexedDB (`entente:<id>`) and synced
- * over the websocket. Torn down on unmount. The socket opens on the next tick,
- * so React StrictMode's throwaway first mount never opens one.
+ * Opens an agreement: a Y.Doc kept in IndexedDB, one copy per participant
+ * (`entente:<id>:<participant>`, see authors/localCopy.ts), and synced over the
+ * websocket. Torn down on unmount. The socket opens on the next tick, so React
+ * StrictMode's throwaway first mount never opens one.
  */
-export function useCollab(id: string): Collab | null {
+export function useCollab(id: string, participantId: string): Collab | null {
   const [collab, setCollab] = useState<Collab | null>(null);
 
   useEffect(() => {
     const doc = new Y.Doc();
-    const persistence = new IndexeddbPersistence(`entente:${id}`, doc);
-    const provider = new WebsocketProvider(syncBase(), id, doc, { connect: false });
+    const persistence = new IndexeddbPersistence(localCopyName(id, participantId), doc);
+    // No BroadcastChannel between tabs: a tab of someone else in this browser would pass us edits the
+    // server has not stored yet, which we would send on under their client ids (refused, 4409).
+    // The server relays between tabs as between anyone.
+    const provider = new WebsocketProvider(syncBase(), id, doc, { connect: false, disableBc: true });
     const monitor = new SyncMonitor(provider, doc);
     const leave = (): void => removeAwarenessStates(provider.awareness, [doc.clientID], 'leave');
     window.addEventListener('pagehide', leave);
@@ -52,7 +57,7 @@ export function useCollab(id: string): Collab | null {
       void persistence.destroy();
       doc.destroy();
     };
-  }, [id]);
+  }, [id, participantId]);
 
   return collab?.id === id ? collab : null;
 }

@@ -19,6 +19,8 @@ import { ThreadStore } from '../store/threads';
 import { VersionStore } from '../store/versions';
 import { prepareDoc } from '../sync/prepareDoc';
 import { Rooms } from '../sync/rooms';
+import { Authorship } from '../sync/authorship';
+import { AuthorStore } from '../store/authors';
 import { AgreementService } from './agreements';
 import { AuditService } from './audit';
 import { ParticipantService } from './participants';
@@ -49,6 +51,9 @@ export function createServices(db: Db, options: ContainerOptions) {
   const audit = new AuditLog(db);
   const hub = new EventHub();
   const docs = new DocStore(db);
+  const authorStore = new AuthorStore(db);
+  // Who wrote what: bound as updates are applied, announced to everyone on the agreement.
+  const authorship = new Authorship({ store: authorStore, changed: (id, authors) => hub.publish(id, 'authors', { authors }), log: options.log });
   const templateOf = (agreementId: string): AgreementTemplate => {
     const template = findTemplate(agreementStore.get(agreementId)?.templateId ?? '');
     if (!template) throw new Error(`agreement ${agreementId} has no known template`);
@@ -61,6 +66,8 @@ export function createServices(db: Db, options: ContainerOptions) {
     isLocked: (id) => !isDraft(id),
     templateOf,
     prepare: (id, doc) => {
+      // Before anything changes the loaded document: the server's own changes are bound to nobody.
+      authorship.attach(id, doc);
       const stored = partyStore.list(id);
       const { ids } = prepareDoc(doc, { template: templateOf(id), stored, draft: isDraft(id) });
       // An agreement from before parties were server data: its parties become the server's list.
@@ -104,6 +111,8 @@ export function createServices(db: Db, options: ContainerOptions) {
     agreementStore,
     rooms,
     hub,
+    authorship,
+    authors: authorStore,
     auth,
     audit: new AuditService(audit, participantStore),
     participants,

@@ -235,6 +235,27 @@ export const MIGRATIONS: readonly string[] = [
      history_id TEXT NOT NULL REFERENCES history(id),
      seen_at TEXT NOT NULL
    );`,
+  // Who wrote what, as the server saw it (server/sync/authorship.ts): each Yjs
+  // client id is bound to the first participant whose stored update carried it
+  // (null: the server itself, or content from before this was recorded), with
+  // their party at that moment; and when each run of a client's items was stored
+  // (items from `clock` up to the next span's were stored from `at`, within a minute).
+  `CREATE TABLE author_clients (
+     agreement_id TEXT NOT NULL REFERENCES agreements(id),
+     client_id INTEGER NOT NULL,
+     participant_id TEXT REFERENCES participants(id),
+     party_id TEXT,
+     bound_at TEXT NOT NULL,
+     PRIMARY KEY (agreement_id, client_id)
+   ) WITHOUT ROWID;
+   CREATE TABLE author_spans (
+     agreement_id TEXT NOT NULL,
+     client_id INTEGER NOT NULL,
+     clock INTEGER NOT NULL,
+     at TEXT NOT NULL,
+     PRIMARY KEY (agreement_id, client_id, clock),
+     FOREIGN KEY (agreement_id, client_id) REFERENCES author_clients(agreement_id, client_id)
+   ) WITHOUT ROWID;`,
 ];
 
 /** `user_version` once the plaintext tokens are gone (the migration above). */

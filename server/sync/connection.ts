@@ -9,6 +9,7 @@ import { filterPresence, type PresenceOwner } from './presence';
 import type { Room } from './room';
 import { TokenBucket } from './rateLimit';
 import { checkUpdate } from './schemaGuard';
+import type { Authorship } from './authorship';
 
 /** A socket whose send buffer grows past this is not reading: drop it. */
 const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
@@ -21,6 +22,8 @@ export interface ConnectionOptions {
   role: string;
   /** Viewers and commenters: document writes are dropped, never stored or broadcast. */
   readOnly: boolean;
+  /** Refuses updates under a client id bound to someone else, and records who wrote what. */
+  authorship: Authorship;
   log?: (message: string) => void;
 }
 
@@ -185,6 +188,14 @@ export class Connection implements PresenceOwner {
         outside ? CloseCode.OutsideSchema : CloseCode.BadMessage,
         `${outside ? 'outside the schema' : 'missing dependencies'}: ${verdict.detail}`.slice(0, 100),
       );
+      return;
+    }
+    const claim = this.options.authorship.claim(this.room.id, this.room.doc, this.options.participantId, verdict.clients);
+    if (!claim.ok) {
+      (this.options.log ?? console.error)(
+        `refused an update of ${this.options.participantId} on ${this.room.id}: client id ${claim.clientId} is someone else's`,
+      );
+      this.close(CloseCode.ClientIdTaken, `client id ${claim.clientId} belongs to another participant`);
       return;
     }
     const store = this.room.doc.store;

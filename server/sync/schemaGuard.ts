@@ -2,7 +2,8 @@ import * as Y from 'yjs';
 import { getPartyIdList, isWritableRoot, partyIdsOf } from '../../shared/schema';
 import type { AgreementTemplate } from '../../shared/template';
 
-export type GuardResult = { ok: true } | { ok: false; reason: 'outside_schema' | 'missing_dependencies'; detail: string };
+/** `clients`: the client ids the update brings new items for (authorship binds and checks them, see authorship.ts). */
+export type GuardResult = { ok: true; clients: ReadonlySet<number> } | { ok: false; reason: 'outside_schema' | 'missing_dependencies'; detail: string };
 
 type Struct = ReturnType<typeof Y.decodeUpdate>['structs'][number];
 type IdLike = { client: number; clock: number };
@@ -21,17 +22,21 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, template: AgreementT
   const { structs, ds } = Y.decodeUpdate(update);
   const partyIds = new Set(partyIdsOf(doc));
   const resolver = new RootResolver(doc, structs);
+  const clients = new Set<number>();
   for (const struct of structs) {
-    if (!(struct instanceof Y.Item)) continue; // GC and Skip carry no content
+    if (struct instanceof Y.Skip) continue; // a gap, nothing written
     // Already stored: Yjs skips it. Honest clients resend what the server has, e.g.
     // the whole IndexedDB copy when it loads after the socket connected.
     if (Y.getState(doc.store, struct.id.client) >= struct.id.clock + struct.length) continue;
+    // A GC struct carries no content but advances its client's clock: it counts as written under that id.
+    clients.add(struct.id.client);
+    if (!(struct instanceof Y.Item)) continue;
     const root = resolver.rootOf(struct);
     if (root === undefined) return { ok: false, reason: 'missing_dependencies', detail: 'update builds on content the server does not have' };
     if (root !== null && !isWritableRoot(root, template, partyIds)) return { ok: false, reason: 'outside_schema', detail: `writes to "${root}"` };
   }
   if (deletesFrom(ds, getPartyIdList(doc))) return { ok: false, reason: 'outside_schema', detail: 'deletes from the party list' };
-  return { ok: true };
+  return { ok: true, clients };
 }
 
 /**

@@ -8,6 +8,7 @@ import type { Authenticator } from '../auth/sessions';
 import { can } from '../auth/policy';
 import { Connection } from './connection';
 import { originAllowed } from './origin';
+import type { Authorship } from './authorship';
 import type { Rooms } from './rooms';
 
 /** Agreement ids are URL-safe as they are: the id is matched raw, never percent-decoded. */
@@ -17,6 +18,8 @@ export interface SyncDeps {
   rooms: Rooms;
   agreements: AgreementStore;
   auth: Authenticator;
+  /** Binds client ids to participants and refuses updates under someone else's (see authorship.ts). */
+  authorship: Authorship;
   log: (message: string) => void;
   /** The configured public origin (`PUBLIC_URL`), also allowed as a page's `Origin`. */
   publicOrigin?: string;
@@ -147,6 +150,7 @@ export function attachSync(server: Server, deps: SyncDeps): { close(): void } {
       partyId: participant.partyId,
       role: participant.role,
       readOnly: !can(participant, 'edit'),
+      authorship: deps.authorship,
       log: deps.log,
     });
   }

@@ -148,6 +148,7 @@ export const en = {
   'close.4403': 'You do not have access to this agreement.',
   'close.4404': 'This agreement does not exist.',
   'close.4406': 'A change did not fit the structure of the agreement and was refused.',
+  'close.4409': 'This page holds changes made in someone else’s name and was stopped. Reload it to continue as yourself.',
   'close.4410': 'Your access to this agreement was revoked.',
   'close.4413': 'A change was too large to send.',
   'close.4414': 'The agreement has reached its maximum size.',

@@ -147,6 +147,7 @@ export const fr: Record<MessageKey, string> = {
   'close.4403': 'Vous n’avez pas accès à cette entente.',
   'close.4404': 'Cette entente n’existe pas.',
   'close.4406': 'Une modification ne respectait pas la structure de l’entente et a été refusée.',
+  'close.4409': 'Cette page contient des modifications faites au nom de quelqu’un d’autre et a été arrêtée. Rechargez-la pour continuer en votre nom.',
   'close.4410': 'Votre accès à cette entente a été révoqué.',
   'close.4413': 'Une modification était trop volumineuse pour être envoyée.',
   'close.4414': 'L’entente a atteint sa taille maximale.',

@@ -99,6 +99,8 @@ describe('REST answers match shared/apiSchemas', () => {
     const added = await exact(S.PartyViewSchema, () => client.addParty(id, { legalName: 'C' }));
     expect((await exact(S.PartyListSchema, () => client.listParties(id))).map((p) => p.legalName)).toEqual(['A', 'B', 'C']);
     expect((await exact(S.PartyListSchema, () => client.removeParty(id, added.id))).map((p) => p.id)).not.toContain(added.id);
+    // The server's own changes (the party list) are in the record, bound to nobody.
+    expect((await exact(S.AuthorListSchema, () => client.getAuthors(id))).some((a) => a.participant === null && a.spans.length > 0)).toBe(true);
 
     const thread = await exact(S.ThreadViewSchema, () => client.createThread(id, { section: 'purpose', body: 'Pourquoi ?' }));
     const replied = await exact(S.ThreadViewSchema, () =>

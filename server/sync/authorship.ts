@@ -1,0 +1,151 @@
+import * as Y from 'yjs';
+import type { AuthorRecord, AuthorSpan, AuthorStore, ClientBinding } from '../store/authors';
+
+/** A new span starts when a client's last one began this long ago: "when" is known to the minute. */
+export const SPAN_MS = 60_000;
+
+/** What a client's update carries as its origin (a sync Connection): who sent it. */
+interface Sender {
+  participantId: string;
+  name: string;
+  partyId: string;
+}
+
+const senderOf = (origin: unknown): Sender | null =>
+  typeof origin === 'object' &&
+  origin !== null &&
+  'participantId' in origin &&
+  typeof origin.participantId === 'string' &&
+  'name' in origin &&
+  typeof origin.name === 'string' &&
+  'partyId' in origin &&
+  typeof origin.partyId === 'string'
+    ? { participantId: origin.participantId, name: origin.name, partyId: origin.partyId }
+    : null;
+
+interface DocAuthors {
+  agreementId: string;
+  bindings: Map<number, ClientBinding>;
+  /** The latest span of each client, its start time in ms. */
+  last: Map<number, { clock: number; atMs: number }>;
+}
+
+export type ClaimResult = { ok: true } | { ok: false; clientId: number };
+
+export interface AuthorshipDeps {
+  store: AuthorStore;
+  /** The record of an agreement changed: these client ids, with only their new spans. */
+  changed: (agreementId: string, records: AuthorRecord[]) => void;
+  log: (message: string) => void;
+  now?: () => Date;
+}
+
+/**
+ * Server-verified authorship. Every Yjs item carries the client id of the
+ * Y.Doc that made it; the server binds each client id to the first
+ * participant whose stored update carries it (the server's own changes, and
+ * content from before the record, are bound to nobody), and refuses an
+ * update that carries a client id bound to anyone else. Who wrote a
+ * character is then the binding of its item's client id: nothing a client
+ * writes into the document can change it.
+ */
+export class Authorship {
+  private readonly docs = new WeakMap<Y.Doc, DocAuthors>();
+  private readonly now: () => Date;
+
+  constructor(private readonly deps: AuthorshipDeps) {
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  /**
+   * Starts recording for a freshly loaded document, before anything changes it.
+   * Client ids already in it but never bound (content stored before the
+   * record existed) are bound to nobody, so no one can claim them later.
+   */
+  attach(agreementId: string, doc: Y.Doc): void {
+    if (this.docs.has(doc)) return;
+    const bindings = this.deps.store.bindings(agreementId);
+    const last = new Map<number, { clock: number; atMs: number }>();
+    for (const [client, span] of this.deps.store.lastSpans(agreementId)) last.set(client, { clock: span.clock, atMs: Date.parse(span.at) });
+    const state: DocAuthors = { agreementId, bindings, last };
+    const unbound = [...doc.store.clients.keys()].filter((client) => !bindings.has(client));
+    if (unbound.length > 0) {
+      const at = this.now().toISOString();
+      const nobody: ClientBinding = { participantId: null, partyId: null };
+      this.deps.store.bindAll(agreementId, unbound, nobody, at);
+      for (const client of unbound) bindings.set(client, nobody);
+    }
+    this.docs.set(doc, state);
+    doc.on('afterTransaction', (tr: Y.Transaction) => this.record(state, tr));
+  }
+
+  /**
+   * Whether `participantId` may add items under these client ids (the ones
+   * an update brings new items for): each must be unbound or already theirs.
+   */
+  claim(agreementId: string, doc: Y.Doc, participantId: string, clients: Iterable<number>): ClaimResult {
+    this.attach(agreementId, doc);
+    const state = this.docs.get(doc);
+    if (!state) return { ok: true };
+    for (const client of clients) {
+      const bound = state.bindings.get(client);
+      if (bound !== undefined && bound.participantId !== participantId) return { ok: false, clientId: client };
+    }
+    return { ok: true };
+  }
+
+  /**
+   * After each transaction: the client ids whose state advanced get bound
+   * (to the sender of a client's update; to nobody for the server's own
+   * changes) and, once a minute per client, a new span. Runs inside Yjs's
+   * transaction cleanup, where a throw would break the document: failures are logged.
+   */
+  private record(state: DocAuthors, tr: Y.Transaction): void {
+    try {
+      const sender = tr.local ? null : senderOf(tr.origin);
+      const changed: AuthorRecord[] = [];
+      for (const [client, after] of tr.afterState) {
+        const before = tr.beforeState.get(client) ?? 0;
+        if (after === before) continue;
+        const entry = this.advance(state, client, before, sender);
+        if (entry) changed.push(entry);
+      }
+      if (changed.length > 0) this.deps.changed(state.agreementId, changed);
+    } catch (error) {
+      this.deps.log(`recording authorship of ${state.agreementId} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    }
+  }
+
+  private advance(state: DocAuthors, client: number, clock: number, sender: Sender | null): AuthorRecord | null {
+    const now = this.now();
+    const at = now.toISOString();
+    let binding = state.bindings.get(client);
+    let bound = false;
+    if (binding === undefined) {
+      binding = sender ? { participantId: sender.participantId, partyId: sender.partyId } : { participantId: null, partyId: null };
+      this.deps.store.bind(state.agreementId, client, binding, at);
+      state.bindings.set(client, binding);
+      bound = true;
+    } else if (binding.participantId !== (sender?.participantId ?? null)) {
+      // claim() refuses this for clients; the server never writes under another's id (Yjs changes its own when it sees it used).
+      this.deps.log(
+        `client ${client} of ${state.agreementId} is bound to ${binding.participantId ?? 'the server'}, written by ${sender?.participantId ?? 'the server'}`,
+      );
+      return null;
+    }
+    const last = state.last.get(client);
+    let span: AuthorSpan | null = null;
+    if (!last || now.getTime() - last.atMs >= SPAN_MS) {
+      span = { clock, at };
+      this.deps.store.addSpan(state.agreementId, client, span);
+      state.last.set(client, { clock, atMs: now.getTime() });
+    }
+    if (!bound && !span) return null;
+    return {
+      clientId: client,
+      participant:
+        sender && binding.participantId !== null ? { id: sender.participantId, name: sender.name, partyId: binding.partyId ?? sender.partyId } : null,
+      spans: span ? [span] : [],
+    };
+  }
+}
