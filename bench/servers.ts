@@ -37,6 +37,9 @@ export interface RunningServer {
   createDocuments(count: number, tag: string): Promise<string[]>;
   /** Websocket URL of one document. */
   syncUrl(docId: string): string;
+  /** Entente: the owner's personal-link token of a document (created by an earlier process on the same data). */
+  addToken(docId: string, token: string): void;
+  tokenOf(docId: string): string | null;
   /** Bytes under dataDir, or null if the server stores nothing. */
   storedBytes(): number | null;
   /** Last lines the server wrote, for error messages. */
@@ -133,12 +136,23 @@ function directoryBytes(dir: string): number {
   return total;
 }
 
-async function startEntente(repoRoot: string, nodeArgs: string[]): Promise<RunningServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'entente-bench-'));
-  const removeDir = (): void => rmSync(dataDir, { recursive: true, force: true });
+export interface EntenteOptions {
+  /** Serve this data directory and leave it in place at stop (default: a fresh one, deleted at stop). */
+  dataDir?: string;
+  /** How long an empty document stays loaded (default: the server's own, 30 s). */
+  idleMs?: number;
+}
+
+async function startEntente(repoRoot: string, nodeArgs: string[], options: EntenteOptions = {}): Promise<RunningServer> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'entente-bench-'));
+  const removeDir = (): void => {
+    if (options.dataDir === undefined) rmSync(dataDir, { recursive: true, force: true });
+  };
   const cancelCleanup = atExit(removeDir);
+  // server/index.ts, or the same startServer with a shorter idle unload (bench/entente-idle.ts).
+  const entry = options.idleMs === undefined ? ['server/index.ts'] : ['bench/entente-idle.ts', String(options.idleMs)];
   const { child, port, logTail } = await spawnAndWait(
-    [...nodeArgs, '--import', 'tsx', 'server/index.ts'],
+    [...nodeArgs, '--import', 'tsx', ...entry],
     repoRoot,
     serverEnv({ PORT: '0', HOST, DATA_DIR: dataDir }),
     /http:\/\/127\.0\.0\.1:(\d+)/,
@@ -157,7 +171,6 @@ async function startEntente(repoRoot: string, nodeArgs: string[]): Promise<Runni
     dataDir,
     async createDocuments(count, tag) {
       const ids: string[] = [];
-      tokens.clear();
       for (let i = 0; i < count; i++) {
         const res = await fetch(`${base}/api/agreements`, {
           method: 'POST',
@@ -176,6 +189,10 @@ async function startEntente(repoRoot: string, nodeArgs: string[]): Promise<Runni
       }
       return ids;
     },
+    addToken(docId, token) {
+      tokens.set(docId, token);
+    },
+    tokenOf: (docId) => tokens.get(docId) ?? null,
     syncUrl(docId) {
       const token = tokens.get(docId);
       const query = token ? `?token=${encodeURIComponent(token)}` : '';
@@ -208,6 +225,8 @@ async function startInMemory(kind: 'reference' | 'floor', script: string[], name
       return Promise.resolve(Array.from({ length: count }, (_, i) => `bench-${tag}-${i + 1}`));
     },
     syncUrl: (docId) => `ws://${HOST}:${port}/${docId}`,
+    addToken: () => undefined,
+    tokenOf: () => null,
     storedBytes: () => null,
     logTail,
     stop: () => stopChild(child),
@@ -224,8 +243,8 @@ export function profileArgs(dir: string): string[] {
 }
 
 /** Starts a server; `nodeArgs` go to node before the script (e.g. profileArgs). */
-export function startServer(kind: ServerKind, repoRoot: string, nodeArgs: string[] = []): Promise<RunningServer> {
-  if (kind === 'entente') return startEntente(repoRoot, nodeArgs);
+export function startServer(kind: ServerKind, repoRoot: string, nodeArgs: string[] = [], entente: EntenteOptions = {}): Promise<RunningServer> {
+  if (kind === 'entente') return startEntente(repoRoot, nodeArgs, entente);
   if (kind === 'reference') return startInMemory(kind, ['node_modules/@y/websocket-server/src/server.js'], 'Reference server', repoRoot, nodeArgs);
   return startInMemory(kind, ['--import', 'tsx', 'bench/floor-server.ts'], 'Floor relay', repoRoot, nodeArgs);
 }

@@ -3,7 +3,10 @@ import type { Db } from './db';
 
 /**
  * Yjs document storage: an append-only log of updates per document, folded
- * into a snapshot by `compact`. Loading = snapshot + every update after it.
+ * into a snapshot by `compact` (in the background as the log grows, and
+ * whenever a document unloads or the server stops). A compacted document is
+ * one row: opening it is one read (`compacted`) and one applyUpdate. Loading
+ * otherwise = snapshot + every update after it (`load`).
  */
 export class DocStore {
   private readonly insertUpdate;
@@ -12,6 +15,7 @@ export class DocStore {
   private readonly upsertSnapshot;
   private readonly deleteUpdates;
   private readonly maxSeq;
+  private readonly selectCompacted;
   private readonly nextSeqs = new Map<string, number>();
   /** Appends many updates in one transaction: one commit per batch, not per update. */
   readonly appendMany: (batch: readonly { docId: string; update: Uint8Array }[]) => void;
@@ -27,6 +31,9 @@ export class DocStore {
     );
     this.deleteUpdates = db.prepare<[string, number]>('DELETE FROM doc_updates WHERE doc_id = ? AND seq <= ?');
     this.maxSeq = db.prepare<[string], { seq: number | null }>('SELECT max(seq) AS seq FROM doc_updates WHERE doc_id = ?');
+    this.selectCompacted = db.prepare<[string], { data: Buffer; later: number }>(
+      'SELECT s.data AS data, EXISTS (SELECT 1 FROM doc_updates u WHERE u.doc_id = s.doc_id AND u.seq > s.last_seq) AS later FROM doc_snapshots s WHERE s.doc_id = ?',
+    );
     this.appendMany = db.transaction((batch: readonly { docId: string; update: Uint8Array }[]) => {
       for (const { docId, update } of batch) this.insertUpdate.run(docId, this.nextSeq(docId), update);
     });
@@ -52,11 +59,17 @@ export class DocStore {
     return next;
   }
 
+  /** The document's snapshot if nothing was stored after it (the document is compacted), else null. */
+  compacted(docId: string): Uint8Array | null {
+    const row = this.selectCompacted.get(docId);
+    return row && row.later === 0 ? row.data : null;
+  }
+
   /**
    * Builds the stored document. Throws if any stored blob is not a valid
    * update: the caller must then refuse the document, never overwrite it.
    */
-  load(docId: string): { doc: Y.Doc; pendingUpdates: number } {
+  load(docId: string): { doc: Y.Doc; pendingUpdates: number; storedBytes: number } {
     const doc = new Y.Doc({ gc: true });
     const snapshot = this.selectSnapshot.get(docId);
     let failure: unknown;
@@ -67,9 +80,14 @@ export class DocStore {
         failure ??= err;
       }
     };
+    let storedBytes = 0;
     if (snapshot) apply(snapshot.data);
+    storedBytes += snapshot?.data.byteLength ?? 0;
     const rows = this.selectUpdates.all(docId, snapshot?.last_seq ?? 0);
-    for (const row of rows) apply(row.data);
+    for (const row of rows) {
+      apply(row.data);
+      storedBytes += row.data.byteLength;
+    }
     // Updates whose dependencies never arrived mean something is missing.
     if (failure === undefined && (doc.store.pendingStructs !== null || doc.store.pendingDs !== null)) {
       failure = new Error('stored updates are incomplete');
@@ -78,7 +96,7 @@ export class DocStore {
       doc.destroy();
       throw new Error(`document ${docId} could not be loaded: ${String(failure)}`);
     }
-    return { doc, pendingUpdates: rows.length };
+    return { doc, pendingUpdates: rows.length, storedBytes };
   }
 
   /**

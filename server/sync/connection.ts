@@ -46,12 +46,26 @@ export class Connection implements PresenceOwner {
     ws.on('message', (data, isBinary) => this.onMessage(data, isBinary));
     ws.on('close', () => this.onClose());
     ws.on('error', () => this.close(CloseCode.BadMessage, 'protocol error'));
+    // The room greets us now, or once its document is built (see StoredState).
     room.join(this);
-    // Like the reference server: our state vector, then who is already here.
-    this.send(syncStep1Message(Y.encodeStateVector(room.doc)));
-    const states = room.awareness.getStates();
+  }
+
+  /** Like the reference server: our state vector, then who is already here. */
+  greet(): void {
+    this.send(syncStep1Message(Y.encodeStateVector(this.room.doc)));
+    const states = this.room.awareness.getStates();
     if (states.size > 0) {
-      this.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(room.awareness, [...states.keys()])));
+      this.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.room.awareness, [...states.keys()])));
+    }
+  }
+
+  /** A message the room held while its document was being built (already size- and rate-checked). */
+  handleHeld(message: Uint8Array): void {
+    if (this.closed) return;
+    try {
+      this.handle(message);
+    } catch {
+      this.close(CloseCode.BadMessage, 'malformed message');
     }
   }
 
@@ -77,6 +91,14 @@ export class Connection implements PresenceOwner {
 
   send(message: Uint8Array): void {
     if (this.isOpen) this.ws.send(message, { binary: true });
+  }
+
+  /** Runs `fn` once what this turn sends has been handed to the kernel: after the turn, or at the socket's next 'drain'. */
+  whenWritten(fn: () => void): void {
+    setImmediate(() => {
+      if (this.socket.writableLength === 0 || !this.isOpen) fn();
+      else this.socket.once('drain', fn);
+    });
   }
 
   /** Writes an already framed message straight to the socket. */
@@ -120,7 +142,8 @@ export class Connection implements PresenceOwner {
     if (data.byteLength > LIMITS.maxFrameBytes) return this.close(CloseCode.FrameTooLarge, 'frame too large');
     if (!this.rate.take()) return this.close(CloseCode.RateLimited, 'too many messages');
     try {
-      this.handle(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+      const message = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+      if (!this.room.hold(this, message)) this.handle(message);
     } catch {
       this.close(CloseCode.BadMessage, 'malformed message');
     }
@@ -155,8 +178,7 @@ export class Connection implements PresenceOwner {
     const payload = decoding.readVarUint8Array(decoder);
     if (sub === SyncType.Step1) {
       if (!this.rate.take(LIMITS.fullStateCost)) return this.close(CloseCode.RateLimited, 'too many messages');
-      this.room.flushStored();
-      this.send(syncStep2Message(Y.encodeStateAsUpdate(this.room.doc, payload)));
+      this.send(syncStep2Message(this.room.stateAsUpdate(this, payload)));
       return;
     }
     if (sub !== SyncType.Step2 && sub !== SyncType.Update) {

@@ -4,6 +4,7 @@ import { binaryFrame } from './frame';
 import { awarenessMessage, updateMessage } from './protocol';
 import type { Connection } from './connection';
 import type { AgreementTemplate } from '../../shared/template';
+import { StoredState } from './storedState';
 
 /** What a room needs from the rest of the server. */
 export interface RoomHooks {
@@ -13,6 +14,10 @@ export interface RoomHooks {
   emptied(room: Room): void;
   /** Store everything queued now. */
   flush(): void;
+  /** The stored state was applied to the document (see StoredState): bring it up to date (prepare). */
+  loaded(room: Room): void;
+  /** The stored state could not be applied: the room must close its connections and unload, storing nothing. */
+  unreadable(room: Room, error: unknown): void;
 }
 
 export interface PendingUpdate {
@@ -24,6 +29,10 @@ export interface PendingUpdate {
  * One loaded agreement: its Y.Doc, the awareness of who is here, and the
  * connections editing it. Every change to the doc is stored before it is
  * sent to anyone (see Flusher).
+ *
+ * A room opened from a compacted state holds those bytes until something
+ * needs the document: the first client is answered with them as they are
+ * (StoredState), and the document is built right after.
  */
 export class Room {
   readonly conns = new Set<Connection>();
@@ -34,22 +43,65 @@ export class Room {
   updatesSinceCompaction: number;
   /** The agreement is locked for signing: every document update is refused. */
   locked = false;
+  private readonly ydoc: Y.Doc;
+  private readonly stored: StoredState | null;
 
   constructor(
     readonly id: string,
-    readonly doc: Y.Doc,
+    /** The document: empty if `loaded.state` is given, which is applied to it when first needed. */
+    doc: Y.Doc,
     /** What the document may contain (see schemaGuard). */
     readonly template: AgreementTemplate,
     private readonly hooks: RoomHooks,
-    loaded: { byteSize: number; updates: number },
+    loaded: { byteSize: number; updates: number; state?: Uint8Array },
   ) {
+    this.ydoc = doc;
     this.byteSize = loaded.byteSize;
     this.updatesSinceCompaction = loaded.updates;
     this.awareness = new awarenessProtocol.Awareness(doc);
     // The server has no presence of its own.
     this.awareness.setLocalState(null);
-    doc.on('update', this.onDocUpdate);
+    this.stored = loaded.state
+      ? new StoredState(doc, loaded.state, {
+          applied: () => {
+            doc.on('update', this.onDocUpdate);
+            this.hooks.loaded(this);
+          },
+          failed: (error) => this.hooks.unreadable(this, error),
+        })
+      : null;
+    if (!this.stored) doc.on('update', this.onDocUpdate);
     this.awareness.on('update', this.onAwarenessUpdate);
+  }
+
+  /** The live document, built from the stored state first if it was not yet (throws if that state is unreadable). */
+  get doc(): Y.Doc {
+    this.stored?.apply();
+    return this.ydoc;
+  }
+
+  /** Whether the document is built; until then `conn`'s messages may wait (see StoredState.hold). */
+  get isLoaded(): boolean {
+    return this.stored?.isApplied ?? true;
+  }
+
+  /**
+   * The sync step 2 answer to `conn`'s `stateVector`: from the stored bytes while the
+   * document is not built, else from it. Whatever is queued is stored first,
+   * so a client that asks "do you have everything?" is only told yes once it is stored.
+   */
+  stateAsUpdate(conn: Connection, stateVector: Uint8Array): Uint8Array {
+    this.hooks.flush();
+    const fromStored = this.stored?.answer(conn, stateVector);
+    return fromStored ?? Y.encodeStateAsUpdate(this.doc, stateVector);
+  }
+
+  /**
+   * Whether `message` from `conn` must wait until the document is built
+   * (it then reaches `conn.handleHeld` in order, after the greeting).
+   */
+  hold(conn: Connection, message: Uint8Array): boolean {
+    return this.stored?.hold(conn, message) ?? false;
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
@@ -81,20 +133,16 @@ export class Room {
     }
   }
 
-  /**
-   * Stores queued updates at once. Called before answering a sync step 1, so
-   * a client that asks "do you have everything?" is only told yes once it is stored.
-   */
-  flushStored(): void {
-    this.hooks.flush();
-  }
-
+  /** A new connection: greeted (our state vector, who is here) now, or once the document is built. */
   join(conn: Connection): void {
     this.conns.add(conn);
+    if (this.stored) this.stored.greetLater(conn);
+    else conn.greet();
   }
 
   leave(conn: Connection): void {
     if (!this.conns.delete(conn)) return;
+    this.stored?.forget(conn);
     if (conn.awarenessIds.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], null);
     if (this.conns.size === 0) this.hooks.emptied(this);
   }
@@ -105,9 +153,10 @@ export class Room {
   }
 
   destroy(): void {
-    this.doc.off('update', this.onDocUpdate);
+    this.stored?.cancel();
+    this.ydoc.off('update', this.onDocUpdate);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
-    this.doc.destroy();
+    this.ydoc.destroy();
   }
 }

@@ -1,9 +1,12 @@
 import * as Y from 'yjs';
 import type { AgreementStore } from '../store/agreements';
 import type { DocStore } from '../store/docs';
+import { CloseCode } from '../../shared/closeCodes';
 import { Flusher } from './flusher';
 import { ListEntry } from './listEntry';
-import { Room } from './room';
+import { Room, type RoomHooks } from './room';
+import { RoomLoader, type Prepare } from './roomLoader';
+import { RoomTimers } from './roomTimers';
 import type { Connection } from './connection';
 import type { AgreementTemplate } from '../../shared/template';
 
@@ -17,11 +20,8 @@ export interface RoomsOptions {
   isLocked?: (id: string) => boolean;
   /** The template an agreement's document follows. */
   templateOf: (id: string) => AgreementTemplate;
-  /**
-   * Brings a freshly loaded document up to date with server data (migrations,
-   * the party list's mirror). Its changes are stored before anyone sees the document.
-   */
-  prepare?: (id: string, doc: Y.Doc) => void;
+  /** Brings a freshly loaded document up to date with server data; its changes are stored before anyone sees them (see RoomLoader). */
+  prepare?: Prepare;
 }
 
 /** Told after updates of a room were stored and sent, with the participants who sent them (approvals notice edits this way). */
@@ -31,13 +31,14 @@ export type StoredListener = (id: string, editors: readonly string[]) => void;
 export const SERVER_ORIGIN = 'server';
 
 /**
- * The loaded rooms. A room is loaded on first use, compacted in the
- * background as its update log grows, and unloaded when idle.
+ * The loaded rooms. A room is loaded on first use (RoomLoader), compacted in
+ * the background as its update log grows, and unloaded when idle (RoomTimers).
  */
 export class Rooms {
   private readonly rooms = new Map<string, Room>();
-  private readonly idleTimers = new Map<Room, NodeJS.Timeout>();
-  private readonly compactions = new Set<Room>();
+  private readonly loader: RoomLoader;
+  private readonly timers: RoomTimers;
+  private readonly hooks: RoomHooks;
   private readonly listEntry: ListEntry;
   private readonly storedListeners = new Set<StoredListener>();
   readonly flusher: Flusher;
@@ -47,6 +48,8 @@ export class Rooms {
     agreements: AgreementStore,
     private readonly options: RoomsOptions,
   ) {
+    this.loader = new RoomLoader(docs, options.prepare);
+    this.timers = new RoomTimers(options, { unload: (room) => this.unload(room), compact: (room) => this.compact(room) });
     this.listEntry = new ListEntry(agreements, options.log);
     const stored = (room: Room, editors: readonly string[]): void => {
       for (const listener of this.storedListeners) listener(room.id, editors);
@@ -62,6 +65,23 @@ export class Rooms {
       },
       options.log,
     );
+    this.hooks = {
+      persist: (room, update, origin) => this.persist(room, update, origin),
+      emptied: (room) => this.timers.scheduleIdle(room),
+      flush: () => this.flusher.flush(),
+      loaded: (room) => {
+        try {
+          this.loader.prepareApplied(room.id, room.doc);
+        } catch (error) {
+          options.log(`preparing ${room.id} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        }
+      },
+      unreadable: (room, error) => {
+        options.log(`document ${room.id} could not be loaded: ${String(error)}`);
+        room.closeAll(CloseCode.DocumentUnreadable, 'document unreadable');
+        this.unload(room, false); // never store over a document that failed to load
+      },
+    };
   }
 
   /** Registers `listener` for every batch of stored updates; returns its removal. */
@@ -108,7 +128,7 @@ export class Rooms {
   read<T>(id: string, read: (doc: Y.Doc) => T): T {
     const live = this.rooms.get(id);
     if (live) return read(live.doc);
-    const { doc } = this.load(id);
+    const { doc } = this.loader.build(id);
     try {
       return read(doc);
     } finally {
@@ -120,20 +140,15 @@ export class Rooms {
   acquire(id: string): Room {
     const existing = this.rooms.get(id);
     if (existing) {
-      this.cancelIdle(existing);
+      this.timers.cancelIdle(existing);
       return existing;
     }
-    const { doc, pendingUpdates } = this.load(id);
-    const room = new Room(
-      id,
-      doc,
-      this.options.templateOf(id),
-      { persist: (r, u, o) => this.persist(r, u, o), emptied: (r) => this.scheduleIdle(r), flush: () => this.flusher.flush() },
-      {
-        byteSize: Y.encodeStateAsUpdate(doc).byteLength,
-        updates: pendingUpdates,
-      },
-    );
+    const opened = this.loader.open(id);
+    const template = this.options.templateOf(id);
+    const room =
+      opened.kind === 'compacted'
+        ? new Room(id, new Y.Doc({ gc: true }), template, this.hooks, { byteSize: opened.state.byteLength, updates: 0, state: opened.state })
+        : new Room(id, opened.doc, template, this.hooks, { byteSize: opened.storedBytes, updates: opened.pendingUpdates });
     room.locked = this.options.isLocked?.(id) ?? false;
     this.rooms.set(id, room);
     return room;
@@ -153,40 +168,19 @@ export class Rooms {
       this.flusher.flush();
       return result as T;
     } finally {
-      if (room.conns.size === 0) this.scheduleIdle(room);
+      if (room.conns.size === 0) this.timers.scheduleIdle(room);
     }
-  }
-
-  /** The stored document, prepared; whatever `prepare` changed is stored at once. */
-  private load(id: string): { doc: Y.Doc; pendingUpdates: number } {
-    const loaded = this.docs.load(id);
-    const { prepare } = this.options;
-    if (!prepare) return loaded;
-    const changes: Uint8Array[] = [];
-    const collect = (update: Uint8Array): void => void changes.push(update);
-    loaded.doc.on('update', collect);
-    try {
-      prepare(id, loaded.doc);
-    } finally {
-      loaded.doc.off('update', collect);
-    }
-    if (changes.length === 0) return loaded;
-    this.docs.append(id, Y.mergeUpdates(changes));
-    return { ...loaded, pendingUpdates: loaded.pendingUpdates + 1 };
   }
 
   private persist(room: Room, update: Uint8Array, origin: unknown): void {
     this.flusher.enqueue(room, update, origin);
     this.listEntry.edited(room);
-    if (room.updatesSinceCompaction >= this.options.compactAfter && !this.compactions.has(room)) {
-      this.compactions.add(room);
-      setTimeout(() => this.guarded(`compacting ${room.id}`, () => this.compact(room)), 0);
-    }
+    this.timers.edited(room);
   }
 
   /** Replaces the room's update log by one snapshot of its current state. */
   compact(room: Room): void {
-    this.compactions.delete(room);
+    this.timers.compacted(room);
     if (room.updatesSinceCompaction === 0 || this.rooms.get(room.id) !== room) return;
     this.flusher.flush(); // the snapshot must cover exactly what is stored
     try {
@@ -199,39 +193,11 @@ export class Rooms {
     }
   }
 
-  private scheduleIdle(room: Room): void {
-    this.cancelIdle(room);
-    this.idleTimers.set(
-      room,
-      setTimeout(
-        () =>
-          this.guarded(`unloading ${room.id}`, () => {
-            if (room.conns.size === 0) this.unload(room);
-          }),
-        this.options.idleMs,
-      ),
-    );
-  }
-
-  /** Timer callbacks have no caller to catch for them: a failure is logged and the server carries on. */
-  private guarded(what: string, fn: () => void): void {
-    try {
-      fn();
-    } catch (error) {
-      this.options.log(`${what} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    }
-  }
-
-  private cancelIdle(room: Room): void {
-    const timer = this.idleTimers.get(room);
-    if (timer) clearTimeout(timer);
-    this.idleTimers.delete(room);
-  }
-
   private unload(room: Room, compact = true): void {
-    this.cancelIdle(room);
+    this.timers.cancelIdle(room);
     if (this.rooms.get(room.id) !== room) return;
     if (compact) this.compact(room);
+    this.timers.compacted(room);
     this.listEntry.unloaded(room);
     this.rooms.delete(room.id);
     room.destroy();

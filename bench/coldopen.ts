@@ -1,0 +1,190 @@
+/**
+ * Cold-open benchmark (part of npm run bench): how long one person waits to
+ * have the 50-page agreement (bench/agreement.ts) synced in their editor
+ * when nobody has it open, against the y-websocket reference server joined
+ * with the same agreement already in memory.
+ *
+ * Per round: a fresh Entente process on the stored agreement, the first
+ * client's join timed ("after a restart"); a second client while the first
+ * is still there ("warm join"); both leave, the document unloads, a third
+ * client's join is timed ("after the idle unload"); and one warm join of the
+ * reference, which keeps the agreement in memory with a client connected.
+ * Medians over rounds, ratios against the reference's warm join.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join as joinPath, resolve as resolvePath } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { parseArgs } from 'node:util';
+import * as Y from 'yjs';
+import { typeAgreement, typedCharacters } from './agreement';
+import { atExit } from './children';
+import { join, type Joined } from './join';
+import { mainThreadProfile, summarizeProfile } from './profile-summary';
+import { profileArgs, startServer, type RunningServer } from './servers';
+
+const repoRoot = joinPath(fileURLToPath(new URL('.', import.meta.url)), '..');
+const log = (line: string): void => console.log(line);
+
+const { values } = parseArgs({
+  args: process.argv.slice(2),
+  options: { rounds: { type: 'string' }, 'idle-ms': { type: 'string' }, profile: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  strict: true,
+});
+if (values.help === true) {
+  log(
+    'Usage: tsx bench/coldopen.ts [--rounds N (default 5)] [--idle-ms MS (Entente idle unload, default 300)] [--profile DIR (CPU profiles of the Entente processes)]',
+  );
+  process.exit(0);
+}
+const rounds = Number(values.rounds ?? process.env.BENCH_ROUNDS ?? 5);
+const idleMs = Number(values['idle-ms'] ?? 300);
+if (!Number.isInteger(rounds) || rounds < 1 || !Number.isInteger(idleMs) || idleMs < 1) throw new Error('--rounds and --idle-ms take positive integers');
+
+type Case = 'restart' | 'idle' | 'ententeWarm' | 'referenceWarm';
+const LABELS: Record<Case, string> = {
+  restart: 'Entente, first open after a restart (stored, not in memory)',
+  idle: 'Entente, first open after the idle unload (stored, not in memory)',
+  ententeWarm: 'Entente, joining while someone has it open (in memory)',
+  referenceWarm: 'y-websocket reference, joining while someone has it open (in memory, not stored)',
+};
+
+/** Joins, checks the whole agreement arrived, and returns the join. */
+async function timedJoin(server: RunningServer, id: string, characters: number): Promise<Joined> {
+  const token = server.tokenOf(id);
+  const url = server.syncUrl(id);
+  const joined = await join(url.slice(0, url.lastIndexOf('/')), url.slice(url.lastIndexOf('/') + 1).split('?')[0] ?? '', token ? { token } : {});
+  const got = typedCharacters(joined.doc);
+  if (got !== characters) throw new Error(`${server.kind}: synced ${got} characters, expected ${characters}`);
+  return joined;
+}
+
+/** Stores the typed agreement on `server` through a client, as typing would, and waits until a new client gets all of it. */
+async function seed(server: RunningServer, id: string, agreement: Uint8Array, characters: number): Promise<Joined> {
+  const token = server.tokenOf(id);
+  const url = server.syncUrl(id);
+  const base = url.slice(0, url.lastIndexOf('/'));
+  const room = url.slice(url.lastIndexOf('/') + 1).split('?')[0] ?? '';
+  const writer = await join(base, room, token ? { token } : {});
+  Y.applyUpdate(writer.doc, agreement);
+  for (let i = 0; i < 100; i++) {
+    const check = await join(base, room, token ? { token } : {});
+    const got = typedCharacters(check.doc);
+    check.close();
+    if (got === characters) return writer;
+    await sleep(200);
+  }
+  throw new Error(`${server.kind} did not get the whole agreement`);
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 === 1 ? (s[mid] ?? NaN) : ((s[mid - 1] ?? NaN) + (s[mid] ?? NaN)) / 2;
+}
+
+/** Runs one case `rounds` times or once, logs and records the time. */
+function record(samples: Record<Case, number[]>, which: Case, joined: Joined): void {
+  samples[which].push(joined.ms);
+  log(`  ${which}: ${joined.ms.toFixed(1)} ms`);
+}
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(joinPath(tmpdir(), 'entente-coldopen-'));
+  const cancel = atExit(() => rmSync(dataDir, { recursive: true, force: true }));
+  const samples: Record<Case, number[]> = { restart: [], idle: [], ententeWarm: [], referenceWarm: [] };
+  let reference: RunningServer | null = null;
+  try {
+    log('cold open: typing the 50-page agreement and storing it on the Entente server');
+    const seeding = await startServer('entente', repoRoot, [], { dataDir, idleMs });
+    const [id] = await seeding.createDocuments(1, 'coldopen');
+    const token = id === undefined ? null : seeding.tokenOf(id);
+    if (id === undefined || token === null) throw new Error('no agreement created');
+    const created = await join(seeding.syncUrl(id).replace(/\/[^/]*$/, ''), id, { token });
+    const baseState = Y.encodeStateAsUpdate(created.doc);
+    created.close();
+    const typed = typeAgreement(baseState);
+    const full = Y.mergeUpdates([baseState, typed.update]);
+    const characters = typedCharacters(full);
+    (await seed(seeding, id, typed.update, characters)).close();
+    await seeding.stop(); // a graceful stop stores the compacted state
+    log(
+      `  ${typed.characters.toLocaleString('en-US')} characters typed as ${typed.keystrokes.toLocaleString('en-US')} keystrokes in 40 sessions, ` +
+        `Yjs state ${(typed.stateBytes / 1024).toFixed(0)} KiB`,
+    );
+
+    reference = await startServer('reference', repoRoot);
+    const refRoom = 'coldopen';
+    // The reference keeps the agreement in memory while this client stays.
+    const refWriter = await seed(reference, refRoom, full, characters);
+    // Warm up this process's own client code, so the first measured join is not slower for our sake.
+    for (let i = 0; i < 3; i++) (await timedJoin(reference, refRoom, characters)).close();
+
+    for (let round = 0; round < rounds; round++) {
+      log(`round ${round + 1} of ${rounds}`);
+      const measureReference = async (): Promise<void> => {
+        if (!reference) return;
+        const r = await timedJoin(reference, refRoom, characters);
+        record(samples, 'referenceWarm', r);
+        r.close();
+      };
+      if (round % 2 === 1) await measureReference();
+      const profileDir = values.profile === undefined ? null : joinPath(resolvePath(values.profile), `entente-${round + 1}`);
+      const entente = await startServer('entente', repoRoot, profileDir === null ? [] : profileArgs(profileDir), { dataDir, idleMs });
+      entente.addToken(id, token);
+      try {
+        const a = await timedJoin(entente, id, characters);
+        record(samples, 'restart', a);
+        await sleep(1000); // the first client's document is built and its greeting answered: the room is warm
+        const b = await timedJoin(entente, id, characters);
+        record(samples, 'ententeWarm', b);
+        a.close();
+        b.close();
+        await sleep(idleMs + 1000); // the document unloads idleMs after the last client left
+        const c = await timedJoin(entente, id, characters);
+        record(samples, 'idle', c);
+        c.close();
+      } finally {
+        await entente.stop();
+      }
+      if (profileDir !== null) for (const line of summarizeProfile(mainThreadProfile(profileDir), null, 25)) log(line);
+      if (round % 2 === 0) await measureReference();
+    }
+    refWriter.close();
+    report(samples, typed.stateBytes);
+  } finally {
+    if (reference) await reference.stop();
+    cancel();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function report(samples: Record<Case, number[]>, stateBytes: number): void {
+  const ref = median(samples.referenceWarm);
+  log('');
+  log(
+    `Cold open of the 50-page agreement (Yjs state ${(stateBytes / 1024).toFixed(0)} KiB): time from creating a y-websocket client ` +
+      `with an empty document until it is synced, median of ${rounds} rounds (min–max), one client at a time, no other load.`,
+  );
+  log('');
+  log('| | median (ms) | min–max (ms) | / reference warm join |');
+  log('|---|---:|---:|---:|');
+  for (const which of ['restart', 'idle', 'ententeWarm', 'referenceWarm'] as const) {
+    const xs = samples[which];
+    log(`| ${LABELS[which]} | ${median(xs).toFixed(0)} | ${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)} | ${(median(xs) / ref).toFixed(2)}× |`);
+  }
+  log('');
+  log(
+    `Cold open / reference warm join: after a restart ${(median(samples.restart) / ref).toFixed(2)}×, ` +
+      `after the idle unload ${(median(samples.idle) / ref).toFixed(2)}× (target ≤ 1.00×).`,
+  );
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  },
+);

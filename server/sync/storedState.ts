@@ -1,0 +1,148 @@
+import * as Y from 'yjs';
+import { CloseCode, LIMITS } from '../../shared/closeCodes';
+import type { Connection } from './connection';
+import { MessageType, SyncType } from './protocol';
+
+/** Longest a room waits for a first sync step 1 before building its document anyway. */
+const BUILD_AFTER_MS = 250;
+/** What one connection may send while its document is being built: more than any honest client's first messages. */
+const MAX_HELD_BYTES = LIMITS.maxDocumentBytes;
+
+export interface StoredStateHooks {
+  /** The state is in the document: the room starts storing its changes and prepares it. */
+  applied(): void;
+  /** The state could not be applied (the room closes and unloads without storing anything). */
+  failed(error: unknown): void;
+}
+
+/**
+ * The compacted state of a room that nobody has needed the document of yet.
+ * Opening an agreement is one read of these bytes; the first sync step 1 is
+ * answered with them as they are (an empty state vector gets the whole
+ * state, another the part it lacks, by `Y.diffUpdate`), with no Y.Doc to
+ * build or encode first. The document is built right after that answer (or
+ * when anything needs it), then the waiting connections are greeted and
+ * their other messages handled, in the order they came.
+ *
+ * The bytes are what compaction wrote from a live document, so they are a
+ * valid update; should building fail anyway, every connection is closed
+ * with 4422 and nothing is stored.
+ */
+export class StoredState {
+  private state: Uint8Array | null;
+  private readonly toGreet = new Set<Connection>();
+  private readonly held = new Map<Connection, { messages: Uint8Array[]; bytes: number }>();
+  private timer: NodeJS.Timeout | null;
+  private immediate: NodeJS.Immediate | null = null;
+
+  constructor(
+    private readonly doc: Y.Doc,
+    state: Uint8Array,
+    private readonly hooks: StoredStateHooks,
+  ) {
+    this.state = state;
+    this.timer = setTimeout(() => this.applyLogged(), BUILD_AFTER_MS);
+  }
+
+  get isApplied(): boolean {
+    return this.state === null;
+  }
+
+  /** Builds the document now if it is not yet. Throws if the stored state is unreadable. */
+  apply(): void {
+    const state = this.state;
+    if (state === null) return;
+    this.state = null;
+    this.cancelTimers();
+    try {
+      Y.applyUpdate(this.doc, state);
+      if (this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null) throw new Error('stored state is incomplete');
+    } catch (error) {
+      this.hooks.failed(error);
+      throw new Error(`the stored document could not be loaded: ${String(error)}`, { cause: error });
+    }
+    this.hooks.applied();
+    const greet = [...this.toGreet];
+    this.toGreet.clear();
+    for (const conn of greet) conn.greet();
+    const held = [...this.held];
+    this.held.clear();
+    for (const [conn, { messages }] of held) for (const message of messages) conn.handleHeld(message);
+  }
+
+  /**
+   * The answer to `conn`'s sync step 1 from the stored bytes, or null once
+   * the document is built. The build waits until the answer is written out:
+   * the kernel takes a large write in parts, and the rest would otherwise
+   * wait for the event loop while the build holds it.
+   */
+  answer(conn: Connection, stateVector: Uint8Array): Uint8Array | null {
+    const state = this.state;
+    if (state === null) return null;
+    if (this.timer) clearTimeout(this.timer);
+    // Should the client not read its answer, the document is built anyway.
+    this.timer = setTimeout(() => this.applyLogged(), BUILD_AFTER_MS);
+    conn.whenWritten(() => this.buildSoon());
+    return Y.decodeStateVector(stateVector).size === 0 ? state : Y.diffUpdate(state, stateVector);
+  }
+
+  /**
+   * Whether `message` waits for the document. A sync step 1 does not (it is
+   * answered from the stored bytes) unless earlier messages of `conn` wait.
+   */
+  hold(conn: Connection, message: Uint8Array): boolean {
+    if (this.state === null) return false;
+    const queue = this.held.get(conn);
+    if (!queue && isSyncStep1(message)) return false;
+    const entry = queue ?? { messages: [], bytes: 0 };
+    entry.messages.push(message);
+    entry.bytes += message.byteLength;
+    this.held.set(conn, entry);
+    if (entry.bytes > MAX_HELD_BYTES) conn.close(CloseCode.RateLimited, 'too much sent before the document loaded');
+    this.buildSoon();
+    return true;
+  }
+
+  /** `conn` is greeted once the document is built. */
+  greetLater(conn: Connection): void {
+    if (this.state === null) conn.greet();
+    else this.toGreet.add(conn);
+  }
+
+  forget(conn: Connection): void {
+    this.toGreet.delete(conn);
+    this.held.delete(conn);
+  }
+
+  cancel(): void {
+    this.cancelTimers();
+    this.toGreet.clear();
+    this.held.clear();
+  }
+
+  /** After the current turn, so that what is being sent leaves before the build takes the event loop. */
+  private buildSoon(): void {
+    this.immediate ??= setImmediate(() => this.applyLogged());
+  }
+
+  /** From a timer: a failure was already handled (connections closed, room unloaded); nothing to throw to. */
+  private applyLogged(): void {
+    try {
+      this.apply();
+    } catch {
+      // reported through hooks.failed
+    }
+  }
+
+  private cancelTimers(): void {
+    if (this.timer) clearTimeout(this.timer);
+    if (this.immediate) clearImmediate(this.immediate);
+    this.timer = null;
+    this.immediate = null;
+  }
+}
+
+function isSyncStep1(message: Uint8Array): boolean {
+  // Both are single-byte varUints: [0 sync, 0 step 1, …].
+  return message.length >= 2 && message[0] === MessageType.Sync && message[1] === SyncType.Step1;
+}
