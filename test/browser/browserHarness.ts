@@ -3,11 +3,12 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { CreateAgreementInput, CreatedAgreement, ParticipantView } from '../../shared/api';
 import { startServer } from '../../server/start';
+import { launchChromium } from './launchChromium';
 
-/** Helpers for the browser tests: build the client, launch the system Chromium, open pages. */
+/** Helpers for the browser tests: build the client, launch Chromium (see launchChromium.ts), open pages. */
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** Where the client is built; ENTENTE_CLIENT_DIR lets parallel runs build without stepping on each other. */
@@ -31,15 +32,6 @@ export function ensureClientBuilt(): void {
   execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn', '--outDir', CLIENT_DIR], {
     cwd: ROOT,
     stdio: 'inherit',
-  });
-}
-
-/** The system Chromium, headless. Never downloads a browser. */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
 }
 
@@ -174,7 +166,7 @@ export async function startBrowserSuite(dataDirPrefix: string): Promise<BrowserS
       if (process.env.ENTENTE_DEBUG_LOG) console.error(m);
     },
   });
-  return { server, dataDir, browser: await launchBrowser() };
+  return { server, dataDir, browser: await launchChromium() };
 }
 
 /** Closes what `startBrowserSuite` (and the tests) opened, tolerating a half-started suite. */

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +8,9 @@ import { addContact, addSignatory, fragmentName as f, getDuration, partiesOf } f
 import { mouTemplate } from '../../shared/templates/mou';
 import { connect, synced, tokenOf, waitFor } from '../server/harness';
 import { paragraph } from '../server/fill';
+import { pdfText } from '../server/pdfText';
 import { SHOTS_DIR, editorOf, editorText, screenshot, waitSaved, type OpenPage, startBrowserSuite, stopBrowserSuite, type Running } from './browserHarness';
+import { pdfPagesToPng } from './pdfShots';
 
 /**
  * The end of drafting, in two browsers: a partner from each party approves
@@ -263,10 +264,11 @@ describe('approve, lock, sign and verify in the browser', { timeout: 120_000 }, 
     expect(review.suggestedFilename()).toBe(`agreement-${agreement.id}-v1-for-review.pdf`);
     const reviewDir = mkdtempSync(join(tmpdir(), 'entente-review-'));
     await review.saveAs(join(reviewDir, 'review.pdf'));
-    const reviewText = execFileSync('pdftotext', [join(reviewDir, 'review.pdf'), '-']).toString();
+    const reviewPdf = readFileSync(join(reviewDir, 'review.pdf'));
+    const reviewText = await pdfText(reviewPdf);
     expect(reviewText).toContain('NOT SIGNED');
     expect(reviewText).toContain(hash ?? 'no hash');
-    execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', join(reviewDir, 'review.pdf'), join(SHOTS_DIR, 'signing-review')]);
+    await pdfPagesToPng(browser, reviewPdf, join(SHOTS_DIR, 'signing-review'), { pages: 1 });
     rmSync(reviewDir, { recursive: true, force: true });
 
     // The partner signs: the dialog shows the exact version and its fingerprint.
@@ -326,7 +328,7 @@ describe('approve, lock, sign and verify in the browser', { timeout: 120_000 }, 
     expect(download.suggestedFilename()).toBe(`agreement-${agreement.id}-v1.pdf`);
     const pdf = readFileSync(pdfPath);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    const text = execFileSync('pdftotext', ['-layout', pdfPath, '-']).toString();
+    const text = await pdfText(pdf);
     for (const expected of [
       `${PARTNER.name}, ${PARTNER.title}`,
       `${OWNER.name}, ${OWNER.title}`,
@@ -337,12 +339,13 @@ describe('approve, lock, sign and verify in the browser', { timeout: 120_000 }, 
     ]) {
       expect(text).toContain(expected);
     }
-    // The signatures section is never split across pages (pdftotext separates pages with a form feed).
+    // The signatures section is never split across pages (pdfText separates pages with a form feed).
     const pageWithSignatories = text.split('\f').filter((page) => /^\s*Signatories$/m.test(page));
     expect(pageWithSignatories).toHaveLength(1);
     for (const name of [OWNER.name, PARTNER.name, 'In force since']) expect(pageWithSignatories[0]).toContain(name);
     copyFileSync(pdfPath, join(SHOTS_DIR, 'signing-signed.pdf'));
-    execFileSync('pdftoppm', ['-png', '-r', '70', pdfPath, join(SHOTS_DIR, 'signing-pdf')]);
+    // Every page renders in a browser's PDF reader too (PNGs to look at).
+    expect(await pdfPagesToPng(browser, pdf, join(SHOTS_DIR, 'signing-pdf'))).toHaveLength(text.split('\f').length);
 
     // The Word copy downloads too (with the session cookie of the page).
     const docx = await owner.page.evaluate(async (url) => {

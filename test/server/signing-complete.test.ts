@@ -1,14 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { AuditView, StatusView, VerifyResult } from '../../shared/api';
 import { signedPdf } from '../../server/export/pdf';
 import type { PdfBuilder } from '../../server/signing/complete';
 import { agreementCall, api, startTestServer, tempDir, waitFor, type TestServer } from './harness';
+import { pdfText } from './pdfText';
 import { readyAgreement, type ReadyAgreement } from './signingFixture';
 import { spawnServer, type SpawnedServer } from './spawnServer';
 
@@ -29,10 +28,7 @@ async function signedCopy(url: string, r: Pick<ReadyAgreement, 'a' | 'partner'>)
   const res = await api(url, r.partner.token, `/api/agreements/${r.a.id}/export.pdf`);
   expect(res.status).toBe(200);
   const pdf = Buffer.from(await res.arrayBuffer());
-  const dir = mkdtempSync(join(tmpdir(), 'entente-complete-'));
-  cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
-  writeFileSync(join(dir, 'signed.pdf'), pdf);
-  return { pdf, text: execFileSync('pdftotext', [join(dir, 'signed.pdf'), '-']).toString() };
+  return { pdf, text: await pdfText(pdf) };
 }
 
 /**

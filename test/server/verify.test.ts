@@ -1,12 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { VerifyResult } from '../../shared/api';
 import { api, startTestServer, tempDir, type TestServer } from './harness';
+import { pdfText } from './pdfText';
 import { readyAgreement, type ReadyAgreement } from './signingFixture';
 
 const cleanup: (() => unknown)[] = [];
@@ -34,16 +33,13 @@ async function signedCopy(server: TestServer): Promise<{ r: ReadyAgreement; vers
   const res = await api(server.url, r.partner.token, `/api/agreements/${r.a.id}/export.pdf`);
   expect(res.status).toBe(200);
   const pdf = Buffer.from(await res.arrayBuffer());
-  const dir = mkdtempSync(join(tmpdir(), 'entente-verify-'));
-  cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
-  writeFileSync(join(dir, 'signed.pdf'), pdf);
-  const text = execFileSync('pdftotext', [join(dir, 'signed.pdf'), '-']).toString();
+  const text = await pdfText(pdf);
   const certificate = text.slice(text.indexOf('Certificat de signature'));
   expect(certificate.length).toBeLessThan(text.length);
   return { r, versionHash, pdf, certificate };
 }
 
-/** The fingerprint printed after a label on the certificate (pdftotext may put it on the next line). */
+/** The fingerprint printed after a label on the certificate (the text may put it on the next line). */
 function printedAfter(certificate: string, label: string): string {
   const at = certificate.indexOf(label);
   expect(at, `"${label}" is printed on the certificate`).toBeGreaterThanOrEqual(0);
