@@ -1,14 +1,17 @@
-import { accessSync, constants, existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { accessSync, constants, existsSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import packagedChromium from '@sparticuz/chromium';
 import { chromium, type Browser } from 'playwright-core';
 
 /**
  * The one place that picks and launches the headless Chromium for tests and benchmarks.
- * Never downloads a browser: it uses Debian's /usr/bin/chromium when it is there (it starts
- * faster), otherwise the Chromium that the npm package @sparticuz/chromium ships, so that
- * `npm ci && npm test` needs nothing but Node.
+ * Never downloads a browser: it uses Debian's /usr/bin/chromium when it is there (the full
+ * browser, kept current by apt, closest to what people run), otherwise the headless Chromium
+ * that the npm package @sparticuz/chromium ships, so that `npm ci && npm test` needs nothing
+ * but Node.
  *
  * ENTENTE_CHROMIUM chooses instead: `package` for the npm one even when Debian's is installed,
  * or the path of a Chromium binary.
@@ -45,6 +48,23 @@ function isExecutable(path: string): boolean {
 }
 
 /**
+ * The package reuses whatever /tmp/chromium it finds, even one unpacked by another version of
+ * the package: remove that one (and the graphics libraries unpacked beside it) so that the
+ * binary that runs is the one package-lock.json names.
+ */
+function dropStaleUnpack(): void {
+  const unpacked = join(tmpdir(), 'chromium');
+  if (!existsSync(unpacked)) return;
+  const root = join(dirname(createRequire(import.meta.url).resolve('@sparticuz/chromium')), '../..');
+  const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+  const running = execFileSync(unpacked, ['--version'], { encoding: 'utf8' }).trim();
+  if (running.startsWith(`Chromium ${version.split('.')[0]}.`)) return;
+  for (const name of ['chromium', 'libEGL.so', 'libGLESv2.so', 'libvk_swiftshader.so', 'vk_swiftshader_icd.json']) {
+    rmSync(join(tmpdir(), name), { force: true });
+  }
+}
+
+/**
  * Which Chromium to launch. The package's binary is unpacked once into the OS temp dir
  * (/tmp/chromium, about 2 s) and reused after that: call this once before starting parallel
  * workers (test/browser/globalSetup.ts does) so that two never unpack it at the same time.
@@ -57,6 +77,7 @@ export async function chooseChromium(): Promise<ChromiumChoice> {
   }
   if (wanted !== 'package' && isExecutable(SYSTEM_CHROMIUM)) return { source: 'system', executablePath: SYSTEM_CHROMIUM, args: OUR_ARGS };
   const packageArgs = packagedChromium.args.filter((arg) => !LEFT_OUT.includes(arg) && !OUR_ARGS.includes(arg));
+  dropStaleUnpack();
   const executablePath = await packagedChromium.executablePath();
   // A machine with Node alone may have no fontconfig setup at all: then use the fonts the package unpacked beside the binary.
   const env = existsSync('/etc/fonts/fonts.conf') ? undefined : { ...process.env, FONTCONFIG_PATH: join(tmpdir(), 'fonts') };
