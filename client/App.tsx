@@ -2,9 +2,7 @@ import { useEffect } from 'react';
 import { IntlRoot, useT } from './intl';
 import { Link, matchRoute, usePath } from './router';
 import { Header } from './Header';
-import { AgreementsPage } from './pages/AgreementsPage';
-import { AgreementEditor } from './editor/AgreementEditor';
-import { VerifyPage } from './signing/VerifyPage';
+import { AgreementRoute, ListRoute, VerifyRoute } from './routes';
 
 export function App() {
   return (
@@ -26,9 +24,9 @@ function Page() {
     <>
       {/* Who you are is per agreement (your personal link's session): the editor shows it in the header. */}
       <Header />
-      {route.name === 'list' && <AgreementsPage />}
-      {route.name === 'agreement' && <AgreementEditor key={route.id} id={route.id} />}
-      {route.name === 'verify' && <VerifyPage />}
+      {route.name === 'list' && <ListRoute />}
+      {route.name === 'agreement' && <AgreementRoute key={route.id} id={route.id} />}
+      {route.name === 'verify' && <VerifyRoute />}
       {route.name === 'notFound' && (
         <main className="page narrow">
           <p>{t('app.notFound')}</p>

@@ -17,25 +17,10 @@ import {
   ThreadViewSchema,
   VerifyResultSchema,
 } from '../shared/apiSchemas';
-import type { ErrorCode } from '../shared/errors';
 
-/**
- * Why a request failed: the server's code (shared/errors.ts), `http_error`
- * when an error answer is not the server's `{error, message}`, or
- * `invalid_response` when a success answer does not match its schema.
- */
-export type FailureCode = ErrorCode | 'http_error' | 'invalid_response';
-
-/** The REST API under /api. Errors carry the server's `{error, message}`. */
-export class ApiFailure extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: FailureCode,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+// Failures are typed apart from the REST client (client/apiFailure.ts) so telling them apart does not load zod.
+import { ApiFailure } from './apiFailure';
+export { ApiFailure, type FailureCode } from './apiFailure';
 
 /**
  * A response body checked against its schema: the value, or an ApiFailure

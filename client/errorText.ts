@@ -1,6 +1,6 @@
-import { isMessageKey } from '../shared/i18n';
+import { isMessageKey } from './messages';
 import type { Translate } from '../shared/i18n/translate';
-import { ApiFailure } from './api';
+import { ApiFailure } from './apiFailure';
 
 /**
  * What to tell the reader when a request failed: the words of the server's

@@ -1,25 +1,49 @@
-import { useEffect, useMemo, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { IntlProvider, useIntl } from 'react-intl';
-import { ROLES, type Role } from '../shared/api';
-import { LOCALES, MESSAGES, isMessageKey } from '../shared/i18n';
+import { LOCALES } from '../shared/i18n/locales';
+import { ROLES, type Role } from '../shared/roles';
+import type { Lang } from '../shared/template';
 import { formatAgo, formatDay, formatDayTime, formatTime, type DayOptions, type When } from '../shared/i18n/dates';
 import { translator, type Translate } from '../shared/i18n/translate';
 import { LanguageContext, useLanguageState } from './language';
+import { isMessageKey, loadMessages, loadedMessages, prefetchOtherLanguages, type Catalogue } from './messages';
 
 /**
  * The app root's words: FormatJS's IntlProvider over the shared catalogue,
  * in the language the reader chose (client/language.tsx). Times are in the
- * browser's time zone.
+ * browser's time zone. Until the chosen language's catalogue has loaded
+ * (client/messages.ts) the app shows nothing, and after a switch it keeps
+ * the previous language's words until the new ones arrive.
  */
 export function IntlRoot({ children }: { children: ReactNode }) {
   const language = useLanguageState();
   const { lang } = language;
+  const [shown, setShown] = useState<{ lang: Lang; messages: Catalogue } | null>(() => {
+    const messages = loadedMessages(lang);
+    return messages ? { lang, messages } : null;
+  });
   useEffect(() => {
-    document.documentElement.lang = lang;
+    let live = true;
+    loadMessages(lang).then(
+      (messages) => {
+        if (!live) return;
+        setShown({ lang, messages });
+        prefetchOtherLanguages(lang);
+      },
+      // Not reachable: keep the words shown; choosing the language again asks again.
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
   }, [lang]);
+  useEffect(() => {
+    if (shown) document.documentElement.lang = shown.lang;
+  }, [shown]);
+  if (!shown) return null;
   return (
     <LanguageContext.Provider value={language}>
-      <IntlProvider locale={LOCALES[lang]} messages={MESSAGES[lang]} defaultLocale={LOCALES.en}>
+      <IntlProvider locale={LOCALES[shown.lang]} messages={shown.messages} defaultLocale={LOCALES.en}>
         {children}
       </IntlProvider>
     </LanguageContext.Provider>

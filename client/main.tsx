@@ -1,15 +1,17 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { DataProvider } from './data/DataProvider';
+import { navigatorLang, storedLang } from './language';
+import { loadMessages } from './messages';
 import './styles.css';
+
+// The words of the language the page opens in, asked for at once, beside React's first render.
+loadMessages(storedLang() ?? navigatorLang()).catch(() => undefined); // IntlRoot asks again and waits for it
 
 const root = document.getElementById('root');
 if (!root) throw new Error('missing #root');
 createRoot(root).render(
   <StrictMode>
-    <DataProvider>
-      <App />
-    </DataProvider>
+    <App />
   </StrictMode>,
 );

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LANGUAGES } from './template';
 import type * as S from './apiSchemas';
+import { ROLES, type Role } from './roles';
 
 /**
  * Request and response shapes of the REST API under /api. Requests are
@@ -8,9 +9,8 @@ import type * as S from './apiSchemas';
  * shared/apiSchemas.ts (the client checks them at its boundary).
  */
 
-/** Roles, from most to least rights. The owner is the agreement's creator. */
-export const ROLES = ['owner', 'editor', 'commenter', 'viewer'] as const;
-export type Role = (typeof ROLES)[number];
+/** Roles, from most to least rights (shared/roles.ts). */
+export { ROLES, type Role };
 /** Roles the owner can give to someone invited. */
 export const INVITABLE_ROLES = ['editor', 'commenter', 'viewer'] as const;
 

@@ -19,13 +19,12 @@ import { useYString } from './yhooks';
 import { AccessGate } from '../access/AccessGate';
 import { AccessLayer } from '../access/AccessLayer';
 import { AccessNotices } from '../access/AccessNotices';
-import { ParticipantsPanel } from '../access/ParticipantsPanel';
 import { ReadOnlyPill } from '../access/AccessNotices';
 import { SigningProvider } from '../signing/SigningContext';
 import { LockedBanner } from '../signing/LockedBanner';
-import { StatusPanel } from '../signing/StatusPanel';
 import { CommentsProvider } from '../comments/CommentsProvider';
-import { CommentsSidebar } from '../comments/CommentsSidebar';
+// The side column loads after the document, in its own chunks.
+import { CommentsSidebar, ParticipantsPanel, StatusPanel } from '../deferred';
 
 /**
  * The editor page of one agreement, for a signed-in participant only: the
@@ -39,8 +38,8 @@ export function AgreementEditor({ id }: { id: string }) {
   );
 }
 
-/** The open document: toolbar, sections, side column. */
-function CollabEditor({ id }: { id: string }) {
+/** The open document: toolbar, sections, side column. The route (client/routes.tsx) loads it only once the gate let the reader in. */
+export function CollabEditor({ id }: { id: string }) {
   // One local copy per participant: someone else's offline edits in this browser are never sent as ours.
   const collab = useCollab(id, useSession().me.participant.id);
   // Keeps this agreement's cached server data current (event stream, edits) while it is open.

@@ -11,7 +11,8 @@ import { SignerActions } from './SignerActions';
 import { Signers } from './Signers';
 import { StillToSign } from './StillToSign';
 import { StatusCardContext, useStatusCard } from './StatusCardContext';
-import { StatusDialogs, type StatusDialog } from './StatusDialogs';
+import type { StatusDialog } from './StatusDialogs';
+import { StatusDialogs } from '../deferred';
 import { useOptionalSession, useSigning, type Signing } from './SigningContext';
 import { VersionHistory } from './VersionHistory';
 import { VersionMatchNote } from './VersionMatchNote';
@@ -93,7 +94,8 @@ function StatusCard() {
         <Link href="/verify">{t('verify.link')}</Link>
       </div>
 
-      <StatusDialogs open={open} onClose={() => setOpen(null)} />
+      {/* Each dialog's code loads when one is first opened (client/deferred.tsx). */}
+      {open && <StatusDialogs open={open} onClose={() => setOpen(null)} />}
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState, type DragEvent } from 'react';
 import type { VerifyResult } from '../../shared/api';
-import { verifyHash, verifyPdf } from '../api';
+// The REST client (and zod with it) loads when a check is asked for, not with the page.
+const api = () => import('../api');
 import { errorText } from '../errorText';
 import { Link } from '../router';
 import { Fingerprint } from './Fingerprint';
@@ -39,7 +40,7 @@ export function VerifyPage() {
   };
 
   const checkFile = (file: File | undefined): void => {
-    if (file) void run(file.name, () => verifyPdf(file));
+    if (file) void run(file.name, async () => (await api()).verifyPdf(file));
   };
 
   const checkHash = (): void => {
@@ -49,7 +50,7 @@ export function VerifyPage() {
       return;
     }
     setHashError(null);
-    void run(clean, () => verifyHash(clean));
+    void run(clean, async () => (await api()).verifyHash(clean));
   };
 
   const onDrop = (event: DragEvent<HTMLElement>): void => {

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { AuditView } from '../../shared/api';
-import { isMessageKey } from '../../shared/i18n';
+import { isMessageKey } from '../messages';
 import type { Translate } from '../../shared/i18n/translate';
 import type { AgreementTemplate } from '../../shared/template';
 import { partyLabel, sectionLabel } from './describe';

@@ -10,7 +10,7 @@ export type MessageKey = keyof typeof en;
 export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { en, fr };
 
 /** The Intl locale of each language: Canadian English and French (dates, times, plurals). */
-export const LOCALES: Record<Lang, string> = { en: 'en-CA', fr: 'fr-CA' };
+export { LOCALES } from './locales';
 
 /** Whether a key built at run time (an error code, a close code) has a message. */
 export const isMessageKey = (key: string): key is MessageKey => Object.hasOwn(en, key);

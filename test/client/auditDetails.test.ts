@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createElement, Fragment } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import type { AuditView } from '../../shared/api';
@@ -8,6 +8,7 @@ import { IntlProvider } from 'react-intl';
 import { ROLES } from '../../shared/api';
 import { LOCALES, MESSAGES } from '../../shared/i18n';
 import { useT } from '../../client/intl';
+import { loadMessages } from '../../client/messages';
 import { actionLabel, auditDetails, peopleOf } from '../../client/signing/auditDetails';
 
 type Entry = AuditView['entries'][number];
@@ -70,6 +71,9 @@ function render(lang: Lang): { rows: string[]; panelRoles: Record<string, string
 }
 
 describe('audit log entries in words', () => {
+  // The app loads a catalogue before it renders anything (client/intl.tsx); so do these renders.
+  beforeAll(() => loadMessages('en'));
+
   it('names roles as the participants panel does, in French and English', () => {
     for (const lang of ['fr', 'en'] as const) {
       const { rows, panelRoles } = render(lang);

@@ -1,0 +1,46 @@
+/**
+ * One page open in headless Chromium, timed from the start of navigation
+ * (performance.timeOrigin) until the page is usable: an editor accepts
+ * typing and the first sync with the server is done. Also records which
+ * script files the page asked for until then.
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+
+/** When the page counts as usable, evaluated in the page on every animation frame. */
+export type Readiness = 'app' | 'minimal';
+
+/** In the page: performance.now() once usable, else false. Kept as plain functions (they run in Chromium). */
+const READY: Record<Readiness, () => number | false> = {
+  // The agreement page: a section editor is editable and the indicator says everything is saved (synced, nothing pending).
+  app: () => {
+    const status = document.querySelector('[data-testid="connection-status"]');
+    const editor = document.querySelector('[data-fragment] .ProseMirror[contenteditable="true"]');
+    return status?.getAttribute('data-state') === 'saved' && editor ? performance.now() : false;
+  },
+  // bench/minimal: its editor is editable and y-websocket reported the first sync.
+  minimal: () => {
+    const editor = document.querySelector('.ProseMirror[contenteditable="true"]');
+    return document.body.dataset['ready'] === 'true' && editor ? performance.now() : false;
+  },
+};
+
+export interface Opened {
+  ms: number;
+  /** Script URLs the page requested before it was usable, in order. */
+  scripts: string[];
+  page: Page;
+}
+
+export async function timeOpen(context: BrowserContext, url: string, readiness: Readiness): Promise<Opened> {
+  const page = await context.newPage();
+  const scripts: string[] = [];
+  let done = false;
+  page.on('request', (request) => {
+    if (!done && request.resourceType() === 'script') scripts.push(request.url());
+  });
+  await page.goto(url, { waitUntil: 'commit' });
+  const handle = await page.waitForFunction(READY[readiness], undefined, { polling: 'raf', timeout: 60_000 });
+  done = true;
+  const ms = (await handle.jsonValue()) as number;
+  return { ms, scripts, page };
+}

@@ -1,0 +1,154 @@
+/**
+ * First page load of the client against a minimal reference page
+ * (bench/minimal: React + Tiptap + Yjs + y-websocket + y-indexeddb and
+ * nothing else), in the same run on the same machine:
+ *
+ * 1. JS each page needs before it is usable, gzip, from a real Vite build
+ *    of each (bench/bundleSizes.ts): the agreement page, the sign-in pages
+ *    (the agreement route when the gate says 401/403/404), /verify, the list.
+ * 2. Time until the editor is editable and synced, in headless Chromium:
+ *    cold (fresh profile: empty HTTP cache and IndexedDB) and warm (same
+ *    profile, opened again), for a new agreement from the MOU template on the
+ *    Entente server (real SQLite file, every update stored) and for the
+ *    minimal page on the y-websocket reference server's code (in memory), each
+ *    on a random local port. `--rounds N` (default 5) pools N rounds, the
+ *    order of the two pages alternating, after one discarded warm-up round.
+ *
+ *   npx tsx bench/pageload.ts [--rounds N] [--sizes]
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import react from '@vitejs/plugin-react';
+import type { Browser } from 'playwright-core';
+import type { CreatedAgreement } from '../shared/api';
+import { startServer } from '../server/start';
+import { launchChromium } from '../test/browser/launchChromium';
+import { buildApp, entryFiles, routeSizes, sizeOf, type PageSize, type RouteName } from './bundleSizes';
+import { startMinimalServer } from './minimalServer';
+import { timeOpen, type Readiness } from './pageTiming';
+
+const { values } = parseArgs({ options: { rounds: { type: 'string' }, sizes: { type: 'boolean' }, help: { type: 'boolean' } }, strict: false });
+if (values.help) {
+  console.log(
+    'Usage: npx tsx bench/pageload.ts [--rounds N] [--sizes]\n  --rounds N  timed rounds, pooled (also BENCH_ROUNDS; default 5)\n  --sizes     only build and print the JS sizes',
+  );
+  process.exit(0);
+}
+const rounds = Number(values.rounds ?? process.env['BENCH_ROUNDS'] ?? 5);
+if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--rounds must be a positive integer, got ${String(values.rounds)}`);
+
+const kB = (bytes: number): string => (bytes / 1024).toFixed(1);
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? (s[mid] ?? NaN) : ((s[mid - 1] ?? NaN) + (s[mid] ?? NaN)) / 2;
+};
+
+const work = mkdtempSync(join(tmpdir(), 'entente-pageload-'));
+const appDir = join(work, 'client');
+const minimalDir = join(work, 'minimal');
+
+// 1. Sizes.
+const appChunks = await buildApp(appDir);
+const minimalChunks = await buildApp(minimalDir, { configFile: false, root: join(import.meta.dirname, 'minimal'), plugins: [react()] });
+const sizes: Record<RouteName, PageSize> = routeSizes(appDir, appChunks);
+const minimal = sizeOf(minimalDir, entryFiles(minimalChunks));
+
+console.log(`\nInitial JS per page (gzip level 9, French catalogue), Vite ${(await import('vite')).version}:\n`);
+console.log('| page | JS gzip | × minimal page | files |');
+console.log('|---|---:|---:|---:|');
+console.log(`| minimal Tiptap + Yjs page (bench/minimal) | ${kB(minimal.gzipBytes)} kB | 1.00 | ${minimal.files.length} |`);
+const labels: Record<RouteName, string> = {
+  agreement: 'agreement page (/a/:id)',
+  signIn: 'sign-in pages (/a/:id, no session)',
+  verify: 'verify page (/verify)',
+  list: 'agreements list (/)',
+};
+for (const route of Object.keys(labels) as RouteName[]) {
+  const size = sizes[route];
+  console.log(`| ${labels[route]} | ${kB(size.gzipBytes)} kB | ${(size.gzipBytes / minimal.gzipBytes).toFixed(2)} | ${size.files.length} |`);
+}
+if (values.sizes) {
+  for (const route of Object.keys(labels) as RouteName[])
+    console.log(`${route}: ${sizes[route].files.map((f) => `${f} ${kB(sizeOf(appDir, [f]).gzipBytes)}`).join(', ')}`);
+  rmSync(work, { recursive: true, force: true });
+  process.exit(0);
+}
+
+// 2. Times.
+const dataDir = join(work, 'data');
+const server = await startServer({ port: 0, dataDir, clientDir: appDir, log: () => undefined });
+const reference = await startMinimalServer(minimalDir);
+// Debian's Chromium when installed, else the npm package's; ENTENTE_CHROMIUM=package|<path> chooses (test/browser/launchChromium.ts).
+const browser: Browser = await launchChromium();
+
+interface Times {
+  cold: number[];
+  warm: number[];
+  /** Scripts fetched before the cold page was usable. */
+  scripts: number;
+}
+const times: Record<'app' | 'minimal', Times> = { app: { cold: [], warm: [], scripts: 0 }, minimal: { cold: [], warm: [], scripts: 0 } };
+
+async function newAgreement(): Promise<CreatedAgreement> {
+  const res = await fetch(`${server.url}/api/agreements`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ title: 'Page load', language: 'fr', templateId: 'mou', owner: { name: 'Bench Owner', email: 'owner@example.org' } }),
+  });
+  if (res.status !== 201) throw new Error(`creating the agreement failed: ${res.status} ${await res.text()}`);
+  return (await res.json()) as CreatedAgreement;
+}
+
+/** Opens a page cold in a fresh profile, then warm in the same one; returns both times. */
+async function coldAndWarm(which: Readiness, round: number): Promise<[number, number, number]> {
+  const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'fr-CA' });
+  try {
+    let url: string;
+    if (which === 'app') {
+      const created = await newAgreement();
+      // The personal link sets the session cookie (shared with the context); the page itself is then opened and timed.
+      await context.request.get(`${server.url}${created.ownerLink}`, { maxRedirects: 0 });
+      url = `${server.url}/a/${created.id}`;
+    } else url = `${reference.url}/?room=round-${round}`;
+    const cold = await timeOpen(context, url, which);
+    await cold.page.close();
+    const warm = await timeOpen(context, url, which);
+    await warm.page.close();
+    return [cold.ms, warm.ms, cold.scripts.length];
+  } finally {
+    await context.close();
+  }
+}
+
+try {
+  for (let round = 0; round <= rounds; round++) {
+    const order: Readiness[] = round % 2 ? ['minimal', 'app'] : ['app', 'minimal'];
+    for (const which of order) {
+      const [cold, warm, scripts] = await coldAndWarm(which, round);
+      if (round === 0) continue; // warm-up: JIT, disk cache, Chromium start
+      times[which].cold.push(cold);
+      times[which].warm.push(warm);
+      times[which].scripts = scripts;
+    }
+  }
+} finally {
+  await browser.close();
+  await server.close();
+  await reference.close();
+  rmSync(work, { recursive: true, force: true });
+}
+
+const { app, minimal: ref } = times;
+console.log(`\nTime until the editor is editable and synced, headless Chromium, median of ${rounds} round(s):\n`);
+console.log('| page | server | cold | warm | scripts (cold) |');
+console.log('|---|---|---:|---:|---:|');
+console.log(
+  `| minimal Tiptap + Yjs page | y-websocket reference code, in memory | ${median(ref.cold).toFixed(0)} ms | ${median(ref.warm).toFixed(0)} ms | ${ref.scripts} |`,
+);
+console.log(
+  `| agreement page (new MOU agreement) | Entente, every update stored | ${median(app.cold).toFixed(0)} ms | ${median(app.warm).toFixed(0)} ms | ${app.scripts} |`,
+);
+console.log(`| ratio agreement / minimal | | ${(median(app.cold) / median(ref.cold)).toFixed(2)} | ${(median(app.warm) / median(ref.warm)).toFixed(2)} | |`);
