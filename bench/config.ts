@@ -29,6 +29,8 @@ export interface BenchConfig {
   out: string;
   /** Directory for server CPU profiles ('' = no profiling). */
   profile: string;
+  /** A soak: one long window (durationS), the server's memory followed through it. */
+  soak: boolean;
 }
 
 const USAGE = `Usage: npm run bench -- [options]
@@ -53,6 +55,9 @@ const USAGE = `Usage: npm run bench -- [options]
   --out FILE            JSON results (default <temp>/entente-bench/results.json; '' for none)
   --profile DIR         write a V8 CPU profile of each server into DIR and
                         summarise it (profiling inflates the CPU figures)
+  --soak S              a soak: measure S seconds at the same load (default
+                        servers: entente only), reading the server's memory
+                        every 5 s, and report its slope (e.g. --soak 600)
 
 Every option can also be set as BENCH_<NAME> (e.g. BENCH_DOCS=2, BENCH_LOAD_PROCS=1).`;
 
@@ -77,6 +82,7 @@ export function parseConfig(argv: string[], defaultOut: string): BenchConfig {
     'connect-timeout',
     'out',
     'profile',
+    'soak',
   ] as const;
   const options = Object.fromEntries(names.map((n) => [n, { type: 'string' as const }]));
   const { values } = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true });
@@ -99,7 +105,8 @@ export function parseConfig(argv: string[], defaultOut: string): BenchConfig {
   };
 
   const servers: ServerKind[] = [];
-  for (const s of (raw('servers') ?? 'entente,reference,floor')
+  const soakS = num('soak', 0, 0, false);
+  for (const s of (raw('servers') ?? (soakS > 0 ? 'entente' : 'entente,reference,floor'))
     .split(',')
     .map((v) => v.trim())
     .filter((v) => v.length > 0)) {
@@ -113,7 +120,7 @@ export function parseConfig(argv: string[], defaultOut: string): BenchConfig {
     writersPerDoc: num('writers', 5, 1, true),
     rate: num('rate', 10, 0.1, false),
     warmupS: num('warmup', 5, 0, false),
-    durationS: num('duration', 20, 1, false),
+    durationS: soakS > 0 ? soakS : num('duration', 20, 1, false),
     drainS: num('drain', 1, 0, false),
     loadProcesses: num('load-procs', 2, 1, true),
     rounds: num('rounds', 1, 1, true),
@@ -123,6 +130,7 @@ export function parseConfig(argv: string[], defaultOut: string): BenchConfig {
     connectTimeoutS: num('connect-timeout', 20, 1, false),
     out: raw('out') ?? defaultOut,
     profile: raw('profile') ?? '',
+    soak: soakS > 0,
   };
   if (config.writersPerDoc > config.clientsPerDoc) throw new Error('--writers cannot exceed --clients');
   if (config.servers.length === 0) throw new Error('--servers is empty');

@@ -9,7 +9,10 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 
 export interface Joined {
+  /** Until the provider reported `sync` (received and applied the step 2). */
   ms: number;
+  /** Until the whole step 2 had arrived, before the client applied it: the server's share. */
+  step2Ms: number;
   doc: Y.Doc;
   close(): void;
 }
@@ -18,9 +21,21 @@ export interface Joined {
 export function join(serverUrl: string, room: string, params: Record<string, string>, timeoutMs = 30_000): Promise<Joined> {
   const doc = new Y.Doc();
   const t0 = performance.now();
+  let step2Ms = Number.NaN;
+  /** The socket the provider uses, noting when the first sync step 2 ([0, 1, …]) arrives. */
+  class TimedSocket extends WebSocket {
+    constructor(url: string, protocols?: string | string[]) {
+      super(url, protocols);
+      this.on('message', (data: Buffer | ArrayBuffer) => {
+        // The provider asks for ArrayBuffers.
+        const bytes = data instanceof ArrayBuffer ? new Uint8Array(data, 0, Math.min(2, data.byteLength)) : data;
+        if (Number.isNaN(step2Ms) && bytes[0] === 0 && bytes[1] === 1) step2Ms = performance.now() - t0;
+      });
+    }
+  }
   const provider = new WebsocketProvider(serverUrl, room, doc, {
     params,
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: TimedSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     // A refused or dropped socket is a failure here, not something to retry.
     maxBackoffTime: 60_000,
@@ -43,7 +58,7 @@ export function join(serverUrl: string, room: string, params: Record<string, str
     provider.on('sync', (synced: boolean) => {
       if (!synced) return;
       clearTimeout(timer);
-      resolve({ ms: performance.now() - t0, doc, close });
+      resolve({ ms: performance.now() - t0, step2Ms, doc, close });
     });
   });
 }

@@ -46,6 +46,9 @@ export function pool(runs: RunSuccess[]): RunSuccess {
     loadLoopDelayP99Ms: max((r) => r.loadLoopDelayP99Ms) ?? 0,
     loadLoopDelayMaxMs: max((r) => r.loadLoopDelayMaxMs) ?? 0,
     problems: runs.flatMap((r) => r.problems),
+    // Memory over time only means something within one run: the first one's.
+    rssSamples: first.rssSamples,
+    rssSlopeMbPerMin: first.rssSlopeMbPerMin,
   };
 }
 

@@ -90,6 +90,15 @@ export function markdownTable(config: BenchConfig, runs: RunSuccess[]): string {
       a && b ? `**${ratio(a.serverCpuUsPerDelivery, b.serverCpuUsPerDelivery)}**` : '',
     ],
     ['server resident memory at end (MiB)', (r) => (r.serverRssMb === null ? '–' : dec(r.serverRssMb, 0)), ''],
+    ...(config.soak
+      ? ([
+          [
+            'server RSS in window: first / last / slope',
+            (r) => `${dec(r.rssSamples[0]?.[1] ?? NaN, 0)} / ${dec(r.rssSamples.at(-1)?.[1] ?? NaN, 0)} MiB / ${dec(r.rssSlopeMbPerMin, 2)} MiB/min`,
+            '',
+          ],
+        ] as Array<[string, (r: RunSuccess) => string, string]>)
+      : []),
     ['data directory at end (updates stored)', (r) => bytes(r.storedBytes), ''],
   ];
   const head = `| | ${cols.join(' | ')} |${withRatio ? ' ratio (first / second) |' : ''}`;

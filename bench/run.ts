@@ -49,6 +49,10 @@ export interface RunSuccess {
   loadLoopDelayP99Ms: number;
   loadLoopDelayMaxMs: number;
   problems: string[];
+  /** Server resident memory through the window: [seconds since the window started, MiB]. */
+  rssSamples: [number, number][];
+  /** Least-squares slope of rssSamples, MiB per minute (flat memory: about 0). */
+  rssSlopeMbPerMin: number;
   /** Directory of the server's CPU profiles (written when it stopped), if --profile was given. */
   profileDir: string | null;
   /** The CPU window in µs of CLOCK_MONOTONIC, to cut a profile to it. */
@@ -165,6 +169,41 @@ function cpuOf(pid: number, what: string): CpuTime {
   return cpu;
 }
 
+/** How often the server's memory is read during the window. */
+const RSS_EVERY_S = 5;
+
+/** Sleeps through the window, reading the server's RSS every few seconds (and logging it, in a soak). */
+async function sampleRss(pid: number, durationS: number, log: ((line: string) => void) | null): Promise<[number, number][]> {
+  const samples: [number, number][] = [];
+  const t0 = performance.now();
+  const end = t0 + durationS * 1000;
+  for (;;) {
+    const t = (performance.now() - t0) / 1000;
+    const mem = processMemory(pid);
+    if (mem) samples.push([t, mem.rssMb]);
+    if (log && mem && samples.length % 12 === 1) log(`    ${t.toFixed(0)} s: server RSS ${mem.rssMb.toFixed(1)} MiB`);
+    const left = end - performance.now();
+    if (left <= 0) break;
+    await sleep(Math.min(left, RSS_EVERY_S * 1000));
+  }
+  return samples;
+}
+
+/** Least-squares slope of y over t, per minute. */
+export function slopePerMinute(samples: readonly [number, number][]): number {
+  const n = samples.length;
+  if (n < 2) return Number.NaN;
+  const mt = samples.reduce((a, [t]) => a + t, 0) / n;
+  const my = samples.reduce((a, [, y]) => a + y, 0) / n;
+  let num = 0;
+  let den = 0;
+  for (const [t, y] of samples) {
+    num += (t - mt) * (y - my);
+    den += (t - mt) * (t - mt);
+  }
+  return den > 0 ? (num / den) * 60 : Number.NaN;
+}
+
 export async function runOne(
   kind: ServerKind,
   config: BenchConfig,
@@ -220,7 +259,7 @@ export async function runOne(
     const mono0 = monotonicUs();
     for (const load of loads) load.send({ type: 'window-start' });
     log(`  measuring ${config.durationS} s`);
-    await sleep(config.durationS * 1000);
+    const rssSamples = await sampleRss(pid, config.durationS, config.soak ? log : null);
     for (const load of loads) load.send({ type: 'window-end' });
     await sleep(config.drainS * 1000);
     const serverCpu1 = cpuOf(pid, label);
@@ -276,6 +315,8 @@ export async function runOne(
       loadLoopDelayP99Ms: Math.max(...results.map((r) => r.loopDelayP99Ms)),
       loadLoopDelayMaxMs: Math.max(...results.map((r) => r.loopDelayMaxMs)),
       problems: results.flatMap((r) => r.problems),
+      rssSamples,
+      rssSlopeMbPerMin: slopePerMinute(rssSamples),
       profileDir,
       windowMonotonicUs: [mono0, mono1],
     };

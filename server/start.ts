@@ -12,6 +12,7 @@ import { createServices, type ContainerOptions } from './services/container';
 import type { PdfBuilder } from './signing/complete';
 import { originOf } from './sync/origin';
 import { attachSync } from './sync/upgrade';
+import { warmUp } from './sync/warmUp';
 import { CloseCode } from '../shared/closeCodes';
 import type { ApiError } from '../shared/api';
 
@@ -72,6 +73,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   });
   const { port } = server.address() as AddressInfo;
   const host = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1';
+  // So that the first person to open an agreement does not wait for code to compile.
+  await warmUp(`http://${host.includes(':') ? `[${host}]` : host}:${port}`);
 
   let closing: Promise<void> | undefined;
   return {

@@ -23,9 +23,6 @@ export function applyEvent(cache: AgreementCache, event: AgreementEvent): void {
     case 'status':
       cache.refreshStatus();
       return;
-    case 'history':
-      cache.refreshHistory();
-      return;
     case 'authors':
       cache.mergeAuthors(event.data.authors);
       return;
