@@ -17,6 +17,7 @@ import {
   ThreadViewSchema,
   VerifyResultSchema,
 } from '../shared/apiSchemas';
+import { ComparisonSchema, HistoryEntryViewSchema, HistoryListSchema } from '../shared/historySchemas';
 
 // Failures are typed apart from the REST client (client/apiFailure.ts) so telling them apart does not load zod.
 import { ApiFailure } from './apiFailure';
@@ -100,6 +101,23 @@ export const getAudit = (id: string) => get(under(id, '/audit'), AuditViewSchema
 export const exportUrl = (id: string, format: 'pdf' | 'docx'): string => under(id, `/export.${format}`);
 /** The locked version as a PDF marked "not signed", to read before signing. */
 export const reviewUrl = (id: string): string => under(id, '/review.pdf');
+
+/** The drafting history (server/routes/history.ts). */
+export const listHistory = (id: string, signal?: AbortSignal) => get(under(id, '/history'), HistoryListSchema, signal);
+export const nameVersion = (id: string, name: string) => request(under(id, '/history'), HistoryEntryViewSchema, json('POST', { name }));
+export const restoreVersion = (id: string, vid: string, section?: string) =>
+  request(under(id, `/history/${vid}/restore`), HistoryEntryViewSchema, json('POST', section === undefined ? {} : { section }));
+export const compareVersions = (id: string, from: string, to: string, signal?: AbortSignal) =>
+  get(under(id, `/compare?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`), ComparisonSchema, signal);
+/** A comparison as a redline to download (insertions underlined, deletions struck through). */
+export const redlineUrl = (id: string, from: string, to: string, format: 'pdf' | 'docx'): string =>
+  under(id, `/compare.${format}?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
+/** A version's Yjs state (a full update), to open it read-only. */
+export async function getVersionState(id: string, vid: string, signal?: AbortSignal): Promise<Uint8Array> {
+  const response = await fetch(under(id, `/history/${vid}/state`), { credentials: 'same-origin', signal });
+  if (!response.ok) throw failureOf(response.status, await response.json().catch(() => null));
+  return new Uint8Array(await response.arrayBuffer());
+}
 
 export const verifyHash = (hash: string) => request('/api/verify', VerifyResultSchema, json('POST', { hash }));
 export async function verifyPdf(file: Blob) {

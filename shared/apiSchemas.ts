@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { AnchorSchema, ROLES, VISIBILITIES } from './api';
 import { ERROR_CODES } from './errors';
 import { LegalReviewSchema } from './legalReview';
+import { BUDGET_NATURES } from './budget';
+import { RACI_LETTERS } from './raci';
 import type { AgreementEvent } from './events';
 import { CHECKS, type CheckResult } from './readiness';
 import type { AgreementContent } from './render';
@@ -66,6 +68,24 @@ export const AgreementContentSchema = z.object({
   }),
   sections: z.record(z.string(), z.string()),
   included: z.record(z.string(), z.boolean()).optional(),
+  raci: z
+    .record(
+      z.string(),
+      z.object({
+        tasks: z.array(z.object({ id: z.string(), name: z.string(), lead: z.string() })),
+        roles: z.array(z.object({ id: z.string(), name: z.string() })),
+        cells: z.record(z.string(), z.enum(RACI_LETTERS)),
+      }),
+    )
+    .optional(),
+  budget: z
+    .record(
+      z.string(),
+      z.object({
+        lines: z.array(z.object({ id: z.string(), label: z.string(), partyId: z.string(), amountCents: z.number(), nature: z.enum(BUDGET_NATURES) })),
+      }),
+    )
+    .optional(),
 });
 export type ContentSchemaMatches = Assert<Same<z.infer<typeof AgreementContentSchema>, AgreementContent>>;
 

@@ -23,8 +23,9 @@ export interface FieldChange {
   after: string | null;
 }
 
+/** `content`: a section kind this comparison has no words for yet (a table, say), as canonical JSON. */
 export type FieldName =
-  'title' | 'party' | 'legalName' | 'address' | 'mission' | 'contact' | 'signatory' | 'termYears' | 'renewalReviewMonths' | 'terminationNoticeDays';
+  'title' | 'party' | 'legalName' | 'address' | 'mission' | 'contact' | 'signatory' | 'termYears' | 'renewalReviewMonths' | 'terminationNoticeDays' | 'content';
 
 export interface SectionComparison {
   key: string;
@@ -108,6 +109,9 @@ function compareSection(a: AgreementContent, b: AgreementContent, section: Secti
       for (const { id, before, after } of pairs)
         fields.push(...itemChanges(id, 'signatory', before?.signatories ?? [], after?.signatories ?? [], signatoryLine));
       break;
+    default:
+      // A section kind added later still shows that, and how, it changed.
+      fields.push(...field(null, 'content', canonicalJson(sectionContent(a, section)), canonicalJson(sectionContent(b, section))));
   }
   return { key: section.key, kind: section.kind, texts, fields };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AgreementContentSchema } from './apiSchemas';
+import { SECTION_KINDS } from './template';
 
 /**
  * The drafting history's requests and answers (GET/POST …/history,
@@ -45,7 +46,19 @@ export const HistoryVersionSchema = z.object({ version: HistoryEntryViewSchema, 
 const DiffOpSchema = z.object({ op: z.enum(['same', 'ins', 'del']), text: z.string() });
 const FieldChangeSchema = z.object({
   partyId: z.string().nullable(),
-  field: z.enum(['title', 'party', 'legalName', 'address', 'mission', 'contact', 'signatory', 'termYears', 'renewalReviewMonths', 'terminationNoticeDays']),
+  field: z.enum([
+    'title',
+    'party',
+    'legalName',
+    'address',
+    'mission',
+    'contact',
+    'signatory',
+    'termYears',
+    'renewalReviewMonths',
+    'terminationNoticeDays',
+    'content',
+  ]),
   item: z.string().nullable(),
   before: z.string().nullable(),
   after: z.string().nullable(),
@@ -53,7 +66,7 @@ const FieldChangeSchema = z.object({
 
 export const SectionComparisonViewSchema = z.object({
   key: z.string(),
-  kind: z.enum(['parties', 'richtext', 'context', 'responsibilities', 'duration', 'signatories']),
+  kind: z.enum(SECTION_KINDS),
   changed: z.boolean(),
   texts: z.array(z.object({ partyId: z.string().nullable(), ops: z.array(DiffOpSchema) })),
   fields: z.array(FieldChangeSchema),
@@ -69,6 +82,8 @@ export const CompareSideViewSchema = z.object({
   kind: z.enum(['created', 'auto', 'named', 'locked', 'restored', 'current']),
   createdAt: z.string(),
   hash: z.string(),
+  lockedVersion: z.number().int().nullable(),
+  restoredFrom: z.number().int().nullable(),
 });
 
 export const ComparisonSchema = z.object({

@@ -1,10 +1,12 @@
 import type { AgreementContent } from './render';
 import type { AgreementTemplate } from './template';
 import { TERMINATION_NOTICE_DAYS } from './template';
+import { isCompleteLine } from './budget';
 import { activeSections } from './included';
+import { raciProblems } from './raci';
 
 /** What must be true before the owner can lock the final version. */
-export const CHECKS = ['sectionsFilled', 'responsibilities', 'duration', 'signatories', 'noOpenThreads', 'approvals', 'legalReview'] as const;
+export const CHECKS = ['sectionsFilled', 'responsibilities', 'duration', 'signatories', 'raci', 'noOpenThreads', 'approvals', 'legalReview'] as const;
 export type CheckKey = (typeof CHECKS)[number];
 
 export interface CheckResult {
@@ -35,6 +37,8 @@ export function readiness({ content, template, openSharedThreads, approvals, sig
   const filled: string[] = [];
   const responsibilities: string[] = [];
   const signatories: string[] = [];
+  /** `<section>:<taskId>:<problem>`, for each break of the RACI rule. */
+  const raciBreaks: string[] = [];
   // An annex left out is neither filled in nor approved.
   const sections = activeSections(template, content);
   for (const section of sections) {
@@ -71,6 +75,17 @@ export function readiness({ content, template, openSharedThreads, approvals, sig
           if (!signerParties.has(p.id)) signatories.push(`${participantParties.has(p.id) ? 'signer' : 'invite'}:${p.id}`);
         }
         break;
+      case 'raci': {
+        const raci = content.raci?.[key];
+        if (!raci || raci.tasks.length === 0 || raci.roles.length === 0) filled.push(key);
+        else for (const { taskId, problem } of raciProblems(raci)) raciBreaks.push(`${key}:${taskId}:${problem}`);
+        break;
+      }
+      case 'budget': {
+        const ids = content.parties.map((p) => p.id);
+        if (!(content.budget?.[key]?.lines ?? []).some((l) => isCompleteLine(l, ids))) filled.push(key);
+        break;
+      }
     }
   }
   const d = content.duration;
@@ -91,6 +106,7 @@ export function readiness({ content, template, openSharedThreads, approvals, sig
     { key: 'responsibilities', ok: responsibilities.length === 0, missing: responsibilities },
     { key: 'duration', ok: durationOk, missing: durationOk ? [] : ['duration'] },
     { key: 'signatories', ok: signatories.length === 0, missing: signatories },
+    ...(sections.some((s) => s.kind === 'raci') ? [{ key: 'raci' as const, ok: raciBreaks.length === 0, missing: raciBreaks }] : []),
     { key: 'noOpenThreads', ok: openSharedThreads.length === 0, missing: openSharedThreads },
     { key: 'approvals', ok: unapproved.length === 0, missing: unapproved },
   ];

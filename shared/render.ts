@@ -1,6 +1,8 @@
 import * as Y from 'yjs';
 import { fragmentName, getDuration, getMeta, hasSharedText, isPerParty, partiesOf } from './schema';
+import { readBudget, type BudgetContent } from './budget';
 import { readIncluded } from './included';
+import { readRaci, type RaciContent } from './raci';
 import type { AgreementTemplate } from './template';
 
 /** Plain JSON view of an agreement's Y.Doc: for the REST API, exports and checks. */
@@ -14,6 +16,10 @@ export interface AgreementContent {
   sections: Record<string, string>;
   /** Optional sections (annexes) in or out, by key; absent when the template has none. */
   included?: Record<string, boolean>;
+  /** The RACI matrices, by section key; absent when the template has none. */
+  raci?: Record<string, RaciContent>;
+  /** The budget tables, by section key; absent when the template has none. */
+  budget?: Record<string, BudgetContent>;
 }
 
 export interface PartyContent {
@@ -88,8 +94,17 @@ export function readAgreement(doc: Y.Doc, template: AgreementTemplate): Agreemen
     };
   });
   const included = readIncluded(doc, template);
+  // Keys only for the kinds the template has, so other agreements' content (and fingerprints) stay as they were.
+  const byKind = <T>(kind: string, read: (key: string) => T): Record<string, T> | undefined => {
+    const keys = template.sections.filter((s) => s.kind === kind).map((s) => s.key);
+    return keys.length > 0 ? Object.fromEntries(keys.map((k) => [k, read(k)])) : undefined;
+  };
+  const raci = byKind('raci', (k) => readRaci(doc, k));
+  const budget = byKind('budget', (k) => readBudget(doc, k));
   return {
     ...(included ? { included } : {}),
+    ...(raci ? { raci } : {}),
+    ...(budget ? { budget } : {}),
     title: str(meta.get('title')),
     language: str(meta.get('language')),
     templateId: str(meta.get('templateId')),

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { INCLUDED } from './included';
+import { initTable, isTableKind, TABLE_PREFIX, tableMap } from './tables';
 import type { AgreementTemplate, Lang } from './template';
 
 /**
@@ -17,6 +18,7 @@ import type { AgreementTemplate, Lang } from './template';
  *   duration    Y.Map   termYears, renewalReviewMonths, terminationNoticeDays
  *   included    Y.Map   optional section key → boolean (annexes in or out, `included.ts`)
  *   section:…   Y.XmlFragment per rich-text area, named by `fragmentName`
+ *   table:<key> Y.Map   a table section's content: the RACI matrix (`raci.ts`), the budget (`budget.ts`)
  *
  * `parties` (a Y.Array of party maps) is the layout before parties became
  * server data; the server migrates it on first load and refuses writes to it.
@@ -75,6 +77,10 @@ export function partiesOf(doc: Y.Doc): PartyRef[] {
 export function isWritableRoot(name: string, template: AgreementTemplate, partyIds: ReadonlySet<string>): boolean {
   if (name === META || name === DURATION || name === INCLUDED) return true;
   if (name.startsWith(PARTY_PREFIX)) return partyIds.has(name.slice(PARTY_PREFIX.length));
+  if (name.startsWith(TABLE_PREFIX)) {
+    const kind = template.sections.find((s) => s.key === name.slice(TABLE_PREFIX.length))?.kind;
+    return kind !== undefined && isTableKind(kind);
+  }
   if (!name.startsWith(SECTION_PREFIX)) return false;
   const rest = name.slice(SECTION_PREFIX.length);
   const colon = rest.indexOf(':');
@@ -192,6 +198,8 @@ export function initAgreementDoc(doc: Y.Doc, input: NewAgreement): void {
     duration.set('renewalReviewMonths', input.template.duration.renewalReviewMonths);
     duration.set('terminationNoticeDays', input.template.duration.terminationNoticeDays);
     for (const party of input.parties) writeParty(doc, party.id, party, input.template);
+    // Table sections get their lists now: two editors creating the same list at once would lose one's rows.
+    for (const section of input.template.sections) if (isTableKind(section.kind)) initTable(tableMap(doc, section.key), section.kind);
     // The template's standard clauses, in the agreement's language.
     for (const section of input.template.sections) {
       const initial = section.initial?.[input.language];

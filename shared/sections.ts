@@ -24,5 +24,9 @@ export function sectionContent(content: AgreementContent, section: SectionTempla
       return content.duration;
     case 'signatories':
       return perParty((p) => ({ organisation: p.legalName, signatories: p.signatories.map(({ name, title }) => ({ name, title })) }));
+    case 'raci':
+      return content.raci?.[section.key] ?? { tasks: [], roles: [], cells: {} };
+    case 'budget':
+      return content.budget?.[section.key] ?? { lines: [] };
   }
 }

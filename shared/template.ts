@@ -15,8 +15,10 @@ export type Localized = Record<Lang, string>;
  * - responsibilities: per party, rich text plus contact points by job title
  * - duration: structured term/renewal/notice fields plus free text
  * - signatories: per party, the people who sign (name and title)
+ * - raci: the RACI matrix, tasks × roles, one of R, A, C, I per cell (`raci.ts`)
+ * - budget: budget lines (what, which party, amount, cash or in kind) with totals per party (`budget.ts`)
  */
-export const SECTION_KINDS = ['parties', 'richtext', 'context', 'responsibilities', 'duration', 'signatories'] as const;
+export const SECTION_KINDS = ['parties', 'richtext', 'context', 'responsibilities', 'duration', 'signatories', 'raci', 'budget'] as const;
 export type SectionKind = (typeof SECTION_KINDS)[number];
 
 export interface SectionTemplate {

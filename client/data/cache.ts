@@ -25,6 +25,8 @@ export interface AgreementCache {
   upsertThread(thread: ThreadView): void;
   upsertParticipant(participant: ParticipantView): void;
   setParties(parties: PartyView[]): void;
+  /** A version was added to the drafting history (event `history`): fetch the list and comparisons again. */
+  refreshHistory(): void;
   /** Client ids newly bound, or with new spans (event `authors`). */
   mergeAuthors(authors: AuthorView[]): void;
   /** Threads, participants and status again (the comments' retry). */
@@ -72,6 +74,7 @@ export function agreementCache(client: QueryClient, id: string): AgreementCache 
       const { queryKey } = authorsQuery(id);
       change(queryKey, () => client.setQueryData(queryKey, (list) => mergeAuthors(list, authors)));
     },
+    refreshHistory: () => refresh(agreementKeys.history(id)),
     refreshComments() {
       for (const key of [agreementKeys.threads(id), agreementKeys.participants(id), agreementKeys.status(id)]) refresh(key);
     },

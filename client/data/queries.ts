@@ -13,6 +13,7 @@ export const agreementKeys = {
   participants: (id: string) => ['agreement', id, 'participants'] as const,
   threads: (id: string) => ['agreement', id, 'threads'] as const,
   parties: (id: string) => ['agreement', id, 'parties'] as const,
+  history: (id: string) => ['agreement', id, 'history'] as const,
 };
 
 /** Who the session is (GET /me). */

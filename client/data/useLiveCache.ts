@@ -23,6 +23,9 @@ export function applyEvent(cache: AgreementCache, event: AgreementEvent): void {
     case 'status':
       cache.refreshStatus();
       return;
+    case 'history':
+      cache.refreshHistory();
+      return;
     case 'authors':
       cache.mergeAuthors(event.data.authors);
       return;

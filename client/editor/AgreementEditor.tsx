@@ -23,6 +23,7 @@ import { ReadOnlyPill } from '../access/AccessNotices';
 import { SigningProvider } from '../signing/SigningContext';
 import { LockedBanner } from '../signing/LockedBanner';
 import { CommentsProvider } from '../comments/CommentsProvider';
+import { LazyHistoryPanel } from '../history/LazyHistoryPanel';
 // The side column loads after the document, in its own chunks.
 import { CommentsSidebar, ParticipantsPanel, StatusPanel } from '../deferred';
 
@@ -113,6 +114,7 @@ function OpenAgreement({ collab }: { collab: Collab }) {
             <aside className="side-column">
               <StatusPanel template={template} />
               <PeopleList peers={peers} sectionTitle={sectionTitle} />
+              <LazyHistoryPanel agreementId={collab.id} template={template} />
               <CommentsSidebar template={template} />
               <ParticipantsPanel collab={collab} />
             </aside>

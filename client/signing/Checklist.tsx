@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import type { ThreadView } from '../../shared/api';
+import { readRaci } from '../../shared/raci';
 import { isReady } from '../../shared/readiness';
 import { useThreads } from '../data/queries';
 import { usePartyNames } from '../editor/usePartyNames';
@@ -23,7 +24,11 @@ export function Checklist() {
   const { lang } = useLanguage();
   const parties = usePartyNames(signing.doc);
   const threads = useThreadsById(signing.agreementId);
-  const ctx: DescribeContext = { t, lang, template, parties, unnamedParty: t('party.unnamed'), threads };
+  const taskName = (key: string, taskId: string): string =>
+    readRaci(signing.doc, key)
+      .tasks.find((x) => x.id === taskId)
+      ?.name.trim() ?? '';
+  const ctx: DescribeContext = { t, lang, template, parties, unnamedParty: t('party.unnamed'), threads, taskName };
   const ready = isReady(status.checklist);
   return (
     <div className="checklist-block">

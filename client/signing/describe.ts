@@ -18,6 +18,8 @@ export interface DescribeContext {
   unnamedParty: string;
   /** Threads by id, when known, to say where an open discussion is. */
   threads: ReadonlyMap<string, ThreadView>;
+  /** A RACI task's name ('' when not given yet), to say which task breaks the rule. */
+  taskName?: (sectionKey: string, taskId: string) => string;
 }
 
 export function partyLabel(ctx: Pick<DescribeContext, 'parties' | 'unnamedParty' | 't'>, partyId: string): string {
@@ -64,6 +66,15 @@ export function describeMissing(check: CheckResult, ctx: DescribeContext): Missi
     });
   }
   if (check.key === 'legalReview') return [];
+  if (check.key === 'raci') {
+    return check.missing.map((entry) => {
+      const [key = '', taskId = '', problem] = entry.split(':');
+      const task = ctx.taskName?.(key, taskId) || t('raci.unnamedTask');
+      const text =
+        problem === 'manyA' ? t('raci.problem.manyA', { task }) : problem === 'noA' ? t('raci.problem.noA', { task }) : t('raci.problem.noR', { task });
+      return { text, section: key };
+    });
+  }
   if (check.key === 'duration') return check.missing.map(() => ({ text: t('signing.missing.duration'), section: 'duration' }));
 
   return check.missing.map((entry) => {

@@ -1,5 +1,6 @@
 import { activeSections } from '../../shared/included';
 import { exportWords } from './labels';
+import { budgetBlocks, raciBlocks } from './tableBlocks';
 import type { Block, ExportModel } from './model';
 
 /** The agreement as blocks in reading order: parties, every section, the signature block. */
@@ -57,6 +58,12 @@ export function agreementBlocks(m: ExportModel): Block[] {
           blocks.push({ kind: 'signature', organisation: p.legalName || partyName(p.id), lines });
         }
         if (m.inForceFrom) para(t('export.inForce', { date: dateTime(m.inForceFrom) }));
+        break;
+      case 'raci':
+        blocks.push(...raciBlocks(m, section));
+        break;
+      case 'budget':
+        blocks.push(...budgetBlocks(m, section));
         break;
     }
     if (section.closing) para(section.closing[lang]);

@@ -1,10 +1,23 @@
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
+import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { agreementBlocks } from './blocks';
-import type { ExportModel } from './model';
+import type { Block, ExportModel } from './model';
+
+/** A table block as a Word table: the header row bold and repeated on each page, total rows bold. */
+function docxTable(b: Extract<Block, { kind: 'table' }>): Table {
+  const row = (cells: string[], bold: boolean, header = false): TableRow =>
+    new TableRow({
+      tableHeader: header,
+      children: cells.map((text) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] })),
+    });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [row(b.header, true, true), ...b.rows.map((r) => row(r.cells, r.bold ?? false))],
+  });
+}
 
 /** A DOCX of the agreement for convenience; the PDF is the signed copy. */
 export async function agreementDocx(m: ExportModel): Promise<Buffer> {
-  const children: Paragraph[] = [
+  const children: (Paragraph | Table)[] = [
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(m.content.title)] }),
     new Paragraph({ children: [new TextRun({ text: m.template.name[m.content.language === 'en' ? 'en' : 'fr'], italics: true })] }),
   ];
@@ -22,6 +35,9 @@ export async function agreementDocx(m: ExportModel): Promise<Buffer> {
       case 'signature':
         children.push(new Paragraph({ children: [new TextRun({ text: b.organisation, bold: true })] }));
         for (const line of b.lines) children.push(new Paragraph({ children: [new TextRun(line)] }));
+        break;
+      case 'table':
+        children.push(docxTable(b));
         break;
     }
   }

@@ -21,7 +21,9 @@ export type Block =
   | { kind: 'heading'; text: string }
   | { kind: 'subheading'; text: string }
   | { kind: 'paragraph'; text: string }
-  | { kind: 'signature'; organisation: string; lines: string[] };
+  | { kind: 'signature'; organisation: string; lines: string[] }
+  /** A table (the RACI matrix, the budget): a header row, then rows; a bold row is a total. */
+  | { kind: 'table'; header: string[]; rows: { cells: string[]; bold?: boolean }[] };
 
 /**
  * The export model of a locked version: its canonical content, the

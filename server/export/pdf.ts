@@ -2,6 +2,7 @@ import PDFDocument from 'pdfkit';
 import { sha256 } from '../signing/hash';
 import { agreementBlocks, certificateBlocks } from './blocks';
 import { FONTS } from './fonts';
+import { drawTable, tableStartHeight } from './pdfTable';
 import { exportWords } from './labels';
 import type { Block, ExportModel } from './model';
 
@@ -16,11 +17,13 @@ const STYLES = {
 type Style = (typeof STYLES)[keyof typeof STYLES];
 
 function lines(b: Block): [Style, string][] {
+  if (b.kind === 'table') return [];
   if (b.kind === 'signature') return [[STYLES.organisation, b.organisation], ...b.lines.map((l): [Style, string] => [STYLES.signatureLine, l])];
   return [[STYLES[b.kind], b.text]];
 }
 
 function draw(doc: PDFKit.PDFDocument, b: Block): void {
+  if (b.kind === 'table') return drawTable(doc, b);
   for (const [style, text] of lines(b)) {
     doc.font(style.font).fontSize(style.size).moveDown(style.before).text(text, { align: 'left' }).moveDown(style.after);
   }
@@ -30,6 +33,7 @@ function draw(doc: PDFKit.PDFDocument, b: Block): void {
 function heightOf(doc: PDFKit.PDFDocument, blocks: readonly Block[]): number {
   let height = 0;
   for (const b of blocks) {
+    if (b.kind === 'table') height += tableStartHeight(doc, b);
     for (const [style, text] of lines(b)) {
       doc.font(style.font).fontSize(style.size);
       height += doc.heightOfString(text) + (style.before + style.after) * doc.currentLineHeight(true);
@@ -49,6 +53,7 @@ const KEEP_WITH_HEADING_LINES = 3;
 function roomNeeded(doc: PDFKit.PDFDocument, blocks: readonly Block[], i: number): number {
   const b = blocks[i];
   if (!b || b.kind === 'paragraph') return 0;
+  if (b.kind === 'table') return tableStartHeight(doc, b);
   if (b.kind === 'signature') return heightOf(doc, [b]);
   const nextHeading = blocks.findIndex((o, j) => j > i && o.kind === 'heading');
   const section = blocks.slice(i, nextHeading === -1 ? undefined : nextHeading);

@@ -4,6 +4,7 @@ import { authorize } from '../auth/policy';
 import { HttpError } from '../errors';
 import type { HistoryService } from '../services/history';
 import type { HistoryCompare } from '../services/historyCompare';
+import type { HistoryRedline } from '../services/historyRedline';
 import type { HistoryRestorer } from '../services/historyRestorer';
 import type { AuthEnv } from './access';
 import { readBody, readParam } from './validate';
@@ -12,6 +13,7 @@ export interface HistoryRouteDeps {
   service: HistoryService;
   compare: HistoryCompare;
   restorer: HistoryRestorer;
+  redline: HistoryRedline;
 }
 
 /** `?from=&to=` of a comparison; a malformed side is a 400, an unknown one a 404 (from the service). */
@@ -21,8 +23,8 @@ export function compareQuery(query: Record<string, string>): { from: string; to:
   return parsed.data;
 }
 
-/** Mounted under /api/agreements/:id: the drafting history, comparisons, restore (redline exports: routes/redline.ts). */
-export function historyRoutes({ service: history, compare, restorer }: HistoryRouteDeps): Hono<AuthEnv> {
+/** Mounted under /api/agreements/:id: the drafting history, comparisons, restore and the redline exports. */
+export function historyRoutes({ service: history, compare, restorer, redline }: HistoryRouteDeps): Hono<AuthEnv> {
   return new Hono<AuthEnv>()
     .get('/history', (c) => {
       authorize(c.var.participant, 'read');
@@ -54,5 +56,20 @@ export function historyRoutes({ service: history, compare, restorer }: HistoryRo
       const { from, to } = compareQuery(c.req.query());
       authorize(c.var.participant, 'read');
       return c.json(compare.compare(c.var.agreementId, from, to));
+    })
+    .get('/compare.pdf', async (c) => {
+      const { from, to } = compareQuery(c.req.query());
+      authorize(c.var.participant, 'read');
+      const file = await redline.pdf(c.var.agreementId, from, to);
+      return c.body(new Uint8Array(file.bytes), 200, { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="${file.name}"` });
+    })
+    .get('/compare.docx', async (c) => {
+      const { from, to } = compareQuery(c.req.query());
+      authorize(c.var.participant, 'read');
+      const file = await redline.docx(c.var.agreementId, from, to);
+      return c.body(new Uint8Array(file.bytes), 200, {
+        'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        'content-disposition': `attachment; filename="${file.name}"`,
+      });
     });
 }

@@ -29,6 +29,7 @@ import { HistoryStore } from '../store/history';
 import { HistoryService } from './history';
 import { HistoryCompare } from './historyCompare';
 import { HistoryRecorder, type CheckpointTiming, type HistoryClock } from './historyRecorder';
+import { HistoryRedline } from './historyRedline';
 import { HistoryRestorer } from './historyRestorer';
 
 export interface ContainerOptions {
@@ -90,11 +91,13 @@ export function createServices(db: Db, options: ContainerOptions) {
     historyService.edited(id, editors);
     recorder.edited(id);
   });
+  const historyCompare = new HistoryCompare({ history: historyService, store: historyStore, rooms, templateOf });
   const history = {
     service: historyService,
     recorder,
-    compare: new HistoryCompare({ history: historyService, store: historyStore, rooms, templateOf }),
+    compare: historyCompare,
     restorer: new HistoryRestorer({ history: historyService, rooms, audit, templateOf, statusOf: (id) => versions.status(id) }),
+    redline: new HistoryRedline({ compare: historyCompare, agreements: agreementStore, templateOf }),
   };
   const auth = new Authenticator(participantStore, new SessionStore(db));
   const participants = new ParticipantService(participantStore, auth, rooms, hub, audit, partyStore, (id) => versions.lockedSignersOf(id));

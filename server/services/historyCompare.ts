@@ -64,11 +64,22 @@ export class HistoryCompare {
         kind: 'current',
         createdAt: (this.d.now?.() ?? new Date()).toISOString(),
         hash: sha256(canonicalJson(content)),
+        lockedVersion: null,
+        restoredFrom: null,
       };
       return { view, content, number: Number.MAX_SAFE_INTEGER, entry: null };
     }
     const entry = this.d.history.entry(agreementId, id);
-    const view: CompareSideView = { id: entry.id, number: entry.number, name: entry.name, kind: entry.kind, createdAt: entry.createdAt, hash: entry.hash };
+    const view: CompareSideView = {
+      id: entry.id,
+      number: entry.number,
+      name: entry.name,
+      kind: entry.kind,
+      createdAt: entry.createdAt,
+      hash: entry.hash,
+      lockedVersion: entry.lockedVersion,
+      restoredFrom: entry.restoredFrom,
+    };
     return { view, content: this.d.history.contentOf(entry.id), number: entry.number, entry };
   }
 

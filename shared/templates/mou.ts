@@ -55,6 +55,16 @@ export const mouTemplate: AgreementTemplate = {
       placeholder: { fr: 'Cette partie fournit…', en: 'This party provides…' },
     },
     {
+      key: 'raci',
+      kind: 'raci',
+      optional: { included: false },
+      title: { fr: 'Matrice RACI', en: 'RACI matrix' },
+      guidance: {
+        fr: 'Facultative\u00a0: qui fait quoi, tâche par tâche. Dans chaque case, R (responsable), A (assume la responsabilité), C (consulté) ou I (informé)\u00a0; chaque tâche a au moins un R et un seul A.',
+        en: 'Optional: who does what, task by task. In each cell, R (responsible), A (accountable), C (consulted) or I (informed); each task has at least one R and exactly one A.',
+      },
+    },
+    {
       key: 'duration',
       kind: 'duration',
       title: { fr: 'Durée de l’entente', en: 'Duration' },

@@ -56,6 +56,15 @@ export const partnershipTemplate: AgreementTemplate = {
       },
     },
     {
+      key: 'raci',
+      kind: 'raci',
+      title: { fr: 'Rôles et responsabilités — matrice RACI', en: 'Roles and responsibilities — RACI matrix' },
+      guidance: {
+        fr: 'Inscrivez les tâches dans l’ordre où elles se font, l’organisation qui dirige chacune (une seule), et les rôles en haut. Dans chaque case\u00a0: R (responsable, exécute le travail), A (assume la responsabilité, avec le pouvoir de décision), C (consulté) ou I (informé). Chaque tâche a au moins un R et un seul A\u00a0; réglez les conflits où il y en aurait plus d’un. Discutez et adoptez la matrice avec les personnes visées avant de commencer.',
+        en: 'List the tasks in the order they are done, the organisation leading each (only one), and the roles across the top. In each cell: R (responsible, does the work), A (accountable, with the power to decide), C (consulted) or I (informed). Each task has at least one R and exactly one A; resolve conflicts where there would be more than one. Discuss and adopt the matrix with the people named before starting.',
+      },
+    },
+    {
       key: 'resources',
       kind: 'richtext',
       title: { fr: 'Engagements de ressources', en: 'Resource commitments' },
@@ -201,7 +210,7 @@ export const partnershipTemplate: AgreementTemplate = {
     },
     {
       key: 'budget',
-      kind: 'richtext',
+      kind: 'budget',
       optional: { included: true },
       title: { fr: 'Annexe — Budget', en: 'Annex — Budget' },
       guidance: {

@@ -100,7 +100,7 @@ describe('section-aware comparison', () => {
       ['p1', [{ op: 'ins', text: 'Animer les ateliers' }]],
       ['p2', []],
     ]);
-    expect(cmp.sections.filter((s) => !s.changed).map((s) => s.key)).toEqual(['parties', 'purpose', 'context', 'duration', 'signatories']);
+    expect(cmp.sections.filter((s) => !s.changed).map((s) => s.key)).toEqual(['parties', 'purpose', 'context', 'raci', 'duration', 'signatories']);
   });
 
   it('lists parties, contacts, duration and signatories as field changes, old → new', () => {

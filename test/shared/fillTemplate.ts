@@ -1,5 +1,7 @@
 import * as Y from 'yjs';
 import { addContact, addSignatory, fragmentName, getDuration, hasSharedText, isPerParty, paragraph, partiesOf } from '../../shared/schema';
+import { addBudgetLine } from '../../shared/budget';
+import { addRole, addTask, setCell } from '../../shared/raci';
 import type { AgreementTemplate } from '../../shared/template';
 
 /** Fills every section of any template the way the editors would, so the content checks can pass. */
@@ -16,6 +18,18 @@ export function fillTemplate(doc: Y.Doc, template: AgreementTemplate): void {
       if (section.kind === 'responsibilities') for (const { id } of parties) addContact(doc, id, 'Gestionnaire de programme');
       if (section.kind === 'signatories') for (const { id } of parties) addSignatory(doc, id, `Signataire ${id}`, 'Directrice');
       if (section.kind === 'duration') getDuration(doc).set('termYears', 2);
+      if (section.kind === 'raci') {
+        const task = addTask(doc, section.key, 'Formulaires d’admission');
+        const lead = addRole(doc, section.key, 'Gestionnaire de programme');
+        const worker = addRole(doc, section.key, 'Responsable de l’admission');
+        setCell(doc, section.key, task, lead, 'A');
+        setCell(doc, section.key, task, worker, 'R');
+      }
+      if (section.kind === 'budget') {
+        parties.forEach(({ id }, i) =>
+          addBudgetLine(doc, section.key, { label: `Poste ${i + 1}`, partyId: id, amountCents: (i + 1) * 100_000, nature: i % 2 ? 'inKind' : 'cash' }),
+        );
+      }
     }
   });
 }

@@ -121,7 +121,13 @@ describe('templates', () => {
   });
 
   it('the MOU template has the sections of Ressource 5, in order', () => {
-    expect(findTemplate('mou')?.sections.map((s) => s.key)).toEqual(['parties', 'purpose', 'context', 'responsibilities', 'duration', 'signatories']);
+    // Plus the RACI matrix of 001, optional and left out until the editors add it.
+    expect(findTemplate('mou')?.sections.map((s) => s.key)).toEqual(['parties', 'purpose', 'context', 'responsibilities', 'raci', 'duration', 'signatories']);
+    expect(
+      findTemplate('mou')
+        ?.sections.filter((s) => s.optional)
+        .map((s) => [s.key, s.optional?.included]),
+    ).toEqual([['raci', false]]);
     expect([30, 60, 90]).toContain(mouTemplate.duration.terminationNoticeDays);
   });
 

@@ -70,6 +70,7 @@ describe('the templates', () => {
       'results',
       'values',
       'roles',
+      'raci',
       'resources',
       'financial',
       'liability',
@@ -130,6 +131,7 @@ describe('the templates', () => {
     expect(readAgreement(doc, t).included).toEqual({ workPlan: true, budget: true, evaluationPlan: false });
     fillTemplate(doc, t);
     doc.getXmlFragment('section:workPlan').delete(0, 1);
+    getIncluded(doc).set('raci', true);
     const content = () => readAgreement(doc, t);
     const filled = () => allChecks(doc, t, { reviewer: 'x' }).find((c) => c.key === 'sectionsFilled');
     expect(filled()?.missing).toEqual(['workPlan']);
@@ -151,9 +153,14 @@ describe('the templates', () => {
     expect(activeSections(t, content()).map((s) => s.key)).toContain('evaluationPlan');
   });
 
-  it('keeps the MOU’s content as it was (no annex map) and lets clients write the annex choices', () => {
+  it('offers the MOU an optional RACI matrix, left out at first, and lets clients write the annex choices', () => {
     const mou = findTemplate('mou')!;
-    expect(readAgreement(created(mou), mou)).not.toHaveProperty('included');
+    const content = readAgreement(created(mou), mou);
+    expect(content.included).toEqual({ raci: false });
+    expect(activeSections(mou, content).map((s) => s.key)).not.toContain('raci');
     expect(isWritableRoot('included', mou, new Set())).toBe(true);
+    // The government MOU has neither annex nor table: its content has no such keys.
+    const gov = findTemplate('government-mou')!;
+    expect(Object.keys(readAgreement(created(gov), gov)).sort()).toEqual(['duration', 'language', 'parties', 'sections', 'templateId', 'title']);
   });
 });

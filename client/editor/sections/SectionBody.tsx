@@ -1,8 +1,10 @@
 import { memo } from 'react';
+import { BudgetSection } from './BudgetSection';
 import { ContextSection } from './ContextSection';
 import { DurationSection } from './DurationSection';
 import { PartiesSection } from './PartiesSection';
 import { ResponsibilitiesSection } from './ResponsibilitiesSection';
+import { RaciSection } from './RaciSection';
 import { RichTextSection } from './RichTextSection';
 import { SignatoriesSection } from './SignatoriesSection';
 import type { SectionProps } from './types';
@@ -25,5 +27,9 @@ export const SectionBody = memo(function SectionBody(props: SectionProps) {
       return <DurationSection {...props} />;
     case 'signatories':
       return <SignatoriesSection {...props} />;
+    case 'raci':
+      return <RaciSection {...props} />;
+    case 'budget':
+      return <BudgetSection {...props} />;
   }
 });

@@ -1,0 +1,68 @@
+import type { CompareSideView } from '../../shared/historySchemas';
+import type { AgreementTemplate } from '../../shared/template';
+import { redlineUrl } from '../api';
+import { useDates, useT } from '../intl';
+import { useLanguage } from '../language';
+import { Dialog } from '../signing/Dialog';
+import { versionLabel } from './labels';
+import { useComparison } from './queries';
+import { SectionDiff } from './SectionDiff';
+
+interface CompareDialogProps {
+  agreementId: string;
+  from: string;
+  to: string;
+  template: AgreementTemplate | undefined;
+  onClose: () => void;
+}
+
+/** Two versions compared section by section; unchanged sections collapse into one line. */
+export function CompareDialog({ agreementId, from, to, template, onClose }: CompareDialogProps) {
+  const t = useT();
+  const dates = useDates();
+  const { lang } = useLanguage();
+  const query = useComparison(agreementId, from, to);
+  const cmp = query.data;
+  const title = (key: string): string => template?.sections.find((s) => s.key === key)?.title[lang] ?? key;
+  const side = (s: CompareSideView) => (
+    <span>
+      <strong>{versionLabel(t, s)}</strong> · {dates.dayTime(s.createdAt)} · <code title={s.hash}>{s.hash.slice(0, 12)}</code>
+    </span>
+  );
+  const unchanged = cmp?.sections.filter((s) => !s.changed) ?? [];
+  return (
+    <Dialog title={t('compare.title')} onClose={onClose} wide testId="compare-dialog">
+      {query.isError && <p className="error">{t('compare.failed')}</p>}
+      {!cmp && !query.isError && <p className="muted">{t('compare.loading')}</p>}
+      {cmp && (
+        <div className="compare-body">
+          <p className="small compare-sides">
+            {t('history.from')} {side(cmp.from)}
+            <br />
+            {t('history.to')} {side(cmp.to)}
+          </p>
+          <p className="small compare-downloads">
+            <a className="button small" href={redlineUrl(agreementId, from, to, 'pdf')} download data-testid="redline-pdf">
+              {t('compare.downloadPdf')}
+            </a>{' '}
+            <a className="button small" href={redlineUrl(agreementId, from, to, 'docx')} download data-testid="redline-docx">
+              {t('compare.downloadDocx')}
+            </a>
+          </p>
+          {cmp.changedSections.length === 0 && <p data-testid="no-changes">{t('compare.noChanges')}</p>}
+          {cmp.sections.map((s, i) => s.changed && <SectionDiff key={s.key} section={s} index={i} title={title(s.key)} partyNames={cmp.partyNames} />)}
+          {unchanged.length > 0 && (
+            <details className="diff-unchanged small" data-testid="diff-unchanged">
+              <summary>{t('compare.unchanged', { n: unchanged.length })}</summary>
+              <ul>
+                {unchanged.map((s) => (
+                  <li key={s.key}>{title(s.key)}</li>
+                ))}
+              </ul>
+            </details>
+          )}
+        </div>
+      )}
+    </Dialog>
+  );
+}
