@@ -43,7 +43,8 @@ export const HistoryListSchema = z.object({
 
 export const HistoryVersionSchema = z.object({ version: HistoryEntryViewSchema, content: AgreementContentSchema });
 
-const DiffOpSchema = z.object({ op: z.enum(['same', 'ins', 'del']), text: z.string() });
+/** `by`, on an insertion: who wrote it, as the authorship record says (absent or empty when unknown). */
+const DiffOpSchema = z.object({ op: z.enum(['same', 'ins', 'del']), text: z.string(), by: z.array(PersonSchema).optional() });
 const FieldChangeSchema = z.object({
   partyId: z.string().nullable(),
   field: z.enum([

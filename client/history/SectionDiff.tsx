@@ -33,7 +33,12 @@ export function SectionDiff({ section, index, title, partyNames }: SectionDiffPr
           <p className="diff-text">
             {x.ops.map((o, i) =>
               o.op === 'ins' ? (
-                <ins key={i} data-testid="diff-ins">
+                <ins
+                  key={i}
+                  data-testid="diff-ins"
+                  data-by={names(lang, o.by ?? [])}
+                  title={o.by?.length ? t('compare.insertedBy', { names: names(lang, o.by) }) : undefined}
+                >
                   {o.text}
                 </ins>
               ) : o.op === 'del' ? (

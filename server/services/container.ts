@@ -91,7 +91,7 @@ export function createServices(db: Db, options: ContainerOptions) {
     historyService.edited(id, editors);
     recorder.edited(id);
   });
-  const historyCompare = new HistoryCompare({ history: historyService, store: historyStore, rooms, templateOf });
+  const historyCompare = new HistoryCompare({ history: historyService, store: historyStore, rooms, templateOf, clientsOf: (id) => authorStore.bindings(id) });
   const history = {
     service: historyService,
     recorder,

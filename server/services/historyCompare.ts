@@ -1,11 +1,14 @@
-import { changeSummary, compareContents } from '../../shared/diff';
+import * as Y from 'yjs';
+import { changeSummary, compareContents, type SectionComparison } from '../../shared/diff';
 import type { CompareSideView, Comparison } from '../../shared/historySchemas';
 import { readAgreement, type AgreementContent } from '../../shared/render';
 import type { AgreementTemplate } from '../../shared/template';
 import { sha256 } from '../signing/hash';
 import { canonicalJson } from '../../shared/canonical';
 import type { HistoryEntry, HistoryStore } from '../store/history';
+import { fragmentName } from '../../shared/schema';
 import type { Rooms } from '../sync/rooms';
+import { insertionAuthors, textWithClients } from './historyInsertions';
 import type { HistoryService } from './history';
 
 export interface CompareDeps {
@@ -14,6 +17,8 @@ export interface CompareDeps {
   rooms: Rooms;
   templateOf: (agreementId: string) => AgreementTemplate;
   now?: () => Date;
+  /** Who each Yjs client id of the agreement is bound to (issue 11's authorship record): client → participant id, or null. */
+  clientsOf?: (agreementId: string) => ReadonlyMap<number, { participantId: string | null }>;
 }
 
 interface Side {
@@ -43,10 +48,16 @@ export class HistoryCompare {
     const person = (id: string) => ({ id, name: names.get(id) ?? '' });
     const partyNames: Record<string, string> = {};
     for (const p of [...a.content.parties, ...b.content.parties]) partyNames[p.id] = p.legalName;
+    const inserted = this.insertions(agreementId, b, result.sections);
     return {
       from: a.view,
       to: b.view,
-      sections: result.sections.map((s) => ({ ...s, authors: s.changed ? [...(authors.get(s.key) ?? [])].map(person) : [] })),
+      sections: result.sections.map((s) => {
+        const by = inserted.get(s.key) ?? [];
+        const texts = s.texts.map((t, i) => ({ ...t, ops: t.ops.map((o, j) => (o.op === 'ins' ? { ...o, by: (by[i]?.[j] ?? []).map(person) } : o)) }));
+        const who = new Set([...(authors.get(s.key) ?? []), ...by.flat(2)]);
+        return { ...s, texts, authors: s.changed ? [...who].map(person) : [] };
+      }),
       changedSections: result.changedSections,
       changedParties: result.changedParties,
       partyNames,
@@ -81,6 +92,40 @@ export class HistoryCompare {
       restoredFrom: entry.restoredFrom,
     };
     return { view, content: this.d.history.contentOf(entry.id), number: entry.number, entry };
+  }
+
+  /**
+   * Who wrote each inserted run, from the newer side's own Yjs items (each
+   * carries the client that inserted it) and the authorship record: section
+   * key → per text → per op, participant ids. Deletions leave no author in
+   * Yjs; they are covered by the section's authors.
+   */
+  private insertions(agreementId: string, b: Side, sections: readonly SectionComparison[]): Map<string, string[][][]> {
+    const out = new Map<string, string[][][]>();
+    const bindings = this.d.clientsOf?.(agreementId);
+    if (!bindings || !sections.some((s) => s.texts.some((t) => t.ops.some((o) => o.op === 'ins')))) return out;
+    const who = (client: number): string | null => bindings.get(client)?.participantId ?? null;
+    const read = (doc: Y.Doc): void => {
+      for (const s of sections) {
+        const texts = s.texts.map((t) =>
+          t.ops.some((o) => o.op === 'ins')
+            ? (insertionAuthors(t.ops, textWithClients(doc.getXmlFragment(fragmentName(s.key, t.partyId ?? undefined))), who) ?? [])
+            : [],
+        );
+        out.set(s.key, texts);
+      }
+    };
+    if (!b.entry) return this.d.rooms.read(agreementId, (doc) => (read(doc), out));
+    const state = this.d.store.state(b.entry.id);
+    if (!state) return out;
+    const doc = new Y.Doc();
+    try {
+      Y.applyUpdate(doc, state);
+      read(doc);
+    } finally {
+      doc.destroy();
+    }
+    return out;
   }
 
   /** Section key → who changed it between versions `low` and `high` (numbers; MAX_SAFE_INTEGER is the current text). */

@@ -564,6 +564,7 @@ export const en = {
   'compare.downloadDocx': 'Redline (DOCX)',
   'compare.noChanges': 'No changes between these versions.',
   'compare.unchanged': '{n, plural, one {# unchanged section} other {# unchanged sections}}',
+  'compare.insertedBy': 'Inserted by {names}',
   'compare.changedBy': 'Changed by {names}',
   'compare.shared': 'Shared text',
   'compare.none': '(none)',

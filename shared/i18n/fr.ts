@@ -569,6 +569,7 @@ export const fr: Record<MessageKey, string> = {
   'compare.downloadDocx': 'Version annotée (DOCX)',
   'compare.noChanges': 'Aucun changement entre ces versions.',
   'compare.unchanged': '{n, plural, one {# section inchangée} other {# sections inchangées}}',
+  'compare.insertedBy': 'Ajouté par {names}',
   'compare.changedBy': 'Modifié par {names}',
   'compare.shared': 'Texte commun',
   'compare.none': '(aucun)',

@@ -84,6 +84,8 @@ describe('drafting history in the browser', { timeout: 120_000 }, () => {
     const purpose = dialog.locator('[data-testid="diff-section"][data-section="purpose"]');
     await poll(() => purpose.locator('[data-testid="diff-ins"]').allTextContents()).toEqual(['for young people ']);
     await poll(() => purpose.locator('[data-testid="diff-authors"]').textContent()).toBe('Changed by Bruno Tremblay');
+    // The inserted words carry the name of who typed them (the server's authorship record).
+    expect(await purpose.locator('[data-testid="diff-ins"]').first().getAttribute('data-by')).toBe('Bruno Tremblay');
     expect(await dialog.locator('[data-testid="diff-section"]').count()).toBe(1);
     await poll(() => dialog.locator('[data-testid="diff-unchanged"] summary').textContent()).toMatch(/unchanged sections/);
     await screenshot(alice, 'history-since-sent');

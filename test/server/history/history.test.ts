@@ -134,7 +134,7 @@ describe('compare and restore', () => {
     const p = cmp.sections.find((s) => s.key === 'purpose')!;
     expect(p.texts[0]?.ops.filter((o) => o.op !== 'same')).toEqual([
       { op: 'del', text: 'jeunes' },
-      { op: 'ins', text: 'adultes' },
+      { op: 'ins', text: 'adultes', by: [{ id: editor.id, name: 'Béa Éditrice' }] },
     ]);
     expect(p.authors.map((x) => x.name)).toEqual(['Béa Éditrice']);
     const d = cmp.sections.find((s) => s.key === 'duration')!;
