@@ -20,6 +20,7 @@ import {
 import { ComparisonSchema, HistoryEntryViewSchema, HistoryListSchema } from '../shared/historySchemas';
 
 // Failures are typed apart from the REST client (client/apiFailure.ts) so telling them apart does not load zod.
+import { LifecycleViewSchema } from '../shared/lifecycleSchemas';
 import { ApiFailure } from './apiFailure';
 export { ApiFailure, type FailureCode } from './apiFailure';
 
@@ -98,7 +99,13 @@ export const signAgreement = (id: string, input: { fullName: string; title: stri
 export const recordLegalReview = (id: string, input: LegalReviewInput) => request(under(id, '/legal-review'), StatusViewSchema, json('POST', input));
 export const getAudit = (id: string) => get(under(id, '/audit'), AuditViewSchema);
 /** Download links (the browser sends the session cookie). */
-export const exportUrl = (id: string, format: 'pdf' | 'docx'): string => under(id, `/export.${format}`);
+export const exportUrl = (id: string, format: 'pdf' | 'docx' | 'json'): string => under(id, `/export.${format}`);
+
+/** After signing (server/routes/lifecycle.ts): dates, notice, the record of the partnership. */
+export const getLifecycle = (id: string, signal?: AbortSignal) => get(under(id, '/lifecycle'), LifecycleViewSchema, signal);
+export const giveNotice = (id: string, reason: string) => request(under(id, '/notice'), LifecycleViewSchema, json('POST', { reason }));
+export const addPartnershipRecord = (id: string, body: string) => request(under(id, '/records'), LifecycleViewSchema, json('POST', { body }));
+export const setReviewMeetings = (id: string, on: boolean) => request(under(id, '/lifecycle'), LifecycleViewSchema, json('PATCH', { reviewMeetings: on }));
 /** The locked version as a PDF marked "not signed", to read before signing. */
 export const reviewUrl = (id: string): string => under(id, '/review.pdf');
 
@@ -120,6 +127,13 @@ export async function getVersionState(id: string, vid: string, signal?: AbortSig
 }
 
 export const verifyHash = (hash: string) => request('/api/verify', VerifyResultSchema, json('POST', { hash }));
+/** The signed JSON copy (GET …/export.json), as downloaded. */
+export async function verifyJsonCopy(file: Blob) {
+  const response = await fetch('/api/verify', { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: file });
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) throw failureOf(response.status, body);
+  return checked(VerifyResultSchema, body, 'POST /api/verify', response.status);
+}
 export async function verifyPdf(file: Blob) {
   const response = await fetch('/api/verify', { method: 'POST', headers: { 'content-type': 'application/pdf', accept: 'application/json' }, body: file });
   const body: unknown = await response.json().catch(() => null);

@@ -14,6 +14,7 @@ import { partyRoutes } from './routes/parties';
 import { signingRoutes } from './routes/signing';
 import { historyRoutes } from './routes/history';
 import { legalReviewRoutes } from './routes/legalReview';
+import { lifecycleRoutes } from './routes/lifecycle';
 import { templateRoutes } from './routes/templates';
 import { threadRoutes } from './routes/threads';
 import type { Services } from './services/container';
@@ -50,11 +51,12 @@ export function createApp({ services: s, clientDir, log }: AppDeps): Hono {
     authorRoutes(s.authors),
     historyRoutes(s.history),
     legalReviewRoutes(s.legalReview, s.lifecycle),
+    lifecycleRoutes(s.afterSigning.service, s.afterSigning.copies),
   ]) {
     app.route('/api/agreements/:id', routes);
   }
   app.route('/api/templates', templateRoutes());
-  app.route('/api/verify', verifyRoutes(s.exports));
+  app.route('/api/verify', verifyRoutes(s.exports, s.afterSigning.copies));
   app.all('/api/*', (c) => c.json<ApiError>({ error: 'not_found', message: `No route ${c.req.method} ${c.req.path}` }, 404));
   app.route('/join', joinRoutes(s.auth));
   if (clientDir) app.route('/', serveClient(clientDir));

@@ -32,6 +32,8 @@ export interface StartOptions {
   buildPdf?: PdfBuilder;
   /** Automatic checkpoints of the drafting history: timing and clock (tests). */
   history?: ContainerOptions['history'];
+  /** The clock of everything dated after signing, and of the drafting history unless `history.clock` is given (tests). */
+  clock?: ContainerOptions['clock'];
   log?: (message: string) => void;
 }
 
@@ -53,10 +55,13 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     log,
     buildPdf: options.buildPdf,
     history: options.history,
+    clock: options.clock,
   });
   // Before anyone can ask: finish what a stop between the last signature and the completion left undone.
   await services.lifecycle.resumeCompletions();
   await services.exports.backfillPagesHashes(log);
+  services.afterSigning.copies.backfill(log);
+  services.afterSigning.scheduler.start();
   const { rooms, hub, auth } = services;
   const clientDir = options.clientDir && existsSync(join(options.clientDir, 'index.html')) ? options.clientDir : undefined;
   const app = createApp({ services, clientDir, log });
@@ -85,6 +90,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       closing ??= (async () => {
         // Checkpoints due later are taken now, while the document can still be read.
         services.history.recorder.flushAll();
+        services.afterSigning.scheduler.stop();
         rooms.closeAll(CloseCode.ServerRestart, 'server restart');
         hub.closeAll();
         sync.close();

@@ -242,9 +242,10 @@ export const VerifyResultSchema = z.object({
   match: z.boolean(),
   /**
    * What matched: the signed PDF file itself, the version fingerprint, or the
-   * agreement pages fingerprint (both printed on the certificate).
+   * agreement pages fingerprint (both printed on the certificate), or the
+   * signed JSON copy (shared/lifecycleSchemas.ts).
    */
-  matched: z.enum(['pdf', 'version', 'pages']).optional(),
+  matched: z.enum(['pdf', 'version', 'pages', 'json']).optional(),
   hash: z.string(),
   agreement: z
     .object({

@@ -33,6 +33,9 @@ export const ERROR_CODES = [
   'revoked', // the participant was revoked
   'deleted', // the comment was deleted
   'document_unreadable', // the stored document cannot be read
+  'notice_given', // notice of termination was already given
+  'ended', // the agreement has ended (its term ran out, or a notice took effect)
+  'not_ended', // the record of the partnership is written once it has ended
   // 413
   'too_large', // the body is over the route's limit
   // 500

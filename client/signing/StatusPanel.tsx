@@ -7,6 +7,7 @@ import { Checklist } from './Checklist';
 import { myPart } from './myPart';
 import { OwnerActions } from './OwnerActions';
 import { SignedCopy } from './SignedCopy';
+import { AfterSigning } from '../lifecycle/AfterSigning';
 import { SignerActions } from './SignerActions';
 import { Signers } from './Signers';
 import { StillToSign } from './StillToSign';
@@ -79,6 +80,7 @@ function StatusCard() {
       {signing.versionMatch === 'differs' && <VersionMatchNote />}
 
       {status.status === 'signed' && <SignedCopy />}
+      {status.status === 'signed' && <AfterSigning agreementId={signing.agreementId} />}
       {status.status === 'draft' && <Checklist />}
       {status.status !== 'draft' && <Signers />}
       {status.status === 'locked' && <StillToSign />}

@@ -40,7 +40,9 @@ export function VerifyPage() {
   };
 
   const checkFile = (file: File | undefined): void => {
-    if (file) void run(file.name, async () => (await api()).verifyPdf(file));
+    // The signed JSON copy is checked like the PDF: the server hashes its canonical form.
+    const isJson = file?.type === 'application/json' || file?.name.toLowerCase().endsWith('.json');
+    if (file) void run(file.name, async () => (isJson ? (await api()).verifyJsonCopy(file) : (await api()).verifyPdf(file)));
   };
 
   const checkHash = (): void => {
@@ -84,7 +86,7 @@ export function VerifyPage() {
           <input
             id={fileId}
             type="file"
-            accept="application/pdf,.pdf"
+            accept="application/pdf,.pdf,application/json,.json"
             data-testid="verify-file"
             onChange={(e) => {
               checkFile(e.currentTarget.files?.[0]);
@@ -161,7 +163,7 @@ function VerifyOutcome({ result, what }: { result: VerifyResult; what: string })
       {!result.match && <p className="small">{t('verify.noMatchHelp')}</p>}
       {result.match && result.matched && (
         <p className="small" data-testid="verify-matched">
-          {{ pdf: t('verify.matchPdf'), version: t('verify.matchVersion'), pages: t('verify.matchPages') }[result.matched]}
+          {{ pdf: t('verify.matchPdf'), version: t('verify.matchVersion'), pages: t('verify.matchPages'), json: t('verify.matchJson') }[result.matched]}
         </p>
       )}
       {a && (

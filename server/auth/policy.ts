@@ -65,6 +65,23 @@ export function authorizeRecordedSigner<R extends { participantId: string }>(rec
   return mine;
 }
 
+/**
+ * After signing, written notice of termination is given by the owner or by a
+ * party's designated signatory (the people who bound their party can unbind it).
+ */
+export function authorizeNotice(participant: Participant): void {
+  if (!canGiveNotice(participant)) throw forbidden('Only the owner or a designated signatory may give notice.');
+}
+
+export const canGiveNotice = (p: Pick<Participant, 'role' | 'revokedAt' | 'signatory'>): boolean => p.revokedAt === null && (p.role === 'owner' || p.signatory);
+
+/** The record of the partnership's history and achievements is written by those who draft for a party, or sign for it. */
+export const canWriteRecord = (p: Pick<Participant, 'role' | 'revokedAt' | 'signatory'>): boolean => can(p, 'edit') || (p.revokedAt === null && p.signatory);
+
+export function authorizeRecord(participant: Participant): void {
+  if (!canWriteRecord(participant)) throw forbidden('Only an editor, the owner or a signatory may write the record.');
+}
+
 /** The owner stays the owner: nobody changes their role or revokes them. */
 export function assertOwnerKept(target: Pick<Participant, 'role'>, change: 'role' | 'revoke'): void {
   if (target.role !== 'owner') return;

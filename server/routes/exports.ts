@@ -1,4 +1,7 @@
 import { Hono } from 'hono';
+import { z } from 'zod';
+import { SIGNED_COPY_SCHEMA } from '../../shared/lifecycleSchemas';
+import type { SignedCopies } from '../lifecycle/copies';
 import { VerifyHashSchema } from '../../shared/api';
 import { authorize } from '../auth/policy';
 import type { ExportService } from '../export/service';
@@ -38,13 +41,21 @@ export function exportRoutes(exports: ExportService): Hono<AuthEnv> {
  * a signed version? Public (no policy): it tells nothing to someone without
  * the copy. The body's size is bounded for every route in bodyLimits.ts.
  */
-export function verifyRoutes(exports: ExportService): Hono {
+export function verifyRoutes(exports: ExportService, copies: SignedCopies): Hono {
   return new Hono().post('/', async (c) => {
     if ((c.req.header('content-type') ?? '').startsWith('application/pdf')) {
       const pdf = new Uint8Array(await c.req.arrayBuffer());
       if (pdf.byteLength === 0) throw new HttpError(400, 'invalid_request', 'The file is empty.');
       return c.json(exports.verify({ pdf }));
     }
-    return c.json(exports.verify(await readBody(c, VerifyHashSchema)));
+    const body = await readBody(c, z.unknown());
+    // The signed JSON copy names its schema; anything else is a `{hash}`.
+    if (isSignedCopy(body)) return c.json(copies.verifyCopy(body));
+    const { hash } = VerifyHashSchema.parse(body);
+    const result = exports.verify({ hash });
+    return c.json(result.match ? result : (copies.verifyHash(hash) ?? result));
   });
 }
+
+const isSignedCopy = (body: unknown): boolean =>
+  typeof body === 'object' && body !== null && !Array.isArray(body) && (body as Record<string, unknown>).schema === SIGNED_COPY_SCHEMA;

@@ -33,6 +33,10 @@ export interface LifecycleDeps {
   log?: (message: string) => void;
   /** After a lock is stored (the drafting history keeps a copy of the version). */
   afterLock?: (version: Version, by: Participant) => void;
+  /** After a version is completed, signed by everyone (its JSON copy is kept, every party told). */
+  afterSigned?: (versionId: string) => void;
+  /** Now, on the server's clock (server/lifecycle/clock.ts): tests move it forward. */
+  now?: () => number;
 }
 
 const toVersionView = (v: Version): VersionView => ({
@@ -104,7 +108,7 @@ export class LifecycleService {
         state: snapshot.state,
         canonical: snapshot.canonical,
         hash: snapshot.hash,
-        lockedAt: new Date().toISOString(),
+        lockedAt: this.nowIso(),
         lockedBy: by.id,
       });
       this.d.versions.recordSigners(v.id, signers);
@@ -146,7 +150,7 @@ export class LifecycleService {
     const mine = authorizeRecordedSigner(signers, by);
     if (this.d.versions.signatures(version.id).some((s) => s.participantId === by.id))
       throw new HttpError(409, 'already_signed', 'You have already signed this version.');
-    const signedAt = new Date().toISOString();
+    const signedAt = this.nowIso();
     this.d.versions.transaction(() => {
       this.d.versions.addSignature({
         id: newRowId(),
@@ -168,7 +172,7 @@ export class LifecycleService {
         title: input.title,
       });
     });
-    if (everyoneSigned(signers, this.d.versions.signatures(version.id))) await completeVersion(this.d, version, signedAt);
+    if (everyoneSigned(signers, this.d.versions.signatures(version.id)) && (await completeVersion(this.d, version, signedAt))) this.signed(version.id);
     return this.changed(id);
   }
 
@@ -185,6 +189,7 @@ export class LifecycleService {
       const last = this.d.versions.signatures(version.id).at(-1)?.signedAt ?? version.lockedAt;
       try {
         const done = await completeVersion(this.d, version, last);
+        if (done) this.signed(version.id);
         log(
           `agreement ${id}: version ${version.number} had every signature but was not completed (the process stopped in between): ${done ? 'completed now' : 'no longer locked, left as is'}`,
         );
@@ -195,6 +200,19 @@ export class LifecycleService {
         );
       }
     }
+  }
+
+  /** What follows a completion must not undo it: a failure there is logged, the signature stands. */
+  private signed(versionId: string): void {
+    try {
+      this.d.afterSigned?.(versionId);
+    } catch (error) {
+      this.d.log?.(`after signing version ${versionId}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    }
+  }
+
+  private nowIso(): string {
+    return new Date(this.d.now?.() ?? Date.now()).toISOString();
   }
 
   private checklist(agreementId: string, content: AgreementContent, valid: Set<string>): StatusView['checklist'] {
@@ -221,7 +239,7 @@ export class LifecycleService {
   private reopen(actorId: string | null, version: Version, as: 'unlocked' | 'cancelled', reason: string): void {
     const id = version.agreementId;
     this.d.versions.transaction(() => {
-      this.d.versions.close(version.id, as, reason, new Date().toISOString());
+      this.d.versions.close(version.id, as, reason, this.nowIso());
       this.d.versions.setStatus(id, 'draft');
       this.d.audit.append(id, actorId, as, { version: version.number, hash: version.hash, reason });
     });

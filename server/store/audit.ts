@@ -21,6 +21,9 @@ export const AUDIT_ACTIONS = [
   'approvals_cleared',
   'legal_review_recorded',
   'restored',
+  'notice_given',
+  'ended',
+  'record_added',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

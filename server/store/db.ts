@@ -256,6 +256,49 @@ export const MIGRATIONS: readonly string[] = [
      PRIMARY KEY (agreement_id, client_id, clock),
      FOREIGN KEY (agreement_id, client_id) REFERENCES author_clients(agreement_id, client_id)
    ) WITHOUT ROWID;`,
+  // After signing (server/lifecycle/): the owner's choice on review meetings
+  // (on unless a row says off), the notice of termination (one per signed
+  // version; the agreement ends on its effective day), the record of the
+  // partnership's history and achievements the parties write once it ends,
+  // and the SHA-256 of each signed version's JSON copy, for /api/verify.
+  `CREATE TABLE lifecycle_settings (
+     agreement_id TEXT PRIMARY KEY REFERENCES agreements(id),
+     review_meetings INTEGER NOT NULL DEFAULT 1
+   );
+   CREATE TABLE notices (
+     version_id TEXT PRIMARY KEY REFERENCES versions(id),
+     agreement_id TEXT NOT NULL REFERENCES agreements(id),
+     participant_id TEXT NOT NULL REFERENCES participants(id),
+     party_id TEXT NOT NULL,
+     reason TEXT NOT NULL,
+     given_at TEXT NOT NULL,
+     effective_on TEXT NOT NULL
+   );
+   CREATE INDEX notices_agreement ON notices(agreement_id);
+   CREATE TRIGGER notices_immutable BEFORE UPDATE ON notices BEGIN SELECT RAISE(ABORT, 'a notice is never changed'); END;
+   CREATE TABLE partnership_records (
+     id TEXT PRIMARY KEY,
+     agreement_id TEXT NOT NULL REFERENCES agreements(id),
+     participant_id TEXT NOT NULL REFERENCES participants(id),
+     party_id TEXT NOT NULL,
+     body TEXT NOT NULL,
+     created_at TEXT NOT NULL
+   );
+   CREATE INDEX partnership_records_agreement ON partnership_records(agreement_id, created_at);
+   CREATE TABLE signed_copies (
+     version_id TEXT PRIMARY KEY REFERENCES versions(id),
+     json_hash TEXT NOT NULL
+   );
+   CREATE INDEX signed_copies_hash ON signed_copies(json_hash);
+   -- The scheduler's memory: each dated event of a signed version (its end,
+   -- a review meeting, the renewal review…) is handled once, across restarts.
+   CREATE TABLE lifecycle_events (
+     version_id TEXT NOT NULL REFERENCES versions(id),
+     kind TEXT NOT NULL,
+     on_day TEXT NOT NULL,
+     done_at TEXT NOT NULL,
+     PRIMARY KEY (version_id, kind, on_day)
+   ) WITHOUT ROWID;`,
 ];
 
 /** `user_version` once the plaintext tokens are gone (the migration above). */

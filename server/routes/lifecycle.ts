@@ -1,0 +1,43 @@
+import { Hono } from 'hono';
+import { LifecycleSettingsSchema, NoticeInputSchema, RecordInputSchema } from '../../shared/lifecycleSchemas';
+import { authorize, authorizeNotice, authorizeRecord } from '../auth/policy';
+import type { SignedCopies } from '../lifecycle/copies';
+import type { AfterSigningService } from '../lifecycle/service';
+import type { AuthEnv } from './access';
+import { readBody } from './validate';
+
+/**
+ * Mounted under /api/agreements/:id: after signing. The dates, notice and
+ * record (GET/PATCH …/lifecycle, POST …/notice, POST …/records) and the
+ * signed JSON copy (GET …/export.json).
+ */
+export function lifecycleRoutes(service: AfterSigningService, copies: SignedCopies): Hono<AuthEnv> {
+  return new Hono<AuthEnv>()
+    .get('/lifecycle', (c) => {
+      authorize(c.var.participant, 'read');
+      return c.json(service.view(c.var.participant));
+    })
+    .patch('/lifecycle', async (c) => {
+      const { reviewMeetings } = await readBody(c, LifecycleSettingsSchema);
+      authorize(c.var.participant, 'manage');
+      return c.json(service.setReviewMeetings(c.var.participant, reviewMeetings));
+    })
+    .post('/notice', async (c) => {
+      const { reason } = await readBody(c, NoticeInputSchema);
+      authorizeNotice(c.var.participant);
+      return c.json(service.giveNotice(c.var.participant, reason), 201);
+    })
+    .post('/records', async (c) => {
+      const { body } = await readBody(c, RecordInputSchema);
+      authorizeRecord(c.var.participant);
+      return c.json(service.addRecord(c.var.participant, body), 201);
+    })
+    .get('/export.json', (c) => {
+      authorize(c.var.participant, 'read');
+      const { json, hash, filename } = copies.download(c.var.participant);
+      c.header('Content-Type', 'application/json; charset=UTF-8');
+      c.header('Content-Disposition', `attachment; filename="${filename}"`);
+      c.header('X-Content-SHA256', hash);
+      return c.body(json);
+    });
+}
