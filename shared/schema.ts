@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { INCLUDED } from './included';
+import { NEEDS_PREFIX } from './needs';
 import { initTable, isTableKind, TABLE_PREFIX, tableMap } from './tables';
 import type { AgreementTemplate, Lang } from './template';
 
@@ -18,6 +19,7 @@ import type { AgreementTemplate, Lang } from './template';
  *   duration    Y.Map   termYears, renewalReviewMonths, terminationNoticeDays
  *   included    Y.Map   optional section key → boolean (annexes in or out, `included.ts`)
  *   section:…   Y.XmlFragment per rich-text area, named by `fragmentName`
+ *   needs:<id>  Y.Map   a party's answers to the needs questionnaire (`needs.ts`), not part of the agreement
  *   table:<key> Y.Map   a table section's content: the RACI matrix (`raci.ts`), the budget (`budget.ts`)
  *
  * `parties` (a Y.Array of party maps) is the layout before parties became
@@ -77,6 +79,7 @@ export function partiesOf(doc: Y.Doc): PartyRef[] {
 export function isWritableRoot(name: string, template: AgreementTemplate, partyIds: ReadonlySet<string>): boolean {
   if (name === META || name === DURATION || name === INCLUDED) return true;
   if (name.startsWith(PARTY_PREFIX)) return partyIds.has(name.slice(PARTY_PREFIX.length));
+  if (name.startsWith(NEEDS_PREFIX)) return template.needs !== undefined && partyIds.has(name.slice(NEEDS_PREFIX.length));
   if (name.startsWith(TABLE_PREFIX)) {
     const kind = template.sections.find((s) => s.key === name.slice(TABLE_PREFIX.length))?.kind;
     return kind !== undefined && isTableKind(kind);

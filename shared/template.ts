@@ -2,6 +2,8 @@
  * What a template is. Templates are plain data (see `templates/`), so adding a
  * kind of agreement means adding a file, not a branch in the editor or server.
  */
+import type { NeedsQuestion } from './needs';
+
 export const LANGUAGES = ['fr', 'en'] as const;
 export type Lang = (typeof LANGUAGES)[number];
 export type Localized = Record<Lang, string>;
@@ -70,4 +72,9 @@ export interface AgreementTemplate {
    * owner to record who reviewed it and when.
    */
   legalReviewAdvised?: boolean;
+  /**
+   * The needs questionnaire (000, step 2), if the template has one: for each
+   * question (`needs.ts`), the keys of the sections its answers inform.
+   */
+  needs?: Partial<Record<NeedsQuestion, string[]>>;
 }

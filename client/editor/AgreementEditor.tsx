@@ -9,6 +9,8 @@ import { BoundInput } from './BoundInput';
 import { ConnectionStatus, useRefusalReason, useSyncSnapshot } from './ConnectionStatus';
 import { PeopleList } from './PeopleList';
 import { OptionalSection } from './OptionalSection';
+import { NeedsBeside } from './needs/NeedsBeside';
+import { NeedsQuestionnaire } from './needs/NeedsQuestionnaire';
 import { SectionFrame } from './SectionFrame';
 import { SectionBody } from './sections/SectionBody';
 import { usePeers } from './presence';
@@ -103,9 +105,11 @@ function OpenAgreement({ collab }: { collab: Collab }) {
               {!templateId && !refusal && <p className="muted loading-note">{t('editor.opening')}</p>}
               {templateId && !template && <p className="error">{t('editor.unknownTemplate')}</p>}
               {template && <p className="template-name">{template.name[lang]}</p>}
+              {template && <NeedsQuestionnaire template={template} collab={collab} />}
               {template?.sections.map((section, index) => (
                 <OptionalSection key={section.key} section={section} collab={collab}>
                   <SectionFrame section={section} index={index} collab={collab} peers={peers.filter((p) => !p.self && p.section === section.key)}>
+                    <NeedsBeside section={section} template={template} collab={collab} />
                     <SectionBody section={section} template={template} collab={collab} />
                   </SectionFrame>
                 </OptionalSection>

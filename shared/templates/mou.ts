@@ -14,6 +14,18 @@ export const mouTemplate: AgreementTemplate = {
   source: 'Ressource 5\u00a0: Exemple de protocole d’entente',
   minParties: 2,
   duration: { termYears: 1, renewalReviewMonths: 6, terminationNoticeDays: 60 },
+  // 000's questions, beside the sections they inform.
+  needs: {
+    objectives: ['purpose'],
+    timelines: ['duration'],
+    people: ['purpose', 'responsibilities'],
+    workshops: ['responsibilities'],
+    geography: ['context', 'responsibilities'],
+    resources: ['responsibilities'],
+    scheduling: ['responsibilities'],
+    costs: ['responsibilities'],
+    evaluation: ['duration'],
+  },
   sections: [
     {
       key: 'parties',

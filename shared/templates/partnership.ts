@@ -16,6 +16,18 @@ export const partnershipTemplate: AgreementTemplate = {
   source: 'Ressource 6\u00a0: Exemple d’accord de partenariat\u00a0; 25.2 – Établir des partenariats (D4, D5)',
   minParties: 2,
   legalReviewAdvised: true,
+  // 000's questions, beside the sections they inform.
+  needs: {
+    objectives: ['results'],
+    timelines: ['results', 'workPlan'],
+    people: ['results'],
+    workshops: ['workPlan'],
+    geography: ['roles'],
+    resources: ['resources', 'financial', 'budget'],
+    scheduling: ['roles', 'raci'],
+    costs: ['financial', 'budget'],
+    evaluation: ['evaluation', 'evaluationPlan'],
+  },
   duration: { termYears: 2, renewalReviewMonths: 6, terminationNoticeDays: 90 },
   sections: [
     {

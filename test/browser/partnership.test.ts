@@ -29,7 +29,7 @@ async function openFrench(): Promise<Page> {
 const nb = (s: string | null): string => (s ?? '').replace(/[\u00a0\u202f]/g, ' ');
 
 describe('drafting a partnership agreement in French', () => {
-  it('the advisor recommends it, then two tasks go into the RACI grid by keyboard and the budget adds up per party', async () => {
+  it('the advisor recommends it, the needs show beside their sections, then two tasks go into the RACI grid by keyboard and the budget adds up per party', async () => {
     const page = await openFrench();
     const form = page.getByTestId('new-agreement-form');
     await form.waitFor();
@@ -58,6 +58,19 @@ describe('drafting a partnership agreement in French', () => {
       throw err;
     });
     await waitSaved(page);
+
+    // Each party's needs before drafting (000): an answer shows beside the section it informs.
+    const needs = page.getByTestId('needs');
+    await needs.locator('summary').click();
+    const firstParty = needs.locator('.needs-party').first();
+    await firstParty.locator('[data-question="people"] textarea').fill('250 employés en Ontario');
+    await expect.poll(async () => nb(await firstParty.locator('[data-question="workshops"]').textContent())).toContain('environ 13 ateliers');
+    await firstParty.locator('[data-question="objectives"] textarea').fill('Former les facilitateurs et offrir les ateliers en région');
+    const beside = page.getByTestId('needs-beside-results');
+    await expect.poll(async () => nb(await beside.textContent())).toContain('Centre d’emploi Alpha — 250 employés en Ontario');
+    await screenshot(page, 'partnership-needs');
+    await beside.scrollIntoViewIfNeeded();
+    await screenshot(page, 'partnership-needs-beside');
 
     // Two tasks, two roles, names typed in the grid's own fields.
     await raci.getByTestId('raci-add-task').click();
