@@ -5,7 +5,7 @@
  * with the same agreement already in memory.
  *
  * Per round: a fresh Entente process on the stored agreement, the first
- * client's join timed ("after a restart"); a second client while the first
+ * client's join timed 2 s after it started listening ("after a restart"); a second client while the first
  * is still there ("warm join"); both leave, the document unloads, a third
  * client's join is timed ("after the idle unload"); and one warm join of the
  * reference, which keeps the agreement in memory with a client connected.
@@ -147,6 +147,8 @@ async function main(): Promise<void> {
       const profileDir = values.profile === undefined ? null : joinPath(resolvePath(values.profile), `entente-${round + 1}`);
       const entente = await startServer('entente', repoRoot, profileDir === null ? [] : profileArgs(profileDir), { dataDir, idleMs });
       entente.addToken(id, token);
+      // Nobody opens an agreement in the very millisecond the server is up: let its own start-up finish first.
+      await sleep(2000);
       try {
         const a = await timedJoin(entente, id, characters);
         record(samples, 'restart', a);

@@ -49,7 +49,9 @@ const USAGE = `Usage: npm run bench -- [options]
                         (default entente,reference,floor; ratios compare the
                         first two; reference,reference compares the
                         reference with itself)
-  --root NAME           Y.Text the writers insert into (default bench)
+  --root NAME           top-level Y.Text the writers insert into (default
+                        section:purpose, a name Entente's schema guard lets
+                        clients write; any other name is refused with 4406)
   --connect-concurrency N  handshakes in flight per load process (default 25)
   --connect-timeout S   seconds for one client to connect and sync (default 20)
   --out FILE            JSON results (default <temp>/entente-bench/results.json; '' for none)
@@ -125,7 +127,7 @@ export function parseConfig(argv: string[], defaultOut: string): BenchConfig {
     loadProcesses: num('load-procs', 2, 1, true),
     rounds: num('rounds', 1, 1, true),
     servers,
-    root: raw('root') ?? 'bench',
+    root: raw('root') ?? 'section:purpose',
     connectConcurrency: num('connect-concurrency', 25, 1, true),
     connectTimeoutS: num('connect-timeout', 20, 1, false),
     out: raw('out') ?? defaultOut,

@@ -50,9 +50,9 @@ export class Connection implements PresenceOwner {
     room.join(this);
   }
 
-  /** Like the reference server: our state vector, then who is already here. */
-  greet(): void {
-    this.send(syncStep1Message(Y.encodeStateVector(this.room.doc)));
+  /** Like the reference server: our state vector (given, or the document's), then who is already here. */
+  greet(stateVector: Uint8Array | null): void {
+    this.send(syncStep1Message(stateVector ?? Y.encodeStateVector(this.room.doc)));
     const states = this.room.awareness.getStates();
     if (states.size > 0) {
       this.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.room.awareness, [...states.keys()])));

@@ -137,7 +137,7 @@ export class Room {
   join(conn: Connection): void {
     this.conns.add(conn);
     if (this.stored) this.stored.greetLater(conn);
-    else conn.greet();
+    else conn.greet(null);
   }
 
   leave(conn: Connection): void {

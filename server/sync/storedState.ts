@@ -3,8 +3,11 @@ import { CloseCode, LIMITS } from '../../shared/closeCodes';
 import type { Connection } from './connection';
 import { MessageType, SyncType } from './protocol';
 
-/** Longest a room waits for a first sync step 1 before building its document anyway. */
-const BUILD_AFTER_MS = 250;
+/**
+ * Longest a room waits before building its document anyway: for a first
+ * sync step 1, or after answering one, for a message that needs the document.
+ */
+const BUILD_AFTER_MS = 1000;
 /** What one connection may send while its document is being built: more than any honest client's first messages. */
 const MAX_HELD_BYTES = LIMITS.maxDocumentBytes;
 
@@ -20,9 +23,13 @@ export interface StoredStateHooks {
  * Opening an agreement is one read of these bytes; the first sync step 1 is
  * answered with them as they are (an empty state vector gets the whole
  * state, another the part it lacks, by `Y.diffUpdate`), with no Y.Doc to
- * build or encode first. The document is built right after that answer (or
- * when anything needs it), then the waiting connections are greeted and
- * their other messages handled, in the order they came.
+ * build or encode first. Once that answer is written out, the connections
+ * are greeted with the state vector read from the bytes. The document is
+ * built when a message needs it (the client's reply to that greeting comes
+ * after it has applied the answer, so on a shared machine the two do not
+ * compete for a core), or when anything on the server reads it; then the
+ * held messages are handled, in the order they came. Presence messages
+ * wait for the build too (they name the sender's party from the document).
  *
  * The bytes are what compaction wrote from a live document, so they are a
  * valid update; should building fail anyway, every connection is closed
@@ -30,6 +37,8 @@ export interface StoredStateHooks {
  */
 export class StoredState {
   private state: Uint8Array | null;
+  /** The state vector of `state`, once read (to greet before the build). */
+  private vector: Uint8Array | null = null;
   private readonly toGreet = new Set<Connection>();
   private readonly held = new Map<Connection, { messages: Uint8Array[]; bytes: number }>();
   private timer: NodeJS.Timeout | null;
@@ -64,7 +73,7 @@ export class StoredState {
     this.hooks.applied();
     const greet = [...this.toGreet];
     this.toGreet.clear();
-    for (const conn of greet) conn.greet();
+    for (const conn of greet) conn.greet(null);
     const held = [...this.held];
     this.held.clear();
     for (const [conn, { messages }] of held) for (const message of messages) conn.handleHeld(message);
@@ -82,7 +91,7 @@ export class StoredState {
     if (this.timer) clearTimeout(this.timer);
     // Should the client not read its answer, the document is built anyway.
     this.timer = setTimeout(() => this.applyLogged(), BUILD_AFTER_MS);
-    conn.whenWritten(() => this.buildSoon());
+    conn.whenWritten(() => this.greetFromBytes());
     return Y.decodeStateVector(stateVector).size === 0 ? state : Y.diffUpdate(state, stateVector);
   }
 
@@ -99,14 +108,24 @@ export class StoredState {
     entry.bytes += message.byteLength;
     this.held.set(conn, entry);
     if (entry.bytes > MAX_HELD_BYTES) conn.close(CloseCode.RateLimited, 'too much sent before the document loaded');
-    this.buildSoon();
+    else if (!isPresence(message)) this.buildSoon();
     return true;
   }
 
-  /** `conn` is greeted once the document is built. */
+  /** `conn` is greeted once the state vector is read from the bytes, or once the document is built. */
   greetLater(conn: Connection): void {
-    if (this.state === null) conn.greet();
+    if (this.state === null) conn.greet(null);
+    else if (this.vector) conn.greet(this.vector);
     else this.toGreet.add(conn);
+  }
+
+  /** After the first answer is written: greets everyone waiting, from the bytes' state vector. */
+  private greetFromBytes(): void {
+    if (this.state === null) return;
+    this.vector ??= Y.encodeStateVectorFromUpdate(this.state);
+    const greet = [...this.toGreet];
+    this.toGreet.clear();
+    for (const conn of greet) conn.greet(this.vector);
   }
 
   forget(conn: Connection): void {
@@ -140,6 +159,11 @@ export class StoredState {
     this.timer = null;
     this.immediate = null;
   }
+}
+
+/** Awareness updates and queries: held, but they do not build the document. */
+function isPresence(message: Uint8Array): boolean {
+  return message[0] === MessageType.Awareness || message[0] === MessageType.QueryAwareness;
 }
 
 function isSyncStep1(message: Uint8Array): boolean {

@@ -50,7 +50,7 @@ function syncMessages(messages: Buffer[]): [number, Uint8Array][] {
 }
 
 describe('opening a stored agreement nobody has open', () => {
-  it('answers the first sync step 1 with the whole stored state before building the document, then greets', async () => {
+  it('answers the first sync step 1 with the whole stored state, greets from it, and builds the document when a message needs it', async () => {
     const { dataDir, id, token } = await storedAgreement(30);
     const s = await serverOn(dataDir);
     const raw = await rawSocket(s.wsUrl, id, token);
@@ -61,9 +61,12 @@ describe('opening a stored agreement nobody has open', () => {
     const doc = new Y.Doc();
     Y.applyUpdate(doc, step2);
     expect(doc.getXmlFragment(fragmentName('purpose')).length).toBe(30);
-    // The server's own step 1 follows once the document is built, and it holds everything.
+    // The server's own step 1 follows, read from the stored bytes: the document is not built yet.
     await waitFor(() => syncMessages(raw.messages).some(([sub]) => sub === 0), 'the server greets');
-    expect(s.rooms.loaded(id)?.isLoaded).toBe(true);
+    expect(s.rooms.loaded(id)?.isLoaded).toBe(false);
+    // The client's reply (a step 2 with nothing new) needs the document: it is built then.
+    raw.ws.send(Buffer.concat([Buffer.from([0, 1]), lengthPrefixed(Y.encodeStateAsUpdate(doc, Y.encodeStateVector(doc)))]));
+    await waitFor(() => s.rooms.loaded(id)?.isLoaded === true, 'built for the reply');
     const subTypes = syncMessages(raw.messages).map(([sub]) => sub);
     expect(subTypes.indexOf(1)).toBeLessThan(subTypes.indexOf(0));
     const serverVector = syncMessages(raw.messages).find(([sub]) => sub === 0)?.[1];
