@@ -31,6 +31,8 @@ import { HistoryCompare } from './historyCompare';
 import { HistoryRecorder, type CheckpointTiming, type HistoryClock } from './historyRecorder';
 import { HistoryRedline } from './historyRedline';
 import { HistoryRestorer } from './historyRestorer';
+import type { Clock } from '../lifecycle/clock';
+import { createAfterSigning } from '../lifecycle';
 
 export interface ContainerOptions {
   idleMs: number;
@@ -40,6 +42,8 @@ export interface ContainerOptions {
   buildPdf?: PdfBuilder;
   /** When automatic checkpoints are taken, and on which clock (tests use small values and their own clock). */
   history?: { timing?: CheckpointTiming; clock?: HistoryClock };
+  /** The clock of everything dated after signing (tests move it forward); the drafting history's too unless it has its own. */
+  clock?: Clock;
 }
 
 /** Builds every store and service once, in dependency order. */
@@ -83,7 +87,7 @@ export function createServices(db: Db, options: ContainerOptions) {
   const recorder = new HistoryRecorder(
     (id) => void historyService.record(id, { kind: 'auto', by: null }),
     options.history?.timing,
-    options.history?.clock,
+    options.history?.clock ?? options.clock,
     options.log,
   );
   // Who edited, and when to take an automatic checkpoint: one timer moved per stored batch.
@@ -110,6 +114,8 @@ export function createServices(db: Db, options: ContainerOptions) {
     templateOf,
     statusOf: (id) => versions.status(id),
   });
+  const exports = new ExportService({ versions, agreements: agreementStore, audit, templateOf });
+  const afterSigning = createAfterSigning({ db, versions, participants: participantStore, audit, hub, exports, clock: options.clock, log: options.log });
   return {
     agreementStore,
     rooms,
@@ -145,9 +151,12 @@ export function createServices(db: Db, options: ContainerOptions) {
       buildPdf: options.buildPdf,
       log: options.log,
       afterLock: (v, by) => void historyService.record(v.agreementId, { kind: 'locked', by: by.id, lockedVersion: v.number }),
+      afterSigned: (versionId) => afterSigning.signed(versionId),
+      now: () => afterSigning.clock.now(),
     }),
     history,
-    exports: new ExportService({ versions, agreements: agreementStore, audit, templateOf }),
+    exports,
+    afterSigning,
     legalReview: { audit, versions, hub },
   };
 }
