@@ -1,21 +1,67 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { parse } from '@formatjs/icu-messageformat-parser';
+import { tsImport } from 'tsx/esm/api';
 
 /**
  * The browser client. Sources live in client/, the build goes to dist/client,
  * which the server serves (with an SPA fallback to index.html). In development
  * the Vite dev server proxies the REST API and the sync websocket to the server.
+ * Pages, the side column and dialogs are split with dynamic import() in the
+ * code itself (client/routes.tsx, client/deferred.tsx); sizes per page:
+ * bench/pageload.ts, budget: test/client/bundleBudget.test.ts.
  */
 const backend = 'http://127.0.0.1:8787';
 
-export default defineConfig({
+/**
+ * In a build, each catalogue (shared/i18n/en.ts, fr.ts) is shipped already
+ * parsed into FormatJS's message AST, as `formatjs compile --ast` would, so
+ * the browser never parses ICU messages and the ICU parser (about 8 kB gzip)
+ * is left out: the alias below swaps it for FormatJS's `no-parser` entry.
+ * The sources stay plain strings (the server, the tests and the dev server
+ * use them as they are). Parsing here also stops the build on a malformed message.
+ */
+function precompiledCatalogues(): Plugin {
+  const catalogues: Record<string, Record<string, string>> = {};
+  return {
+    name: 'entente:precompiled-catalogues',
+    apply: 'build',
+    enforce: 'pre',
+    // Read when the build starts (not bundled into this config), so a build always sees the current words.
+    async buildStart() {
+      for (const lang of ['en', 'fr']) {
+        const module: unknown = await tsImport(`./shared/i18n/${lang}.ts`, import.meta.url);
+        const catalogue: unknown = typeof module === 'object' && module !== null ? (module as Record<string, unknown>)[lang] : undefined;
+        if (typeof catalogue !== 'object' || catalogue === null) throw new Error(`shared/i18n/${lang}.ts exports no '${lang}' catalogue`);
+        catalogues[lang] = Object.fromEntries(
+          Object.entries(catalogue).map(([key, message]) => {
+            if (typeof message !== 'string') throw new Error(`shared/i18n/${lang}.ts: ${key} is not a string`);
+            return [key, message];
+          }),
+        );
+      }
+    },
+    load(id) {
+      const lang = /[/\\]shared[/\\]i18n[/\\](en|fr)\.ts$/.exec(id)?.[1];
+      const catalogue = lang ? catalogues[lang] : undefined;
+      if (!lang || !catalogue) return null;
+      const ast = Object.fromEntries(Object.entries(catalogue).map(([key, message]) => [key, parse(message)]));
+      return `export const ${lang} = ${JSON.stringify(ast)};`;
+    },
+  };
+}
+
+export default defineConfig(({ command }) => ({
   root: 'client',
-  plugins: [react()],
+  plugins: [react(), precompiledCatalogues()],
+  resolve: {
+    alias: command === 'build' ? [{ find: /^@formatjs\/icu-messageformat-parser$/, replacement: '@formatjs/icu-messageformat-parser/no-parser.js' }] : [],
+  },
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,
     sourcemap: true,
-    // Tiptap + ProseMirror + Yjs + React: one ~250 kB (gzip) bundle is expected.
+    // The agreement page's editor chunk (Tiptap + ProseMirror) is the largest, about 500 kB before gzip.
     chunkSizeWarningLimit: 1000,
   },
   server: {
@@ -24,4 +70,4 @@ export default defineConfig({
       '/sync': { target: backend, ws: true },
     },
   },
-});
+}));

@@ -1,3 +1,4 @@
+import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import type { MessageKey } from '../shared/i18n';
 import type { Lang } from '../shared/template';
 
@@ -6,9 +7,11 @@ import type { Lang } from '../shared/template';
  * downloads the words of the language it shows, not both (each is its own
  * chunk). Both catalogues have exactly the same keys (typed, and checked by
  * test/shared/i18n.test.ts), so "is there a message for this key" can be
- * asked of whichever is loaded.
+ * asked of whichever is loaded. A production build ships each one already
+ * parsed (FormatJS message ASTs, see vite.config.ts); tests and the dev
+ * server use the strings.
  */
-export type Catalogue = Readonly<Record<MessageKey, string>>;
+export type Catalogue = Readonly<Record<MessageKey, string>> | Readonly<Record<MessageKey, MessageFormatElement[]>>;
 
 const loaded = new Map<Lang, Catalogue>();
 let current: Catalogue | null = null;

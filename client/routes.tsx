@@ -1,4 +1,4 @@
-import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ComponentType, type ReactNode } from 'react';
 
 /**
  * Each page is its own chunk, loaded when its route is first shown, so a
@@ -24,8 +24,9 @@ function withData<P extends object>(page: () => Promise<ComponentType<P>>) {
 const AgreementsPage = withData(async () => (await import('./pages/AgreementsPage')).AgreementsPage);
 // The gate (GET /me, and the "open your personal link" pages) is small; the editor is fetched once it lets the reader in.
 const AccessGate = withData(async () => (await import('./access/AccessGate')).AccessGate);
+const loadEditor = () => import('./editor/AgreementEditor');
 const CollabEditor = lazy(async () => {
-  const { CollabEditor } = await import('./editor/AgreementEditor');
+  const { CollabEditor } = await loadEditor();
   // The side column and dialogs next, in idle time (client/deferred.tsx).
   (await import('./deferred')).preloadDeferred();
   return { default: CollabEditor };
@@ -43,15 +44,37 @@ export const ListRoute = () => (
   </Loading>
 );
 
-export const AgreementRoute = ({ id }: { id: string }) => (
-  <Loading>
-    <AccessGate id={id}>
-      <Loading>
-        <CollabEditor id={id} />
-      </Loading>
-    </AccessGate>
-  </Loading>
-);
+/**
+ * Fetches the editor's code beside the gate's instead of after it, but only
+ * for a reader the server will let in: a bare GET /me, asked at once, whose
+ * status alone is read (the gate asks again through the data layer for the
+ * session itself). A refused reader (the sign-in pages) never downloads the
+ * editor.
+ */
+function usePreloadEditorIfAdmitted(id: string): void {
+  useEffect(() => {
+    const controller = new AbortController();
+    fetch(`/api/agreements/${encodeURIComponent(id)}/me`, { credentials: 'same-origin', headers: { accept: 'application/json' }, signal: controller.signal })
+      .then((response) => {
+        if (response.ok) void loadEditor().catch(() => undefined); // the lazy import meets any failure again
+      })
+      .catch(() => undefined);
+    return () => controller.abort();
+  }, [id]);
+}
+
+export function AgreementRoute({ id }: { id: string }) {
+  usePreloadEditorIfAdmitted(id);
+  return (
+    <Loading>
+      <AccessGate id={id}>
+        <Loading>
+          <CollabEditor id={id} />
+        </Loading>
+      </AccessGate>
+    </Loading>
+  );
+}
 
 export const VerifyRoute = () => (
   <Loading>
