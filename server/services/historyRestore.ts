@@ -3,6 +3,8 @@ import { canonicalJson } from '../../shared/canonical';
 import { readAgreement } from '../../shared/render';
 import { fragmentName, getDuration, getMeta, hasSharedText, isPerParty, partyIdsOf, partyMap } from '../../shared/schema';
 import { sectionContent } from '../../shared/sections';
+import { getIncluded } from '../../shared/included';
+import { isTableKind, tableMap } from '../../shared/tables';
 import type { AgreementTemplate, SectionTemplate } from '../../shared/template';
 
 /** Makes `live` hold what `old` holds, as new operations (nothing of the history is rewritten), if they differ. */
@@ -40,7 +42,32 @@ function copyList(live: Y.Map<unknown>, old: Y.Map<unknown>, key: 'contacts' | '
   live.set(key, list);
 }
 
+/** JSON back into Yjs types: objects become maps and arrays become arrays, all the way down. */
+function toY(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    const list = new Y.Array<unknown>();
+    list.push(value.map(toY));
+    return list;
+  }
+  if (typeof value === 'object' && value !== null) {
+    const map = new Y.Map<unknown>();
+    for (const [k, v] of Object.entries(value)) map.set(k, toY(v));
+    return map;
+  }
+  return value;
+}
+
+/** A table section's map (RACI matrix, budget) becomes the old one, rebuilt, if they differ. */
+function copyTable(live: Y.Map<unknown>, old: Y.Map<unknown>): void {
+  if (canonicalJson(live.toJSON()) === canonicalJson(old.toJSON())) return;
+  for (const k of [...live.keys()]) if (!old.has(k)) live.delete(k);
+  for (const [k, v] of Object.entries(old.toJSON())) live.set(k, toY(v));
+}
+
 function restoreSection(live: Y.Doc, old: Y.Doc, section: SectionTemplate, parties: readonly string[]): void {
+  // An optional section (an annex) comes back in or out as it was.
+  if (section.optional) copyFields(getIncluded(live), getIncluded(old), [section.key]);
+  if (isTableKind(section.kind)) copyTable(tableMap(live, section.key), tableMap(old, section.key));
   if (hasSharedText(section.kind)) copyFragment(live.getXmlFragment(fragmentName(section.key)), old.getXmlFragment(fragmentName(section.key)));
   if (isPerParty(section.kind)) {
     for (const p of parties) copyFragment(live.getXmlFragment(fragmentName(section.key, p)), old.getXmlFragment(fragmentName(section.key, p)));
@@ -61,6 +88,8 @@ function restoreSection(live: Y.Doc, old: Y.Doc, section: SectionTemplate, parti
       break;
     case 'richtext':
     case 'context':
+    case 'raci':
+    case 'budget':
       break;
   }
 }

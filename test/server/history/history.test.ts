@@ -181,4 +181,30 @@ describe('compare and restore', () => {
     expect(res.status).toBe(409);
     expect(res.body.error).toBe('locked');
   });
+
+  it('a restore clears the approvals of the sections it changes, like any edit', async () => {
+    clock.advance(10 * MAX);
+    const r = await readyAgreement(server.url);
+    const named = (await call<HistoryEntryView>(r.a.token, r.a, '/history', 'POST', { name: 'Approuvée' })).body;
+    const c = await open(r.partner.token, r.a);
+    const purpose = c.doc.getXmlFragment(fragmentName('purpose'));
+    purpose.push([paragraph('Une phrase de plus')]);
+    const approved = async () => (await r.status()).validApprovals.filter((k) => k.startsWith('purpose:')).length;
+    await waitFor(() => true);
+    await expect.poll(approved, { timeout: 5_000 }).toBe(0);
+    for (const token of [r.a.token, r.partner.token]) expect((await r.call(token, '/approvals', 'POST', { section: 'purpose' })).status).toBe(201);
+    expect(await approved()).toBe(2);
+    expect((await call(r.partner.token, r.a, `/history/${named.id}/restore`, 'POST', {})).status).toBe(201);
+    await waitFor(() => fragmentToText(purpose) === 'Collaborer', 'the partner receives the restored text');
+    await expect.poll(approved, { timeout: 5_000 }).toBe(0);
+    const status = await r.status();
+    expect(status.validApprovals.some((k) => k.startsWith('parties:'))).toBe(true);
+    // The server checks approvals 200 ms after edits are stored, and logs each one it clears.
+    const actions = async () => (await call<AuditView>(r.a.token, r.a, '/audit')).body.entries.map((e) => e.action);
+    const sinceRestore = async () => {
+      const all = await actions();
+      return all.slice(all.lastIndexOf('restored'));
+    };
+    await expect.poll(sinceRestore, { timeout: 5_000 }).toEqual(['restored', 'approvals_cleared', 'approvals_cleared']);
+  });
 });
