@@ -35,6 +35,8 @@ export class HistoryRestorer {
       throw new HttpError(400, 'invalid_request', `section: no section "${section}"`);
     const entry = this.d.history.entry(agreementId, id);
     const state = this.d.history.state(agreementId, id);
+    // The text as it is now becomes a version first (unless it is one): the restore can itself be undone, and says what it changed.
+    this.d.history.record(agreementId, { kind: 'auto', by: null });
     const changed = this.d.rooms.change(agreementId, (doc) => restoreVersion(doc, state, template, section));
     const recorded = this.d.history.record(agreementId, { kind: 'restored', by: by.id, restoredFrom: entry.number });
     if (!recorded) throw new Error('a restore is always recorded');
