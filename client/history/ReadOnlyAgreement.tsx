@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type * as Y from 'yjs';
+import { activeSections } from '../../shared/included';
 import { readAgreement, type PartyContent } from '../../shared/render';
 import { fragmentName } from '../../shared/schema';
 import type { AgreementTemplate, SectionTemplate } from '../../shared/template';
@@ -91,7 +92,7 @@ export function ReadOnlyAgreement({ doc, template, sectionAction }: ReadOnlyAgre
   return (
     <div className="sections read-only-agreement" data-testid="read-only-agreement">
       <h2 className="read-only-title">{content.title}</h2>
-      {template.sections.map((section, index) => (
+      {activeSections(template, content).map((section, index) => (
         <section key={section.key} className={`section kind-${section.kind}`} data-section={section.key}>
           <header className="section-header">
             <h2>
