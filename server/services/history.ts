@@ -37,11 +37,14 @@ interface EntryInput {
  */
 export class HistoryService {
   private readonly pendingAuthors = new Map<string, Set<string>>();
+  /** Agreements whose document is known to be their latest version (nothing stored since): a checkpoint of them costs nothing. */
+  private readonly clean = new Set<string>();
 
   constructor(private readonly d: HistoryDeps) {}
 
   /** Stored edits of `agreementId` by `editors` (the server's own changes name nobody). */
   edited(agreementId: string, editors: readonly string[]): void {
+    this.clean.delete(agreementId);
     let set = this.pendingAuthors.get(agreementId);
     if (!set) this.pendingAuthors.set(agreementId, (set = new Set()));
     for (const e of editors) set.add(e);
@@ -57,6 +60,8 @@ export class HistoryService {
    * identical to the latest version is not recorded (null); the others always are.
    */
   record(agreementId: string, input: EntryInput): HistoryEntry | null {
+    // Each participant leaving asks for one: without edits since, the 50-page agreement is not read and hashed again.
+    if (input.kind === 'auto' && this.clean.has(agreementId)) return null;
     const template = this.d.templateOf(agreementId);
     this.d.rooms.flushPending();
     const snapshot = this.d.rooms.read(agreementId, (doc) => versionOf(doc, template));
@@ -64,6 +69,7 @@ export class HistoryService {
     const authors = this.authorsSinceLatest(agreementId);
     if (input.kind === 'auto' && latest?.hash === snapshot.hash) {
       this.pendingAuthors.delete(agreementId);
+      this.clean.add(agreementId);
       return null;
     }
     const before = latest ? this.contentOf(latest.id) : undefined;
@@ -89,6 +95,7 @@ export class HistoryService {
       canonical: snapshot.canonical,
     });
     this.pendingAuthors.delete(agreementId);
+    this.clean.add(agreementId);
     this.d.hub.publish(agreementId, 'history', {});
     return entry;
   }
