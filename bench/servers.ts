@@ -22,9 +22,9 @@ export const SERVER_LABELS: Record<ServerKind, string> = {
 
 /** Column headers in the results table. */
 export const SERVER_SHORT_NAMES: Record<ServerKind, string> = {
-  entente: 'Entente',
-  reference: 'y-websocket reference',
-  floor: 'floor (bare relay)',
+  entente: 'Entente (stores every update)',
+  reference: 'y-websocket reference (memory only)',
+  floor: 'floor (bare relay, no storage)',
 };
 
 export interface RunningServer {
