@@ -14,6 +14,7 @@ import { partyRoutes } from './routes/parties';
 import { signingRoutes } from './routes/signing';
 import { historyRoutes } from './routes/history';
 import { legalReviewRoutes } from './routes/legalReview';
+import { importRoutes } from './routes/importAgreement';
 import { lifecycleRoutes } from './routes/lifecycle';
 import { templateRoutes } from './routes/templates';
 import { threadRoutes } from './routes/threads';
@@ -37,6 +38,8 @@ export function createApp({ services: s, clientDir, log }: AppDeps): Hono {
     await next();
     c.header('Cache-Control', 'no-store');
   });
+  // Before the agreement routes, whose '/:id' would take 'import' for an id.
+  app.route('/api/agreements/import', importRoutes(s.agreements));
   app.route('/api/agreements', agreementRoutes(s.agreements, s.auth, s.agreementStore));
   // Everything under one agreement needs a participant of that agreement.
   app.use('/api/agreements/:id/*', requireParticipant(s.auth, s.agreementStore));

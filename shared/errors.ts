@@ -38,6 +38,12 @@ export const ERROR_CODES = [
   'not_ended', // the record of the partnership is written once it has ended
   // 413
   'too_large', // the body is over the route's limit
+  'docx_too_large', // a Word file over 10 MiB
+  // 415
+  'docx_invalid', // the upload is not a Word .docx file (another format, a damaged archive)
+  // 422
+  'docx_encrypted', // a password-protected Word file
+  'docx_bomb', // an archive that unpacks to far more than a document
   // 500
   'internal',
 ] as const;

@@ -17,6 +17,7 @@ import type { AgreementTemplate, Lang } from './template';
  *                       contacts: Y.Array<Y.Map{id,title,email,phone}>,
  *                       signatories: Y.Array<Y.Map{id,name,title}>
  *   duration    Y.Map   termYears, renewalReviewMonths, terminationNoticeDays
+ *   imported    Y.XmlFragment  "Imported, to sort": the parts of a Word draft that matched no section
  *   included    Y.Map   optional section key → boolean (annexes in or out, `included.ts`)
  *   section:…   Y.XmlFragment per rich-text area, named by `fragmentName`
  *   needs:<id>  Y.Map   a party's answers to the needs questionnaire (`needs.ts`), not part of the agreement
@@ -29,6 +30,8 @@ export const META = 'meta';
 export const PARTY_IDS = 'partyIds';
 export const LEGACY_PARTIES = 'parties';
 export const DURATION = 'duration';
+/** The "Imported, to sort" area of a Word import: what matched no section, for the editors to move. */
+export const IMPORTED = 'imported';
 const PARTY_PREFIX = 'party:';
 const SECTION_PREFIX = 'section:';
 
@@ -77,7 +80,7 @@ export function partiesOf(doc: Y.Doc): PartyRef[] {
  * party's fields — only the server writes, or nobody.
  */
 export function isWritableRoot(name: string, template: AgreementTemplate, partyIds: ReadonlySet<string>): boolean {
-  if (name === META || name === DURATION || name === INCLUDED) return true;
+  if (name === META || name === DURATION || name === INCLUDED || name === IMPORTED) return true;
   if (name.startsWith(PARTY_PREFIX)) return partyIds.has(name.slice(PARTY_PREFIX.length));
   if (name.startsWith(NEEDS_PREFIX)) return template.needs !== undefined && partyIds.has(name.slice(NEEDS_PREFIX.length));
   if (name.startsWith(TABLE_PREFIX)) {

@@ -9,6 +9,7 @@ import { BoundInput } from './BoundInput';
 import { ConnectionStatus, useRefusalReason, useSyncSnapshot } from './ConnectionStatus';
 import { PeopleList } from './PeopleList';
 import { OptionalSection } from './OptionalSection';
+import { ImportedArea } from './ImportedArea';
 import { NeedsBeside } from './needs/NeedsBeside';
 import { NeedsQuestionnaire } from './needs/NeedsQuestionnaire';
 import { SectionFrame } from './SectionFrame';
@@ -105,6 +106,7 @@ function OpenAgreement({ collab }: { collab: Collab }) {
               {!templateId && !refusal && <p className="muted loading-note">{t('editor.opening')}</p>}
               {templateId && !template && <p className="error">{t('editor.unknownTemplate')}</p>}
               {template && <p className="template-name">{template.name[lang]}</p>}
+              <ImportedArea collab={collab} />
               {template && <NeedsQuestionnaire template={template} collab={collab} />}
               {template?.sections.map((section, index) => (
                 <OptionalSection key={section.key} section={section} collab={collab}>

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { EditorContent, useEditor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
+import { TableKit } from '@tiptap/extension-table';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { Placeholder } from '@tiptap/extensions';
@@ -51,6 +52,8 @@ export function RichText({ collab, fragment, label, placeholder }: RichTextProps
     {
       extensions: [
         StarterKit.configure({ undoRedo: false }),
+        // Tables, so a Word draft's tables survive the import (y-prosemirror drops nodes the schema lacks).
+        TableKit,
         Collaboration.configure({ fragment: yFragment }),
         CollaborationCaret.configure({ provider: collab.provider, user, render: renderCaret }),
         Placeholder.configure({ placeholder: () => placeholderRef.current }),

@@ -8,6 +8,7 @@ import { useT } from '../intl';
 import { useLanguage } from '../language';
 import { navigate } from '../router';
 import { Advisor } from './Advisor';
+import { importAgreement } from './importAgreement';
 import { PartyFields } from './PartyFields';
 import { OwnerFields, afterPartyRemoved, emptyOwner, ownerProblem } from '../access/OwnerFields';
 
@@ -27,6 +28,7 @@ export function NewAgreementForm() {
   const [parties, setParties] = useState<PartyInput[]>(() => Array.from({ length: minParties }, emptyParty));
   const [owner, setOwner] = useState(emptyOwner);
   const [error, setError] = useState('');
+  const [draft, setDraft] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
 
   // A template may need more parties than the form has: add empty ones up to its minimum.
@@ -47,13 +49,14 @@ export function NewAgreementForm() {
     setError('');
     setBusy(true);
     try {
-      const created = await createAgreement({
+      const input = {
         title: title.trim(),
         language,
         templateId,
         parties,
         owner: { name: owner.name.trim(), email: owner.email.trim(), partyIndex: Math.min(owner.partyIndex, parties.length - 1) },
-      });
+      };
+      const created = draft ? await importAgreement(input, draft) : await createAgreement(input);
       // The server has opened the creator's session (cookie): straight into the editor.
       navigate(`/a/${created.id}`);
     } catch (err) {
@@ -122,6 +125,17 @@ export function NewAgreementForm() {
         </button>
       </div>
       <OwnerFields owner={owner} parties={parties} onChange={setOwner} />
+      <label className="field">
+        <span>{t('new.importLabel')}</span>
+        <input
+          type="file"
+          name="draft"
+          accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+          onChange={(e) => setDraft(e.target.files?.[0] ?? null)}
+          data-testid="import-docx"
+        />
+        <small className="muted">{t('new.importHint')}</small>
+      </label>
       <div className="form-actions submit-row">
         <button type="submit" className="button primary" disabled={busy}>
           {busy ? t('new.creating') : t('new.create')}

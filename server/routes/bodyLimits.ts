@@ -14,6 +14,7 @@ const MiB = 1024 * KiB;
 const ROUTE_LIMITS: readonly { path: RegExp; bytes: number }[] = [
   { path: /^\/api\/verify\/?$/, bytes: 25 * MiB }, // a signed PDF
   { path: /^\/api\/agreements\/?$/, bytes: 512 * KiB },
+  { path: /^\/api\/agreements\/import\/?$/, bytes: 11 * MiB }, // a Word draft (10 MiB, checked again) and the form
   { path: /^\/api\/agreements\/[^/]+\/(threads|comments)(\/|$)/, bytes: 128 * KiB },
 ];
 export const DEFAULT_BODY_LIMIT = 64 * KiB;

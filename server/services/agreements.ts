@@ -32,8 +32,11 @@ export interface AgreementServiceDeps {
 export class AgreementService {
   constructor(private readonly deps: AgreementServiceDeps) {}
 
-  /** Creates the agreement and its owner, and opens the owner's session. */
-  create(input: z.output<typeof CreateAgreementSchema>): { created: CreatedAgreement; sessionToken: string } {
+  /**
+   * Creates the agreement and its owner, and opens the owner's session.
+   * `fill` writes more into the new document (a Word draft's text, see server/import/).
+   */
+  create(input: z.output<typeof CreateAgreementSchema>, fill?: (doc: Y.Doc) => void): { created: CreatedAgreement; sessionToken: string } {
     const template = findTemplate(input.templateId);
     if (!template) throw new HttpError(400, 'invalid_request', `templateId: unknown template "${input.templateId}"`);
     const owner = input.owner;
@@ -44,6 +47,7 @@ export class AgreementService {
       while (parties.length < template.minParties) parties.push({ legalName: '', address: '', mission: '' });
       const withIds = parties.map((p) => ({ ...p, id: newId() }));
       initAgreementDoc(doc, { title: input.title, language: input.language, template, parties: withIds });
+      if (fill) doc.transact(() => fill(doc));
       const ownerParty = withIds[owner.partyIndex]?.id;
       if (ownerParty === undefined) {
         throw new HttpError(400, 'invalid_request', `owner.partyIndex: there are only ${withIds.length} parties`);

@@ -540,6 +540,14 @@ export const en = {
   'error.deleted': 'This comment was deleted.',
   'error.document_unreadable': 'The stored agreement could not be read.',
   'error.too_large': 'That is too large to send.',
+  'error.docx_too_large': 'The Word file is larger than 10 MiB.',
+  'error.docx_invalid': 'This file is not a Word document (.docx), or it is damaged.',
+  'error.docx_encrypted': 'This Word document is protected by a password: remove the password in Word, then try again.',
+  'error.docx_bomb': 'This file unpacks to far more than a document would, so it was refused.',
+  'new.importLabel': 'Start from a Word draft (.docx, optional)',
+  'new.importHint': 'Its headings are matched to the template’s sections; the rest goes to “Imported, to sort”.',
+  'editor.imported.heading': 'Imported, to sort',
+  'editor.imported.help': 'Parts of the Word draft that matched no section: move them into the right sections, then delete them here.',
   'error.internal': 'Something went wrong on the server. Please try again.',
 
   // Printed in the PDF and DOCX exports, in the agreement's language.

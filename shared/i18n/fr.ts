@@ -547,6 +547,15 @@ export const fr: Record<MessageKey, string> = {
   'error.deleted': 'Ce commentaire a été supprimé.',
   'error.document_unreadable': 'L’entente enregistrée n’a pas pu être lue.',
   'error.too_large': 'C’est trop volumineux pour être envoyé.',
+  'error.docx_too_large': 'Le fichier Word dépasse 10 Mio.',
+  'error.docx_invalid': 'Ce fichier n’est pas un document Word (.docx), ou il est endommagé.',
+  'error.docx_encrypted': 'Ce document Word est protégé par un mot de passe\u00a0: retirez-le dans Word, puis réessayez.',
+  'error.docx_bomb': 'Ce fichier se décompresse en bien plus qu’un document, il a donc été refusé.',
+  'new.importLabel': 'Partir d’une ébauche Word (.docx, facultatif)',
+  'new.importHint': 'Ses titres sont rapprochés des sections du modèle\u00a0; le reste va dans «\u00a0Importé, à trier\u00a0».',
+  'editor.imported.heading': 'Importé, à trier',
+  'editor.imported.help':
+    'Les parties de l’ébauche Word qui ne correspondent à aucune section\u00a0: déplacez-les dans les bonnes sections, puis supprimez-les ici.',
   'error.internal': 'Un problème est survenu sur le serveur. Veuillez réessayer.',
 
   'export.between': 'Entre {party}',

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { screenshot, startBrowserSuite, stopBrowserSuite, waitSaved, type BrowserSuite, type OpenPage } from './browserHarness';
+import { frenchDraft } from '../server/import/fixtures';
+import { editorOf, screenshot, startBrowserSuite, stopBrowserSuite, waitSaved, type BrowserSuite, type OpenPage } from './browserHarness';
 
 let suite: BrowserSuite;
 const opened: OpenPage[] = [];
@@ -120,4 +121,32 @@ describe('drafting a partnership agreement in French', () => {
     await screenshot(page, 'partnership-budget');
     await screenshot(page, 'partnership-full', true);
   }, 120_000);
+
+  it('a French Word draft becomes an MOU: matched headings fill their sections, the rest waits in “Importé, à trier”, table included', async () => {
+    const page = await openFrench();
+    const form = page.getByTestId('new-agreement-form');
+    await form.waitFor();
+    await page.locator('input[name="title"]').fill('PE importé de Word');
+    await page.getByTestId('new-party-0').locator('input[name="legalName"]').fill('Agence A');
+    await page.getByTestId('new-party-1').locator('input[name="legalName"]').fill('Agence B');
+    await page.locator('input[name="ownerName"]').fill('Odile Owner');
+    await page.locator('input[name="ownerEmail"]').fill('odile@example.org');
+    await page
+      .getByTestId('import-docx')
+      .setInputFiles({
+        name: 'ebauche.docx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        buffer: await frenchDraft(),
+      });
+    await form.locator('button[type="submit"]').click();
+    await page.waitForURL(/\/a\//);
+    const imported = page.getByTestId('imported-area');
+    await imported.waitFor({ timeout: 20_000 });
+    await waitSaved(page);
+    expect(await imported.locator('table td').allTextContents()).toEqual(['Atelier', 'Date', 'Accueil', 'Avril']);
+    expect(await editorOf(page, 'section:purpose').locator('strong').textContent()).toBe('améliorer les résultats');
+    expect(await editorOf(page, 'section:duration').locator('ul li').count()).toBe(2);
+    await imported.scrollIntoViewIfNeeded();
+    await screenshot(page, 'import-to-sort');
+  }, 90_000);
 });

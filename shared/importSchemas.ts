@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { CreatedAgreementSchema } from './apiSchemas';
+
+/**
+ * POST /api/agreements/import: a new agreement from a Word draft. The form
+ * has `agreement` (the JSON of POST /api/agreements) and `file` (the .docx).
+ */
+export const ImportSummarySchema = z.object({
+  /** Headings matched to a section, in document order. */
+  matched: z.array(z.object({ heading: z.string(), section: z.string() })),
+  /** Headings whose text went to "Imported, to sort" ('' for the text before the first heading). */
+  unsorted: z.array(z.string()),
+});
+export const ImportedAgreementSchema = CreatedAgreementSchema.extend({ imported: ImportSummarySchema });
+export type ImportedAgreement = z.infer<typeof ImportedAgreementSchema>;
