@@ -8,7 +8,7 @@
  *    (the agreement route when the gate says 401/403/404), /verify, the list.
  * 2. Time until the editor is editable and synced, in headless Chromium:
  *    cold (fresh profile: empty HTTP cache and IndexedDB) and warm (same
- *    profile, opened again), for a new agreement from the MOU template on the
+ *    profile, opened again a second later), for a new agreement from the MOU template on the
  *    Entente server (real SQLite file, every update stored) and for the
  *    minimal page on the y-websocket reference server's code (in memory), each
  *    on a random local port. `--rounds N` (default 5) pools N rounds, the
@@ -115,6 +115,8 @@ async function coldAndWarm(which: Readiness, round: number): Promise<[number, nu
     } else url = `${reference.url}/?room=round-${round}`;
     const cold = await timeOpen(context, url, which);
     await cold.page.close();
+    // Opened again a moment later, as a person would: the closed page has let go of its socket and IndexedDB.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
     const warm = await timeOpen(context, url, which);
     await warm.page.close();
     return [cold.ms, warm.ms, cold.scripts.length];

@@ -28,7 +28,9 @@ export async function loadMessages(lang: Lang): Promise<Catalogue> {
 /**
  * Fetches the other languages' catalogues once the page is idle, so that
  * switching language later is instant and works while the server cannot be
- * reached (the page was loaded, the words must not need the network).
+ * reached (the page was loaded, the words must not need the network; the
+ * connection test switches language with the server down). Not later: a
+ * server can go away seconds after the page opened.
  */
 export function prefetchOtherLanguages(lang: Lang): void {
   const others: Lang[] = lang === 'fr' ? ['en'] : ['fr'];

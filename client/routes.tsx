@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect, type ComponentType, type ReactNode } from 'react';
+import type { Route } from './router';
 
 /**
  * Each page is its own chunk, loaded when its route is first shown, so a
@@ -21,9 +22,13 @@ function withData<P extends object>(page: () => Promise<ComponentType<P>>) {
   });
 }
 
-const AgreementsPage = withData(async () => (await import('./pages/AgreementsPage')).AgreementsPage);
+const loadList = () => import('./pages/AgreementsPage');
+const loadGate = () => Promise.all([import('./access/AccessGate'), import('./data/DataProvider')]);
+const loadVerify = () => import('./signing/VerifyPage');
+
+const AgreementsPage = withData(async () => (await loadList()).AgreementsPage);
 // The gate (GET /me, and the "open your personal link" pages) is small; the editor is fetched once it lets the reader in.
-const AccessGate = withData(async () => (await import('./access/AccessGate')).AccessGate);
+const AccessGate = withData(async () => (await loadGate())[0].AccessGate);
 const loadEditor = () => import('./editor/AgreementEditor');
 const CollabEditor = lazy(async () => {
   const { CollabEditor } = await loadEditor();
@@ -31,7 +36,18 @@ const CollabEditor = lazy(async () => {
   (await import('./deferred')).preloadDeferred();
   return { default: CollabEditor };
 });
-const VerifyPage = lazy(async () => ({ default: (await import('./signing/VerifyPage')).VerifyPage }));
+const VerifyPage = lazy(async () => ({ default: (await loadVerify()).VerifyPage }));
+
+/**
+ * Asks for the chunks of the page at `path` at once, from client/main.tsx,
+ * beside the catalogue instead of after it (the app renders nothing until
+ * its words are there). The same imports the routes make, so nothing loads twice.
+ */
+export function preloadRoute(route: Route): void {
+  const load = { list: loadList, agreement: loadGate, verify: loadVerify, notFound: null }[route.name];
+  load?.().catch(() => undefined); // the route's own import meets the failure again
+  if (route.name === 'agreement') preloadEditorIfAdmitted(route.id);
+}
 
 /** While a page's chunk loads: an empty page of the same shape, so nothing jumps. */
 function Loading({ children }: { children: ReactNode }) {
@@ -46,25 +62,24 @@ export const ListRoute = () => (
 
 /**
  * Fetches the editor's code beside the gate's instead of after it, but only
- * for a reader the server will let in: a bare GET /me, asked at once, whose
- * status alone is read (the gate asks again through the data layer for the
- * session itself). A refused reader (the sign-in pages) never downloads the
- * editor.
+ * for a reader the server will let in: a bare GET /me, asked once per
+ * agreement and page, whose status alone is read (the gate asks again
+ * through the data layer for the session itself). A refused reader (the
+ * sign-in pages) never downloads the editor.
  */
-function usePreloadEditorIfAdmitted(id: string): void {
-  useEffect(() => {
-    const controller = new AbortController();
-    fetch(`/api/agreements/${encodeURIComponent(id)}/me`, { credentials: 'same-origin', headers: { accept: 'application/json' }, signal: controller.signal })
-      .then((response) => {
-        if (response.ok) void loadEditor().catch(() => undefined); // the lazy import meets any failure again
-      })
-      .catch(() => undefined);
-    return () => controller.abort();
-  }, [id]);
+const probed = new Set<string>();
+function preloadEditorIfAdmitted(id: string): void {
+  if (probed.has(id)) return;
+  probed.add(id);
+  fetch(`/api/agreements/${encodeURIComponent(id)}/me`, { credentials: 'same-origin', headers: { accept: 'application/json' } })
+    .then((response) => {
+      if (response.ok) void loadEditor().catch(() => undefined); // the lazy import meets any failure again
+    })
+    .catch(() => undefined);
 }
 
 export function AgreementRoute({ id }: { id: string }) {
-  usePreloadEditorIfAdmitted(id);
+  useEffect(() => preloadEditorIfAdmitted(id), [id]);
   return (
     <Loading>
       <AccessGate id={id}>
