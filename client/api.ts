@@ -21,6 +21,7 @@ import { ComparisonSchema, HistoryEntryViewSchema, HistoryListSchema } from '../
 
 // Failures are typed apart from the REST client (client/apiFailure.ts) so telling them apart does not load zod.
 import { LifecycleViewSchema } from '../shared/lifecycleSchemas';
+import { NotificationListSchema } from '../shared/notifySchemas';
 import { ApiFailure } from './apiFailure';
 export { ApiFailure, type FailureCode } from './apiFailure';
 
@@ -105,6 +106,10 @@ export const exportUrl = (id: string, format: 'pdf' | 'docx' | 'json'): string =
 export const getLifecycle = (id: string, signal?: AbortSignal) => get(under(id, '/lifecycle'), LifecycleViewSchema, signal);
 export const giveNotice = (id: string, reason: string) => request(under(id, '/notice'), LifecycleViewSchema, json('POST', { reason }));
 export const addPartnershipRecord = (id: string, body: string) => request(under(id, '/records'), LifecycleViewSchema, json('POST', { body }));
+/** The bell (server/routes/notifications.ts). */
+export const getNotifications = (id: string, signal?: AbortSignal) => get(under(id, '/notifications'), NotificationListSchema, signal);
+export const markNotificationsRead = (id: string, ids?: string[]) =>
+  request(under(id, '/notifications/read'), NotificationListSchema, json('POST', ids ? { ids } : {}));
 export const setReviewMeetings = (id: string, on: boolean) => request(under(id, '/lifecycle'), LifecycleViewSchema, json('PATCH', { reviewMeetings: on }));
 /** The locked version as a PDF marked "not signed", to read before signing. */
 export const reviewUrl = (id: string): string => under(id, '/review.pdf');

@@ -16,6 +16,7 @@ import { historyRoutes } from './routes/history';
 import { legalReviewRoutes } from './routes/legalReview';
 import { importRoutes } from './routes/importAgreement';
 import { lifecycleRoutes } from './routes/lifecycle';
+import { notificationRoutes } from './routes/notifications';
 import { templateRoutes } from './routes/templates';
 import { threadRoutes } from './routes/threads';
 import type { Services } from './services/container';
@@ -55,6 +56,7 @@ export function createApp({ services: s, clientDir, log }: AppDeps): Hono {
     historyRoutes(s.history),
     legalReviewRoutes(s.legalReview, s.lifecycle),
     lifecycleRoutes(s.afterSigning.service, s.afterSigning.copies),
+    notificationRoutes(s.notifications, s.auth),
   ]) {
     app.route('/api/agreements/:id', routes);
   }

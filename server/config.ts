@@ -15,6 +15,9 @@ const EnvSchema = z.object({
     (v) => (v === '' ? undefined : v), // `PUBLIC_URL=` in an env file means unset
     z.url({ protocol: /^https?$/, error: 'an http(s) URL, e.g. https://entente.example.org' }).optional(),
   ),
+  /** E-mail (with MAIL_FROM and PUBLIC_URL): `smtp://user:pass@host:587` or `smtps://…:465`. */
+  SMTP_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url({ protocol: /^smtps?$/, error: 'an smtp:// or smtps:// URL' }).optional()),
+  MAIL_FROM: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(3).optional()),
 });
 
 export type Config = z.output<typeof EnvSchema>;

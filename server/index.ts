@@ -10,7 +10,10 @@ const server = await startServer({
   durability: config.DURABILITY,
   clientDir: config.CLIENT_DIR,
   publicUrl: config.PUBLIC_URL,
+  mail: config.SMTP_URL && config.MAIL_FROM ? { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM } : undefined,
 });
+if (!(config.SMTP_URL && config.MAIL_FROM && config.PUBLIC_URL))
+  console.log('E-mail is off (set SMTP_URL, MAIL_FROM and PUBLIC_URL to send it): notifications show in the app.');
 console.log(`Entente listening on ${server.url}  (data in ${config.DATA_DIR})`);
 
 const stop = (): void => {

@@ -34,6 +34,8 @@ export interface StartOptions {
   history?: ContainerOptions['history'];
   /** The clock of everything dated after signing, and of the drafting history unless `history.clock` is given (tests). */
   clock?: ContainerOptions['clock'];
+  /** E-mail (`SMTP_URL`, `MAIL_FROM`); on only with `publicUrl` too. */
+  mail?: ContainerOptions['mail'];
   log?: (message: string) => void;
 }
 
@@ -56,12 +58,15 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     buildPdf: options.buildPdf,
     history: options.history,
     clock: options.clock,
+    mail: options.mail,
+    publicUrl: options.publicUrl,
   });
   // Before anyone can ask: finish what a stop between the last signature and the completion left undone.
   await services.lifecycle.resumeCompletions();
   await services.exports.backfillPagesHashes(log);
   services.afterSigning.copies.backfill(log);
   services.afterSigning.scheduler.start();
+  services.notifications.start();
   const { rooms, hub, auth } = services;
   const clientDir = options.clientDir && existsSync(join(options.clientDir, 'index.html')) ? options.clientDir : undefined;
   const app = createApp({ services, clientDir, log });
@@ -91,6 +96,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         // Checkpoints due later are taken now, while the document can still be read.
         services.history.recorder.flushAll();
         services.afterSigning.scheduler.stop();
+        await services.notifications.stop();
         rooms.closeAll(CloseCode.ServerRestart, 'server restart');
         hub.closeAll();
         sync.close();

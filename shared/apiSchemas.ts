@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AnchorSchema, ROLES, VISIBILITIES } from './api';
 import { ERROR_CODES } from './errors';
 import { LegalReviewSchema } from './legalReview';
+import { NotificationViewSchema } from './notifySchemas';
 import { BUDGET_NATURES } from './budget';
 import { RACI_LETTERS } from './raci';
 import type { AgreementEvent } from './events';
@@ -287,6 +288,7 @@ export const AgreementEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('status'), data: signal }),
   z.object({ type: z.literal('authors'), data: AuthorListSchema }),
   z.object({ type: z.literal('history'), data: signal }),
+  z.object({ type: z.literal('notification'), data: NotificationViewSchema }),
   z.object({ type: z.literal('ping'), data: signal }),
 ]);
 export type EventSchemaMatches = Assert<Same<z.output<typeof AgreementEventSchema>, AgreementEvent>>;

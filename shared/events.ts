@@ -1,4 +1,5 @@
 import type { AuthorView, PartyView, ThreadView } from './api';
+import type { NotificationView } from './notifySchemas';
 
 /**
  * The server-sent events of one agreement (GET /api/agreements/:id/events):
@@ -20,13 +21,25 @@ export interface EventPayloads {
   authors: { authors: AuthorView[] };
   /** A version was added to the drafting history: refetch the list. */
   history: Record<string, never>;
+  /** Something this subscriber is told (only their own stream carries it): the bell counts it. */
+  notification: NotificationView;
   /** Keeps proxies from closing an idle stream. */
   ping: Record<string, never>;
 }
 
 export type EventName = keyof EventPayloads;
 
-export const EVENT_NAMES = ['ready', 'thread', 'participants', 'parties', 'status', 'history', 'authors', 'ping'] as const satisfies readonly EventName[];
+export const EVENT_NAMES = [
+  'ready',
+  'thread',
+  'participants',
+  'parties',
+  'status',
+  'history',
+  'authors',
+  'notification',
+  'ping',
+] as const satisfies readonly EventName[];
 
 /** One event as the client receives it. */
 export type AgreementEvent = { [K in EventName]: { type: K; data: EventPayloads[K] } }[EventName];

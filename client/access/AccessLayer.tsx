@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Bell } from '../notifications/Bell';
 import type { Me } from '../../shared/api';
 import { CloseCode } from '../../shared/closeCodes';
 import type { Collab } from '../editor/useCollab';
@@ -105,6 +106,7 @@ export function AccessLayer({ collab, children }: { collab: Collab; children: Re
       <IdentityContext.Provider value={identity}>
         <ReadOnlyReason reason="rights-changing" active={rightsChanging}>
           <MeBadge />
+          <Bell agreementId={collab.id} />
           {children}
         </ReadOnlyReason>
       </IdentityContext.Provider>

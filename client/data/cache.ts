@@ -35,6 +35,8 @@ export interface AgreementCache {
   participantsChanged(): void;
   /** Everything of this agreement, e.g. after the stream reopened and events may have been missed. */
   refreshAll(): void;
+  /** Someone was told something (event `notification`): the bell fetches its list again. */
+  refreshNotifications(): void;
 }
 
 export function agreementCache(client: QueryClient, id: string): AgreementCache {
@@ -82,6 +84,7 @@ export function agreementCache(client: QueryClient, id: string): AgreementCache 
       for (const key of [agreementKeys.participants(id), agreementKeys.me(id), agreementKeys.parties(id), agreementKeys.status(id)]) refresh(key);
     },
     refreshAll: () => refresh(agreementKeys.all(id)),
+    refreshNotifications: () => refresh([...agreementKeys.all(id), 'notifications']),
   };
 }
 

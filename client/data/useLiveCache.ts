@@ -33,6 +33,9 @@ export function applyEvent(cache: AgreementCache, event: AgreementEvent): void {
       // The stream (re)opened: whatever happened meanwhile was not heard.
       cache.refreshAll();
       return;
+    case 'notification':
+      cache.refreshNotifications();
+      return;
     case 'ping':
       return;
   }

@@ -19,6 +19,8 @@ export interface CommentServiceDeps {
   hub: EventHub;
   /** Comments are closed once the agreement is locked. */
   isDraft: (agreementId: string) => boolean;
+  /** After a comment naming people is stored (they are told). */
+  mentioned?: (author: Participant, mentions: readonly string[]) => void;
 }
 
 /**
@@ -51,6 +53,7 @@ export class CommentService {
     };
     this.d.threads.createThread(thread, { id: newRowId(), authorId: author.id, body: input.body, mentions, createdAt: now });
     this.d.threads.markRead(author.id, thread.id, now);
+    if (mentions.length > 0) this.d.mentioned?.(author, mentions);
     return this.changed(author, thread.id);
   }
 
@@ -61,6 +64,7 @@ export class CommentService {
     const now = new Date().toISOString();
     this.d.threads.addComment({ id: newRowId(), threadId, authorId: author.id, body: input.body, mentions, createdAt: now });
     this.d.threads.markRead(author.id, threadId, now);
+    if (mentions.length > 0) this.d.mentioned?.(author, mentions);
     return this.changed(author, threadId);
   }
 

@@ -33,6 +33,8 @@ import { HistoryRedline } from './historyRedline';
 import { HistoryRestorer } from './historyRestorer';
 import type { Clock } from '../lifecycle/clock';
 import { createAfterSigning } from '../lifecycle';
+import { systemClock } from '../lifecycle/clock';
+import { createNotifications, type MailOptions } from '../notify';
 
 export interface ContainerOptions {
   idleMs: number;
@@ -44,6 +46,9 @@ export interface ContainerOptions {
   history?: { timing?: CheckpointTiming; clock?: HistoryClock };
   /** The clock of everything dated after signing (tests move it forward); the drafting history's too unless it has its own. */
   clock?: Clock;
+  /** E-mail through SMTP (with `publicUrl`, for the links); without it notifications show in the app only. */
+  mail?: MailOptions;
+  publicUrl?: string;
 }
 
 /** Builds every store and service once, in dependency order. */
@@ -65,6 +70,17 @@ export function createServices(db: Db, options: ContainerOptions) {
     return template;
   };
   const isDraft = (agreementId: string): boolean => versions.status(agreementId) === 'draft';
+  const notifications = createNotifications({
+    db,
+    participants: participantStore,
+    agreements: agreementStore,
+    versions,
+    hub,
+    clock: options.clock ?? systemClock,
+    mail: options.mail,
+    publicUrl: options.publicUrl,
+    log: options.log,
+  });
 
   const rooms = new Rooms(docs, agreementStore, {
     ...options,
@@ -79,7 +95,16 @@ export function createServices(db: Db, options: ContainerOptions) {
       if (stored.length === 0 && ids.length > 0) partyStore.transaction(() => ids.forEach((p) => partyStore.add(id, p)));
     },
   });
-  const approvals = new ApprovalService({ approvals: new ApprovalStore(db), participants: participantStore, rooms, audit, hub, templateOf, isDraft });
+  const approvals = new ApprovalService({
+    approvals: new ApprovalStore(db),
+    participants: participantStore,
+    rooms,
+    audit,
+    hub,
+    templateOf,
+    isDraft,
+    afterApprove: notifications.approved,
+  });
   // A stored edit may change an approved section: approvals check, and clear what it changed.
   rooms.onStored((id, editors) => approvals.scheduleReconcile(id, editors));
   const historyStore = new HistoryStore(db);
@@ -104,7 +129,16 @@ export function createServices(db: Db, options: ContainerOptions) {
     redline: new HistoryRedline({ compare: historyCompare, agreements: agreementStore, templateOf }),
   };
   const auth = new Authenticator(participantStore, new SessionStore(db));
-  const participants = new ParticipantService(participantStore, auth, rooms, hub, audit, partyStore, (id) => versions.lockedSignersOf(id));
+  const participants = new ParticipantService(
+    participantStore,
+    auth,
+    rooms,
+    hub,
+    audit,
+    partyStore,
+    (id) => versions.lockedSignersOf(id),
+    notifications.invited,
+  );
   const parties = new PartyService({
     parties: partyStore,
     participants: participantStore,
@@ -116,6 +150,8 @@ export function createServices(db: Db, options: ContainerOptions) {
   });
   const exports = new ExportService({ versions, agreements: agreementStore, audit, templateOf });
   const afterSigning = createAfterSigning({ db, versions, participants: participantStore, audit, hub, exports, clock: options.clock, log: options.log });
+  afterSigning.onNotice(notifications.notice);
+  afterSigning.onDue(notifications.due);
   return {
     agreementStore,
     rooms,
@@ -138,7 +174,15 @@ export function createServices(db: Db, options: ContainerOptions) {
       audit,
       afterCreate: (id, ownerId) => void historyService.record(id, { kind: 'created', by: ownerId }),
     }),
-    comments: new CommentService({ threads: threadStore, participants: participantStore, agreements: agreementStore, rooms, hub, isDraft }),
+    comments: new CommentService({
+      threads: threadStore,
+      participants: participantStore,
+      agreements: agreementStore,
+      rooms,
+      hub,
+      isDraft,
+      mentioned: notifications.mentioned,
+    }),
     lifecycle: new LifecycleService({
       versions,
       participants: participantStore,
@@ -150,13 +194,23 @@ export function createServices(db: Db, options: ContainerOptions) {
       templateOf,
       buildPdf: options.buildPdf,
       log: options.log,
-      afterLock: (v, by) => void historyService.record(v.agreementId, { kind: 'locked', by: by.id, lockedVersion: v.number }),
-      afterSigned: (versionId) => afterSigning.signed(versionId),
+      afterLock: (v, by) => {
+        void historyService.record(v.agreementId, { kind: 'locked', by: by.id, lockedVersion: v.number });
+        notifications.locked(
+          v.agreementId,
+          versions.signers(v.id).map((s) => s.participantId),
+        );
+      },
+      afterSigned: (versionId) => {
+        afterSigning.signed(versionId);
+        notifications.signed(versionId);
+      },
       now: () => afterSigning.clock.now(),
     }),
     history,
     exports,
     afterSigning,
+    notifications,
     legalReview: { audit, versions, hub },
   };
 }

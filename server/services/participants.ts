@@ -48,6 +48,8 @@ export class ParticipantService {
     private readonly parties: PartyStore,
     /** While the agreement is locked, who was recorded to sign it (null otherwise). */
     private readonly lockedSigners: (agreementId: string) => VersionSigner[] | null,
+    /** After an invitation is stored: the invited person is told, with their personal link. */
+    private readonly invited?: (participant: Participant, link: string) => void,
   ) {}
 
   me(p: Participant): Me {
@@ -77,6 +79,7 @@ export class ParticipantService {
       signatory: view.signatory,
     });
     this.announce(by.agreementId);
+    this.invited?.(invited, linkOf(invited.token));
     return view;
   }
 

@@ -17,6 +17,8 @@ export interface ApprovalDeps {
   hub: EventHub;
   templateOf: (agreementId: string) => AgreementTemplate;
   isDraft: (agreementId: string) => boolean;
+  /** After an approval is stored (the other parties are told their approval is needed). */
+  afterApprove?: (by: Participant, section: string) => void;
 }
 
 /**
@@ -72,6 +74,7 @@ export class ApprovalService {
     this.d.audit.append(by.agreementId, by.id, 'section_approved', { section, partyId: by.partyId, contentHash });
     this.withApprovals.set(by.agreementId, true);
     this.announce(by.agreementId);
+    this.d.afterApprove?.(by, section);
     return this.list(by.agreementId);
   }
 

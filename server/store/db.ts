@@ -299,6 +299,45 @@ export const MIGRATIONS: readonly string[] = [
      done_at TEXT NOT NULL,
      PRIMARY KEY (version_id, kind, on_day)
    ) WITHOUT ROWID;`,
+  // Notifications (server/notify/): what each participant is told, in the app
+  // (read or not), and the e-mail outbox: a message is written in the same
+  // transaction as its notification and sent later with retries, so a slow or
+  // failing SMTP server never holds a request and nothing is lost or sent
+  // twice across a restart (a message is claimed before it is sent; one left
+  // claimed by a stopped process is tried again). E-mail choices and the
+  // language are per person, by e-mail address.
+  `CREATE TABLE notifications (
+     id TEXT PRIMARY KEY,
+     agreement_id TEXT NOT NULL REFERENCES agreements(id),
+     participant_id TEXT NOT NULL REFERENCES participants(id),
+     kind TEXT NOT NULL,
+     data TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     read_at TEXT
+   );
+   CREATE INDEX notifications_participant ON notifications(participant_id, created_at);
+   CREATE TABLE outbox (
+     id TEXT PRIMARY KEY,
+     notification_id TEXT NOT NULL UNIQUE REFERENCES notifications(id),
+     agreement_id TEXT NOT NULL REFERENCES agreements(id),
+     to_address TEXT NOT NULL,
+     subject TEXT NOT NULL,
+     body TEXT NOT NULL,
+     attach_version_id TEXT REFERENCES versions(id),
+     status TEXT NOT NULL CHECK (status IN ('pending', 'sending', 'sent', 'failed')),
+     attempts INTEGER NOT NULL DEFAULT 0,
+     next_attempt_at TEXT NOT NULL,
+     last_error TEXT,
+     created_at TEXT NOT NULL,
+     sent_at TEXT
+   );
+   CREATE INDEX outbox_due ON outbox(status, next_attempt_at);
+   CREATE INDEX outbox_agreement ON outbox(agreement_id, status);
+   CREATE TABLE mail_preferences (
+     email TEXT PRIMARY KEY,
+     language TEXT,
+     off TEXT NOT NULL DEFAULT '[]'
+   );`,
 ];
 
 /** `user_version` once the plaintext tokens are gone (the migration above). */

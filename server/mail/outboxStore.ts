@@ -1,0 +1,99 @@
+import type { Db } from '../store/db';
+
+export interface OutboxMessage {
+  id: string;
+  notificationId: string;
+  agreementId: string;
+  to: string;
+  subject: string;
+  body: string;
+  /** The signed version whose PDF goes along (read from the versions table when sent). */
+  attachVersionId: string | null;
+  attempts: number;
+}
+
+interface Row {
+  id: string;
+  notification_id: string;
+  agreement_id: string;
+  to_address: string;
+  subject: string;
+  body: string;
+  attach_version_id: string | null;
+  attempts: number;
+}
+
+const toMessage = (r: Row): OutboxMessage => ({
+  id: r.id,
+  notificationId: r.notification_id,
+  agreementId: r.agreement_id,
+  to: r.to_address,
+  subject: r.subject,
+  body: r.body,
+  attachVersionId: r.attach_version_id,
+  attempts: r.attempts,
+});
+
+/** The e-mail outbox: pending → sending (claimed) → sent, or back to pending with a later attempt, or failed. */
+export class OutboxStore {
+  private readonly s;
+
+  constructor(db: Db) {
+    this.s = {
+      insert: db.prepare(
+        `INSERT INTO outbox (id, notification_id, agreement_id, to_address, subject, body, attach_version_id, status, next_attempt_at, created_at)
+         VALUES (@id, @notificationId, @agreementId, @to, @subject, @body, @attachVersionId, 'pending', @now, @now)`,
+      ),
+      due: db.prepare<[string, number], Row>("SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, rowid LIMIT ?"),
+      claim: db.prepare<[string]>("UPDATE outbox SET status = 'sending', attempts = attempts + 1 WHERE id = ? AND status = 'pending'"),
+      sent: db.prepare<[string, string]>("UPDATE outbox SET status = 'sent', sent_at = ?, last_error = NULL WHERE id = ?"),
+      retry: db.prepare<[string, string, string]>("UPDATE outbox SET status = 'pending', next_attempt_at = ?, last_error = ? WHERE id = ?"),
+      failed: db.prepare<[string, string]>("UPDATE outbox SET status = 'failed', last_error = ? WHERE id = ?"),
+      // A message left claimed by a process that stopped mid-send is tried again (see README: at least once).
+      unclaim: db.prepare("UPDATE outbox SET status = 'pending' WHERE status = 'sending'"),
+      next: db.prepare<[], { at: string }>("SELECT min(next_attempt_at) AS at FROM outbox WHERE status = 'pending'"),
+      failures: db.prepare<[string], { to_address: string; subject: string; attempts: number; last_error: string | null; created_at: string }>(
+        "SELECT to_address, subject, attempts, last_error, created_at FROM outbox WHERE agreement_id = ? AND status = 'failed' ORDER BY created_at DESC LIMIT 100",
+      ),
+    };
+  }
+
+  add(m: Omit<OutboxMessage, 'attempts'>, now: string): void {
+    this.s.insert.run({ ...m, now });
+  }
+
+  due(now: string, limit = 20): OutboxMessage[] {
+    return this.s.due.all(now, limit).map(toMessage);
+  }
+
+  /** True if this process now owns the message (no one else claimed it meanwhile). */
+  claim(id: string): boolean {
+    return this.s.claim.run(id).changes === 1;
+  }
+
+  markSent(id: string, now: string): void {
+    this.s.sent.run(now, id);
+  }
+
+  retryAt(id: string, at: string, error: string): void {
+    this.s.retry.run(at, error, id);
+  }
+
+  markFailed(id: string, error: string): void {
+    this.s.failed.run(error, id);
+  }
+
+  unclaimAll(): number {
+    return this.s.unclaim.run().changes;
+  }
+
+  nextAttempt(): string | null {
+    return this.s.next.get()?.at ?? null;
+  }
+
+  failures(agreementId: string) {
+    return this.s.failures
+      .all(agreementId)
+      .map((r) => ({ to: r.to_address, subject: r.subject, attempts: r.attempts, error: r.last_error ?? '', at: r.created_at }));
+  }
+}

@@ -1,0 +1,33 @@
+import nodemailer from 'nodemailer';
+
+/** A message as the outbox hands it to SMTP. */
+export interface Mail {
+  /** Stable per outbox row, so a receiver can tell a retry after a crash from a new message. */
+  messageId: string;
+  to: string;
+  subject: string;
+  text: string;
+  attachments: { filename: string; content: Buffer; contentType: string }[];
+}
+
+export type SendMail = (mail: Mail) => Promise<void>;
+
+/** Raised for an answer that will not change on retry (SMTP 5xx: unknown mailbox, refused). */
+export class PermanentMailError extends Error {}
+
+/** Sends through `SMTP_URL` (smtp:// or smtps://, credentials in the URL) from `MAIL_FROM`, with nodemailer. */
+export function smtpSender(smtpUrl: string, from: string): { send: SendMail; close: () => void } {
+  const transport = nodemailer.createTransport(smtpUrl, { from });
+  return {
+    async send(mail) {
+      try {
+        await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, messageId: mail.messageId, attachments: mail.attachments });
+      } catch (error) {
+        const code = (error as { responseCode?: unknown }).responseCode;
+        if (typeof code === 'number' && code >= 500) throw new PermanentMailError(error instanceof Error ? error.message : String(error));
+        throw error;
+      }
+    },
+    close: () => transport.close(),
+  };
+}
