@@ -25,11 +25,13 @@ async function open(token: string, a: TestAgreement): Promise<Client> {
   return c;
 }
 
-/** Types into the purpose section and waits until the server stored it (its checkpoint timer is set). */
+/** Types into the purpose section and waits until the server has stored it (it stores in the turn after it applies an update). */
 async function type(c: Client, text: string): Promise<void> {
-  const before = clock.pending;
-  c.doc.getXmlFragment(fragmentName('purpose')).push([paragraph(text)]);
-  await waitFor(() => clock.pending > before || clock.pending === 1, 'the edit is stored');
+  const fragment = c.doc.getXmlFragment(fragmentName('purpose'));
+  fragment.push([paragraph(text)]);
+  const id = c.provider.roomname;
+  const expected = fragmentToText(fragment);
+  await waitFor(() => server.rooms.read(id, (doc) => fragmentToText(doc.getXmlFragment(fragmentName('purpose')))) === expected, 'the server has the edit');
   await new Promise((r) => setTimeout(r, 20));
 }
 
