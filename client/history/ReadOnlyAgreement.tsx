@@ -6,6 +6,7 @@ import { fragmentName } from '../../shared/schema';
 import type { AgreementTemplate, SectionTemplate } from '../../shared/template';
 import { useT } from '../intl';
 import { useLanguage } from '../language';
+import { ReadOnlyBudget, ReadOnlyRaci } from './ReadOnlyTables';
 import { RichTextView } from './RichTextView';
 
 interface ReadOnlyAgreementProps {
@@ -21,6 +22,7 @@ export function ReadOnlyAgreement({ doc, template, sectionAction }: ReadOnlyAgre
   const { lang } = useLanguage();
   const content = readAgreement(doc, template);
   const partyName = (p: PartyContent): string => p.legalName || t('party.unnamed');
+  const nameOf = (id: string): string => content.parties.find((p) => p.id === id)?.legalName || t('party.unnamed');
   const perParty = (section: SectionTemplate, extra?: (p: PartyContent) => ReactNode): ReactNode =>
     content.parties.map((p) => (
       <div key={p.id} className="party-part">
@@ -85,6 +87,10 @@ export function ReadOnlyAgreement({ doc, template, sectionAction }: ReadOnlyAgre
             </ul>
           </div>
         ));
+      case 'raci':
+        return <ReadOnlyRaci content={content} sectionKey={section.key} partyName={nameOf} />;
+      case 'budget':
+        return <ReadOnlyBudget content={content} sectionKey={section.key} partyName={nameOf} />;
       default:
         return <p className="muted small">{t('history.notShown')}</p>;
     }
