@@ -3,9 +3,12 @@ import { exportWords } from './labels';
 import { budgetBlocks, raciBlocks } from './tableBlocks';
 import type { Block, ExportModel } from './model';
 
+/** A line to sign or date by hand on a printed copy. */
+const BLANK = '____________________';
+
 /** The agreement as blocks in reading order: parties, every section, the signature block. */
 export function agreementBlocks(m: ExportModel): Block[] {
-  const { lang, t, labelled, dateTime } = exportWords(m.content.language);
+  const { lang, t, labelled, dateTime, day } = exportWords(m.content.language);
   const blocks: Block[] = [];
   const para = (text: string): void => {
     for (const line of text.split('\n')) if (line.trim() !== '') blocks.push({ kind: 'paragraph', text: line });
@@ -49,15 +52,32 @@ export function agreementBlocks(m: ExportModel): Block[] {
         break;
       }
       case 'signatories':
+        // One block per signatory, as Ressource 5 lays it out: agency, name and title, signature, date.
         for (const p of m.content.parties) {
+          const organisation = p.legalName || partyName(p.id);
           const signed = m.signatures.filter((s) => s.partyId === p.id);
-          const lines =
+          const people =
             signed.length > 0
-              ? signed.map((s) => `${s.fullName}, ${s.title} — ${t('export.signedOn', { date: dateTime(s.signedAt) })}`)
-              : p.signatories.map((s) => `${s.name}, ${s.title} — ${t('export.notSigned')}`);
-          blocks.push({ kind: 'signature', organisation: p.legalName || partyName(p.id), lines });
+              ? signed.map((s) => ({
+                  name: s.fullName,
+                  title: s.title,
+                  signature: t('export.signedOn', { date: dateTime(s.signedAt) }),
+                  date: day(s.signedAt),
+                }))
+              : p.signatories.map((s) => ({ name: s.name, title: s.title, signature: t('export.notSigned'), date: BLANK }));
+          for (const s of people) {
+            blocks.push({
+              kind: 'signature',
+              organisation,
+              lines: [
+                labelled(t('export.nameTitle'), `${s.name}, ${s.title}`),
+                labelled(t('export.signature'), s.signature),
+                labelled(t('export.date'), s.date),
+              ],
+            });
+          }
         }
-        if (m.inForceFrom) para(t('export.inForce', { date: dateTime(m.inForceFrom) }));
+        if (m.inForceFrom) blocks.push({ kind: 'paragraph', text: t('export.inForce', { date: dateTime(m.inForceFrom) }), spaceBefore: true });
         break;
       case 'raci':
         blocks.push(...raciBlocks(m, section));

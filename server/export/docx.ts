@@ -1,4 +1,5 @@
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { AlignmentType, Document, Footer, HeadingLevel, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { exportWords } from './labels';
 import { agreementBlocks } from './blocks';
 import type { Block, ExportModel } from './model';
 
@@ -12,6 +13,25 @@ function docxTable(b: Extract<Block, { kind: 'table' }>): Table {
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [row(b.header, true, true), ...b.rows.map((r) => row(r.cells, r.bold ?? false))],
+  });
+}
+
+/** Every page's footer: the title and version fingerprint, and "page 2 of 7" with Word's own page fields. */
+function footer(m: ExportModel): Footer {
+  const { t, labelled } = exportWords(m.content.language);
+  // The message's words around its two numbers, so the fields sit where the language puts them.
+  const [before = '', rest = ''] = t('export.pageOf', { page: '{page}', pages: '{pages}' }).split('{page}');
+  const [middle = '', after = ''] = rest.split('{pages}');
+  return new Footer({
+    children: [
+      new Paragraph({ children: [new TextRun({ text: m.content.title, size: 15 })] }),
+      new Paragraph({
+        children: [
+          new TextRun({ text: `${labelled(t('export.versionHash'), m.versionHash)}    `, size: 15 }),
+          new TextRun({ children: [before, PageNumber.CURRENT, middle, PageNumber.TOTAL_PAGES, after], size: 15 }),
+        ],
+      }),
+    ],
   });
 }
 
@@ -30,10 +50,10 @@ export async function agreementDocx(m: ExportModel): Promise<Buffer> {
         children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(b.text)] }));
         break;
       case 'paragraph':
-        children.push(new Paragraph({ alignment: AlignmentType.LEFT, children: [new TextRun(b.text)] }));
+        children.push(new Paragraph({ alignment: AlignmentType.LEFT, spacing: b.spaceBefore ? { before: 360 } : undefined, children: [new TextRun(b.text)] }));
         break;
       case 'signature':
-        children.push(new Paragraph({ children: [new TextRun({ text: b.organisation, bold: true })] }));
+        children.push(new Paragraph({ spacing: { before: 240 }, keepNext: true, children: [new TextRun({ text: b.organisation, bold: true })] }));
         for (const line of b.lines) children.push(new Paragraph({ children: [new TextRun(line)] }));
         break;
       case 'table':
@@ -42,5 +62,5 @@ export async function agreementDocx(m: ExportModel): Promise<Buffer> {
     }
   }
   children.push(new Paragraph({ children: [new TextRun({ text: `SHA-256: ${m.versionHash}`, size: 16 })] }));
-  return Packer.toBuffer(new Document({ creator: 'Entente', title: m.content.title, sections: [{ children }] }));
+  return Packer.toBuffer(new Document({ creator: 'Entente', title: m.content.title, sections: [{ children, footers: { default: footer(m) } }] }));
 }

@@ -1,6 +1,6 @@
 import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
 import { LOCALES, MESSAGES, langOf } from '../../shared/i18n';
-import { formatDayTime } from '../../shared/i18n/dates';
+import { formatDay, formatDayTime } from '../../shared/i18n/dates';
 import { translator, type Translate } from '../../shared/i18n/translate';
 import type { Lang } from '../../shared/template';
 
@@ -17,6 +17,8 @@ export interface ExportWords {
   labelled: (label: string, value: string | number) => string;
   /** "1er décembre 2025 à 20 h 48 UTC". */
   dateTime: (iso: string) => string;
+  /** "1er décembre 2025" (in UTC). */
+  day: (iso: string) => string;
 }
 
 const cache = createIntlCache();
@@ -50,6 +52,7 @@ export function exportWords(language: string): ExportWords {
     t,
     labelled: (label, value) => t('common.labelValue', { label, value: String(value) }),
     dateTime: (iso) => t('export.utc', { dateTime: formatDayTime(intl, iso) }),
+    day: (iso) => formatDay(intl, iso),
   };
   WORDS.set(lang, words);
   return words;

@@ -20,7 +20,7 @@ export interface ExportModel {
 export type Block =
   | { kind: 'heading'; text: string }
   | { kind: 'subheading'; text: string }
-  | { kind: 'paragraph'; text: string }
+  | { kind: 'paragraph'; text: string; spaceBefore?: boolean }
   | { kind: 'signature'; organisation: string; lines: string[] }
   /** A table (the RACI matrix, the budget): a header row, then rows; a bold row is a total. */
   | { kind: 'table'; header: string[]; rows: { cells: string[]; bold?: boolean }[] };

@@ -3,6 +3,7 @@ import { sha256 } from '../signing/hash';
 import { agreementBlocks, certificateBlocks } from './blocks';
 import { FONTS } from './fonts';
 import { drawTable, tableStartHeight } from './pdfTable';
+import { drawFooters } from './pdfFooter';
 import { exportWords } from './labels';
 import type { Block, ExportModel } from './model';
 
@@ -14,11 +15,13 @@ const STYLES = {
   organisation: { font: FONTS.bold, size: 10.5, before: 0.4, after: 0 },
   signatureLine: { font: FONTS.regular, size: 10, before: 0, after: 0 },
 } as const;
-type Style = (typeof STYLES)[keyof typeof STYLES];
+type Style = { font: string; size: number; before: number; after: number };
 
 function lines(b: Block): [Style, string][] {
   if (b.kind === 'table') return [];
   if (b.kind === 'signature') return [[STYLES.organisation, b.organisation], ...b.lines.map((l): [Style, string] => [STYLES.signatureLine, l])];
+  // "In force from…" stands apart from the signatures above it (Ressource 5 leaves room there).
+  if (b.kind === 'paragraph' && b.spaceBefore) return [[{ ...STYLES.paragraph, before: 1.5 }, b.text]];
   return [[STYLES[b.kind], b.text]];
 }
 
@@ -88,6 +91,8 @@ function render(m: ExportModel, extras: Extras): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'LETTER',
     margin: 64,
+    // Pages are kept until the end so each footer can say "page 2 of 7".
+    bufferPages: true,
     info: { Title: m.content.title, Producer: 'Entente', Creator: 'Entente', CreationDate: created, ModDate: created },
   });
   const chunks: Buffer[] = [];
@@ -109,6 +114,7 @@ function render(m: ExportModel, extras: Extras): Promise<Buffer> {
     doc.addPage();
     write(doc, certificateBlocks(m, extras.certificate.pagesHash, extras.certificate.generatedAt));
   }
+  drawFooters(doc, m);
   doc.end();
   return done;
 }

@@ -94,6 +94,9 @@ describe('approvals and readiness', () => {
       'context',
       'parties',
       'parties',
+      // The MOU's optional RACI matrix (left out, approved all the same by approveAll).
+      'raci',
+      'raci',
       'responsibilities',
       'responsibilities',
       'signatories',

@@ -173,12 +173,20 @@ describe('agreementBlocks', () => {
     expect(sectionOf(agreementBlocks(m), 'Duration')).toEqual([]);
   });
 
-  it('before anyone signs, a signature block per party lists its signatories as not signed, and no date in force', () => {
+  it('before anyone signs, a signature block per signatory (agency, name and title, signature, date, as Ressource 5), and no date in force', () => {
     const blocks = agreementBlocks(model('en'));
     const section = sectionOf(blocks, 'Signatories');
     expect(section).toEqual([
-      { kind: 'signature', organisation: 'Centre Alpha', lines: ['Signataire a, Directrice — Not signed'] },
-      { kind: 'signature', organisation: 'Association Bêta', lines: ['Signataire b, Directrice — Not signed'] },
+      {
+        kind: 'signature',
+        organisation: 'Centre Alpha',
+        lines: ['Name and title: Signataire a, Directrice', 'Signature: Not signed', 'Date: ____________________'],
+      },
+      {
+        kind: 'signature',
+        organisation: 'Association Bêta',
+        lines: ['Name and title: Signataire b, Directrice', 'Signature: Not signed', 'Date: ____________________'],
+      },
     ]);
     expect(texts(blocks).some((t) => t.startsWith('In force'))).toBe(false);
   });
@@ -186,11 +194,17 @@ describe('agreementBlocks', () => {
   it('once a party signed, its block shows who signed and when (UTC), instead of the signatories typed in', () => {
     const m = model('en', { signatures: [signature('b', 'Béatrice Tremblay', '2025-12-01T20:48:00.000Z')] });
     const [alpha, beta] = sectionOf(agreementBlocks(m), 'Signatories');
-    expect(alpha).toEqual({ kind: 'signature', organisation: 'Centre Alpha', lines: ['Signataire a, Directrice — Not signed'] });
+    expect(alpha).toEqual({
+      kind: 'signature',
+      organisation: 'Centre Alpha',
+      lines: ['Name and title: Signataire a, Directrice', 'Signature: Not signed', 'Date: ____________________'],
+    });
     if (beta?.kind !== 'signature') throw new Error('no signature block for the second party');
     expect(beta.organisation).toBe('Association Bêta');
-    expect(beta.lines).toHaveLength(1);
-    expect(beta.lines[0]).toMatch(/^Béatrice Tremblay, Directrice générale — Signed electronically on .*December 1, 2025.* UTC$/);
+    expect(beta.lines).toHaveLength(3);
+    expect(beta.lines[0]).toBe('Name and title: Béatrice Tremblay, Directrice générale');
+    expect(beta.lines[1]).toMatch(/^Signature: Signed electronically on .*December 1, 2025.* UTC$/);
+    expect(beta.lines[2]).toBe('Date: December 1, 2025');
   });
 
   it('once everyone signed, says when the agreement is in force', () => {
@@ -201,6 +215,8 @@ describe('agreementBlocks', () => {
     const last = agreementBlocks(m).at(-1);
     if (last?.kind !== 'paragraph') throw new Error('no closing paragraph');
     expect(last.text).toMatch(/^En vigueur .*2 décembre 2025.* UTC$/);
+    // Set apart from the signature blocks above it.
+    expect(last.spaceBefore).toBe(true);
   });
 });
 
