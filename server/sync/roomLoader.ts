@@ -22,6 +22,7 @@ export class RoomLoader {
   constructor(
     private readonly docs: DocStore,
     private readonly prepare: Prepare | undefined,
+    private readonly log: (message: string) => void,
   ) {}
 
   /** Throws if a stored update of a document that is not compacted is unreadable. */
@@ -49,8 +50,16 @@ export class RoomLoader {
     return { ...loaded, pendingUpdates: loaded.pendingUpdates + 1, storedBytes: loaded.storedBytes + merged.byteLength };
   }
 
-  /** Prepares a room's document just built from its compacted state (its changes go through the room: stored, then sent). */
+  /**
+   * Prepares a room's document just built from its compacted state (its
+   * changes go through the room: stored, then sent). A failure is logged:
+   * the document is still served as stored.
+   */
   prepareApplied(id: string, doc: Y.Doc): void {
-    this.prepare?.(id, doc);
+    try {
+      this.prepare?.(id, doc);
+    } catch (error) {
+      this.log(`preparing ${id} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    }
   }
 }

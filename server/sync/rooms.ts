@@ -48,15 +48,14 @@ export class Rooms {
     agreements: AgreementStore,
     private readonly options: RoomsOptions,
   ) {
-    this.loader = new RoomLoader(docs, options.prepare);
+    this.loader = new RoomLoader(docs, options.prepare, options.log);
     this.timers = new RoomTimers(options, { unload: (room) => this.unload(room), compact: (room) => this.compact(room) });
     this.listEntry = new ListEntry(agreements, options.log);
-    const stored = (room: Room, editors: readonly string[]): void => {
-      for (const listener of this.storedListeners) listener(room.id, editors);
-    };
     this.flusher = new Flusher(
       docs,
-      stored,
+      (room, editors) => {
+        for (const listener of this.storedListeners) listener(room.id, editors);
+      },
       (room, error) => {
         options.log(`storing updates of ${room.id} failed: ${String(error)}`);
         room.closeAll(1011, 'storage failure');
@@ -69,13 +68,7 @@ export class Rooms {
       persist: (room, update, origin) => this.persist(room, update, origin),
       emptied: (room) => this.timers.scheduleIdle(room),
       flush: () => this.flusher.flush(),
-      loaded: (room) => {
-        try {
-          this.loader.prepareApplied(room.id, room.doc);
-        } catch (error) {
-          options.log(`preparing ${room.id} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-        }
-      },
+      loaded: (room) => this.loader.prepareApplied(room.id, room.doc),
       unreadable: (room, error) => {
         options.log(`document ${room.id} could not be loaded: ${String(error)}`);
         room.closeAll(CloseCode.DocumentUnreadable, 'document unreadable');
