@@ -115,6 +115,15 @@ describe('drafting a partnership agreement in French', () => {
     const totals = budget.getByTestId('budget-totals-budget');
     expect(nb(await totals.locator('tbody tr').nth(1).textContent())).toContain('1 200,50 $');
     await waitSaved(page);
+    // The lawyer's review the guides advise: the owner records it from the checklist.
+    const review = page.locator('[data-check="legalReview"]');
+    expect(await review.getAttribute('data-ok')).toBe('false');
+    await review.getByTestId('legal-reviewer').fill('Me Julie Gagnon, avocate');
+    await review.locator('button[type="submit"]').click();
+    await expect.poll(() => review.getAttribute('data-ok')).toBe('true');
+    expect(nb(await review.textContent())).toContain('Relu par Me Julie Gagnon, avocate le ');
+    await review.scrollIntoViewIfNeeded();
+    await screenshot(page, 'partnership-legal-review');
     await raci.scrollIntoViewIfNeeded();
     await screenshot(page, 'partnership-raci-fixed');
     await budget.scrollIntoViewIfNeeded();
@@ -131,13 +140,11 @@ describe('drafting a partnership agreement in French', () => {
     await page.getByTestId('new-party-1').locator('input[name="legalName"]').fill('Agence B');
     await page.locator('input[name="ownerName"]').fill('Odile Owner');
     await page.locator('input[name="ownerEmail"]').fill('odile@example.org');
-    await page
-      .getByTestId('import-docx')
-      .setInputFiles({
-        name: 'ebauche.docx',
-        mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-        buffer: await frenchDraft(),
-      });
+    await page.getByTestId('import-docx').setInputFiles({
+      name: 'ebauche.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer: await frenchDraft(),
+    });
     await form.locator('button[type="submit"]').click();
     await page.waitForURL(/\/a\//);
     const imported = page.getByTestId('imported-area');
