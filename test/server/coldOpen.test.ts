@@ -126,6 +126,16 @@ describe('opening a stored agreement nobody has open', () => {
     await waitFor(() => getMeta(s.rooms.loaded(id)?.doc ?? new Y.Doc()).get('title') === 'sent first', 'applied after the build');
     raw.ws.close();
   });
+
+  it('a connection that sends more than 8 MiB while the document is being opened is closed with 4429', async () => {
+    const { dataDir, id, token } = await storedAgreement(1);
+    const s = await serverOn(dataDir);
+    const raw = await rawSocket(s.wsUrl, id, token);
+    // Presence messages wait for the build without starting it: nine of almost 1 MiB each.
+    const presence = Buffer.concat([Buffer.from([1]), lengthPrefixed(new Uint8Array(1000 * 1000))]);
+    for (let i = 0; i < 9; i++) raw.ws.send(presence);
+    expect((await raw.closed).code).toBe(CloseCode.RateLimited);
+  });
 });
 
 function lengthPrefixed(bytes: Uint8Array): Buffer {
