@@ -95,6 +95,25 @@ export function removeRaciItem(doc: Y.Doc, sectionKey: string, field: 'tasks' | 
   });
 }
 
+/**
+ * Moves a task one place up (-1) or down (+1): the guide lists tasks in the
+ * order they are done. A Y.Map cannot be moved, so the task is re-inserted
+ * as a copy with the same id (its cells are keyed by id and stay).
+ */
+export function moveTask(doc: Y.Doc, sectionKey: string, taskId: string, delta: -1 | 1): void {
+  const list = tableList(tableMap(doc, sectionKey), 'tasks');
+  const from = list.toArray().findIndex((m) => m.get('id') === taskId);
+  const to = from + delta;
+  if (from < 0 || to < 0 || to >= list.length) return;
+  const old = list.get(from);
+  const copy = new Y.Map<unknown>();
+  doc.transact(() => {
+    for (const field of ['id', 'name', 'lead']) copy.set(field, text(old.get(field)));
+    list.delete(from, 1);
+    list.insert(to, [copy]);
+  });
+}
+
 export type RaciProblem = 'noR' | 'noA' | 'manyA';
 
 /**

@@ -325,6 +325,8 @@ export const en = {
   'raci.addRole': 'Add a role',
   'raci.removeTask': 'Remove the task',
   'raci.removeRole': 'Remove the role',
+  'raci.moveUp': 'Move the task up',
+  'raci.moveDown': 'Move the task down',
   'raci.noLead': 'No lead yet',
   'raci.empty': 'No task yet. List the partnership’s tasks in the order they are done, first to last, and the roles across the top.',
   'raci.cell': '{task}, {role}: {letter}',

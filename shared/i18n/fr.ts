@@ -328,6 +328,8 @@ export const fr: Record<MessageKey, string> = {
   'raci.addRole': 'Ajouter un rôle',
   'raci.removeTask': 'Retirer la tâche',
   'raci.removeRole': 'Retirer le rôle',
+  'raci.moveUp': 'Monter la tâche',
+  'raci.moveDown': 'Descendre la tâche',
   'raci.noLead': 'Pas encore d’organisation',
   'raci.empty':
     'Aucune tâche pour l’instant. Inscrivez les tâches du partenariat dans l’ordre où elles se font, de la première à la dernière, et les rôles en haut.',

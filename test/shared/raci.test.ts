@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addBudgetLine, budgetTotals, readBudget } from '../../shared/budget';
-import { addRole, addTask, cellKey, raciProblems, readRaci, removeRaciItem, setCell, type RaciContent } from '../../shared/raci';
+import { addRole, addTask, cellKey, moveTask, raciProblems, readRaci, removeRaciItem, setCell, type RaciContent } from '../../shared/raci';
 import { isWritableRoot } from '../../shared/schema';
 import { tableMap } from '../../shared/tables';
 import { findTemplate } from '../../shared/templates';
@@ -54,6 +54,23 @@ describe('the RACI rule (001: at least one R and exactly one A per task)', () =>
     expect(raci.roles.map((r) => r.id)).toEqual([worker]);
     expect(Object.keys(raci.cells)).toEqual([cellKey(intake, worker), cellKey(search, worker)]);
     expect([...(tableMap(doc, 'raci').get('cells') as Y.Map<unknown>).keys()].sort()).toEqual([cellKey(intake, worker), cellKey(search, worker)].sort());
+  });
+
+  it('moves a task up or down the order, its cells with it', () => {
+    const doc = new Y.Doc();
+    const first = addTask(doc, 'raci', 'Admission');
+    const second = addTask(doc, 'raci', 'Évaluation');
+    const role = addRole(doc, 'raci', 'Gestionnaire');
+    setCell(doc, 'raci', second, role, 'A');
+    moveTask(doc, 'raci', second, -1);
+    const raci = readRaci(doc, 'raci');
+    expect(raci.tasks.map((t) => [t.id, t.name])).toEqual([
+      [second, 'Évaluation'],
+      [first, 'Admission'],
+    ]);
+    expect(raci.cells[cellKey(second, role)]).toBe('A');
+    moveTask(doc, 'raci', second, -1);
+    expect(readRaci(doc, 'raci').tasks[0]?.id).toBe(second);
   });
 
   it('reads only letters R, A, C, I of listed tasks and roles (anything else a client wrote is ignored)', () => {

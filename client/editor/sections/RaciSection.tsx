@@ -1,5 +1,5 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
-import { addRole, addTask, cellKey, raciProblems, readRaci, removeRaciItem, setCell, type RaciProblem } from '../../../shared/raci';
+import { addRole, addTask, cellKey, moveTask, raciProblems, readRaci, removeRaciItem, setCell, type RaciProblem } from '../../../shared/raci';
 import { readList, tableMap } from '../../../shared/tables';
 import { useT } from '../../intl';
 import { useLanguage } from '../../language';
@@ -89,9 +89,29 @@ export function RaciSection({ section, collab }: SectionProps) {
                       </span>
                     ))}
                     {canEdit && (
-                      <button type="button" className="button link danger small" onClick={() => removeRaciItem(doc, key, 'tasks', task.id)}>
-                        {t('raci.removeTask')}
-                      </button>
+                      <span className="raci-task-actions">
+                        <button
+                          type="button"
+                          className="button link small"
+                          disabled={r === 0}
+                          onClick={() => moveTask(doc, key, task.id, -1)}
+                          aria-label={t('raci.moveUp')}
+                        >
+                          ↑
+                        </button>
+                        <button
+                          type="button"
+                          className="button link small"
+                          disabled={r === raci.tasks.length - 1}
+                          onClick={() => moveTask(doc, key, task.id, 1)}
+                          aria-label={t('raci.moveDown')}
+                        >
+                          ↓
+                        </button>
+                        <button type="button" className="button link danger small" onClick={() => removeRaciItem(doc, key, 'tasks', task.id)}>
+                          {t('raci.removeTask')}
+                        </button>
+                      </span>
                     )}
                   </th>
                   <td>{maps[r] && <LeadSelect task={maps[r]} parties={parties} />}</td>
