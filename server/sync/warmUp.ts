@@ -39,6 +39,7 @@ function warmYjs(): void {
   const empty = Y.encodeStateVector(new Y.Doc());
   Y.decodeStateVector(empty);
   Y.diffUpdate(state, Y.encodeStateVector(doc));
+  Y.encodeStateVectorFromUpdate(state);
   Y.decodeUpdate(state);
   const copy = new Y.Doc({ gc: true });
   Y.applyUpdate(copy, state);
