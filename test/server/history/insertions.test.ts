@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { diffText } from '../../../shared/diffText';
 import { fragmentToText } from '../../../shared/render';
-import { insertionAuthors, textWithClients } from '../../../server/services/historyInsertions';
+import { insertionAuthors, textWithClients, type ClientRun } from '../../../server/services/historyInsertions';
 import { paragraph } from '../fill';
+
+/** Each character's client, from the runs. */
+const perChar = (runs: readonly ClientRun[]): number[] => runs.flatMap((r) => Array.from({ length: r.length }, () => r.client));
 
 /** Two people typing into one fragment, each from their own Yjs client. */
 function twoWriters() {
@@ -23,11 +26,14 @@ describe('who wrote each insertion', () => {
     const { a, b } = twoWriters();
     const side = textWithClients(b.getXmlFragment('section:purpose'));
     expect(side.text).toBe(fragmentToText(b.getXmlFragment('section:purpose')));
-    expect(side.clients).toHaveLength(side.text.length);
+    const clients = perChar(side.runs);
+    expect(clients).toHaveLength(side.text.length);
     const at = side.text.indexOf('aux jeunes');
-    expect(side.clients[at]).toBe(b.clientID);
-    expect(side.clients[0]).toBe(a.clientID);
-    expect(side.clients[side.text.indexOf('\n')]).toBe(-1);
+    expect(clients.slice(at, at + 'aux jeunes'.length).every((c) => c === b.clientID)).toBe(true);
+    expect(clients[at - 1]).toBe(b.clientID); // the space typed before the words
+    expect(clients[0]).toBe(a.clientID);
+    expect(clients[side.text.indexOf('Deuxième')]).toBe(a.clientID);
+    expect(clients[side.text.indexOf('\n')]).toBe(-1);
   });
 
   it('names the participant bound to the inserting client, and nobody for kept or deleted runs', () => {
@@ -41,6 +47,23 @@ describe('who wrote each insertion', () => {
       ['ins', ['bruno']],
       ['same', []],
     ]);
-    expect(insertionAuthors(ops, { text: 'autre chose', clients: [] }, who)).toBeNull();
+    expect(insertionAuthors(ops, { text: 'autre chose', runs: [] }, who)).toBeNull();
+  });
+
+  it('an insertion spanning several writers names each of them', () => {
+    const runs = [
+      { client: 1, length: 2 },
+      { client: 2, length: 2 },
+      { client: 1, length: 2 },
+    ];
+    const ops = [
+      { op: 'same', text: 'a' },
+      { op: 'del', text: 'x' },
+      { op: 'ins', text: 'bcd' },
+      { op: 'same', text: 'e' },
+      { op: 'ins', text: 'f' },
+    ] as const;
+    const who = (client: number) => (client === 1 ? 'alice' : client === 2 ? 'bruno' : null);
+    expect(insertionAuthors([...ops], { text: 'abcdef', runs }, who)).toEqual([[], [], ['alice', 'bruno'], [], ['alice']]);
   });
 });
