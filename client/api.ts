@@ -20,7 +20,7 @@ import {
 import { ComparisonSchema, HistoryEntryViewSchema, HistoryListSchema } from '../shared/historySchemas';
 
 // Failures are typed apart from the REST client (client/apiFailure.ts) so telling them apart does not load zod.
-import { LifecycleViewSchema } from '../shared/lifecycleSchemas';
+import { DashboardSchema, LifecycleViewSchema } from '../shared/lifecycleSchemas';
 import { NotificationListSchema } from '../shared/notifySchemas';
 import { ApiFailure } from './apiFailure';
 export { ApiFailure, type FailureCode } from './apiFailure';
@@ -106,6 +106,8 @@ export const exportUrl = (id: string, format: 'pdf' | 'docx' | 'json'): string =
 export const getLifecycle = (id: string, signal?: AbortSignal) => get(under(id, '/lifecycle'), LifecycleViewSchema, signal);
 export const giveNotice = (id: string, reason: string) => request(under(id, '/notice'), LifecycleViewSchema, json('POST', { reason }));
 export const addPartnershipRecord = (id: string, body: string) => request(under(id, '/records'), LifecycleViewSchema, json('POST', { body }));
+/** "My agreements" (server/routes/dashboard.ts): every agreement this browser is signed in to. */
+export const getDashboard = async (signal?: AbortSignal) => (await get('/api/dashboard', DashboardSchema, signal)).agreements;
 /** The bell (server/routes/notifications.ts). */
 export const getNotifications = (id: string, signal?: AbortSignal) => get(under(id, '/notifications'), NotificationListSchema, signal);
 export const markNotificationsRead = (id: string, ids?: string[]) =>

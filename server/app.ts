@@ -16,6 +16,7 @@ import { historyRoutes } from './routes/history';
 import { legalReviewRoutes } from './routes/legalReview';
 import { importRoutes } from './routes/importAgreement';
 import { lifecycleRoutes } from './routes/lifecycle';
+import { dashboardRoutes } from './routes/dashboard';
 import { notificationRoutes } from './routes/notifications';
 import { templateRoutes } from './routes/templates';
 import { threadRoutes } from './routes/threads';
@@ -61,6 +62,7 @@ export function createApp({ services: s, clientDir, log }: AppDeps): Hono {
     app.route('/api/agreements/:id', routes);
   }
   app.route('/api/templates', templateRoutes());
+  app.route('/api/dashboard', dashboardRoutes(s.afterSigning.dashboard, s.auth));
   app.route('/api/verify', verifyRoutes(s.exports, s.afterSigning.copies));
   app.all('/api/*', (c) => c.json<ApiError>({ error: 'not_found', message: `No route ${c.req.method} ${c.req.path}` }, 404));
   app.route('/join', joinRoutes(s.auth));

@@ -86,3 +86,21 @@ export const SignedCopySchema = z.object({
   hashes: z.object({ algorithm: z.literal('SHA-256'), version: z.string(), pdf: z.string(), pages: z.string().nullable() }),
 });
 export type SignedCopy = z.infer<typeof SignedCopySchema>;
+
+/** Where an agreement stands, as the dashboard names it. */
+export const DASHBOARD_STATUSES = ['drafting', 'awaiting_approvals', 'locked', 'awaiting_signatures', 'in_force', 'notice_given', 'ended'] as const;
+export type DashboardStatus = (typeof DASHBOARD_STATUSES)[number];
+
+export const DashboardItemSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  status: z.enum(DASHBOARD_STATUSES),
+  role: z.enum(['owner', 'editor', 'commenter', 'viewer']),
+  /** The legal names of the parties, as of the latest version of the text the server kept. */
+  parties: z.array(z.string()),
+  /** The next date that matters (signed agreements), else null. */
+  next: z.object({ kind: z.enum(['review_meeting', 'renewal_review', 'notice_effective', 'end']), on: day }).nullable(),
+  updatedAt: z.string(),
+});
+export const DashboardSchema = z.object({ agreements: z.array(DashboardItemSchema) });
+export type DashboardItem = z.infer<typeof DashboardItemSchema>;

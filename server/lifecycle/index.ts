@@ -7,6 +7,7 @@ import type { VersionStore } from '../store/versions';
 import { systemClock, type Clock } from './clock';
 import { SignedCopies } from './copies';
 import type { DueEvent } from './dueEvents';
+import { Dashboard } from './dashboard';
 import { LifecycleScheduler } from './scheduler';
 import { AfterSigningService, type SignedState } from './service';
 import { LifecycleStore, type Notice } from './store';
@@ -47,12 +48,14 @@ export function createAfterSigning(d: AfterSigningDeps) {
     },
   ];
   const scheduler = new LifecycleScheduler({ store, service, versions: d.versions, clock, log: d.log, handlers });
+  const dashboard = new Dashboard(d.db, { versions: d.versions, service, store });
   return {
     clock,
     store,
     service,
     copies,
     scheduler,
+    dashboard,
     /** Another concern (notifications) acting on the scheduler's events or on a notice. */
     onDue: (handle: (event: DueEvent, state: SignedState) => void) => void handlers.push(handle),
     onNotice: (listen: (agreementId: string, notice: Notice) => void) => void noticeListeners.push(listen),
