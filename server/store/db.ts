@@ -338,6 +338,9 @@ export const MIGRATIONS: readonly string[] = [
      language TEXT,
      off TEXT NOT NULL DEFAULT '[]'
    );`,
+  // The state vector of each compacted document (server/sync/storedState.ts): a client opening it
+  // is greeted without reading the vector out of the whole state. Null until the next compaction.
+  `ALTER TABLE doc_snapshots ADD COLUMN state_vector BLOB;`,
 ];
 
 /** `user_version` once the plaintext tokens are gone (the migration above). */

@@ -26,13 +26,15 @@ export class DocStore {
     this.selectUpdates = db.prepare<[string, number], { seq: number; data: Buffer }>(
       'SELECT seq, data FROM doc_updates WHERE doc_id = ? AND seq > ? ORDER BY seq',
     );
-    this.upsertSnapshot = db.prepare<[string, Uint8Array, number]>(
-      'INSERT INTO doc_snapshots (doc_id, data, last_seq) VALUES (?, ?, ?) ON CONFLICT(doc_id) DO UPDATE SET data = excluded.data, last_seq = excluded.last_seq',
+    this.upsertSnapshot = db.prepare<[string, Uint8Array, number, Uint8Array]>(
+      'INSERT INTO doc_snapshots (doc_id, data, last_seq, state_vector) VALUES (?, ?, ?, ?) ' +
+        'ON CONFLICT(doc_id) DO UPDATE SET data = excluded.data, last_seq = excluded.last_seq, state_vector = excluded.state_vector',
     );
     this.deleteUpdates = db.prepare<[string, number]>('DELETE FROM doc_updates WHERE doc_id = ? AND seq <= ?');
     this.maxSeq = db.prepare<[string], { seq: number | null }>('SELECT max(seq) AS seq FROM doc_updates WHERE doc_id = ?');
-    this.selectCompacted = db.prepare<[string], { data: Buffer; later: number }>(
-      'SELECT s.data AS data, EXISTS (SELECT 1 FROM doc_updates u WHERE u.doc_id = s.doc_id AND u.seq > s.last_seq) AS later FROM doc_snapshots s WHERE s.doc_id = ?',
+    this.selectCompacted = db.prepare<[string], { data: Buffer; state_vector: Buffer | null; later: number }>(
+      'SELECT s.data AS data, s.state_vector AS state_vector, EXISTS (SELECT 1 FROM doc_updates u WHERE u.doc_id = s.doc_id AND u.seq > s.last_seq) AS later ' +
+        'FROM doc_snapshots s WHERE s.doc_id = ?',
     );
     this.appendMany = db.transaction((batch: readonly { docId: string; update: Uint8Array }[]) => {
       for (const { docId, update } of batch) this.insertUpdate.run(docId, this.nextSeq(docId), update);
@@ -59,10 +61,13 @@ export class DocStore {
     return next;
   }
 
-  /** The document's snapshot if nothing was stored after it (the document is compacted), else null. */
-  compacted(docId: string): Uint8Array | null {
+  /**
+   * The document's snapshot and its state vector (null if compacted before it was kept) if
+   * nothing was stored after it (the document is compacted), else null.
+   */
+  compacted(docId: string): { state: Uint8Array; stateVector: Uint8Array | null } | null {
     const row = this.selectCompacted.get(docId);
-    return row && row.later === 0 ? row.data : null;
+    return row && row.later === 0 ? { state: row.data, stateVector: row.state_vector } : null;
   }
 
   /**
@@ -104,11 +109,11 @@ export class DocStore {
    * The caller guarantees `state` already contains every stored update
    * (it is the live document after all pending writes were flushed).
    */
-  compact(docId: string, state: Uint8Array): void {
+  compact(docId: string, state: Uint8Array, stateVector: Uint8Array): void {
     this.db.transaction(() => {
       const last = this.maxSeq.get(docId)?.seq ?? null;
       if (last === null) return;
-      this.upsertSnapshot.run(docId, state, last);
+      this.upsertSnapshot.run(docId, state, last, stateVector);
       this.deleteUpdates.run(docId, last);
     })();
   }

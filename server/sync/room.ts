@@ -53,7 +53,7 @@ export class Room {
     /** What the document may contain (see schemaGuard). */
     readonly template: AgreementTemplate,
     private readonly hooks: RoomHooks,
-    loaded: { byteSize: number; updates: number; state?: Uint8Array },
+    loaded: { byteSize: number; updates: number; state?: Uint8Array; stateVector?: Uint8Array | null },
   ) {
     this.ydoc = doc;
     this.byteSize = loaded.byteSize;
@@ -62,7 +62,7 @@ export class Room {
     // The server has no presence of its own.
     this.awareness.setLocalState(null);
     this.stored = loaded.state
-      ? new StoredState(doc, loaded.state, {
+      ? new StoredState(doc, loaded.state, loaded.stateVector ?? null, {
           applied: () => {
             doc.on('update', this.onDocUpdate);
             this.hooks.loaded(this);

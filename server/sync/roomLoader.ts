@@ -8,7 +8,8 @@ import type { DocStore } from '../store/docs';
 export type Prepare = (id: string, doc: Y.Doc) => void;
 
 /** What a room starts from: a compacted state to apply when first needed, or a document built from the log. */
-export type Opened = { kind: 'compacted'; state: Uint8Array } | { kind: 'built'; doc: Y.Doc; pendingUpdates: number; storedBytes: number };
+export type Opened =
+  { kind: 'compacted'; state: Uint8Array; stateVector: Uint8Array | null } | { kind: 'built'; doc: Y.Doc; pendingUpdates: number; storedBytes: number };
 
 /**
  * Reads stored documents for rooms. A compacted document (the usual case:
@@ -27,8 +28,8 @@ export class RoomLoader {
 
   /** Throws if a stored update of a document that is not compacted is unreadable. */
   open(id: string): Opened {
-    const state = this.docs.compacted(id);
-    if (state) return { kind: 'compacted', state };
+    const compacted = this.docs.compacted(id);
+    if (compacted) return { kind: 'compacted', ...compacted };
     return { kind: 'built', ...this.build(id) };
   }
 

@@ -140,7 +140,12 @@ export class Rooms {
     const template = this.options.templateOf(id);
     const room =
       opened.kind === 'compacted'
-        ? new Room(id, new Y.Doc({ gc: true }), template, this.hooks, { byteSize: opened.state.byteLength, updates: 0, state: opened.state })
+        ? new Room(id, new Y.Doc({ gc: true }), template, this.hooks, {
+            byteSize: opened.state.byteLength,
+            updates: 0,
+            state: opened.state,
+            stateVector: opened.stateVector,
+          })
         : new Room(id, opened.doc, template, this.hooks, { byteSize: opened.storedBytes, updates: opened.pendingUpdates });
     room.locked = this.options.isLocked?.(id) ?? false;
     this.rooms.set(id, room);
@@ -178,7 +183,7 @@ export class Rooms {
     this.flusher.flush(); // the snapshot must cover exactly what is stored
     try {
       const state = Y.encodeStateAsUpdate(room.doc);
-      this.docs.compact(room.id, state);
+      this.docs.compact(room.id, state, Y.encodeStateVector(room.doc));
       room.byteSize = state.byteLength;
       room.updatesSinceCompaction = 0;
     } catch (error) {

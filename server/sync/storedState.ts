@@ -24,7 +24,8 @@ export interface StoredStateHooks {
  * answered with them as they are (an empty state vector gets the whole
  * state, another the part it lacks, by `Y.diffUpdate`), with no Y.Doc to
  * build or encode first. Once that answer is written out, the connections
- * are greeted with the state vector read from the bytes. The document is
+ * are greeted with the state vector stored beside the bytes (reading it out
+ * of them would compete with the client applying its answer). The document is
  * built when a message needs it (the client's reply to that greeting comes
  * after it has applied the answer, so on a shared machine the two do not
  * compete for a core), or when anything on the server reads it; then the
@@ -37,8 +38,10 @@ export interface StoredStateHooks {
  */
 export class StoredState {
   private state: Uint8Array | null;
-  /** The state vector of `state`, once read (to greet before the build). */
-  private vector: Uint8Array | null = null;
+  /** The state vector of `state` (to greet before the build). */
+  private vector: Uint8Array | null;
+  /** A first answer was written out: from then on, new connections are greeted at once. */
+  private answered = false;
   private readonly toGreet = new Set<Connection>();
   private readonly held = new Map<Connection, { messages: Uint8Array[]; bytes: number }>();
   private timer: NodeJS.Timeout | null;
@@ -47,9 +50,12 @@ export class StoredState {
   constructor(
     private readonly doc: Y.Doc,
     state: Uint8Array,
+    /** Stored with the state at compaction; read out of the state if it was compacted before they were kept. */
+    vector: Uint8Array | null,
     private readonly hooks: StoredStateHooks,
   ) {
     this.state = state;
+    this.vector = vector;
     this.timer = setTimeout(() => this.applyLogged(), BUILD_AFTER_MS);
   }
 
@@ -115,13 +121,14 @@ export class StoredState {
   /** `conn` is greeted once the state vector is read from the bytes, or once the document is built. */
   greetLater(conn: Connection): void {
     if (this.state === null) conn.greet(null);
-    else if (this.vector) conn.greet(this.vector);
+    else if (this.vector && this.answered) conn.greet(this.vector);
     else this.toGreet.add(conn);
   }
 
   /** After the first answer is written: greets everyone waiting, from the bytes' state vector. */
   private greetFromBytes(): void {
     if (this.state === null) return;
+    this.answered = true;
     this.vector ??= Y.encodeStateVectorFromUpdate(this.state);
     const greet = [...this.toGreet];
     this.toGreet.clear();

@@ -41,17 +41,32 @@ describe('document store', () => {
     const db = open(dir);
     let store = new DocStore(db);
     store.appendMany(['a', 'b', 'c'].map((t) => ({ docId: 'doc', update: edit(writer, t) })));
-    store.compact('doc', Y.encodeStateAsUpdate(writer));
+    store.compact('doc', Y.encodeStateAsUpdate(writer), Y.encodeStateVector(writer));
     expect(db.prepare("SELECT count(*) AS n FROM doc_updates WHERE doc_id = 'doc'").get()).toEqual({ n: 0 });
     store.append('doc', edit(writer, 'd'));
     expect(textOf(store)).toBe('abcd');
 
     // A new store on the same file (a restart) continues the sequence above the snapshot.
     store = new DocStore(open(dir));
-    store.compact('doc', Y.encodeStateAsUpdate(writer));
+    store.compact('doc', Y.encodeStateAsUpdate(writer), Y.encodeStateVector(writer));
     store = new DocStore(open(dir));
     store.append('doc', edit(writer, 'e'));
     expect(textOf(store)).toBe('abcde');
+  });
+
+  it('a compacted document is its snapshot and state vector, until an update follows it', () => {
+    const writer = new Y.Doc();
+    const store = new DocStore(open(dataDir()));
+    store.appendMany(['a', 'b'].map((t) => ({ docId: 'doc', update: edit(writer, t) })));
+    expect(store.compacted('doc')).toBeNull();
+    store.compact('doc', Y.encodeStateAsUpdate(writer), Y.encodeStateVector(writer));
+    const compacted = store.compacted('doc');
+    expect(new Uint8Array(compacted?.stateVector ?? [])).toEqual(Y.encodeStateVector(writer));
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, compacted?.state ?? new Uint8Array());
+    expect(copy.getText('t').toString()).toBe('ab');
+    store.append('doc', edit(writer, 'c'));
+    expect(store.compacted('doc')).toBeNull();
   });
 
   it('a data directory from before the clustered log keeps every update', () => {
