@@ -28,9 +28,12 @@ export function HistoryItem({ version: v, template, onOpen, onCompare }: History
         </time>
       </div>
       {people.length > 0 && <p className="small history-authors">{t('history.by', { names: names(lang, people) })}</p>}
-      <p className="small muted history-sections">
-        {v.sections.length === 0 ? t('history.noSectionChanged') : t('history.sections', { sections: v.sections.map(title).join(', ') })}
-      </p>
+      {/* The first version is the whole agreement: listing every section as changed would say nothing. */}
+      {v.kind !== 'created' && (
+        <p className="small muted history-sections">
+          {v.sections.length === 0 ? t('history.noSectionChanged') : t('history.sections', { sections: v.sections.map(title).join(', ') })}
+        </p>
+      )}
       <div className="history-actions">
         <button type="button" className="button link small" onClick={onOpen} data-testid="open-version">
           {t('history.open')}

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { fragmentName as f } from '../../shared/schema';
 import {
@@ -8,6 +9,7 @@ import {
   inviteVia,
   openLink,
   screenshot,
+  SHOTS_DIR,
   startBrowserSuite,
   stopBrowserSuite,
   typeAtEnd,
@@ -77,6 +79,7 @@ describe('drafting history in the browser', { timeout: 120_000 }, () => {
     await bruno.keyboard.type(' for young people', { delay: 15 });
     await waitSaved(bruno);
     await poll(() => editorText(alice, f('purpose'))).toBe('The parties offer workshops for young people in Sudbury.');
+    await alice.locator('[data-testid="history-panel"]').screenshot({ path: join(SHOTS_DIR, 'history-panel.png') });
 
     await alice.locator('[data-testid="since-sent"]').click();
     const dialog = alice.locator('[data-testid="compare-dialog"]');
