@@ -42,21 +42,7 @@ export function AfterSigning({ agreementId }: { agreementId: string }) {
         <dt>{t('lifecycle.noticePeriod')}</dt>
         <dd>{t('lifecycle.noticeDays', { days: d.noticeDays })}</dd>
         <dt>{t('lifecycle.reviewMeetings')}</dt>
-        <dd>
-          {view.reviewMeetings ? d.reviewMeetings.map(day).join(' · ') || '—' : t('lifecycle.reviewMeetingsOff')}
-          {view.may.settings && (
-            <label className="inline-check">
-              <input
-                type="checkbox"
-                checked={view.reviewMeetings}
-                disabled={meetings.isPending}
-                onChange={(e) => meetings.mutate(e.target.checked)}
-                data-testid="review-meetings-toggle"
-              />
-              {t('lifecycle.reviewMeetingsOn')}
-            </label>
-          )}
-        </dd>
+        <dd>{view.reviewMeetings ? d.reviewMeetings.map(day).join(' · ') || '—' : t('lifecycle.reviewMeetingsOff')}</dd>
         {view.next && (
           <>
             <dt>{t('lifecycle.next')}</dt>
@@ -64,6 +50,18 @@ export function AfterSigning({ agreementId }: { agreementId: string }) {
           </>
         )}
       </dl>
+      {view.may.settings && (
+        <label className="inline-check">
+          <input
+            type="checkbox"
+            checked={view.reviewMeetings}
+            disabled={meetings.isPending}
+            onChange={(e) => meetings.mutate(e.target.checked)}
+            data-testid="review-meetings-toggle"
+          />
+          {t('lifecycle.reviewMeetingsOn')}
+        </label>
+      )}
       <a className="button" href={exportUrl(agreementId, 'json')} download data-testid="download-json">
         {t('lifecycle.downloadJson')}
       </a>
