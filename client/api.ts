@@ -21,7 +21,7 @@ import { ComparisonSchema, HistoryEntryViewSchema, HistoryListSchema } from '../
 
 // Failures are typed apart from the REST client (client/apiFailure.ts) so telling them apart does not load zod.
 import { DashboardSchema, LifecycleViewSchema } from '../shared/lifecycleSchemas';
-import { NotificationListSchema } from '../shared/notifySchemas';
+import { MailFailuresSchema, MailPreferencesViewSchema, NotificationListSchema, type MailPreferences } from '../shared/notifySchemas';
 import { ApiFailure } from './apiFailure';
 export { ApiFailure, type FailureCode } from './apiFailure';
 
@@ -109,6 +109,10 @@ export const addPartnershipRecord = (id: string, body: string) => request(under(
 /** "My agreements" (server/routes/dashboard.ts): every agreement this browser is signed in to. */
 export const getDashboard = async (signal?: AbortSignal) => (await get('/api/dashboard', DashboardSchema, signal)).agreements;
 /** The bell (server/routes/notifications.ts). */
+export const getMailPreferences = (id: string, signal?: AbortSignal) => get(under(id, '/mail-preferences'), MailPreferencesViewSchema, signal);
+export const setMailPreferences = (id: string, prefs: MailPreferences) =>
+  request(under(id, '/mail-preferences'), MailPreferencesViewSchema, json('PUT', prefs));
+export const getMailFailures = (id: string, signal?: AbortSignal) => get(under(id, '/mail-failures'), MailFailuresSchema, signal);
 export const getNotifications = (id: string, signal?: AbortSignal) => get(under(id, '/notifications'), NotificationListSchema, signal);
 export const markNotificationsRead = (id: string, ids?: string[]) =>
   request(under(id, '/notifications/read'), NotificationListSchema, json('POST', ids ? { ids } : {}));

@@ -5,6 +5,7 @@ import { HEADER_ME_SLOT } from '../Header';
 import { useDates, useT, type Dates } from '../intl';
 import type { Translate } from '../../shared/i18n/translate';
 import { Link } from '../router';
+import { MailSettings } from './MailSettings';
 import { useMarkRead, useNotifications } from './queries';
 import './notifications.css';
 
@@ -66,6 +67,7 @@ export function Bell({ agreementId }: { agreementId: string }) {
           ) : (
             <p className="muted small">{t('notify.empty')}</p>
           )}
+          <MailSettings agreementId={agreementId} />
         </section>
       )}
     </div>,
