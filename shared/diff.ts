@@ -1,6 +1,11 @@
 import { canonicalJson } from './canonical';
 import { diffText, hasChanges, type DiffOp } from './diffText';
+import type { BudgetContent } from './budget';
+import type { RaciContent } from './raci';
 import type { AgreementContent, PartyContent } from './render';
+
+const EMPTY_RACI: RaciContent = { tasks: [], roles: [], cells: {} };
+const WORDED = new Set<string>(['parties', 'richtext', 'context', 'responsibilities', 'duration', 'signatories']);
 import { sectionContent } from './sections';
 import type { AgreementTemplate, SectionKind, SectionTemplate } from './template';
 
@@ -25,7 +30,10 @@ export interface FieldChange {
 
 /** `content`: a section kind this comparison has no words for yet (a table, say), as canonical JSON. */
 export type FieldName =
-  'title' | 'party' | 'legalName' | 'address' | 'mission' | 'contact' | 'signatory' | 'termYears' | 'renewalReviewMonths' | 'terminationNoticeDays' | 'content';
+  'title' | 'party' | 'legalName' | 'address' | 'mission' | 'termYears' | 'renewalReviewMonths' | 'terminationNoticeDays' | ItemField | 'content';
+
+/** Fields that are items of a list, matched by id: an added one has no old value, a removed one no new. */
+type ItemField = 'contact' | 'signatory' | 'task' | 'role' | 'budgetLine';
 
 export interface SectionComparison {
   key: string;
@@ -49,14 +57,39 @@ const field = (partyId: string | null, name: FieldName, before: string | null, a
 const numText = (n: number | null): string | null => (n === null ? null : String(n));
 
 /** Added, removed and changed items of a list matched by id, each shown as one line of text. */
-function itemChanges<T extends { id: string }>(partyId: string, name: 'contact' | 'signatory', before: T[], after: T[], show: (t: T) => string): FieldChange[] {
+function itemChanges<T extends { id: string }>(
+  partyId: string | null,
+  name: ItemField,
+  before: T[],
+  after: T[],
+  show: (t: T) => string,
+  showAfter: (t: T) => string = show,
+): FieldChange[] {
   const old = new Map(before.map((t) => [t.id, show(t)]));
-  const now = new Map(after.map((t) => [t.id, show(t)]));
+  const now = new Map(after.map((t) => [t.id, showAfter(t)]));
   const out: FieldChange[] = [];
   for (const [id, text] of old) out.push(...field(partyId, name, text, now.get(id) ?? null, id));
   for (const [id, text] of now) if (!old.has(id)) out.push(...field(partyId, name, null, text, id));
   return out;
 }
+
+const partyName = (c: AgreementContent, id: string): string => c.parties.find((p) => p.id === id)?.legalName ?? '';
+
+/** A RACI task as one line: its name, its lead organisation, then the roles under each letter ("R: Coordination; A: Direction"). */
+function raciLine(c: AgreementContent, raci: RaciContent, task: RaciContent['tasks'][number]): string {
+  const lead = task.lead ? partyName(c, task.lead) : '';
+  const letters = (['R', 'A', 'C', 'I'] as const)
+    .map((l) => [l, raci.roles.filter((r) => raci.cells[`${task.id}:${r.id}`] === l).map((r) => r.name)] as const)
+    .filter(([, roles]) => roles.length > 0)
+    .map(([l, roles]) => `${l}: ${roles.join(', ')}`);
+  return [lead ? `${task.name} (${lead})` : task.name, ...letters].join(' — ');
+}
+
+/** A budget line as one line (its nature, cash or in kind, shows as a content change only). */
+const budgetLine =
+  (c: AgreementContent) =>
+  (l: BudgetContent['lines'][number]): string =>
+    [l.label, partyName(c, l.partyId), (l.amountCents / 100).toFixed(2)].filter((s) => s !== '').join(' · ');
 
 const contactLine = (c: PartyContent['contacts'][number]): string => [c.title, c.email, c.phone].filter((s) => s !== '').join(' · ');
 const signatoryLine = (s: PartyContent['signatories'][number]): string => [s.name, s.title].filter((x) => x !== '').join(' · ');
@@ -109,10 +142,31 @@ function compareSection(a: AgreementContent, b: AgreementContent, section: Secti
       for (const { id, before, after } of pairs)
         fields.push(...itemChanges(id, 'signatory', before?.signatories ?? [], after?.signatories ?? [], signatoryLine));
       break;
-    default:
-      // A section kind added later still shows that, and how, it changed.
-      fields.push(...field(null, 'content', canonicalJson(sectionContent(a, section)), canonicalJson(sectionContent(b, section))));
+    case 'raci': {
+      const [x, y] = [a.raci?.[section.key] ?? EMPTY_RACI, b.raci?.[section.key] ?? EMPTY_RACI];
+      fields.push(...itemChanges(null, 'role', x.roles, y.roles, (r) => r.name));
+      fields.push(
+        ...itemChanges(
+          null,
+          'task',
+          x.tasks,
+          y.tasks,
+          (t) => raciLine(a, x, t),
+          (t) => raciLine(b, y, t),
+        ),
+      );
+      break;
+    }
+    case 'budget':
+      fields.push(...itemChanges(null, 'budgetLine', a.budget?.[section.key]?.lines ?? [], b.budget?.[section.key]?.lines ?? [], budgetLine(a), budgetLine(b)));
+      break;
   }
+  // Whatever else differs in a table or a kind added later (a budget line's nature) still shows, as the section's content;
+  // the text kinds are fully worded (a party added with empty text is shown in the Parties section).
+  const shown = fields.length > 0 || texts.some((t) => hasChanges(t.ops));
+  const before = canonicalJson(sectionContent(a, section));
+  const after = canonicalJson(sectionContent(b, section));
+  if (!shown && !WORDED.has(section.kind) && before !== after) fields.push(...field(null, 'content', before, after));
   return { key: section.key, kind: section.kind, texts, fields };
 }
 

@@ -37,5 +37,8 @@ export const FIELD_KEYS: Record<FieldChange['field'], MessageKey> = {
   termYears: 'editor.termYears',
   renewalReviewMonths: 'editor.renewalReview',
   terminationNoticeDays: 'editor.terminationNotice',
+  task: 'raci.task',
+  role: 'raci.role',
+  budgetLine: 'budget.line',
   content: 'compare.field.content',
 };

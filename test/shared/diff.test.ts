@@ -3,6 +3,7 @@ import { changeSummary, compareContents } from '../../shared/diff';
 import { diffText } from '../../shared/diffText';
 import type { AgreementContent, PartyContent } from '../../shared/render';
 import { mouTemplate } from '../../shared/templates/mou';
+import { partnershipTemplate } from '../../shared/templates/partnership';
 
 const changes = (before: string, after: string) => diffText(before, after).filter((o) => o.op !== 'same');
 
@@ -133,5 +134,44 @@ describe('section-aware comparison', () => {
     const b = content({ sections: { purpose: 'Former', context: '', duration: '' }, parties: [party('p1'), party('p2', { address: '2 rue' })] });
     expect(changeSummary(a, b, mouTemplate)).toEqual({ sections: ['parties', 'purpose'], parties: ['p2'] });
     expect(changeSummary(a, a, mouTemplate)).toEqual({ sections: [], parties: [] });
+  });
+});
+
+describe('table sections', () => {
+  it('a RACI matrix compares by task and role, a budget by line, each as one line old → new', () => {
+    const raci = (letter: 'R' | 'A') => ({
+      tasks: [{ id: 't1', name: 'Recruter les jeunes', lead: 'p1' }],
+      roles: [
+        { id: 'r1', name: 'Coordination' },
+        { id: 'r2', name: 'Direction' },
+      ],
+      cells: { 't1:r1': letter, 't1:r2': 'A' as const },
+    });
+    const a = content({
+      raci: { raci: raci('R') },
+      budget: { budget: { lines: [{ id: 'l1', label: 'Salles', partyId: 'p2', amountCents: 150000, nature: 'cash' }] } },
+    });
+    const b = content({
+      raci: { raci: { ...raci('A'), roles: [...raci('A').roles, { id: 'r3', name: 'Évaluation' }] } },
+      budget: { budget: { lines: [{ id: 'l1', label: 'Salles', partyId: 'p2', amountCents: 175000, nature: 'cash' }] } },
+    });
+    const fields = compareContents(a, b, partnershipTemplate).sections.flatMap((s) => s.fields);
+    expect(fields).toContainEqual({ partyId: null, field: 'role', item: 'r3', before: null, after: 'Évaluation' });
+    expect(fields).toContainEqual({
+      partyId: null,
+      field: 'task',
+      item: 't1',
+      before: 'Recruter les jeunes (Org p1) — R: Coordination — A: Direction',
+      after: 'Recruter les jeunes (Org p1) — A: Coordination, Direction',
+    });
+    expect(fields).toContainEqual({ partyId: null, field: 'budgetLine', item: 'l1', before: 'Salles · Org p2 · 1500.00', after: 'Salles · Org p2 · 1750.00' });
+  });
+
+  it('a change it has no words for still shows, as the section’s content', () => {
+    const line = (nature: 'cash' | 'inKind') => ({ lines: [{ id: 'l1', label: 'Salles', partyId: 'p2', amountCents: 100, nature }] });
+    const cmp = compareContents(content({ budget: { budget: line('cash') } }), content({ budget: { budget: line('inKind') } }), partnershipTemplate);
+    const budget = cmp.sections.find((s) => s.key === 'budget');
+    expect(budget?.changed).toBe(true);
+    expect(budget?.fields.map((f) => f.field)).toEqual(['content']);
   });
 });
