@@ -29,11 +29,22 @@ export function readList(map: Y.Map<unknown>, field: string): Y.Map<unknown>[] {
 
 export const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 
-/** The empty lists of a table section, written at creation. */
+/** The lists each table kind keeps in its map. */
+const TABLE_FIELDS: Record<string, Record<string, 'array' | 'map'>> = {
+  raci: { tasks: 'array', roles: 'array', cells: 'map' },
+  budget: { lines: 'array' },
+};
+
+/**
+ * The empty lists of a table section, written at creation and, for the ones
+ * missing, when an older agreement loads: if the first row's writer created
+ * the list, two people adding the first row at once would each create one and
+ * one list would replace the other.
+ */
 export function initTable(map: Y.Map<unknown>, kind: string): void {
-  if (kind === 'raci') {
-    map.set('tasks', new Y.Array<Y.Map<unknown>>());
-    map.set('roles', new Y.Array<Y.Map<unknown>>());
-    map.set('cells', new Y.Map<unknown>());
-  } else if (kind === 'budget') map.set('lines', new Y.Array<Y.Map<unknown>>());
+  for (const [field, type] of Object.entries(TABLE_FIELDS[kind] ?? {})) {
+    const have = map.get(field);
+    if (type === 'map' ? !(have instanceof Y.Map) : !(have instanceof Y.Array))
+      map.set(field, type === 'map' ? new Y.Map<unknown>() : new Y.Array<Y.Map<unknown>>());
+  }
 }

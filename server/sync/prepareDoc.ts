@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { LEGACY_PARTIES, fragmentName, getPartyIdList, paragraph, partyIdsOf, partyMap } from '../../shared/schema';
+import { initTable, isTableKind, tableMap } from '../../shared/tables';
 import type { AgreementTemplate } from '../../shared/template';
 
 export interface PrepareInput {
@@ -21,6 +22,9 @@ export interface PrepareInput {
  * - In a draft, a mission typed at creation (once shown only as a hint) moves
  *   into the party's Context paragraph, if that paragraph is empty.
  * - The `partyIds` mirror is rewritten if it differs from the server's list.
+ * - A table section's map gets its empty lists if it has none (agreements
+ *   created before the section kind existed): two people adding the first
+ *   row at once would otherwise each create the list, and one list would win.
  */
 export function prepareDoc(doc: Y.Doc, { template, stored, draft }: PrepareInput): { ids: string[] } {
   const legacy = legacyParties(doc);
@@ -32,6 +36,7 @@ export function prepareDoc(doc: Y.Doc, { template, stored, draft }: PrepareInput
       if (target.size === 0) copyParty(old.map, target);
     }
     for (const id of ids) ensureLists(partyMap(doc, id));
+    ensureTables(doc, template);
     if (draft) for (const id of ids) moveMission(doc, id, template);
     const mirror = getPartyIdList(doc);
     const current = mirror.toArray() as unknown[];
@@ -81,6 +86,13 @@ function copyList(value: unknown): Y.Array<Y.Map<unknown>> {
 /** A listed party always has its two lists, so clients can add contacts and signatories. */
 function ensureLists(map: Y.Map<unknown>): void {
   for (const key of ['contacts', 'signatories']) if (!(map.get(key) instanceof Y.Array)) map.set(key, new Y.Array<Y.Map<unknown>>());
+}
+
+function ensureTables(doc: Y.Doc, template: AgreementTemplate): void {
+  for (const section of template.sections) {
+    if (!isTableKind(section.kind)) continue;
+    initTable(tableMap(doc, section.key), section.kind); // only the lists that are missing
+  }
 }
 
 function moveMission(doc: Y.Doc, id: string, template: AgreementTemplate): void {
