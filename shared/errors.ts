@@ -30,6 +30,7 @@ export const ERROR_CODES = [
   'party_has_participants', // the party still has participants: move or revoke them first
   'party_has_signed', // the party approved sections or signed a version
   'no_party', // the approver's party is no longer in the agreement
+  'section_not_included', // an optional section (annex) the agreement leaves out cannot be approved
   'revoked', // the participant was revoked
   'deleted', // the comment was deleted
   'document_unreadable', // the stored document cannot be read

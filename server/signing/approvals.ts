@@ -1,4 +1,5 @@
 import type { ApprovalView } from '../../shared/api';
+import { activeSections } from '../../shared/included';
 import { readAgreement, type AgreementContent } from '../../shared/render';
 import type { AgreementTemplate } from '../../shared/template';
 import { HttpError } from '../errors';
@@ -66,6 +67,9 @@ export class ApprovalService {
     this.d.rooms.flushPending();
     const content = this.d.rooms.read(by.agreementId, (doc) => readAgreement(doc, template));
     if (!content.parties.some((p) => p.id === by.partyId)) throw new HttpError(409, 'no_party', 'Your party is no longer in this agreement.');
+    // An annex left out is not part of what will be signed: approving it would count for nothing.
+    if (!activeSections(template, content).includes(sectionTemplate))
+      throw new HttpError(409, 'section_not_included', `section: "${section}" is left out of this agreement`);
     const contentHash = sectionHash(content, sectionTemplate);
     const approvedAt = new Date().toISOString();
     this.d.approvals.approve(by.agreementId, { section, partyId: by.partyId, participantId: by.id, contentHash, approvedAt });

@@ -629,6 +629,7 @@ export const en = {
   'error.party_has_participants': 'This party still has participants: move them to another party or revoke them first.',
   'error.party_has_signed': 'This party has approved or signed: it can no longer be removed.',
   'error.no_party': 'Your party is no longer in the agreement.',
+  'error.section_not_included': 'This section is left out of the agreement, so it cannot be approved. Include it first.',
   'error.revoked': 'This participant’s access was revoked.',
   'error.deleted': 'This comment was deleted.',
   'error.document_unreadable': 'The stored agreement could not be read.',

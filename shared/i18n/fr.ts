@@ -638,6 +638,7 @@ export const fr: Record<MessageKey, string> = {
   'error.party_has_participants': 'Cette partie compte encore des participants\u00a0: déplacez-les vers une autre partie ou révoquez leur accès d’abord.',
   'error.party_has_signed': 'Cette partie a approuvé ou signé\u00a0: elle ne peut plus être retirée.',
   'error.no_party': 'Votre partie ne figure plus à l’entente.',
+  'error.section_not_included': 'Cette section est exclue de l’entente, elle ne peut donc pas être approuvée. Incluez-la d’abord.',
   'error.revoked': 'L’accès de cette personne a été révoqué.',
   'error.deleted': 'Ce commentaire a été supprimé.',
   'error.document_unreadable': 'L’entente enregistrée n’a pas pu être lue.',

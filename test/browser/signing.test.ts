@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { CreatedAgreement, ParticipantView, StatusView } from '../../shared/api';
 import { addContact, addSignatory, fragmentName as f, getDuration, partiesOf } from '../../shared/schema';
+import { activeSections } from '../../shared/included';
 import { mouTemplate } from '../../shared/templates/mou';
 import { connect, synced, tokenOf, waitFor } from '../server/harness';
 import { paragraph } from '../server/fill';
@@ -441,7 +442,7 @@ describe('approve, lock, sign and verify in the browser', { timeout: 120_000 }, 
     const { ownerToken, partnerToken, agreement } = await setUp('Unlock check');
     const base = `/api/agreements/${agreement.id}`;
     for (const token of [ownerToken, partnerToken]) {
-      for (const s of mouTemplate.sections) await rest(token, `${base}/approvals`, 'POST', { section: s.key });
+      for (const s of activeSections(mouTemplate, {})) await rest(token, `${base}/approvals`, 'POST', { section: s.key });
     }
     const owner = await openByLink(ownerToken, OWNER.name);
     await poll(() => owner.page.locator('[data-testid="checklist"]').getAttribute('data-ready')).toBe('true');
@@ -479,7 +480,7 @@ describe('approve, lock, sign and verify in the browser', { timeout: 120_000 }, 
 
     // Version 2 is locked and the partner signs: from then on the owner can only cancel, which opens a new draft.
     for (const token of [ownerToken, partnerToken]) {
-      for (const s of mouTemplate.sections) await rest(token, `${base}/approvals`, 'POST', { section: s.key });
+      for (const s of activeSections(mouTemplate, {})) await rest(token, `${base}/approvals`, 'POST', { section: s.key });
     }
     const v2 = await rest<StatusView>(ownerToken, `${base}/lock`, 'POST');
     await rest(partnerToken, `${base}/sign`, 'POST', { fullName: PARTNER.name, title: PARTNER.title, versionHash: v2.version?.hash });
@@ -505,7 +506,7 @@ describe('approve, lock, sign and verify in the browser', { timeout: 120_000 }, 
     const { ownerToken, partnerToken, agreement } = await setUp('Race check');
     const base = `/api/agreements/${agreement.id}`;
     for (const token of [ownerToken, partnerToken]) {
-      for (const s of mouTemplate.sections) await rest(token, `${base}/approvals`, 'POST', { section: s.key });
+      for (const s of activeSections(mouTemplate, {})) await rest(token, `${base}/approvals`, 'POST', { section: s.key });
     }
     // The partner's messages to the server are held back, as on a slow or failing network.
     let hold = false;

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import type { ParticipantView, StatusView } from '../../shared/api';
 import { fragmentName } from '../../shared/schema';
+import { activeSections } from '../../shared/included';
 import { mouTemplate } from '../../shared/templates/mou';
 import { fillEverything } from './fill';
 import { agreementCall, connect, createAgreement, invite, synced, waitFor, type Invited, type TestAgreement } from './harness';
@@ -44,7 +45,7 @@ export async function readyAgreement(url: string): Promise<ReadyAgreement> {
   // As in the editor: approvals come after the edits have settled (the server reconciles approvals after each store).
   await new Promise((r) => setTimeout(r, 50));
   for (const token of [a.token, partner.token]) {
-    for (const s of mouTemplate.sections) expect((await call(token, '/approvals', 'POST', { section: s.key })).status).toBe(201);
+    for (const s of activeSections(mouTemplate, {})) expect((await call(token, '/approvals', 'POST', { section: s.key })).status).toBe(201);
   }
   const status = async (token = a.token): Promise<StatusView> => (await call<StatusView>(token, '/status')).body;
   return {
