@@ -20,7 +20,7 @@ import {
 import { ComparisonSchema, HistoryEntryViewSchema, HistoryListSchema } from '../shared/historySchemas';
 
 // Failures are typed apart from the REST client (client/apiFailure.ts) so telling them apart does not load zod.
-import { DashboardSchema, LifecycleViewSchema } from '../shared/lifecycleSchemas';
+import { DashboardSchema, FollowUpSchema, LifecycleViewSchema, LinksViewSchema } from '../shared/lifecycleSchemas';
 import { MailFailuresSchema, MailPreferencesViewSchema, NotificationListSchema, type MailPreferences } from '../shared/notifySchemas';
 import { ApiFailure } from './apiFailure';
 export { ApiFailure, type FailureCode } from './apiFailure';
@@ -116,6 +116,9 @@ export const getMailFailures = (id: string, signal?: AbortSignal) => get(under(i
 export const getNotifications = (id: string, signal?: AbortSignal) => get(under(id, '/notifications'), NotificationListSchema, signal);
 export const markNotificationsRead = (id: string, ids?: string[]) =>
   request(under(id, '/notifications/read'), NotificationListSchema, json('POST', ids ? { ids } : {}));
+export const getLinks = (id: string, signal?: AbortSignal) => get(under(id, '/links'), LinksViewSchema, signal);
+export const openAmendment = (id: string) => request(under(id, '/amendments'), FollowUpSchema, json('POST'));
+export const decideRenewal = (id: string, decision: 'renew' | 'expire') => request(under(id, '/renewal'), FollowUpSchema, json('POST', { decision }));
 export const setReviewMeetings = (id: string, on: boolean) => request(under(id, '/lifecycle'), LifecycleViewSchema, json('PATCH', { reviewMeetings: on }));
 /** The locked version as a PDF marked "not signed", to read before signing. */
 export const reviewUrl = (id: string): string => under(id, '/review.pdf');

@@ -56,7 +56,7 @@ export function createApp({ services: s, clientDir, log }: AppDeps): Hono {
     authorRoutes(s.authors),
     historyRoutes(s.history),
     legalReviewRoutes(s.legalReview, s.lifecycle),
-    lifecycleRoutes(s.afterSigning.service, s.afterSigning.copies),
+    lifecycleRoutes(s.afterSigning.service, s.afterSigning.copies, s.followUps),
     notificationRoutes(s.notifications, s.auth),
   ]) {
     app.route('/api/agreements/:id', routes);

@@ -37,6 +37,7 @@ export const ERROR_CODES = [
   'notice_given', // notice of termination was already given
   'ended', // the agreement has ended (its term ran out, or a notice took effect)
   'not_ended', // the record of the partnership is written once it has ended
+  'renewal_decided', // the owner already chose to renew or let it expire
   // 413
   'too_large', // the body is over the route's limit
   'docx_too_large', // a Word file over 10 MiB

@@ -104,3 +104,15 @@ export const DashboardItemSchema = z.object({
 });
 export const DashboardSchema = z.object({ agreements: z.array(DashboardItemSchema) });
 export type DashboardItem = z.infer<typeof DashboardItemSchema>;
+
+const LinkedSchema = z.object({ id: z.string(), title: z.string(), status: z.enum(['draft', 'locked', 'signed']) });
+/** What follows from a signed agreement (GET …/links): the original it amends or renews, its amendments in order, the renewal decision. */
+export const LinksViewSchema = z.object({
+  source: LinkedSchema.extend({ kind: z.enum(['amendment', 'renewal']) }).nullable(),
+  amendments: z.array(LinkedSchema.extend({ createdAt: z.string() })),
+  renewal: z.object({ decision: z.enum(['renew', 'expire']), agreement: LinkedSchema.nullable() }).nullable(),
+});
+export type LinksView = z.infer<typeof LinksViewSchema>;
+export const RenewalDecisionSchema = z.object({ decision: z.enum(['renew', 'expire']) });
+/** The answer to opening an amendment or a renewal: the new draft (null when letting it expire). */
+export const FollowUpSchema = z.object({ id: z.string().nullable() });

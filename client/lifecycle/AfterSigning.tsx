@@ -1,6 +1,7 @@
 import { addPartnershipRecord, exportUrl, giveNotice, setReviewMeetings } from '../api';
 import { errorText } from '../errorText';
 import { useDates, useT } from '../intl';
+import { FollowUps } from './FollowUps';
 import { NoticeForm } from './NoticeForm';
 import { RecordForm } from './RecordForm';
 import { useLifecycle, useLifecycleAction } from './queries';
@@ -77,6 +78,7 @@ export function AfterSigning({ agreementId }: { agreementId: string }) {
       {view.may.giveNotice && (
         <NoticeForm noticeDays={d.noticeDays} pending={notice.isPending} error={notice.error && errorText(t, notice.error)} onGive={notice.mutateAsync} />
       )}
+      <FollowUps agreementId={agreementId} view={view} />
       {view.phase === 'ended' && (
         <RecordForm
           records={view.records}

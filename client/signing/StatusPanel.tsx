@@ -8,6 +8,7 @@ import { myPart } from './myPart';
 import { OwnerActions } from './OwnerActions';
 import { SignedCopy } from './SignedCopy';
 import { AfterSigning } from '../lifecycle/AfterSigning';
+import { OriginNote } from '../lifecycle/FollowUps';
 import { SignerActions } from './SignerActions';
 import { Signers } from './Signers';
 import { StillToSign } from './StillToSign';
@@ -81,6 +82,7 @@ function StatusCard() {
 
       {status.status === 'signed' && <SignedCopy />}
       {status.status === 'signed' && <AfterSigning agreementId={signing.agreementId} />}
+      {status.status !== 'signed' && <OriginNote agreementId={signing.agreementId} />}
       {status.status === 'draft' && <Checklist />}
       {status.status !== 'draft' && <Signers />}
       {status.status === 'locked' && <StillToSign />}

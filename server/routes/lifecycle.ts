@@ -1,9 +1,10 @@
 import { Hono } from 'hono';
-import { LifecycleSettingsSchema, NoticeInputSchema, RecordInputSchema } from '../../shared/lifecycleSchemas';
+import { LifecycleSettingsSchema, NoticeInputSchema, RecordInputSchema, RenewalDecisionSchema } from '../../shared/lifecycleSchemas';
 import { authorize, authorizeNotice, authorizeRecord } from '../auth/policy';
 import type { SignedCopies } from '../lifecycle/copies';
 import type { AfterSigningService } from '../lifecycle/service';
-import type { AuthEnv } from './access';
+import type { FollowUps } from '../lifecycle/followUps';
+import { setSessionCookie, type AuthEnv } from './access';
 import { readBody } from './validate';
 
 /**
@@ -11,7 +12,7 @@ import { readBody } from './validate';
  * record (GET/PATCH …/lifecycle, POST …/notice, POST …/records) and the
  * signed JSON copy (GET …/export.json).
  */
-export function lifecycleRoutes(service: AfterSigningService, copies: SignedCopies): Hono<AuthEnv> {
+export function lifecycleRoutes(service: AfterSigningService, copies: SignedCopies, followUps: FollowUps): Hono<AuthEnv> {
   return new Hono<AuthEnv>()
     .get('/lifecycle', (c) => {
       authorize(c.var.participant, 'read');
@@ -31,6 +32,24 @@ export function lifecycleRoutes(service: AfterSigningService, copies: SignedCopi
       const { body } = await readBody(c, RecordInputSchema);
       authorizeRecord(c.var.participant);
       return c.json(service.addRecord(c.var.participant, body), 201);
+    })
+    .get('/links', (c) => {
+      authorize(c.var.participant, 'read');
+      return c.json(followUps.links(c.var.agreementId));
+    })
+    .post('/amendments', (c) => {
+      authorize(c.var.participant, 'manage');
+      const { id, sessionToken } = followUps.amend(c.var.participant);
+      // The owner's browser opens the new draft at once: its session, like a created agreement's.
+      setSessionCookie(c, id, sessionToken);
+      return c.json({ id }, 201);
+    })
+    .post('/renewal', async (c) => {
+      const { decision } = await readBody(c, RenewalDecisionSchema);
+      authorize(c.var.participant, 'manage');
+      const { id, sessionToken } = followUps.decideRenewal(c.var.participant, decision);
+      if (id && sessionToken) setSessionCookie(c, id, sessionToken);
+      return c.json({ id }, 201);
     })
     .get('/export.json', (c) => {
       authorize(c.var.participant, 'read');

@@ -33,6 +33,7 @@ import { HistoryRedline } from './historyRedline';
 import { HistoryRestorer } from './historyRestorer';
 import type { Clock } from '../lifecycle/clock';
 import { createAfterSigning } from '../lifecycle';
+import { FollowUps } from '../lifecycle/followUps';
 import { systemClock } from '../lifecycle/clock';
 import { createNotifications, type MailOptions } from '../notify';
 
@@ -152,7 +153,23 @@ export function createServices(db: Db, options: ContainerOptions) {
   const afterSigning = createAfterSigning({ db, versions, participants: participantStore, audit, hub, exports, clock: options.clock, log: options.log });
   afterSigning.onNotice(notifications.notice);
   afterSigning.onDue(notifications.due);
-  return {
+  // Renewals and amendments open new drafts through the same creation as any agreement (set below, once it exists).
+  let createAgreement: AgreementService['create'] | undefined;
+  const followUps = new FollowUps({
+    db,
+    versions,
+    agreements: agreementStore,
+    create: (input, fill) => {
+      if (!createAgreement) throw new Error('agreements are not ready');
+      return createAgreement(input, fill);
+    },
+    audit,
+    hub,
+    service: afterSigning.service,
+    templateOf,
+    clock: afterSigning.clock,
+  });
+  const services = {
     agreementStore,
     rooms,
     hub,
@@ -211,8 +228,11 @@ export function createServices(db: Db, options: ContainerOptions) {
     exports,
     afterSigning,
     notifications,
+    followUps,
     legalReview: { audit, versions, hub },
   };
+  createAgreement = (input, fill) => services.agreements.create(input, fill);
+  return services;
 }
 
 export type Services = ReturnType<typeof createServices>;

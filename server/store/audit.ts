@@ -24,6 +24,8 @@ export const AUDIT_ACTIONS = [
   'notice_given',
   'ended',
   'record_added',
+  'amendment_opened',
+  'renewal_decided',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -341,6 +341,19 @@ export const MIGRATIONS: readonly string[] = [
   // The state vector of each compacted document (server/sync/storedState.ts): a client opening it
   // is greeted without reading the vector out of the whole state. Null until the next compaction.
   `ALTER TABLE doc_snapshots ADD COLUMN state_vector BLOB;`,
+  // Renewals and amendments (server/lifecycle/followUps.ts): a new draft
+  // prefilled from a signed version, linked to it; the original stays as it
+  // was signed. A renewal decision of 'expire' has no draft.
+  `CREATE TABLE agreement_links (
+     source_version_id TEXT NOT NULL REFERENCES versions(id),
+     source_id TEXT NOT NULL REFERENCES agreements(id),
+     kind TEXT NOT NULL CHECK (kind IN ('amendment', 'renewal', 'expire')),
+     target_id TEXT REFERENCES agreements(id),
+     created_by TEXT NOT NULL REFERENCES participants(id),
+     created_at TEXT NOT NULL
+   );
+   CREATE INDEX agreement_links_source ON agreement_links(source_id, created_at);
+   CREATE INDEX agreement_links_target ON agreement_links(target_id);`,
 ];
 
 /** `user_version` once the plaintext tokens are gone (the migration above). */

@@ -64,6 +64,14 @@ describe('after signing, in the browser', () => {
     expect(await a.page.locator('[data-testid="dashboard-item"]').count()).toBe(0);
     await a.page.locator('[data-testid="dashboard-status"]').selectOption('all');
     await screenshot(a.page, 'after-signing-dashboard-a');
+
+    // The owner proposes an amendment: a new draft opens, prefilled and linked to the signed original.
+    await a.page.goto(`${suite.server.url}/a/${r.a.id}`);
+    await a.page.locator('[data-testid="propose-amendment"]').click();
+    await a.page.waitForURL((url) => url.pathname.startsWith('/a/') && !url.pathname.endsWith(r.a.id), { timeout: 15_000 });
+    await a.page.locator('[data-testid="status-panel"][data-status="draft"]').waitFor({ timeout: 30_000 });
+    expect(await a.page.locator('[data-testid="origin-note"]').innerText()).toContain('Protocole complet');
+    await screenshot(a.page, 'after-signing-amendment-draft');
     expect(a.errors.filter((e) => !e.includes('favicon'))).toEqual([]);
   }, 120_000);
 });
