@@ -154,14 +154,14 @@ export function createServices(db: Db, options: ContainerOptions) {
   afterSigning.onNotice(notifications.notice);
   afterSigning.onDue(notifications.due);
   // Renewals and amendments open new drafts through the same creation as any agreement (set below, once it exists).
-  let createAgreement: AgreementService['create'] | undefined;
+  const late: { createAgreement?: AgreementService['create'] } = {};
   const followUps = new FollowUps({
     db,
     versions,
     agreements: agreementStore,
     create: (input, fill) => {
-      if (!createAgreement) throw new Error('agreements are not ready');
-      return createAgreement(input, fill);
+      if (!late.createAgreement) throw new Error('agreements are not ready');
+      return late.createAgreement(input, fill);
     },
     audit,
     hub,
@@ -231,7 +231,7 @@ export function createServices(db: Db, options: ContainerOptions) {
     followUps,
     legalReview: { audit, versions, hub },
   };
-  createAgreement = (input, fill) => services.agreements.create(input, fill);
+  late.createAgreement = (input, fill) => services.agreements.create(input, fill);
   return services;
 }
 
