@@ -1,4 +1,5 @@
 import { activeSections } from '../../shared/included';
+import { fragmentName } from '../../shared/schema';
 import { exportWords } from './labels';
 import { budgetBlocks, raciBlocks } from './tableBlocks';
 import type { Block, ExportModel } from './model';
@@ -13,6 +14,12 @@ export function agreementBlocks(m: ExportModel): Block[] {
   const para = (text: string): void => {
     for (const line of text.split('\n')) if (line.trim() !== '') blocks.push({ kind: 'paragraph', text: line });
   };
+  // A rich-text area: its bold, italics, lists and tables from the version's Yjs state, else its plain text.
+  const rich = (key: string, partyId: string | undefined, text: string): void => {
+    const formatted = m.rich?.(fragmentName(key, partyId));
+    if (formatted) blocks.push(...formatted);
+    else para(text);
+  };
   const partyName = (id: string): string => m.content.parties.find((p) => p.id === id)?.legalName ?? '';
   for (const section of activeSections(m.template, m.content)) {
     blocks.push({ kind: 'heading', text: section.title[lang] });
@@ -25,20 +32,20 @@ export function agreementBlocks(m: ExportModel): Block[] {
         });
         break;
       case 'richtext':
-        para(m.content.sections[section.key] ?? '');
+        rich(section.key, undefined, m.content.sections[section.key] ?? '');
         break;
       case 'context':
         for (const p of m.content.parties) {
           blocks.push({ kind: 'subheading', text: p.legalName });
-          para(p.sections[section.key] ?? '');
+          rich(section.key, p.id, p.sections[section.key] ?? '');
         }
         blocks.push({ kind: 'subheading', text: t('export.why') });
-        para(m.content.sections[section.key] ?? '');
+        rich(section.key, undefined, m.content.sections[section.key] ?? '');
         break;
       case 'responsibilities':
         for (const p of m.content.parties) {
           blocks.push({ kind: 'subheading', text: t('export.responsibilities', { party: p.legalName }) });
-          para(p.sections[section.key] ?? '');
+          rich(section.key, p.id, p.sections[section.key] ?? '');
           blocks.push({ kind: 'subheading', text: t('export.contacts', { party: p.legalName }) });
           for (const c of p.contacts) para([c.title, c.email, c.phone].filter(Boolean).join(' · '));
         }
@@ -48,7 +55,7 @@ export function agreementBlocks(m: ExportModel): Block[] {
         if (d.termYears) para(t('export.term', { years: d.termYears }));
         if (d.renewalReviewMonths) para(t('export.renewal', { months: d.renewalReviewMonths }));
         if (d.terminationNoticeDays) para(t('export.notice', { days: d.terminationNoticeDays }));
-        para(d.notes);
+        rich(section.key, undefined, d.notes);
         break;
       }
       case 'signatories':

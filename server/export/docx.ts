@@ -1,4 +1,4 @@
-import { AlignmentType, Document, Footer, HeadingLevel, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { AlignmentType, Document, Footer, HeadingLevel, Packer, PageNumber, Paragraph, Tab, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { exportWords } from './labels';
 import { agreementBlocks } from './blocks';
 import type { Block, ExportModel } from './model';
@@ -13,6 +13,18 @@ function docxTable(b: Extract<Block, { kind: 'table' }>): Table {
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [row(b.header, true, true), ...b.rows.map((r) => row(r.cells, r.bold ?? false))],
+  });
+}
+
+/** A paragraph with its bold and italic runs; a list item indented, its bullet or number hanging before it. */
+function paragraphOf(b: Extract<Block, { kind: 'paragraph' }>): Paragraph {
+  const runs = (b.runs ?? [{ text: b.text }]).map((r) => new TextRun({ text: r.text, bold: r.bold, italics: r.italic }));
+  const inList = b.marker !== undefined;
+  return new Paragraph({
+    alignment: AlignmentType.LEFT,
+    spacing: b.spaceBefore ? { before: 360 } : undefined,
+    indent: inList ? { left: 360 * ((b.level ?? 0) + 1), hanging: b.marker ? 360 : 0 } : undefined,
+    children: b.marker ? [new TextRun({ children: [b.marker, new Tab()] }), ...runs] : runs,
   });
 }
 
@@ -50,7 +62,7 @@ export async function agreementDocx(m: ExportModel): Promise<Buffer> {
         children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(b.text)] }));
         break;
       case 'paragraph':
-        children.push(new Paragraph({ alignment: AlignmentType.LEFT, spacing: b.spaceBefore ? { before: 360 } : undefined, children: [new TextRun(b.text)] }));
+        children.push(paragraphOf(b));
         break;
       case 'signature':
         children.push(new Paragraph({ spacing: { before: 240 }, keepNext: true, children: [new TextRun({ text: b.organisation, bold: true })] }));

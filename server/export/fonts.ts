@@ -13,4 +13,6 @@ const ttfDir = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts
 export const FONTS = {
   regular: join(ttfDir, 'DejaVuSans.ttf'),
   bold: join(ttfDir, 'DejaVuSans-Bold.ttf'),
+  italic: join(ttfDir, 'DejaVuSans-Oblique.ttf'),
+  boldItalic: join(ttfDir, 'DejaVuSans-BoldOblique.ttf'),
 } as const;

@@ -1,7 +1,9 @@
+import * as Y from 'yjs';
 import type { AgreementContent } from '../../shared/render';
 import type { AgreementTemplate } from '../../shared/template';
 import type { AuditLog } from '../store/audit';
 import type { Signature, Version, VersionStore } from '../store/versions';
+import { richBlocks } from './richBlocks';
 
 /** Everything an export prints: the agreement as locked, and how it was signed. */
 export interface ExportModel {
@@ -14,13 +16,23 @@ export interface ExportModel {
   signatures: Signature[];
   inForceFrom: string | null;
   auditHead: string;
+  /** The blocks of a rich-text fragment of this version (by fragment name), with its marks, lists and tables; absent: print the plain text. */
+  rich?: (fragment: string) => Block[] | undefined;
+}
+
+/** A stretch of text in one style. */
+export interface Run {
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
 }
 
 /** A block of the agreement, in reading order, shared by the PDF and DOCX writers. */
 export type Block =
   | { kind: 'heading'; text: string }
   | { kind: 'subheading'; text: string }
-  | { kind: 'paragraph'; text: string; spaceBefore?: boolean }
+  /** `runs` when part of it is bold or italic; `marker` ('•', '2.', or '' for an item's later lines) and `level` in a list. */
+  | { kind: 'paragraph'; text: string; spaceBefore?: boolean; runs?: Run[]; marker?: string; level?: number }
   | { kind: 'signature'; organisation: string; lines: string[] }
   /** A table (the RACI matrix, the budget): a header row, then rows; a bold row is a total. */
   | { kind: 'table'; header: string[]; rows: { cells: string[]; bold?: boolean }[] };
@@ -46,5 +58,22 @@ export function exportModel(
     signatures: d.versions.signatures(version.id),
     inForceFrom,
     auditHead: d.audit.head(id),
+    rich: richOf(d.versions.state(version.id)),
+  };
+}
+
+/** Reads rich-text fragments from the version's own Yjs state, once each. */
+export function richOf(state: Uint8Array | undefined): ExportModel['rich'] {
+  if (!state) return undefined;
+  let doc: Y.Doc | undefined;
+  const cache = new Map<string, Block[]>();
+  return (fragment) => {
+    if (!doc) {
+      doc = new Y.Doc();
+      Y.applyUpdate(doc, state);
+    }
+    let blocks = cache.get(fragment);
+    if (!blocks) cache.set(fragment, (blocks = richBlocks(doc.getXmlFragment(fragment))));
+    return blocks;
   };
 }

@@ -2,6 +2,7 @@ import PDFDocument from 'pdfkit';
 import { sha256 } from '../signing/hash';
 import { agreementBlocks, certificateBlocks } from './blocks';
 import { FONTS } from './fonts';
+import { drawRich } from './pdfRich';
 import { drawTable, tableStartHeight } from './pdfTable';
 import { drawFooters } from './pdfFooter';
 import { exportWords } from './labels';
@@ -27,6 +28,7 @@ function lines(b: Block): [Style, string][] {
 
 function draw(doc: PDFKit.PDFDocument, b: Block): void {
   if (b.kind === 'table') return drawTable(doc, b);
+  if (b.kind === 'paragraph' && (b.runs || b.marker !== undefined)) return drawRich(doc, b);
   for (const [style, text] of lines(b)) {
     doc.font(style.font).fontSize(style.size).moveDown(style.before).text(text, { align: 'left' }).moveDown(style.after);
   }
