@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import * as client from '../../client/api';
 import { ApiFailure, checked } from '../../client/api';
 import * as S from '../../shared/apiSchemas';
+import { activeSections } from '../../shared/included';
 import { mouTemplate } from '../../shared/templates/mou';
 import { listenEvents, startTestServer, tokenOf, waitFor, type TestServer } from '../server/harness';
 import { readyAgreement } from '../server/signingFixture';
@@ -130,7 +131,7 @@ describe('REST answers match shared/apiSchemas', () => {
     expect((await exact(S.StatusViewSchema, () => client.lockAgreement(id))).status).toBe('locked');
     expect((await exact(S.StatusViewSchema, () => client.unlockAgreement(id, 'Une correction'))).status).toBe('draft');
     // Unlocking cleared the approvals: both parties approve again.
-    for (const who of [ready.a.token, partner]) for (const s of mouTemplate.sections) await as(who, () => client.approveSection(id, s.key));
+    for (const who of [ready.a.token, partner]) for (const s of activeSections(mouTemplate, {})) await as(who, () => client.approveSection(id, s.key));
     const v2 = await exact(S.StatusViewSchema, () => client.lockAgreement(id));
     const hash2 = v2.version!.hash;
     await exact(S.StatusViewSchema, () => as(partner, () => client.signAgreement(id, { fullName: 'Paul Partenaire', title: 'Direction', versionHash: hash2 })));
@@ -139,7 +140,7 @@ describe('REST answers match shared/apiSchemas', () => {
       'cancelled',
     ]);
 
-    for (const who of [ready.a.token, partner]) for (const s of mouTemplate.sections) await as(who, () => client.approveSection(id, s.key));
+    for (const who of [ready.a.token, partner]) for (const s of activeSections(mouTemplate, {})) await as(who, () => client.approveSection(id, s.key));
     const hash3 = (await client.lockAgreement(id)).version!.hash;
     await as(partner, () => client.signAgreement(id, { fullName: 'Paul Partenaire', title: 'Direction', versionHash: hash3 }));
     const signed = await exact(S.StatusViewSchema, () => client.signAgreement(id, { fullName: 'Odile Owner', title: 'Direction', versionHash: hash3 }));
