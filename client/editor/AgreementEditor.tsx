@@ -23,6 +23,8 @@ import { AccessGate } from '../access/AccessGate';
 import { AccessLayer } from '../access/AccessLayer';
 import { AccessNotices } from '../access/AccessNotices';
 import { ReadOnlyPill } from '../access/AccessNotices';
+import { AuthorsProvider } from './authors/AuthorsProvider';
+import { AuthorsToggle } from './authors/AuthorsToggle';
 import { SigningProvider } from '../signing/SigningContext';
 import { LockedBanner } from '../signing/LockedBanner';
 import { CommentsProvider } from '../comments/CommentsProvider';
@@ -52,7 +54,9 @@ export function CollabEditor({ id }: { id: string }) {
   if (!collab) return <main className="page narrow muted">{t('editor.opening')}</main>;
   return (
     <SigningProvider collab={collab}>
-      <OpenAgreement collab={collab} />
+      <AuthorsProvider collab={collab}>
+        <OpenAgreement collab={collab} />
+      </AuthorsProvider>
     </SigningProvider>
   );
 }
@@ -91,6 +95,7 @@ function OpenAgreement({ collab }: { collab: Collab }) {
           <Avatars peers={peers} sectionTitle={sectionTitle} testId="presence" />
           <ReadOnlyPill />
           <ConnectionStatus monitor={collab.monitor} />
+          <AuthorsToggle />
         </div>
         <LockedBanner />
         <CommentsProvider collab={collab}>

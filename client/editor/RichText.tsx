@@ -10,6 +10,9 @@ import { useCanEdit } from '../session';
 import type { Collab } from './useCollab';
 import { useCommentsController } from '../comments/CommentsProvider';
 import { CommentHighlights } from '../comments/highlights';
+import { AuthorHighlights } from './authors/AuthorHighlights';
+import { AuthorNote } from './authors/AuthorNote';
+import { useAuthorsView } from './authors/AuthorsProvider';
 
 interface RichTextProps {
   collab: Collab;
@@ -47,6 +50,8 @@ export function RichText({ collab, fragment, label, placeholder }: RichTextProps
   const yFragment = useMemo(() => collab.doc.getXmlFragment(fragment), [collab.doc, fragment]);
   // Comment threads anchored in this fragment: highlights, click to open, Mod-Alt-M (client/comments).
   const comments = useCommentsController();
+  // "Show authors": who wrote each character, from the server's record (client/editor/authors).
+  const authors = useAuthorsView()?.view ?? null;
 
   const editor = useEditor(
     {
@@ -58,12 +63,13 @@ export function RichText({ collab, fragment, label, placeholder }: RichTextProps
         CollaborationCaret.configure({ provider: collab.provider, user, render: renderCaret }),
         Placeholder.configure({ placeholder: () => placeholderRef.current }),
         CommentHighlights.configure({ fragment, controller: comments }),
+        AuthorHighlights.configure({ authors }),
       ],
       editable: canEdit,
       editorProps: { attributes: { role: 'textbox', 'aria-multiline': 'true', spellcheck: 'true' } },
     },
     // Name and colour changes go through updateUser below, not a new editor.
-    [yFragment, collab.provider, comments],
+    [yFragment, collab.provider, comments, authors],
   );
 
   useEffect(() => {
@@ -85,6 +91,7 @@ export function RichText({ collab, fragment, label, placeholder }: RichTextProps
   return (
     <div className="rich-text" data-fragment={fragment}>
       <EditorContent editor={editor} />
+      <AuthorNote editor={editor} />
     </div>
   );
 }

@@ -149,6 +149,12 @@ export const en = {
   'connection.keptOnDevice': 'Your edits are kept on this device and will be sent when the connection is back.',
   'connection.refused': 'Disconnected',
 
+  'authors.show': 'Show authors',
+  'authors.legend': 'Text coloured by the party that wrote it',
+  'authors.written': 'Written by {name} ({party})',
+  'authors.writtenAt': 'Written by {name} ({party}) on {when}',
+  'authors.nobody': 'From the template or the server, not written by a participant',
+  'authors.removedParty': 'a party no longer in the agreement',
   'close.4001': 'Your role changed; reconnecting with your new rights.',
   'close.4400': 'The server rejected a malformed message.',
   'close.4401': 'Please sign in again.',

@@ -148,6 +148,12 @@ export const fr: Record<MessageKey, string> = {
   'connection.keptOnDevice': 'Vos modifications sont conservées sur cet appareil et seront envoyées au retour de la connexion.',
   'connection.refused': 'Déconnecté',
 
+  'authors.show': 'Afficher les auteurs',
+  'authors.legend': 'Texte coloré selon la partie qui l’a écrit',
+  'authors.written': 'Écrit par {name} ({party})',
+  'authors.writtenAt': 'Écrit par {name} ({party}) le {when}',
+  'authors.nobody': 'Texte du modèle ou du serveur, écrit par aucun participant',
+  'authors.removedParty': 'une partie qui ne fait plus partie de l’entente',
   'close.4001': 'Votre rôle a changé\u00a0; reconnexion avec vos nouveaux droits.',
   'close.4400': 'Le serveur a refusé un message mal formé.',
   'close.4401': 'Veuillez vous reconnecter.',
