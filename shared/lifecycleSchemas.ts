@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AgreementContentSchema } from './apiSchemas';
+import { CompareSideSchema } from './historySchemas';
 
 /**
  * After signing (GET …/lifecycle, POST …/notice, …/records, PATCH
@@ -105,13 +106,23 @@ export const DashboardItemSchema = z.object({
 export const DashboardSchema = z.object({ agreements: z.array(DashboardItemSchema) });
 export type DashboardItem = z.infer<typeof DashboardItemSchema>;
 
-const LinkedSchema = z.object({ id: z.string(), title: z.string(), status: z.enum(['draft', 'locked', 'signed']) });
+/** A linked agreement; `signedAt` is when its version was signed (null while it is not). */
+const LinkedSchema = z.object({ id: z.string(), title: z.string(), status: z.enum(['draft', 'locked', 'signed']), signedAt: z.string().nullable() });
+const AmendmentSchema = LinkedSchema.extend({ createdAt: z.string() });
 /** What follows from a signed agreement (GET …/links): the original it amends or renews, its amendments in order, the renewal decision. */
 export const LinksViewSchema = z.object({
   source: LinkedSchema.extend({ kind: z.enum(['amendment', 'renewal']) }).nullable(),
-  amendments: z.array(LinkedSchema.extend({ createdAt: z.string() })),
+  amendments: z.array(AmendmentSchema),
   renewal: z.object({ decision: z.enum(['renew', 'expire']), agreement: LinkedSchema.nullable() }).nullable(),
+  /**
+   * The agreement as it stands, the same on the original's page and on each
+   * of its amendments' pages: the original, then its signed amendments in the
+   * order they were signed, and apart the amendments still being drafted.
+   */
+  chain: z.object({ original: LinkedSchema, inForce: z.array(AmendmentSchema), inProgress: z.array(AmendmentSchema) }),
 });
+/** `?original=&to=` of GET …/original-compare: the original this agreement was opened from, and this agreement's side (a version id or the current text). */
+export const LinkedCompareQuerySchema = z.object({ original: z.string().min(1).max(64), to: CompareSideSchema.default('current') });
 export type LinksView = z.infer<typeof LinksViewSchema>;
 export const RenewalDecisionSchema = z.object({ decision: z.enum(['renew', 'expire']) });
 /** The answer to opening an amendment or a renewal: the new draft (null when letting it expire). */

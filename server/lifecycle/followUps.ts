@@ -6,6 +6,9 @@ import type { AuditLog } from '../store/audit';
 import type { Db } from '../store/db';
 import type { Participant } from '../store/participants';
 import type { VersionStore } from '../store/versions';
+import type { HistoryStore } from '../store/history';
+import type { HistoryCompare } from '../services/historyCompare';
+import type { Comparison } from '../../shared/historySchemas';
 import type { AgreementTemplate } from '../../shared/template';
 import type { LinksView } from '../../shared/lifecycleSchemas';
 import { isoOn, type Clock } from './clock';
@@ -22,9 +25,12 @@ export interface FollowUpDeps {
   service: AfterSigningService;
   templateOf: (agreementId: string) => AgreementTemplate;
   clock: Clock;
+  history: Pick<HistoryStore, 'list'>;
+  compare: Pick<HistoryCompare, 'compareLinked'>;
 }
 
 interface LinkRow {
+  source_version_id: string;
   source_id: string;
   kind: 'amendment' | 'renewal' | 'expire';
   target_id: string | null;
@@ -73,17 +79,48 @@ export class FollowUps {
   }
 
   links(agreementId: string): LinksView {
-    const describe = (id: string) => ({ id, title: this.d.agreements.get(id)?.title ?? '', status: this.d.versions.status(id) });
     const rows = this.s.from.all(agreementId);
     const up = this.s.to.get(agreementId);
     const decision = rows.find((r) => r.kind !== 'amendment');
+    // An amendment's page shows its original's chain; a renewal is an agreement of its own.
+    const root = up?.kind === 'amendment' ? up.source_id : agreementId;
+    const all = this.amendmentsOf(root === agreementId ? rows : this.s.from.all(root));
     return {
-      source: up ? { ...describe(up.source_id), kind: up.kind === 'renewal' ? 'renewal' : 'amendment' } : null,
-      amendments: rows.filter((r) => r.kind === 'amendment' && r.target_id).map((r) => ({ ...describe(r.target_id!), createdAt: r.created_at })),
+      source: up ? { ...this.describe(up.source_id), kind: up.kind === 'renewal' ? 'renewal' : 'amendment' } : null,
+      amendments: root === agreementId ? all : this.amendmentsOf(rows),
       renewal: decision
-        ? { decision: decision.kind === 'renewal' ? 'renew' : 'expire', agreement: decision.target_id ? describe(decision.target_id) : null }
+        ? { decision: decision.kind === 'renewal' ? 'renew' : 'expire', agreement: decision.target_id ? this.describe(decision.target_id) : null }
         : null,
+      chain: {
+        original: this.describe(root),
+        inForce: all.filter((a) => a.signedAt !== null).sort((x, y) => x.signedAt!.localeCompare(y.signedAt!)),
+        inProgress: all.filter((a) => a.signedAt === null),
+      },
     };
+  }
+
+  /**
+   * What this agreement changes from the original it was opened from: the
+   * original's signed version (the text it was prefilled from) against this
+   * agreement's version `to` or its current text. Refused unless this
+   * agreement was opened from `originalId`; the reader is a participant of
+   * this agreement (the route's policy), who already holds that text.
+   */
+  changes(agreementId: string, originalId: string, to: string): Comparison {
+    const up = this.s.to.get(agreementId);
+    if (!up || up.source_id !== originalId) throw new HttpError(404, 'not_found', 'This agreement was not opened from that one.');
+    const signed = this.d.versions.get(up.source_version_id);
+    const entry = signed && this.d.history.list(originalId).find((e) => e.kind === 'locked' && e.lockedVersion === signed.number);
+    if (!entry) throw new HttpError(404, 'not_found', 'The signed version of the original is not in its history.');
+    return this.d.compare.compareLinked(originalId, entry.id, agreementId, to);
+  }
+
+  private describe(id: string) {
+    return { id, title: this.d.agreements.get(id)?.title ?? '', status: this.d.versions.status(id), signedAt: this.d.versions.current(id)?.signedAt ?? null };
+  }
+
+  private amendmentsOf(rows: readonly LinkRow[]) {
+    return rows.filter((r) => r.kind === 'amendment' && r.target_id).map((r) => ({ ...this.describe(r.target_id!), createdAt: r.created_at }));
   }
 
   private open(by: Participant, s: SignedState, kind: 'amendment' | 'renewal'): { id: string; sessionToken: string } {

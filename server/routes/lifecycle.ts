@@ -1,16 +1,18 @@
 import { Hono } from 'hono';
-import { LifecycleSettingsSchema, NoticeInputSchema, RecordInputSchema, RenewalDecisionSchema } from '../../shared/lifecycleSchemas';
+import { LifecycleSettingsSchema, LinkedCompareQuerySchema, NoticeInputSchema, RecordInputSchema, RenewalDecisionSchema } from '../../shared/lifecycleSchemas';
 import { authorize, authorizeNotice, authorizeRecord } from '../auth/policy';
 import type { SignedCopies } from '../lifecycle/copies';
 import type { AfterSigningService } from '../lifecycle/service';
 import type { FollowUps } from '../lifecycle/followUps';
 import { setSessionCookie, type AuthEnv } from './access';
+import { HttpError } from '../errors';
 import { readBody } from './validate';
 
 /**
  * Mounted under /api/agreements/:id: after signing. The dates, notice and
  * record (GET/PATCH …/lifecycle, POST …/notice, POST …/records) and the
- * signed JSON copy (GET …/export.json).
+ * signed JSON copy (GET …/export.json); amendments and renewals (…/links,
+ * …/amendments, …/renewal) and what one changes (GET …/original-compare).
  */
 export function lifecycleRoutes(service: AfterSigningService, copies: SignedCopies, followUps: FollowUps): Hono<AuthEnv> {
   return new Hono<AuthEnv>()
@@ -36,6 +38,12 @@ export function lifecycleRoutes(service: AfterSigningService, copies: SignedCopi
     .get('/links', (c) => {
       authorize(c.var.participant, 'read');
       return c.json(followUps.links(c.var.agreementId));
+    })
+    .get('/original-compare', (c) => {
+      const parsed = LinkedCompareQuerySchema.safeParse(c.req.query());
+      if (!parsed.success) throw new HttpError(400, 'invalid_request', 'original: an agreement id; to: a version id or "current"');
+      authorize(c.var.participant, 'read');
+      return c.json(followUps.changes(c.var.agreementId, parsed.data.original, parsed.data.to));
     })
     .post('/amendments', (c) => {
       authorize(c.var.participant, 'manage');

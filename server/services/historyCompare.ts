@@ -8,6 +8,7 @@ import { canonicalJson } from '../../shared/canonical';
 import type { HistoryEntry, HistoryStore } from '../store/history';
 import { fragmentName } from '../../shared/schema';
 import type { Rooms } from '../sync/rooms';
+import { alignTo } from './historyAlign';
 import { insertionAuthors, textWithClients } from './historyInsertions';
 import type { HistoryService } from './history';
 
@@ -42,8 +43,27 @@ export class HistoryCompare {
     const template = this.d.templateOf(agreementId);
     const a = this.side(agreementId, from);
     const b = this.side(agreementId, to);
+    return this.build(agreementId, a, b, this.sectionAuthors(agreementId, Math.min(a.number, b.number), Math.max(a.number, b.number), template));
+  }
+
+  /**
+   * What an amendment (or a renewal) changes: a version of the original
+   * (`originalId`, the signed version it was prefilled from) against a
+   * version or the current text of the agreement opened from it. Who changed
+   * each section comes from the new agreement's own history, since the
+   * original's words are where it started.
+   */
+  compareLinked(originalId: string, originalEntry: string, agreementId: string, to: string): Comparison {
+    const b = this.side(agreementId, to);
+    const signed = this.side(originalId, originalEntry);
+    const a = { ...signed, content: alignTo(signed.content, b.content) };
+    return this.build(agreementId, a, b, this.sectionAuthors(agreementId, 0, b.number, this.d.templateOf(agreementId)));
+  }
+
+  /** Compares side `a` with side `b`, `b` being of `agreementId` (whose authorship names the inserted words). */
+  private build(agreementId: string, a: Side, b: Side, authors: Map<string, Set<string>>): Comparison {
+    const template = this.d.templateOf(agreementId);
     const result = compareContents(a.content, b.content, template);
-    const authors = this.sectionAuthors(agreementId, Math.min(a.number, b.number), Math.max(a.number, b.number), template);
     const names = this.d.history.names(agreementId);
     const person = (id: string) => ({ id, name: names.get(id) ?? '' });
     const partyNames: Record<string, string> = {};

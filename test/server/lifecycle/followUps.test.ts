@@ -47,6 +47,11 @@ describe('renewal and amendments', () => {
       source: null,
       amendments: [expect.objectContaining({ id, status: 'draft' })],
       renewal: { decision: 'renew', agreement: expect.objectContaining({ id: renewed.body.id, status: 'draft' }) },
+      chain: {
+        original: expect.objectContaining({ id: r.a.id, status: 'signed' }),
+        inForce: [],
+        inProgress: [expect.objectContaining({ id, status: 'draft' })],
+      },
     });
     const back = LinksViewSchema.parse(await (await fetch(`${server.url}/api/agreements/${id}/links`, { headers: { cookie } })).json());
     expect(back.source).toMatchObject({ id: r.a.id, kind: 'amendment', status: 'signed' });
