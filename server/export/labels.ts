@@ -1,5 +1,5 @@
-import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
-import { LOCALES, MESSAGES, langOf } from '../../shared/i18n';
+import { langOf } from '../../shared/i18n';
+import { intlFor } from '../intl';
 import { formatDay, formatDayTime } from '../../shared/i18n/dates';
 import { translator, type Translate } from '../../shared/i18n/translate';
 import type { Lang } from '../../shared/template';
@@ -19,23 +19,6 @@ export interface ExportWords {
   dateTime: (iso: string) => string;
   /** "1er décembre 2025" (in UTC). */
   day: (iso: string) => string;
-}
-
-const cache = createIntlCache();
-
-function intlFor(lang: Lang): IntlShape {
-  return createIntl(
-    {
-      locale: LOCALES[lang],
-      messages: MESSAGES[lang],
-      timeZone: 'UTC',
-      // A message that cannot be formatted must not end up half-printed in a signed copy.
-      onError: (error) => {
-        throw error;
-      },
-    },
-    cache,
-  );
 }
 
 const WORDS = new Map<Lang, ExportWords>();

@@ -1,30 +1,9 @@
-import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
-import { LOCALES, MESSAGES, langOf } from '../../shared/i18n';
+import { langOf } from '../../shared/i18n';
+import { intlFor } from '../intl';
 import { formatDay } from '../../shared/i18n/dates';
 import type { NotificationData, NotificationKind } from '../../shared/notifySchemas';
-import type { Lang } from '../../shared/template';
 
-const cache = createIntlCache();
-const INTL = new Map<Lang, IntlShape>();
-
-function intlFor(lang: Lang): IntlShape {
-  let intl = INTL.get(lang);
-  if (!intl) {
-    intl = createIntl(
-      {
-        locale: LOCALES[lang],
-        messages: MESSAGES[lang],
-        timeZone: 'UTC',
-        onError: (error) => {
-          throw error;
-        },
-      },
-      cache,
-    );
-    INTL.set(lang, intl);
-  }
-  return intl;
-}
+export { intlFor };
 
 export interface MailContext {
   title: string;
