@@ -17,6 +17,7 @@ import { legalReviewRoutes } from './routes/legalReview';
 import { importRoutes } from './routes/importAgreement';
 import { lifecycleRoutes } from './routes/lifecycle';
 import { dashboardRoutes } from './routes/dashboard';
+import { calendarFeedRoutes, calendarRoutes } from './routes/calendar';
 import { notificationRoutes } from './routes/notifications';
 import { templateRoutes } from './routes/templates';
 import { threadRoutes } from './routes/threads';
@@ -58,11 +59,13 @@ export function createApp({ services: s, clientDir, log }: AppDeps): Hono {
     legalReviewRoutes(s.legalReview, s.lifecycle),
     lifecycleRoutes(s.afterSigning.service, s.afterSigning.copies, s.followUps),
     notificationRoutes(s.notifications, s.auth),
+    calendarRoutes(s.calendar, s.auth),
   ]) {
     app.route('/api/agreements/:id', routes);
   }
   app.route('/api/templates', templateRoutes());
   app.route('/api/dashboard', dashboardRoutes(s.afterSigning.dashboard, s.auth));
+  app.route('/api/calendar', calendarFeedRoutes(s.calendar));
   app.route('/api/verify', verifyRoutes(s.exports, s.afterSigning.copies));
   app.all('/api/*', (c) => c.json<ApiError>({ error: 'not_found', message: `No route ${c.req.method} ${c.req.path}` }, 404));
   app.route('/join', joinRoutes(s.auth));

@@ -35,6 +35,8 @@ import type { Clock } from '../lifecycle/clock';
 import { createAfterSigning } from '../lifecycle';
 import { FollowUps } from '../lifecycle/followUps';
 import { systemClock } from '../lifecycle/clock';
+import { CalendarService } from '../calendar/service';
+import { CalendarStore } from '../calendar/store';
 import { createNotifications, type MailOptions } from '../notify';
 
 export interface ContainerOptions {
@@ -231,6 +233,16 @@ export function createServices(db: Db, options: ContainerOptions) {
     afterSigning,
     notifications,
     followUps,
+    calendar: new CalendarService({
+      store: new CalendarStore(db),
+      participants: participantStore,
+      agreements: agreementStore,
+      service: afterSigning.service,
+      lifecycle: afterSigning.store,
+      clock: afterSigning.clock,
+      languageOf: (p) => notifications.service.preferences(p).language,
+      publicUrl: options.publicUrl,
+    }),
     legalReview: { audit, versions, hub },
   };
   late.createAgreement = (input, fill) => services.agreements.create(input, fill);

@@ -354,6 +354,23 @@ export const MIGRATIONS: readonly string[] = [
    );
    CREATE INDEX agreement_links_source ON agreement_links(source_id, created_at);
    CREATE INDEX agreement_links_target ON agreement_links(target_id);`,
+  // Calendar feeds (server/calendar/): known by their token's hash only, like
+  // personal links. A person's feed lists the participants it covers (the
+  // dashboard's person when it was made); an agreement's covers its maker.
+  `CREATE TABLE calendar_feeds (
+     id TEXT PRIMARY KEY,
+     token_hash TEXT NOT NULL UNIQUE,
+     participant_id TEXT NOT NULL REFERENCES participants(id),
+     scope TEXT NOT NULL CHECK (scope IN ('agreement', 'person')),
+     created_at TEXT NOT NULL,
+     revoked_at TEXT
+   );
+   CREATE INDEX calendar_feeds_participant ON calendar_feeds(participant_id, scope);
+   CREATE TABLE calendar_feed_members (
+     feed_id TEXT NOT NULL REFERENCES calendar_feeds(id),
+     participant_id TEXT NOT NULL REFERENCES participants(id),
+     PRIMARY KEY (feed_id, participant_id)
+   ) WITHOUT ROWID;`,
 ];
 
 /** `user_version` once the plaintext tokens are gone (the migration above). */

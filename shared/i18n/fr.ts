@@ -582,6 +582,10 @@ export const fr: Record<MessageKey, string> = {
   'lifecycle.recordBy': '{name}, {date}',
   'lifecycle.recordLabel': 'Le bilan de votre partie',
   'lifecycle.addRecord': 'Ajouter au bilan',
+  'calendar.event.end': 'Fin de «\u00a0{title}\u00a0»',
+  'calendar.event.renewal_review': 'Examen du renouvellement\u00a0: «\u00a0{title}\u00a0»',
+  'calendar.event.review_meeting': 'Rencontre de suivi du partenariat\u00a0: «\u00a0{title}\u00a0»',
+  'calendar.event.notice_effective': 'Prise d’effet de la résiliation\u00a0: «\u00a0{title}\u00a0»',
   'mail.footer': 'Entente. Vous pouvez choisir les courriels que vous recevez dans le panneau Notifications de l’entente.',
   'mail.subject.invited': 'Invitation à rédiger «\u00a0{title}\u00a0»',
   'mail.body.invited':
