@@ -117,6 +117,9 @@ export const getNotifications = (id: string, signal?: AbortSignal) => get(under(
 export const markNotificationsRead = (id: string, ids?: string[]) =>
   request(under(id, '/notifications/read'), NotificationListSchema, json('POST', ids ? { ids } : {}));
 export const getLinks = (id: string, signal?: AbortSignal) => get(under(id, '/links'), LinksViewSchema, signal);
+/** What an amendment (or a renewal) changes: the original's signed version against this agreement's current text. */
+export const compareWithOriginal = (id: string, original: string, signal?: AbortSignal) =>
+  get(under(id, `/original-compare?original=${encodeURIComponent(original)}&to=current`), ComparisonSchema, signal);
 export const openAmendment = (id: string) => request(under(id, '/amendments'), FollowUpSchema, json('POST'));
 export const decideRenewal = (id: string, decision: 'renew' | 'expire') => request(under(id, '/renewal'), FollowUpSchema, json('POST', { decision }));
 export const setReviewMeetings = (id: string, on: boolean) => request(under(id, '/lifecycle'), LifecycleViewSchema, json('PATCH', { reviewMeetings: on }));

@@ -2,8 +2,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { LifecycleView } from '../../shared/lifecycleSchemas';
 import { decideRenewal, getLinks, openAmendment } from '../api';
 import { errorText } from '../errorText';
-import { useT } from '../intl';
+import { useDates, useT } from '../intl';
 import { Link, navigate } from '../router';
+import { AgreementChain } from './AgreementChain';
+import { AmendmentChanges } from './AmendmentChanges';
 import { lifecycleKey } from './queries';
 
 /**
@@ -13,6 +15,7 @@ import { lifecycleKey } from './queries';
  */
 export function FollowUps({ agreementId, view }: { agreementId: string; view: LifecycleView }) {
   const t = useT();
+  const dates = useDates();
   const client = useQueryClient();
   const key = linksKey(agreementId);
   const links = useQuery({ queryKey: key, queryFn: ({ signal }) => getLinks(agreementId, signal) });
@@ -29,22 +32,17 @@ export function FollowUps({ agreementId, view }: { agreementId: string; view: Li
   return (
     <section className="follow-ups" data-testid="follow-ups">
       <OriginNote agreementId={agreementId} />
-      {l && l.amendments.length > 0 && (
-        <>
-          <h3 className="status-subheading">{t('lifecycle.amendments')}</h3>
-          <ol className="small" data-testid="amendments">
-            {l.amendments.map((a) => (
-              <li key={a.id}>
-                <Link href={`/a/${a.id}`}>{a.title}</Link> — {t(`signing.status.${a.status}`)}
-              </li>
-            ))}
-          </ol>
-        </>
-      )}
+      {/* On an amendment's page the origin note shows its original's chain. */}
+      {l && l.source?.kind !== 'amendment' && <AgreementChain links={l} />}
       {l?.renewal && (
         <p className="small" data-testid="renewal-decision">
           {l.renewal.decision === 'expire' ? t('lifecycle.letExpire') : t('lifecycle.renewed')}{' '}
           {l.renewal.agreement && <Link href={`/a/${l.renewal.agreement.id}`}>{l.renewal.agreement.title}</Link>}
+        </p>
+      )}
+      {owner && !reviewDue && view.dates?.renewalReviewDate && l && !l.renewal && (
+        <p className="small muted" data-testid="renewal-choice-from">
+          {t('lifecycle.renewalChoiceFrom', { date: dates.day(`${view.dates.renewalReviewDate}T12:00:00.000Z`) })}
         </p>
       )}
       {owner && (
@@ -75,16 +73,20 @@ export function FollowUps({ agreementId, view }: { agreementId: string; view: Li
 
 const linksKey = (id: string) => [...lifecycleKey(id), 'links'] as const;
 
-/** On an amendment or a renewal, in any state: which signed original it comes from. */
+/** On an amendment or a renewal, in any state: which signed original it comes from, what it changes, and (an amendment) its original's chain. */
 export function OriginNote({ agreementId }: { agreementId: string }) {
   const t = useT();
   const links = useQuery({ queryKey: linksKey(agreementId), queryFn: ({ signal }) => getLinks(agreementId, signal) });
   const source = links.data?.source;
   if (!source) return null;
   return (
-    <p className="small origin-note" data-testid="origin-note">
-      {t(source.kind === 'renewal' ? 'lifecycle.renews' : 'lifecycle.amends', { title: source.title })}{' '}
-      <Link href={`/a/${source.id}`}>{t('lifecycle.openOriginal')}</Link>
-    </p>
+    <>
+      <p className="small origin-note" data-testid="origin-note">
+        {t(source.kind === 'renewal' ? 'lifecycle.renews' : 'lifecycle.amends', { title: source.title })}{' '}
+        <Link href={`/a/${source.id}`}>{t('lifecycle.openOriginal')}</Link>
+      </p>
+      <AmendmentChanges agreementId={agreementId} source={source} />
+      {source.kind === 'amendment' && <AgreementChain links={links.data!} />}
+    </>
   );
 }

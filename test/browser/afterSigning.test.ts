@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readyAgreement } from '../server/signingFixture';
-import { openLink, screenshot, startBrowserSuite, stopBrowserSuite, type BrowserSuite, type OpenPage } from './browserHarness';
+import { openLink, screenshot, startBrowserSuite, typeAtEnd, waitSaved, stopBrowserSuite, type BrowserSuite, type OpenPage } from './browserHarness';
 
 /**
  * After signing, in two browsers: party B's signatory gives notice of
@@ -72,6 +72,17 @@ describe('after signing, in the browser', () => {
     await a.page.locator('[data-testid="status-panel"][data-status="draft"]').waitFor({ timeout: 30_000 });
     expect(await a.page.locator('[data-testid="origin-note"]').innerText()).toContain('Protocole complet');
     await screenshot(a.page, 'after-signing-amendment-draft');
+    // The amendment's page lists its original and, apart, itself in progress.
+    expect(await a.page.locator('[data-testid="agreement-chain"]').innerText()).toContain('l’original, signé le');
+    await a.page.locator('[data-testid="amendments-in-progress"]').waitFor();
+    // What it changes: the words typed into the draft, against the signed original.
+    await typeAtEnd(a.page, 'section:purpose', ' A third workshop each year.');
+    await waitSaved(a.page);
+    await a.page.locator('[data-testid="amendment-changes-open"]').click();
+    const changes = a.page.locator('[data-testid="amendment-changes"] [data-testid="diff-section"][data-section="purpose"]');
+    await changes.waitFor({ timeout: 15_000 });
+    expect(await changes.locator('ins').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('third workshop')]));
+    await screenshot(a.page, 'after-signing-amendment-changes');
     expect(a.errors.filter((e) => !e.includes('favicon'))).toEqual([]);
   }, 120_000);
 });
