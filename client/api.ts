@@ -21,6 +21,7 @@ import { ComparisonSchema, HistoryEntryViewSchema, HistoryListSchema } from '../
 
 // Failures are typed apart from the REST client (client/apiFailure.ts) so telling them apart does not load zod.
 import { DashboardSchema, FollowUpSchema, LifecycleViewSchema, LinksViewSchema } from '../shared/lifecycleSchemas';
+import { CalendarFeedCreatedSchema, CalendarFeedsSchema, type CalendarScope } from '../shared/calendarSchemas';
 import { MailFailuresSchema, MailPreferencesViewSchema, NotificationListSchema, type MailPreferences } from '../shared/notifySchemas';
 import { ApiFailure } from './apiFailure';
 export { ApiFailure, type FailureCode } from './apiFailure';
@@ -123,6 +124,10 @@ export const compareWithOriginal = (id: string, original: string, signal?: Abort
 export const openAmendment = (id: string) => request(under(id, '/amendments'), FollowUpSchema, json('POST'));
 export const decideRenewal = (id: string, decision: 'renew' | 'expire') => request(under(id, '/renewal'), FollowUpSchema, json('POST', { decision }));
 export const setReviewMeetings = (id: string, on: boolean) => request(under(id, '/lifecycle'), LifecycleViewSchema, json('PATCH', { reviewMeetings: on }));
+/** Calendar feeds (server/routes/calendar.ts): a feed's address is in the answer that makes it, this once. */
+export const getCalendarFeeds = (id: string, signal?: AbortSignal) => get(under(id, '/calendar'), CalendarFeedsSchema, signal);
+export const createCalendarFeed = (id: string, scope: CalendarScope) => request(under(id, '/calendar'), CalendarFeedCreatedSchema, json('POST', { scope }));
+export const revokeCalendarFeed = (id: string, scope: CalendarScope) => request(under(id, `/calendar/${scope}`), CalendarFeedsSchema, json('DELETE'));
 /** The locked version as a PDF marked "not signed", to read before signing. */
 export const reviewUrl = (id: string): string => under(id, '/review.pdf');
 

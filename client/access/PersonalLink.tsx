@@ -4,7 +4,7 @@ import { useT } from '../intl';
 
 const fullUrl = (link: string): string => `${window.location.origin}${link}`;
 
-async function copyToClipboard(text: string): Promise<boolean> {
+export async function copyToClipboard(text: string): Promise<boolean> {
   try {
     if (typeof navigator.clipboard?.writeText !== 'function') return false;
     await navigator.clipboard.writeText(text);
@@ -15,7 +15,7 @@ async function copyToClipboard(text: string): Promise<boolean> {
 }
 
 /** A read-only field holding a link, selected on focus so it is easy to copy by hand. */
-function LinkField({ url, label, testId }: { url: string; label: string; testId: string }) {
+export function LinkField({ url, label, testId }: { url: string; label: string; testId: string }) {
   const ref = useRef<HTMLInputElement>(null);
   useEffect(() => ref.current?.select(), []);
   return <input ref={ref} className="link-field" readOnly value={url} aria-label={label} data-testid={testId} onFocus={(e) => e.currentTarget.select()} />;

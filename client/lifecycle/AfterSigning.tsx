@@ -1,6 +1,7 @@
 import { addPartnershipRecord, exportUrl, giveNotice, setReviewMeetings } from '../api';
 import { errorText } from '../errorText';
 import { useDates, useT } from '../intl';
+import { CalendarFeed } from './CalendarFeed';
 import { FollowUps } from './FollowUps';
 import { NoticeForm } from './NoticeForm';
 import { RecordForm } from './RecordForm';
@@ -66,6 +67,7 @@ export function AfterSigning({ agreementId }: { agreementId: string }) {
       <a className="button" href={exportUrl(agreementId, 'json')} download data-testid="download-json">
         {t('lifecycle.downloadJson')}
       </a>
+      <CalendarFeed agreementId={agreementId} />
       {view.notice && (
         <div className="notice-given" data-testid="notice-given" role="status">
           <p>

@@ -13,7 +13,7 @@ const origin = (url: string): string => new URL(url).origin;
 /**
  * Mounted under /api/agreements/:id: the asking participant's calendar feeds
  * (GET …/calendar, POST …/calendar {scope} shows the URL once, DELETE
- * …/calendar/:scope revokes it).
+ * …/calendar/:scope revokes it and answers the live ones).
  */
 export function calendarRoutes(calendar: CalendarService, auth: Authenticator): Hono<AuthEnv> {
   return new Hono<AuthEnv>()
@@ -31,7 +31,7 @@ export function calendarRoutes(calendar: CalendarService, auth: Authenticator): 
       const scope = readParam(c, 'scope', CalendarScopeSchema, 'Calendar feed');
       authorize(c.var.participant, 'read');
       calendar.revoke(c.var.participant, scope);
-      return c.body(null, 204);
+      return c.json(calendar.list(c.var.participant));
     });
 }
 
