@@ -40,7 +40,7 @@ export function FollowUps({ agreementId, view }: { agreementId: string; view: Li
           {l.renewal.agreement && <Link href={`/a/${l.renewal.agreement.id}`}>{l.renewal.agreement.title}</Link>}
         </p>
       )}
-      {owner && !reviewDue && view.dates?.renewalReviewDate && l && !l.renewal && (
+      {owner && view.phase === 'in_force' && !reviewDue && view.dates?.renewalReviewDate && l && !l.renewal && (
         <p className="small muted" data-testid="renewal-choice-from">
           {t('lifecycle.renewalChoiceFrom', { date: dates.day(`${view.dates.renewalReviewDate}T12:00:00.000Z`) })}
         </p>

@@ -37,6 +37,9 @@ describe('after signing, in the browser', () => {
     const bell = a.page.locator('[data-testid="bell"]');
     const unreadBefore = Number(await bell.getAttribute('data-unread'));
     await screenshot(a.page, 'after-signing-in-force');
+    // Before the renewal review, the owner's panel says from when they choose here to renew or let it expire; party B's does not.
+    expect(await a.page.locator('[data-testid="renewal-choice-from"]').innerText()).toContain('vous choisissez ici de renouveler');
+    expect(await b.page.locator('[data-testid="renewal-choice-from"]').count()).toBe(0);
 
     await b.page.locator('[data-testid="give-notice"]').click();
     await b.page.locator('[data-testid="notice-form"] textarea').fill('Le financement du programme prend fin.');
