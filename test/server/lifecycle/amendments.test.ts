@@ -71,6 +71,14 @@ describe('what an amendment changes', () => {
     expect(inserted).toContain('a third workshop each year');
     expect(purpose.texts.flatMap((t) => t.ops.filter((o) => o.op === 'del'))).toEqual([]);
 
+    // A named version of the amendment compares the same way; the original's own version ids are not the amendment's.
+    const named = await call<{ id: string }>('/history', 'POST', { name: 'Sent to the partner' });
+    expect(named.status).toBe(201);
+    const atVersion = ComparisonSchema.parse((await call(`/original-compare?original=${r.a.id}&to=${named.body.id}`)).body);
+    expect(atVersion.to).toMatchObject({ id: named.body.id, name: 'Sent to the partner' });
+    expect(atVersion.changedSections).toEqual(['purpose']);
+    expect((await call(`/original-compare?original=${r.a.id}&to=${same.from.id}`)).status).toBe(404);
+
     // Another agreement is not the amendment's original, and an agreement opened from nothing has none.
     const other = await createAgreement(server.url, { title: 'Autre entente' });
     expect((await call(`/original-compare?original=${other.id}`)).status).toBe(404);
