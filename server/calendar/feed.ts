@@ -35,7 +35,8 @@ export function agreementEvents(a: FeedAgreement): { kind: CalendarEventKind; on
 }
 
 export function buildCalendar(name: string, agreements: readonly FeedAgreement[], link: (agreementId: string) => string, stamp: Date): ICalCalendar {
-  const cal = ical({ name, prodId: { company: 'Entente', product: 'Agreement dates', language: 'EN' } });
+  // Calendar apps that honour it refetch every six hours (REFRESH-INTERVAL, X-PUBLISHED-TTL): a notice shows the same day.
+  const cal = ical({ name, prodId: { company: 'Entente', product: 'Agreement dates', language: 'EN' }, ttl: 6 * 60 * 60 });
   for (const a of agreements) {
     const intl = intlFor(langOf(a.language));
     const url = link(a.id);

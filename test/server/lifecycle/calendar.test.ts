@@ -2,7 +2,7 @@ import ical, { type VEvent } from 'node-ical';
 import { describe, expect, it } from 'vitest';
 import { CalendarFeedCreatedSchema, CalendarFeedsSchema } from '../../../shared/calendarSchemas';
 import { addDays, addMonths, dayOf } from '../../../shared/lifecycle';
-import { startTestServer, useCleanup, type TestServer } from '../harness';
+import { invite, startTestServer, useCleanup, type TestServer } from '../harness';
 import { readyAgreement, type ReadyAgreement } from '../signingFixture';
 import { DAY_MS, ManualClock } from './manualClock';
 
@@ -33,7 +33,9 @@ async function events(url: string): Promise<{ day: string; summary: string; uid:
   const res = await fetch(url);
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toBe('text/calendar; charset=UTF-8');
-  const parsed = ical.sync.parseICS(await res.text());
+  const text = await res.text();
+  expect(text).toContain('REFRESH-INTERVAL;VALUE=DURATION:PT6H');
+  const parsed = ical.sync.parseICS(text);
   return Object.values(parsed)
     .filter((c): c is VEvent => c?.type === 'VEVENT')
     .map((e) => {
@@ -113,6 +115,12 @@ describe('calendar feeds', () => {
     await expectGone(`${s.url}/api/calendar/not-a-token.ics`);
 
     expect(await r.call(r.partner.token, '/calendar/agreement', 'DELETE')).toEqual({ status: 200, body: { feeds: [] } });
+    // A participant whose access is revoked takes their feeds with them.
+    const viewer = await invite(s.url, r.a, { role: 'viewer', name: 'Vera Viewer' });
+    const viewerFeed = await createFeed(r, viewer.token, 'agreement');
+    expect((await events(viewerFeed.url)).length).toBe(5);
+    expect((await r.call(r.a.token, `/participants/${viewer.id}`, 'DELETE')).status).toBe(200);
+    await expectGone(viewerFeed.url);
     await expectGone(second.url);
     expect((await r.call(r.partner.token, '/calendar/agreement', 'DELETE')).status).toBe(404);
     expect((await r.call(r.partner.token, '/calendar/everything', 'DELETE')).status).toBe(404);
