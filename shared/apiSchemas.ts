@@ -3,10 +3,9 @@ import { AnchorSchema, ROLES, VISIBILITIES } from './api';
 import { ERROR_CODES } from './errors';
 import { LegalReviewSchema } from './legalReview';
 import { NotificationViewSchema } from './notifySchemas';
-import { BUDGET_NATURES } from './budget';
-import { RACI_LETTERS } from './raci';
+import { BUDGET_NATURES, CHECKS, RACI_LETTERS } from './contentEnums';
 import type { AgreementEvent } from './events';
-import { CHECKS, type CheckResult } from './readiness';
+import type { CheckResult } from './readiness';
 import type { AgreementContent } from './render';
 
 /**

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { BUDGET_NATURES } from './contentEnums';
 import { newId } from './schema';
 import { readList, tableList, tableMap, text } from './tables';
 
@@ -9,7 +10,7 @@ import { readList, tableList, tableMap, text } from './tables';
  * `table:<key>`: lines Y.Array<Y.Map{id, label, partyId, amountCents, nature}>.
  * Amounts are whole cents, so totals add up exactly.
  */
-export const BUDGET_NATURES = ['cash', 'inKind'] as const;
+export { BUDGET_NATURES };
 export type BudgetNature = (typeof BUDGET_NATURES)[number];
 
 export interface BudgetLine {

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { RACI_LETTERS } from './contentEnums';
 import { newId } from './schema';
 import { readList, tableList, tableMap, text } from './tables';
 
@@ -10,7 +11,7 @@ import { readList, tableList, tableMap, text } from './tables';
  *   roles  Y.Array<Y.Map{id, name}>
  *   cells  Y.Map  `<taskId>:<roleId>` → 'R' | 'A' | 'C' | 'I' (absent: empty)
  */
-export const RACI_LETTERS = ['R', 'A', 'C', 'I'] as const;
+export { RACI_LETTERS };
 export type RaciLetter = (typeof RACI_LETTERS)[number];
 export const isRaciLetter = (v: unknown): v is RaciLetter => typeof v === 'string' && (RACI_LETTERS as readonly string[]).includes(v);
 

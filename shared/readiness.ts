@@ -1,12 +1,12 @@
 import type { AgreementContent } from './render';
 import type { AgreementTemplate } from './template';
 import { TERMINATION_NOTICE_DAYS } from './template';
-import { isCompleteLine } from './budget';
+import { CHECKS } from './contentEnums';
 import { activeSections } from './included';
-import { raciProblems } from './raci';
+import { SECTION_KIND_DEFS } from './kinds';
+import type { KindCheck } from './kinds/types';
 
-/** What must be true before the owner can lock the final version. */
-export const CHECKS = ['sectionsFilled', 'responsibilities', 'duration', 'signatories', 'raci', 'noOpenThreads', 'approvals', 'legalReview'] as const;
+export { CHECKS };
 export type CheckKey = (typeof CHECKS)[number];
 
 export interface CheckResult {
@@ -31,63 +31,21 @@ export interface ReadinessInput {
   legalReview?: { reviewer: string } | null;
 }
 
-const blank = (s: string | undefined): boolean => (s ?? '').trim() === '';
-
 export function readiness({ content, template, openSharedThreads, approvals, signerParties, participantParties, legalReview }: ReadinessInput): CheckResult[] {
-  const filled: string[] = [];
-  const responsibilities: string[] = [];
-  const signatories: string[] = [];
-  /** `<section>:<taskId>:<problem>`, for each break of the RACI rule. */
-  const raciBreaks: string[] = [];
+  const lists: Record<KindCheck, string[]> = { sectionsFilled: [], responsibilities: [], signatories: [], raci: [] };
   // An annex left out is neither filled in nor approved.
   const sections = activeSections(template, content);
   for (const section of sections) {
-    const key = section.key;
-    switch (section.kind) {
-      case 'parties':
-        for (const p of content.parties) if (blank(p.legalName)) filled.push(`${key}:${p.id}`);
-        break;
-      case 'richtext':
-        if (blank(content.sections[key])) filled.push(key);
-        break;
-      case 'context':
-        if (blank(content.sections[key])) filled.push(key);
-        for (const p of content.parties) if (blank(p.sections[key])) filled.push(`${key}:${p.id}`);
-        break;
-      case 'responsibilities':
-        for (const p of content.parties) {
-          if (blank(p.sections[key])) {
-            filled.push(`${key}:${p.id}`);
-            responsibilities.push(`${key}:${p.id}`);
-          } else if (!p.contacts.some((c) => !blank(c.title))) responsibilities.push(`contacts:${p.id}`);
-        }
-        break;
-      case 'duration':
-        if (content.duration.termYears === null || content.duration.termYears <= 0) filled.push(key);
-        break;
-      case 'signatories':
-        for (const p of content.parties) {
-          if (!p.signatories.some((s) => !blank(s.name) && !blank(s.title))) {
-            filled.push(`${key}:${p.id}`);
-            signatories.push(`${key}:${p.id}`);
-          }
-          // `invite:` when nobody of that party takes part yet, `signer:` when someone does but none is designated to sign.
-          if (!signerParties.has(p.id)) signatories.push(`${participantParties.has(p.id) ? 'signer' : 'invite'}:${p.id}`);
-        }
-        break;
-      case 'raci': {
-        const raci = content.raci?.[key];
-        if (!raci || raci.tasks.length === 0 || raci.roles.length === 0) filled.push(key);
-        else for (const { taskId, problem } of raciProblems(raci)) raciBreaks.push(`${key}:${taskId}:${problem}`);
-        break;
-      }
-      case 'budget': {
-        const ids = content.parties.map((p) => p.id);
-        if (!(content.budget?.[key]?.lines ?? []).some((l) => isCompleteLine(l, ids))) filled.push(key);
-        break;
-      }
-    }
+    // Each kind says when it is filled in (`kinds/<kind>.ts`); `raci` collects `<section>:<taskId>:<problem>` per break of the RACI rule.
+    SECTION_KIND_DEFS[section.kind].readiness({
+      content,
+      key: section.key,
+      signerParties,
+      participantParties,
+      missing: (check, item) => void lists[check].push(item),
+    });
   }
+  const { sectionsFilled: filled, responsibilities, signatories, raci: raciBreaks } = lists;
   const d = content.duration;
   // A template without a duration section (the partnership agreement) has no term to check.
   const durationOk =

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { INCLUDED } from './included';
+import { kindDef } from './kinds';
 import { NEEDS_PREFIX } from './needs';
 import { initTable, isTableKind, TABLE_PREFIX, tableMap } from './tables';
 import type { AgreementTemplate, Lang } from './template';
@@ -99,7 +100,7 @@ export function isWritableRoot(name: string, template: AgreementTemplate, partyI
 
 /** Section kinds with one shared rich-text fragment. */
 export function hasSharedText(kind: string): boolean {
-  return kind === 'richtext' || kind === 'context' || kind === 'duration';
+  return kindDef(kind)?.sharedText === true;
 }
 
 /** Random id for parties, contacts and signatories (not a secret). */
@@ -158,7 +159,7 @@ export function unlistParty(doc: Y.Doc, partyId: string, template: AgreementTemp
 
 /** Section kinds that have one rich-text fragment per party. */
 export function isPerParty(kind: string): boolean {
-  return kind === 'context' || kind === 'responsibilities';
+  return kindDef(kind)?.perParty === true;
 }
 
 /** A listed party's fields; undefined for an id the agreement does not list. */

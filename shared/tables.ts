@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { kindDef } from './kinds';
 
 /**
  * Sections that are tables (the RACI matrix, the budget annex) keep their
@@ -6,10 +7,10 @@ import * as Y from 'yjs';
  * guard can tell what a client may write (`isWritableRoot`).
  */
 export const TABLE_PREFIX = 'table:';
-export const TABLE_KINDS = ['raci', 'budget'] as const;
 
 export const tableName = (sectionKey: string): string => `${TABLE_PREFIX}${sectionKey}`;
-export const isTableKind = (kind: string): boolean => (TABLE_KINDS as readonly string[]).includes(kind);
+/** A kind whose entry (`kinds/<kind>.ts`) lists table fields. */
+export const isTableKind = (kind: string): boolean => kindDef(kind)?.table !== undefined;
 export const tableMap = (doc: Y.Doc, sectionKey: string): Y.Map<unknown> => doc.getMap(tableName(sectionKey));
 
 /** The Y.Array at `field` of a table's map, created on first use (by whoever writes first). */
@@ -29,12 +30,6 @@ export function readList(map: Y.Map<unknown>, field: string): Y.Map<unknown>[] {
 
 export const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 
-/** The lists each table kind keeps in its map. */
-const TABLE_FIELDS: Record<string, Record<string, 'array' | 'map'>> = {
-  raci: { tasks: 'array', roles: 'array', cells: 'map' },
-  budget: { lines: 'array' },
-};
-
 /**
  * The empty lists of a table section, written at creation and, for the ones
  * missing, when an older agreement loads: if the first row's writer created
@@ -42,7 +37,7 @@ const TABLE_FIELDS: Record<string, Record<string, 'array' | 'map'>> = {
  * one list would replace the other.
  */
 export function initTable(map: Y.Map<unknown>, kind: string): void {
-  for (const [field, type] of Object.entries(TABLE_FIELDS[kind] ?? {})) {
+  for (const [field, type] of Object.entries(kindDef(kind)?.table ?? {})) {
     const have = map.get(field);
     if (type === 'map' ? !(have instanceof Y.Map) : !(have instanceof Y.Array))
       map.set(field, type === 'map' ? new Y.Map<unknown>() : new Y.Array<Y.Map<unknown>>());

@@ -9,8 +9,10 @@ export type Lang = (typeof LANGUAGES)[number];
 export type Localized = Record<Lang, string>;
 
 /**
- * How a section is edited. Each kind maps to a fixed place in the Y.Doc
- * (see `schema.ts`) and to one editor component in the client.
+ * How a section is edited. Each kind has one entry in `kinds/` (where its
+ * content sits in the Y.Doc, what an approval covers, when it is filled in,
+ * how it compares and restores), a rule for printing it
+ * (`server/export/blocks.ts`) and one editor component in the client.
  * - parties: the structured list of parties (legal name, address, mission)
  * - richtext: one shared rich-text fragment
  * - context: one rich-text paragraph per party's mission, then a shared one

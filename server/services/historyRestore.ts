@@ -4,6 +4,7 @@ import { readAgreement } from '../../shared/render';
 import { fragmentName, getDuration, getMeta, hasSharedText, isPerParty, partyIdsOf, partyMap } from '../../shared/schema';
 import { sectionContent } from '../../shared/sections';
 import { getIncluded } from '../../shared/included';
+import { SECTION_KIND_DEFS } from '../../shared/kinds';
 import { isTableKind, tableMap } from '../../shared/tables';
 import type { AgreementTemplate, SectionTemplate } from '../../shared/template';
 
@@ -72,26 +73,13 @@ function restoreSection(live: Y.Doc, old: Y.Doc, section: SectionTemplate, parti
   if (isPerParty(section.kind)) {
     for (const p of parties) copyFragment(live.getXmlFragment(fragmentName(section.key, p)), old.getXmlFragment(fragmentName(section.key, p)));
   }
-  switch (section.kind) {
-    case 'parties':
-      copyFields(getMeta(live), getMeta(old), ['title']);
-      for (const p of parties) copyFields(partyMap(live, p), partyMap(old, p), ['legalName', 'address', 'mission']);
-      break;
-    case 'responsibilities':
-      for (const p of parties) copyList(partyMap(live, p), partyMap(old, p), 'contacts', ['id', 'title', 'email', 'phone']);
-      break;
-    case 'duration':
-      copyFields(getDuration(live), getDuration(old), ['termYears', 'renewalReviewMonths', 'terminationNoticeDays']);
-      break;
-    case 'signatories':
-      for (const p of parties) copyList(partyMap(live, p), partyMap(old, p), 'signatories', ['id', 'name', 'title']);
-      break;
-    case 'richtext':
-    case 'context':
-    case 'raci':
-    case 'budget':
-      break;
-  }
+  // The structured fields the kind keeps beside its text (`shared/kinds/<kind>.ts`).
+  const fields = SECTION_KIND_DEFS[section.kind].restore;
+  if (fields?.meta) copyFields(getMeta(live), getMeta(old), fields.meta);
+  if (fields?.party) for (const p of parties) copyFields(partyMap(live, p), partyMap(old, p), fields.party);
+  if (fields?.duration) copyFields(getDuration(live), getDuration(old), fields.duration);
+  const list = fields?.partyList;
+  if (list) for (const p of parties) copyList(partyMap(live, p), partyMap(old, p), list.key, list.fields);
 }
 
 /**

@@ -1,12 +1,5 @@
 import { memo } from 'react';
-import { BudgetSection } from './BudgetSection';
-import { ContextSection } from './ContextSection';
-import { DurationSection } from './DurationSection';
-import { PartiesSection } from './PartiesSection';
-import { ResponsibilitiesSection } from './ResponsibilitiesSection';
-import { RaciSection } from './RaciSection';
-import { RichTextSection } from './RichTextSection';
-import { SignatoriesSection } from './SignatoriesSection';
+import { KIND_EDITORS } from './kindEditors';
 import type { SectionProps } from './types';
 
 /**
@@ -14,22 +7,6 @@ import type { SectionProps } from './types';
  * Memoised: presence changes re-render the frames, not the editors.
  */
 export const SectionBody = memo(function SectionBody(props: SectionProps) {
-  switch (props.section.kind) {
-    case 'parties':
-      return <PartiesSection {...props} />;
-    case 'richtext':
-      return <RichTextSection {...props} />;
-    case 'context':
-      return <ContextSection {...props} />;
-    case 'responsibilities':
-      return <ResponsibilitiesSection {...props} />;
-    case 'duration':
-      return <DurationSection {...props} />;
-    case 'signatories':
-      return <SignatoriesSection {...props} />;
-    case 'raci':
-      return <RaciSection {...props} />;
-    case 'budget':
-      return <BudgetSection {...props} />;
-  }
+  const Editor = KIND_EDITORS[props.section.kind];
+  return <Editor {...props} />;
 });
