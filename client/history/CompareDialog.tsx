@@ -6,7 +6,7 @@ import { useLanguage } from '../language';
 import { Dialog } from '../signing/Dialog';
 import { versionLabel } from './labels';
 import { useComparison } from './queries';
-import { SectionDiff } from './SectionDiff';
+import { ComparisonSections } from './ComparisonSections';
 
 interface CompareDialogProps {
   agreementId: string;
@@ -29,7 +29,6 @@ export function CompareDialog({ agreementId, from, to, template, onClose }: Comp
       <strong>{versionLabel(t, s)}</strong> · {dates.dayTime(s.createdAt)} · <code title={s.hash}>{s.hash.slice(0, 12)}</code>
     </span>
   );
-  const unchanged = cmp?.sections.filter((s) => !s.changed) ?? [];
   return (
     <Dialog title={t('compare.title')} onClose={onClose} wide testId="compare-dialog">
       {query.isError && <p className="error">{t('compare.failed')}</p>}
@@ -49,18 +48,7 @@ export function CompareDialog({ agreementId, from, to, template, onClose }: Comp
               {t('compare.downloadDocx')}
             </a>
           </p>
-          {cmp.changedSections.length === 0 && <p data-testid="no-changes">{t('compare.noChanges')}</p>}
-          {cmp.sections.map((s, i) => s.changed && <SectionDiff key={s.key} section={s} index={i} title={title(s.key)} partyNames={cmp.partyNames} />)}
-          {unchanged.length > 0 && (
-            <details className="diff-unchanged small" data-testid="diff-unchanged">
-              <summary>{t('compare.unchanged', { n: unchanged.length })}</summary>
-              <ul>
-                {unchanged.map((s) => (
-                  <li key={s.key}>{title(s.key)}</li>
-                ))}
-              </ul>
-            </details>
-          )}
+          <ComparisonSections cmp={cmp} title={title} noChanges={t('compare.noChanges')} />
         </div>
       )}
     </Dialog>

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { AgreementTemplate } from '../../shared/template';
 import { compareWithOriginal } from '../api';
 import { agreementKeys } from '../data/queries';
-import { SectionDiff } from '../history/SectionDiff';
+import { ComparisonSections } from '../history/ComparisonSections';
 import { useDates, useT } from '../intl';
 import { useLanguage } from '../language';
 import { Dialog } from '../signing/Dialog';
@@ -33,7 +33,6 @@ export function AmendmentChangesDialog({ agreementId, originalId, originalTitle,
   });
   const cmp = query.data;
   const title = (key: string): string => template?.sections.find((s) => s.key === key)?.title[lang] ?? key;
-  const unchanged = cmp?.sections.filter((s) => !s.changed) ?? [];
   return (
     <Dialog title={heading} onClose={onClose} wide testId="amendment-changes">
       {query.isError && <p className="error">{t('compare.failed')}</p>}
@@ -45,18 +44,7 @@ export function AmendmentChangesDialog({ agreementId, originalId, originalTitle,
             <br />
             {t('lifecycle.changesTo')}
           </p>
-          {cmp.changedSections.length === 0 && <p data-testid="no-changes">{t('lifecycle.noChanges')}</p>}
-          {cmp.sections.map((s, i) => s.changed && <SectionDiff key={s.key} section={s} index={i} title={title(s.key)} partyNames={cmp.partyNames} />)}
-          {unchanged.length > 0 && (
-            <details className="diff-unchanged small" data-testid="diff-unchanged">
-              <summary>{t('compare.unchanged', { n: unchanged.length })}</summary>
-              <ul>
-                {unchanged.map((s) => (
-                  <li key={s.key}>{title(s.key)}</li>
-                ))}
-              </ul>
-            </details>
-          )}
+          <ComparisonSections cmp={cmp} title={title} noChanges={t('lifecycle.noChanges')} />
         </div>
       )}
     </Dialog>
