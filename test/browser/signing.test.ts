@@ -547,6 +547,10 @@ describe('approve, lock, sign and verify in the browser', { timeout: 120_000 }, 
     await poll(() => page.locator('[data-testid="locked-banner"] [data-testid="version-match"]').getAttribute('data-match'), 15_000).toBe('match');
     expect(await editorText(page, f('purpose'))).toBe(before);
     expect((await rest<StatusView>(ownerToken, `${base}/status`)).version?.hash).toBe(locked.version?.hash);
-    expect(partner.errors).toEqual([]);
+    // The test's route forwards the page's messages through a socket of its own inside the page; when the
+    // server closes it at the lock, messages already on their way are sent on a closed socket and Chromium
+    // logs this warning. It comes from the route, not the app (y-websocket checks readyState before sending).
+    const routeNoise = 'WebSocket is already in CLOSING or CLOSED state.';
+    expect(partner.errors.filter((e) => e !== routeNoise)).toEqual([]);
   });
 });
