@@ -121,6 +121,9 @@ export const getLinks = (id: string, signal?: AbortSignal) => get(under(id, '/li
 /** What an amendment (or a renewal) changes: the original's signed version against this agreement's current text. */
 export const compareWithOriginal = (id: string, original: string, signal?: AbortSignal) =>
   get(under(id, `/original-compare?original=${encodeURIComponent(original)}&to=current`), ComparisonSchema, signal);
+/** What an amendment changes as a redline to download, against its current text. */
+export const originalRedlineUrl = (id: string, original: string, format: 'pdf' | 'docx'): string =>
+  under(id, `/original-compare.${format}?original=${encodeURIComponent(original)}&to=current`);
 export const openAmendment = (id: string) => request(under(id, '/amendments'), FollowUpSchema, json('POST'));
 export const decideRenewal = (id: string, decision: 'renew' | 'expire') => request(under(id, '/renewal'), FollowUpSchema, json('POST', { decision }));
 export const setReviewMeetings = (id: string, on: boolean) => request(under(id, '/lifecycle'), LifecycleViewSchema, json('PATCH', { reviewMeetings: on }));

@@ -57,7 +57,7 @@ export function createApp({ services: s, clientDir, log }: AppDeps): Hono {
     authorRoutes(s.authors),
     historyRoutes(s.history),
     legalReviewRoutes(s.legalReview, s.lifecycle),
-    lifecycleRoutes(s.afterSigning.service, s.afterSigning.copies, s.followUps),
+    lifecycleRoutes(s.afterSigning.service, s.afterSigning.copies, s.followUps, s.history.redline),
     notificationRoutes(s.notifications, s.auth),
     calendarRoutes(s.calendar, s.auth),
   ]) {

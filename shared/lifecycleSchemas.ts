@@ -111,7 +111,13 @@ const LinkedSchema = z.object({ id: z.string(), title: z.string(), status: z.enu
 const AmendmentSchema = LinkedSchema.extend({ createdAt: z.string() });
 /** What follows from a signed agreement (GET …/links): the original it amends or renews, its amendments in order, the renewal decision. */
 export const LinksViewSchema = z.object({
-  source: LinkedSchema.extend({ kind: z.enum(['amendment', 'renewal']) }).nullable(),
+  /**
+   * What this draft amends (an amendment of an amendment amends the same
+   * original) or renews, and `basedOn`, the agreement whose signed text it was
+   * prefilled from: the agreement as it then stood (the original itself, or
+   * the chain's latest signed amendment).
+   */
+  source: LinkedSchema.extend({ kind: z.enum(['amendment', 'renewal']), basedOn: LinkedSchema }).nullable(),
   amendments: z.array(AmendmentSchema),
   renewal: z.object({ decision: z.enum(['renew', 'expire']), agreement: LinkedSchema.nullable() }).nullable(),
   /**

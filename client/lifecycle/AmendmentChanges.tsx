@@ -24,7 +24,7 @@ export function AmendmentChanges({ agreementId, source }: { agreementId: string;
           <Dialog
             agreementId={agreementId}
             originalId={source.id}
-            originalTitle={source.title}
+            basedOn={source.basedOn}
             heading={heading}
             template={template}
             onClose={() => setOpen(false)}

@@ -32,18 +32,37 @@ export function paragraphsOf(ops: readonly DiffOp[]): RedlineRun[][] {
 }
 
 /**
+ * How a comparison across two agreements (what an amendment changes) is
+ * headed: its own line under the title, and each side's agreement named
+ * above its version.
+ */
+export interface RedlineHeading {
+  note: string;
+  /** Printed above each side's version: the agreement's title (and, signed, when). */
+  fromLines: string[];
+  toLines: string[];
+}
+
+/**
  * A comparison as a redline document: headed with both versions' names,
  * dates and fingerprints, then each changed section with its words marked
  * and its field changes (old → new); unchanged sections are only named.
  */
-export function redlineBlocks(cmp: Comparison, template: AgreementTemplate, language: string, agreementTitle: string): RedlineBlock[] {
+export function redlineBlocks(
+  cmp: Comparison,
+  template: AgreementTemplate,
+  language: string,
+  agreementTitle: string,
+  heading?: RedlineHeading,
+): RedlineBlock[] {
   const w = exportWords(language);
   const { t, lang } = w;
   const locale = LOCALES[lang];
-  const side = (label: string, s: CompareSideView): RedlineBlock => ({
+  const side = (label: string, s: CompareSideView, above: readonly string[] = []): RedlineBlock => ({
     kind: 'side',
     label,
     lines: [
+      ...above,
       s.number === null ? versionLabel(t, s) : t('history.option', { n: s.number, label: versionLabel(t, s) }),
       w.dateTime(s.createdAt),
       w.labelled('SHA-256', s.hash),
@@ -51,9 +70,9 @@ export function redlineBlocks(cmp: Comparison, template: AgreementTemplate, lang
   });
   const blocks: RedlineBlock[] = [
     { kind: 'title', text: agreementTitle },
-    { kind: 'note', text: t('export.redlineTitle') },
-    side(t('export.redlineFrom'), cmp.from),
-    side(t('export.redlineTo'), cmp.to),
+    { kind: 'note', text: heading?.note ?? t('export.redlineTitle') },
+    side(t('export.redlineFrom'), cmp.from, heading?.fromLines),
+    side(t('export.redlineTo'), cmp.to, heading?.toLines),
     { kind: 'note', text: t('export.redlineLegend') },
   ];
   const party = (id: string | null): string => (id === null ? t('compare.shared') : cmp.partyNames[id] || t('party.unnamed'));

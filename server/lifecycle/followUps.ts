@@ -11,6 +11,7 @@ import type { HistoryCompare } from '../services/historyCompare';
 import type { Comparison } from '../../shared/historySchemas';
 import type { AgreementTemplate } from '../../shared/template';
 import type { LinksView } from '../../shared/lifecycleSchemas';
+import { amendmentRows, rootOf, type LinkLookup, type LinkRow } from './chain';
 import { isoOn, type Clock } from './clock';
 import { prefill } from './prefill';
 import type { AfterSigningService, SignedState } from './service';
@@ -29,12 +30,11 @@ export interface FollowUpDeps {
   compare: Pick<HistoryCompare, 'compareLinked'>;
 }
 
-interface LinkRow {
-  source_version_id: string;
-  source_id: string;
-  kind: 'amendment' | 'renewal' | 'expire';
-  target_id: string | null;
-  created_at: string;
+/** What an amendment changes, with the agreement whose signed text it was prefilled from. */
+export interface ChangeSet {
+  cmp: Comparison;
+  basisId: string;
+  kind: 'amendment' | 'renewal';
 }
 
 /**
@@ -45,9 +45,16 @@ interface LinkRow {
  * signed text and linked to it, and goes through the same approvals, lock
  * and signatures. Its owner is whoever opened it; the other participants
  * are invited again (their links belong to the original).
+ *
+ * An agreement and its amendments form one chain: an amendment opened from
+ * any page of the chain amends the chain's original and is prefilled from
+ * the agreement as it stands, the latest signed text of the chain (the
+ * original or its latest signed amendment); a renewal too starts from that
+ * text, and starts a chain of its own.
  */
 export class FollowUps {
   private readonly s;
+  private readonly lookup: LinkLookup;
 
   constructor(private readonly d: FollowUpDeps) {
     this.s = {
@@ -57,19 +64,22 @@ export class FollowUps {
       from: d.db.prepare<[string], LinkRow>('SELECT * FROM agreement_links WHERE source_id = ? ORDER BY created_at, rowid'),
       to: d.db.prepare<[string], LinkRow>('SELECT * FROM agreement_links WHERE target_id = ? LIMIT 1'),
     };
+    this.lookup = { from: (id) => this.s.from.all(id), to: (id) => this.s.to.get(id) };
   }
 
   amend(by: Participant): { id: string; sessionToken: string } {
-    const s = this.expectInForce(by);
-    return this.open(by, s, 'amendment');
+    const s = this.expectInForce(by.agreementId);
+    const root = rootOf(this.lookup, by.agreementId);
+    if (root !== by.agreementId) this.expectInForce(root);
+    return this.open(by, s, root, 'amendment');
   }
 
   decideRenewal(by: Participant, decision: 'renew' | 'expire'): { id: string | null; sessionToken: string | null } {
-    const s = this.expectInForce(by);
+    const s = this.expectInForce(by.agreementId);
     const review = s.dates.renewalReviewDate;
     if (!review || this.d.service.today() < review) throw new HttpError(409, 'not_ready', `The renewal is decided from the review date (${review ?? 'none'}).`);
     if (this.s.from.all(by.agreementId).some((l) => l.kind !== 'amendment')) throw new HttpError(409, 'renewal_decided', 'The renewal was already decided.');
-    if (decision === 'renew') return this.open(by, s, 'renewal');
+    if (decision === 'renew') return this.open(by, s, by.agreementId, 'renewal');
     this.d.db.transaction(() => {
       this.s.insert.run(s.version.id, by.agreementId, 'expire', null, by.id, isoOn(this.d.clock));
       this.d.audit.append(by.agreementId, by.id, 'renewal_decided', { version: s.version.number, decision });
@@ -83,10 +93,12 @@ export class FollowUps {
     const up = this.s.to.get(agreementId);
     const decision = rows.find((r) => r.kind !== 'amendment');
     // An amendment's page shows its original's chain; a renewal is an agreement of its own.
-    const root = up?.kind === 'amendment' ? up.source_id : agreementId;
-    const all = this.amendmentsOf(root === agreementId ? rows : this.s.from.all(root));
+    const root = up?.kind === 'amendment' ? rootOf(this.lookup, agreementId) : agreementId;
+    const all = this.amendmentsOf(amendmentRows(this.lookup, root));
     return {
-      source: up ? { ...this.describe(up.source_id), kind: up.kind === 'renewal' ? 'renewal' : 'amendment' } : null,
+      source: up
+        ? { ...this.describe(this.sourceOf(up)), kind: up.kind === 'renewal' ? 'renewal' : 'amendment', basedOn: this.describe(this.basisOf(up)) }
+        : null,
       amendments: root === agreementId ? all : this.amendmentsOf(rows),
       renewal: decision
         ? { decision: decision.kind === 'renewal' ? 'renew' : 'expire', agreement: decision.target_id ? this.describe(decision.target_id) : null }
@@ -100,19 +112,42 @@ export class FollowUps {
   }
 
   /**
-   * What this agreement changes from the original it was opened from: the
-   * original's signed version (the text it was prefilled from) against this
-   * agreement's version `to` or its current text. Refused unless this
-   * agreement was opened from `originalId`; the reader is a participant of
-   * this agreement (the route's policy), who already holds that text.
+   * What this agreement changes from the agreement it was opened from: the
+   * signed version it was prefilled from (the original's, or the latest
+   * signed amendment's: the agreement as it then stood) against this
+   * agreement's version `to` or its current text. Refused unless
+   * `originalId` is what it amends or renews (`links().source`); the reader
+   * is a participant of this agreement (the route's policy), who already
+   * holds that text.
    */
-  changes(agreementId: string, originalId: string, to: string): Comparison {
+  changes(agreementId: string, originalId: string, to: string): ChangeSet {
     const up = this.s.to.get(agreementId);
-    if (!up || up.source_id !== originalId) throw new HttpError(404, 'not_found', 'This agreement was not opened from that one.');
+    if (!up || up.kind === 'expire' || this.sourceOf(up) !== originalId) throw new HttpError(404, 'not_found', 'This agreement was not opened from that one.');
     const signed = this.d.versions.get(up.source_version_id);
-    const entry = signed && this.d.history.list(originalId).find((e) => e.kind === 'locked' && e.lockedVersion === signed.number);
-    if (!entry) throw new HttpError(404, 'not_found', 'The signed version of the original is not in its history.');
-    return this.d.compare.compareLinked(originalId, entry.id, agreementId, to);
+    const entry = signed && this.d.history.list(signed.agreementId).find((e) => e.kind === 'locked' && e.lockedVersion === signed.number);
+    if (!signed || !entry) throw new HttpError(404, 'not_found', 'The signed version of the original is not in its history.');
+    return { cmp: this.d.compare.compareLinked(signed.agreementId, entry.id, agreementId, to), basisId: signed.agreementId, kind: up.kind };
+  }
+
+  /** What a row's draft amends or renews: an amendment, its chain's original. */
+  private sourceOf(up: LinkRow): string {
+    return up.kind === 'amendment' && up.target_id ? rootOf(this.lookup, up.target_id) : up.source_id;
+  }
+
+  /** The agreement whose signed text a row's draft was prefilled from. */
+  private basisOf(up: LinkRow): string {
+    return this.d.versions.get(up.source_version_id)?.agreementId ?? up.source_id;
+  }
+
+  /** The agreement as it stands: the latest signed of the chain's original and its signed amendments. */
+  private asItStands(root: string): SignedState | null {
+    const ids = [root, ...amendmentRows(this.lookup, root).map((r) => r.target_id!)];
+    let latest: SignedState | null = null;
+    for (const id of ids) {
+      const s = this.d.service.state(id);
+      if (s?.version.signedAt && (!latest || s.version.signedAt >= latest.version.signedAt!)) latest = s;
+    }
+    return latest;
   }
 
   private describe(id: string) {
@@ -123,24 +158,35 @@ export class FollowUps {
     return rows.filter((r) => r.kind === 'amendment' && r.target_id).map((r) => ({ ...this.describe(r.target_id!), createdAt: r.created_at }));
   }
 
-  private open(by: Participant, s: SignedState, kind: 'amendment' | 'renewal'): { id: string; sessionToken: string } {
-    const { input, fill } = prefill(s.content, this.d.templateOf(by.agreementId), by);
+  /**
+   * Opens the new draft, prefilled from the agreement as it stands (the
+   * chain of `source`, or of the agreement renewed), owned by `by` in the
+   * party at their place on their own agreement's signed text.
+   */
+  private open(by: Participant, s: SignedState, source: string, kind: 'amendment' | 'renewal'): { id: string; sessionToken: string } {
+    const basis = this.asItStands(rootOf(this.lookup, source)) ?? s;
+    const state = this.d.versions.state(basis.version.id);
+    if (!state) throw new Error(`the signed version ${basis.version.id} has no state`);
+    const partyIndex = s.content.parties.findIndex((p) => p.id === by.partyId);
+    const { input, fill } = prefill(basis.content, state, this.d.templateOf(basis.version.agreementId), { name: by.name, email: by.email, partyIndex });
     const { created, sessionToken } = this.d.create(input, fill);
+    const from = basis.version.agreementId === by.agreementId ? {} : { from: basis.version.agreementId };
     this.d.db.transaction(() => {
-      this.s.insert.run(s.version.id, by.agreementId, kind, created.id, by.id, isoOn(this.d.clock));
-      if (kind === 'amendment') this.d.audit.append(by.agreementId, by.id, 'amendment_opened', { version: s.version.number, agreement: created.id });
-      else this.d.audit.append(by.agreementId, by.id, 'renewal_decided', { version: s.version.number, decision: 'renew', agreement: created.id });
+      this.s.insert.run(basis.version.id, source, kind, created.id, by.id, isoOn(this.d.clock));
+      if (kind === 'amendment')
+        this.d.audit.append(by.agreementId, by.id, 'amendment_opened', { version: basis.version.number, agreement: created.id, ...from });
+      else this.d.audit.append(by.agreementId, by.id, 'renewal_decided', { version: basis.version.number, decision: 'renew', agreement: created.id, ...from });
     })();
-    this.d.hub.publish(by.agreementId, 'status', {});
+    for (const id of new Set([by.agreementId, source])) this.d.hub.publish(id, 'status', {});
     return { id: created.id, sessionToken };
   }
 
-  private expectInForce(by: Participant): SignedState {
-    const s = this.d.service.state(by.agreementId);
+  private expectInForce(agreementId: string): SignedState {
+    const s = this.d.service.state(agreementId);
     if (!s)
       throw new HttpError(
         409,
-        this.d.versions.status(by.agreementId) === 'signed' ? 'not_signed' : this.d.versions.status(by.agreementId),
+        this.d.versions.status(agreementId) === 'signed' ? 'not_signed' : this.d.versions.status(agreementId),
         'The agreement is not signed.',
       );
     if (s.phase === 'ended') throw new HttpError(409, 'ended', 'The agreement has ended.');

@@ -129,7 +129,7 @@ export function createServices(db: Db, options: ContainerOptions) {
     recorder,
     compare: historyCompare,
     restorer: new HistoryRestorer({ history: historyService, rooms, audit, templateOf, statusOf: (id) => versions.status(id) }),
-    redline: new HistoryRedline({ compare: historyCompare, agreements: agreementStore, templateOf }),
+    redline: new HistoryRedline({ compare: historyCompare, agreements: agreementStore, templateOf, signedAt: (id) => versions.current(id)?.signedAt ?? null }),
   };
   const auth = new Authenticator(participantStore, new SessionStore(db));
   const participants = new ParticipantService(

@@ -6,10 +6,20 @@ import type { AgreementContent, PartyContent } from '../../shared/render';
  * same: the prefill gave the new agreement's parties new ids in the same
  * order, and its contacts and signatories new ids. A party is paired by its
  * place; a contact or signatory with an identical one of the new agreement
- * (each used once), else it keeps its own id and reads as removed.
+ * (each used once), else it keeps its own id and reads as removed. The
+ * table rows that name a party (a RACI task's lead, a budget line's party)
+ * name the paired one, as the prefill wrote them.
  */
 export function alignTo(original: AgreementContent, opened: AgreementContent): AgreementContent {
-  return { ...original, parties: original.parties.map((p, i) => alignParty(p, opened.parties[i])) };
+  const ids = new Map(original.parties.flatMap((p, i) => (opened.parties[i] ? [[p.id, opened.parties[i].id] as const] : [])));
+  const party = (id: string): string => ids.get(id) ?? id;
+  const each = <T>(tables: Record<string, T>, f: (t: T) => T): Record<string, T> => Object.fromEntries(Object.entries(tables).map(([k, t]) => [k, f(t)]));
+  return {
+    ...original,
+    parties: original.parties.map((p, i) => alignParty(p, opened.parties[i])),
+    ...(original.raci && { raci: each(original.raci, (m) => ({ ...m, tasks: m.tasks.map((t) => ({ ...t, lead: t.lead && party(t.lead) })) })) }),
+    ...(original.budget && { budget: each(original.budget, (b) => ({ lines: b.lines.map((l) => ({ ...l, partyId: l.partyId && party(l.partyId) })) })) }),
+  };
 }
 
 function alignParty(p: PartyContent, to: PartyContent | undefined): PartyContent {

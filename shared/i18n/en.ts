@@ -538,6 +538,7 @@ export const en = {
   'lifecycle.whatChanges': 'What this amendment changes',
   'lifecycle.whatRenewalChanges': 'What this renewal changes',
   'lifecycle.changesFrom': 'From the signed original, “{title}”, signed on {date}',
+  'lifecycle.changesFromAsItStands': 'From the agreement as it stood after its latest signed amendment, “{title}”, signed on {date}',
   'lifecycle.changesTo': 'To this draft’s current text',
   'lifecycle.noChanges': 'Nothing changed from the signed original yet.',
   'lifecycle.renewalChoiceFrom': 'From the renewal review, on {date}, you choose here to renew the agreement or let it expire.',
@@ -779,4 +780,6 @@ export const en = {
   'export.redlineLegend': 'Insertions are underlined, deletions struck through.',
   'export.redlineUnchanged': 'Unchanged sections: {sections}',
   'export.redlineChangedBy': 'Changed by {names}',
+  'export.amendmentRedlineTitle': 'What this amendment changes from the agreement as it stands',
+  'export.renewalRedlineTitle': 'What this renewal changes from the signed agreement',
 } as const;

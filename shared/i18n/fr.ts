@@ -546,6 +546,7 @@ export const fr: Record<MessageKey, string> = {
   'lifecycle.whatChanges': 'Ce que change cet avenant',
   'lifecycle.whatRenewalChanges': 'Ce que change ce renouvellement',
   'lifecycle.changesFrom': 'De l’original signé, «\u00a0{title}\u00a0», signé le {date}',
+  'lifecycle.changesFromAsItStands': 'De l’entente telle qu’elle s’appliquait après son dernier avenant signé, «\u00a0{title}\u00a0», signé le {date}',
   'lifecycle.changesTo': 'Au texte actuel de ce projet',
   'lifecycle.noChanges': 'Rien n’a encore changé par rapport à l’original signé.',
   'lifecycle.renewalChoiceFrom': 'À partir de la revue de renouvellement, le {date}, vous choisissez ici de renouveler l’entente ou de la laisser prendre fin.',
@@ -789,4 +790,6 @@ export const fr: Record<MessageKey, string> = {
   'export.redlineLegend': 'Les ajouts sont soulignés, les suppressions barrées.',
   'export.redlineUnchanged': 'Sections inchangées\u00a0: {sections}',
   'export.redlineChangedBy': 'Modifié par {names}',
+  'export.amendmentRedlineTitle': 'Ce que change cet avenant par rapport à l’entente telle qu’elle s’applique',
+  'export.renewalRedlineTitle': 'Ce que change ce renouvellement par rapport à l’entente signée',
 };

@@ -7,6 +7,7 @@ export const budget: SectionKindDef = {
   sharedText: false,
   perParty: false,
   table: { lines: 'array' },
+  restore: { tableParties: [{ list: 'lines', field: 'partyId' }] },
   approval: (content, key) => content.budget?.[key] ?? { lines: [] },
   readiness: ({ content, key, missing }) => {
     const ids = content.parties.map((p) => p.id);

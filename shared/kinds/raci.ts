@@ -9,6 +9,7 @@ export const raci: SectionKindDef = {
   sharedText: false,
   perParty: false,
   table: { tasks: 'array', roles: 'array', cells: 'map' },
+  restore: { tableParties: [{ list: 'tasks', field: 'lead' }] },
   approval: (content, key) => content.raci?.[key] ?? EMPTY_RACI,
   readiness: ({ content, key, missing }) => {
     const matrix = content.raci?.[key];

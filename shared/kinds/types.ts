@@ -42,6 +42,8 @@ export interface SectionKindDef {
     party?: readonly string[];
     duration?: readonly string[];
     partyList?: { key: 'contacts' | 'signatories'; fields: readonly string[] };
+    /** Fields of a table's rows that hold a party id, re-pointed when a copy pairs parties anew (an amendment's prefill). */
+    tableParties?: readonly { list: string; field: string }[];
   };
   /** What an approval of the section covers (`sections.ts`). */
   approval: (content: AgreementContent, key: string) => unknown;

@@ -3,11 +3,10 @@ import { ComparisonSchema } from '../../../shared/historySchemas';
 import { LinksViewSchema } from '../../../shared/lifecycleSchemas';
 import { fragmentName } from '../../../shared/schema';
 import { paragraph } from '../fill';
-import type { AgreementDetail, ParticipantView, StatusView } from '../../../shared/api';
-import { activeSections } from '../../../shared/included';
-import { mouTemplate } from '../../../shared/templates/mou';
+import type { AgreementDetail, ParticipantView } from '../../../shared/api';
 import { agreementCall, connect, createAgreement, startTestServer, synced, tokenOf, useCleanup } from '../harness';
 import { readyAgreement } from '../signingFixture';
+import { openAmendment, signAmendment } from './amendmentFixture';
 
 const cleanup = useCleanup();
 
@@ -96,8 +95,8 @@ describe('what an amendment changes', () => {
     const { version } = await r.lock();
     await r.sign(r.partner.token, 'Paul Partenaire', version!.hash);
     await r.sign(r.a.token, 'Odile', version!.hash);
-    const first = await openAmendment(server.url, r.a.id, r.a.token);
-    const second = await openAmendment(server.url, r.a.id, r.a.token);
+    const first = await openAmendment(server.url, r.a.id, { token: r.a.token });
+    const second = await openAmendment(server.url, r.a.id, { token: r.a.token });
     await signAmendment(second);
 
     const links = LinksViewSchema.parse((await r.call(r.a.token, '/links')).body);
@@ -114,53 +113,3 @@ describe('what an amendment changes', () => {
     expect(after.inProgress).toEqual([]);
   });
 });
-
-interface OpenedAmendment {
-  url: string;
-  id: string;
-  call<T>(path: string, method?: string, body?: unknown): Promise<{ status: number; body: T }>;
-}
-
-/** The owner opens an amendment; calls on it go with the session cookie their browser gets. */
-async function openAmendment(url: string, originalId: string, ownerToken: string): Promise<OpenedAmendment> {
-  const res = await fetch(`${url}/api/agreements/${originalId}/amendments`, { method: 'POST', headers: { authorization: `Bearer ${ownerToken}` } });
-  expect(res.status).toBe(201);
-  const { id } = (await res.json()) as { id: string };
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
-  return {
-    url,
-    id,
-    async call<T>(path: string, method = 'GET', body?: unknown) {
-      const headers: Record<string, string> = { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) };
-      const answer = await fetch(`${url}/api/agreements/${id}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-      const text = await answer.text();
-      return { status: answer.status, body: (text ? JSON.parse(text) : null) as T };
-    },
-  };
-}
-
-/** As for any agreement: the partner is invited again to sign, both parties approve each section, the owner locks, both sign. */
-async function signAmendment(am: OpenedAmendment): Promise<void> {
-  const draft = (await am.call<AgreementDetail>('')).body;
-  const ownerId = (await am.call<{ participants: ParticipantView[] }>('/participants')).body.participants[0]!.id;
-  expect((await am.call(`/participants/${ownerId}`, 'PATCH', { signatory: true })).status).toBe(200);
-  const partner = await am.call<ParticipantView>('/participants', 'POST', {
-    name: 'Paul Partenaire',
-    email: 'paul@example.org',
-    partyId: draft.content.parties[1]!.id,
-    role: 'editor',
-    signatory: true,
-  });
-  expect(partner.status).toBe(201);
-  const token = tokenOf(partner.body.link ?? '');
-  const asPartner = <T>(path: string, method = 'GET', body?: unknown) => agreementCall<T>(am.url, token, am.id, path, method, body);
-  for (const section of activeSections(mouTemplate, {})) {
-    expect((await am.call('/approvals', 'POST', { section: section.key })).status).toBe(201);
-    expect((await asPartner('/approvals', 'POST', { section: section.key })).status).toBe(201);
-  }
-  const locked = await am.call<StatusView>('/lock', 'POST');
-  expect(locked.status, JSON.stringify(locked.body)).toBe(200);
-  const versionHash = locked.body.version!.hash;
-  expect((await asPartner('/sign', 'POST', { fullName: 'Paul Partenaire', title: 'Direction', versionHash })).status).toBe(200);
-  expect((await am.call('/sign', 'POST', { fullName: 'Odile', title: 'Direction', versionHash })).status).toBe(200);
-}
