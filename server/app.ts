@@ -12,6 +12,8 @@ import { joinRoutes } from './routes/join';
 import { participantRoutes } from './routes/participants';
 import { partyRoutes } from './routes/parties';
 import { signingRoutes } from './routes/signing';
+import { suggestionRoutes } from './routes/suggestions';
+import { draftExportRoutes } from './routes/draftExports';
 import { historyRoutes } from './routes/history';
 import { legalReviewRoutes } from './routes/legalReview';
 import { importRoutes } from './routes/importAgreement';
@@ -55,6 +57,8 @@ export function createApp({ services: s, clientDir, log }: AppDeps): Hono {
     exportRoutes(s.exports),
     auditRoutes(s.audit),
     authorRoutes(s.authors),
+    suggestionRoutes(s.suggestions),
+    draftExportRoutes(s.drafts),
     historyRoutes(s.history),
     legalReviewRoutes(s.legalReview, s.lifecycle),
     lifecycleRoutes(s.afterSigning.service, s.afterSigning.copies, s.followUps, s.history.redline),

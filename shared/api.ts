@@ -153,3 +153,5 @@ export type AuditView = z.infer<typeof S.AuditViewSchema>;
 export type VerifyResult = z.infer<typeof S.VerifyResultSchema>;
 /** One client id of the authorship record (shared/apiSchemas.ts AuthorViewSchema). */
 export type AuthorView = z.infer<typeof S.AuthorViewSchema>;
+/** One open suggestion with its author (shared/apiSchemas.ts SuggestionViewSchema). */
+export type SuggestionView = z.infer<typeof S.SuggestionViewSchema>;

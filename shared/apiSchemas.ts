@@ -272,6 +272,23 @@ export const AuthorViewSchema = z.object({
 });
 export const AuthorListSchema = z.object({ authors: z.array(AuthorViewSchema) });
 
+/**
+ * One open suggestion (GET …/suggestions): what it would add and remove (¶
+ * where it splits or joins paragraphs), and its author from the authorship
+ * record (the binding of the client id that wrote its mark; null for the
+ * server's own changes), `at` when that mark was stored (to the minute).
+ */
+export const SuggestionViewSchema = z.object({
+  id: z.string(),
+  sectionKey: z.string(),
+  partyId: z.string().nullable(),
+  inserted: z.string(),
+  deleted: z.string(),
+  author: z.object({ participantId: z.string(), name: z.string(), partyId: z.string() }).nullable(),
+  at: at.nullable(),
+});
+export const SuggestionListSchema = z.object({ suggestions: z.array(SuggestionViewSchema) });
+
 /** A signal without content: whatever `data` holds is not read. */
 const signal = z.unknown().transform((): Record<string, never> => ({}));
 

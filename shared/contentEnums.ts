@@ -7,4 +7,14 @@
 export const RACI_LETTERS = ['R', 'A', 'C', 'I'] as const;
 export const BUDGET_NATURES = ['cash', 'inKind'] as const;
 /** What must be true before the owner can lock the final version (`readiness.ts`). */
-export const CHECKS = ['sectionsFilled', 'responsibilities', 'duration', 'signatories', 'raci', 'noOpenThreads', 'approvals', 'legalReview'] as const;
+export const CHECKS = [
+  'sectionsFilled',
+  'responsibilities',
+  'duration',
+  'signatories',
+  'raci',
+  'noOpenThreads',
+  'suggestions',
+  'approvals',
+  'legalReview',
+] as const;

@@ -21,6 +21,7 @@ export const ERROR_CODES = [
   'signed',
   // 409
   'not_ready', // lock refused: the failing checks are in the message
+  'suggestions_open', // lock refused: suggestions are still open (accept or reject them first); their ids are in the message
   'not_locked', // a copy for review exists only while a version awaits signatures
   'not_signed', // the signed copy does not exist yet
   'already_signed', // this signer already signed, or someone did (unlock refused)

@@ -12,7 +12,7 @@ export type CheckKey = (typeof CHECKS)[number];
 export interface CheckResult {
   key: CheckKey;
   ok: boolean;
-  /** What is missing, as `section`, `section:partyId` (also `contacts:`, `signer:`, `invite:`) or thread ids: for the UI to point at. */
+  /** What is missing, as `section`, `section:partyId` (also `contacts:`, `signer:`, `invite:`), thread ids or suggestion ids: for the UI to point at. */
   missing: string[];
 }
 
@@ -21,6 +21,8 @@ export interface ReadinessInput {
   template: AgreementTemplate;
   /** Shared threads not resolved yet (internal threads do not block). */
   openSharedThreads: string[];
+  /** Ids of the suggestions still open (shared/suggestions.ts): each must be accepted or rejected before the lock. */
+  openSuggestions?: readonly string[];
   /** Valid approvals, as `section:partyId`. */
   approvals: ReadonlySet<string>;
   /** Parties with at least one participant designated to sign (someone must be able to sign). */
@@ -31,7 +33,16 @@ export interface ReadinessInput {
   legalReview?: { reviewer: string } | null;
 }
 
-export function readiness({ content, template, openSharedThreads, approvals, signerParties, participantParties, legalReview }: ReadinessInput): CheckResult[] {
+export function readiness({
+  content,
+  template,
+  openSharedThreads,
+  openSuggestions = [],
+  approvals,
+  signerParties,
+  participantParties,
+  legalReview,
+}: ReadinessInput): CheckResult[] {
   const lists: Record<KindCheck, string[]> = { sectionsFilled: [], responsibilities: [], signatories: [], raci: [] };
   // An annex left out is neither filled in nor approved.
   const sections = activeSections(template, content);
@@ -66,6 +77,7 @@ export function readiness({ content, template, openSharedThreads, approvals, sig
     { key: 'signatories', ok: signatories.length === 0, missing: signatories },
     ...(sections.some((s) => s.kind === 'raci') ? [{ key: 'raci' as const, ok: raciBreaks.length === 0, missing: raciBreaks }] : []),
     { key: 'noOpenThreads', ok: openSharedThreads.length === 0, missing: openSharedThreads },
+    { key: 'suggestions', ok: openSuggestions.length === 0, missing: [...openSuggestions] },
     { key: 'approvals', ok: unapproved.length === 0, missing: unapproved },
   ];
   // Only where the guides advise it (the partnership agreement): other templates show no such line.

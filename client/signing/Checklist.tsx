@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import type { ThreadView } from '../../shared/api';
 import { readRaci } from '../../shared/raci';
 import { isReady } from '../../shared/readiness';
+import { findSuggestions } from '../../shared/suggestions';
 import { useThreads } from '../data/queries';
 import { usePartyNames } from '../editor/usePartyNames';
 import { useT } from '../intl';
@@ -28,7 +29,13 @@ export function Checklist() {
     readRaci(signing.doc, key)
       .tasks.find((x) => x.id === taskId)
       ?.name.trim() ?? '';
-  const ctx: DescribeContext = { t, lang, template, parties, unnamedParty: t('party.unnamed'), threads, taskName };
+  // Read again with each status (refetched after every stored edit), to say what each open suggestion changes.
+  const suggestions = useMemo(
+    () =>
+      new Map(template && status.checklist.some((c) => c.key === 'suggestions' && !c.ok) ? findSuggestions(signing.doc, template).map((s) => [s.id, s]) : []),
+    [signing.doc, template, status],
+  );
+  const ctx: DescribeContext = { t, lang, template, parties, unnamedParty: t('party.unnamed'), threads, taskName, suggestions };
   const ready = isReady(status.checklist);
   return (
     <div className="checklist-block">
@@ -42,7 +49,9 @@ export function Checklist() {
                 {check.ok ? '✓' : ''}
               </span>
               <div className="check-body">
-                <span className="check-label">{t(`signing.check.${check.key}`)}</span>
+                <span className="check-label">
+                  {check.key === 'suggestions' ? t('signing.check.suggestions', { n: check.missing.length }) : t(`signing.check.${check.key}`)}
+                </span>
                 {missing.length > 0 && <MissingList items={missing} />}
                 {check.key === 'legalReview' && <LegalReviewCheck />}
               </div>

@@ -1,5 +1,6 @@
 import type { ThreadView } from '../../shared/api';
 import type { CheckResult } from '../../shared/readiness';
+import type { FoundSuggestion } from '../../shared/suggestions';
 import type { AgreementTemplate, Lang } from '../../shared/template';
 import type { Translate } from '../../shared/i18n/translate';
 
@@ -7,6 +8,8 @@ import type { Translate } from '../../shared/i18n/translate';
 export interface MissingItem {
   text: string;
   section: string | null;
+  /** A suggestion's id: the item goes to the editor's `[data-suggestion="<id>"]` rather than to a section. */
+  suggestion?: string;
 }
 
 export interface DescribeContext {
@@ -20,6 +23,8 @@ export interface DescribeContext {
   threads: ReadonlyMap<string, ThreadView>;
   /** A RACI task's name ('' when not given yet), to say which task breaks the rule. */
   taskName?: (sectionKey: string, taskId: string) => string;
+  /** The open suggestions read from the document, by id, to say what each one changes. */
+  suggestions?: ReadonlyMap<string, FoundSuggestion>;
 }
 
 export function partyLabel(ctx: Pick<DescribeContext, 'parties' | 'unnamedParty' | 't'>, partyId: string): string {
@@ -63,6 +68,23 @@ export function describeMissing(check: CheckResult, ctx: DescribeContext): Missi
         text: quote ? t('signing.missing.threadQuote', { section: where, quote: shorten(quote) }) : t('signing.missing.thread', { section: where }),
         section: thread.section,
       };
+    });
+  }
+  if (check.key === 'suggestions') {
+    return check.missing.map((id) => {
+      const s = ctx.suggestions?.get(id);
+      const where = s ? section(s.sectionKey) : '…';
+      const inserted = shorten((s?.inserted ?? '').trim());
+      const deleted = shorten((s?.deleted ?? '').trim());
+      const text =
+        inserted && deleted
+          ? t('signing.missing.suggestionReplaces', { section: where, inserted, deleted })
+          : inserted
+            ? t('signing.missing.suggestionInserts', { section: where, text: inserted })
+            : deleted
+              ? t('signing.missing.suggestionDeletes', { section: where, text: deleted })
+              : t('signing.missing.suggestionFormat', { section: where });
+      return { text, section: s?.sectionKey ?? null, suggestion: id };
     });
   }
   if (check.key === 'legalReview') return [];

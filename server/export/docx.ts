@@ -18,7 +18,17 @@ function docxTable(b: Extract<Block, { kind: 'table' }>): Table {
 
 /** A paragraph with its bold and italic runs; a list item indented, its bullet or number hanging before it. */
 function paragraphOf(b: Extract<Block, { kind: 'paragraph' }>): Paragraph {
-  const runs = (b.runs ?? [{ text: b.text }]).map((r) => new TextRun({ text: r.text, bold: r.bold, italics: r.italic }));
+  // A suggestion's insertions underlined and deletions struck through, as the comparison's redline (redlineDocx.ts).
+  const runs = (b.runs ?? [{ text: b.text }]).map(
+    (r) =>
+      new TextRun({
+        text: r.text,
+        bold: r.bold,
+        italics: r.italic,
+        ...(r.inserted ? { underline: { type: 'single' as const }, color: '0F5323' } : {}),
+        ...(r.deleted ? { strike: true, color: 'A40E26' } : {}),
+      }),
+  );
   const inList = b.marker !== undefined;
   return new Paragraph({
     alignment: AlignmentType.LEFT,
@@ -47,12 +57,13 @@ function footer(m: ExportModel): Footer {
   });
 }
 
-/** A DOCX of the agreement for convenience; the PDF is the signed copy. */
-export async function agreementDocx(m: ExportModel): Promise<Buffer> {
+/** A DOCX of the agreement for convenience; the PDF is the signed copy. `banner`, in red under the title: a copy that is not the signed one (the draft). */
+export async function agreementDocx(m: ExportModel, banner?: string): Promise<Buffer> {
   const children: (Paragraph | Table)[] = [
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(m.content.title)] }),
     new Paragraph({ children: [new TextRun({ text: m.template.name[m.content.language === 'en' ? 'en' : 'fr'], italics: true })] }),
   ];
+  if (banner) children.push(new Paragraph({ children: [new TextRun({ text: banner, bold: true, color: 'B42318' })] }));
   for (const b of agreementBlocks(m)) {
     switch (b.kind) {
       case 'heading':

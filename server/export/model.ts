@@ -25,6 +25,11 @@ export interface Run {
   text: string;
   bold?: boolean;
   italic?: boolean;
+  /** Inside an open suggestion (suggesting mode): text it would add (underlined) or remove (struck through). */
+  inserted?: boolean;
+  deleted?: boolean;
+  /** The suggestion's id, so its author can be named after the paragraph. */
+  suggestion?: string;
 }
 
 /** A block of the agreement, in reading order, shared by the PDF and DOCX writers. */
@@ -62,8 +67,8 @@ export function exportModel(
   };
 }
 
-/** Reads rich-text fragments from the version's own Yjs state, once each. */
-export function richOf(state: Uint8Array | undefined): ExportModel['rich'] {
+/** Reads rich-text fragments from the version's own Yjs state, once each; `noteOf` names a suggestion's author after its paragraph. */
+export function richOf(state: Uint8Array | undefined, noteOf?: (suggestion: string) => string): ExportModel['rich'] {
   if (!state) return undefined;
   let doc: Y.Doc | undefined;
   const cache = new Map<string, Block[]>();
@@ -73,7 +78,7 @@ export function richOf(state: Uint8Array | undefined): ExportModel['rich'] {
       Y.applyUpdate(doc, state);
     }
     let blocks = cache.get(fragment);
-    if (!blocks) cache.set(fragment, (blocks = richBlocks(doc.getXmlFragment(fragment))));
+    if (!blocks) cache.set(fragment, (blocks = richBlocks(doc.getXmlFragment(fragment), noteOf)));
     return blocks;
   };
 }

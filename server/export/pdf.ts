@@ -143,6 +143,11 @@ export function certifiedPdf(m: ExportModel, pagesHash: string, generatedAt: str
   return render(m, { certificate: { pagesHash, generatedAt } });
 }
 
+/** The draft as it stands (open suggestions as a redline in its runs), marked as neither locked nor signed. */
+export function draftPdf(m: ExportModel): Promise<Buffer> {
+  return render(m, { banner: exportWords(m.content.language).t('export.draftCopy') });
+}
+
 /** A copy of the locked version to read before signing: marked as not signed, with the version's fingerprint. */
 export function reviewPdf(m: ExportModel): Promise<Buffer> {
   const { t, labelled } = exportWords(m.content.language);

@@ -9,6 +9,10 @@ const AFTER = 0.2;
 /** Indent per list level, and the room the bullet or number takes. */
 const STEP = 16;
 
+/** A suggestion's colours, as the redline of a comparison (redlinePdf.ts). */
+const INS = '#0f5323';
+const DEL = '#a40e26';
+
 const fontOf = (r: Run): string => (r.bold ? (r.italic ? FONTS.boldItalic : FONTS.bold) : r.italic ? FONTS.italic : FONTS.regular);
 
 /**
@@ -25,11 +29,12 @@ export function drawRich(doc: PDFKit.PDFDocument, b: Paragraph): void {
   doc.fontSize(SIZE);
   if (b.marker) doc.font(FONTS.regular).text(b.marker, left + indent - STEP, top, { width: STEP, lineBreak: false });
   runs.forEach((r, i) => {
-    const options = { width, continued: i < runs.length - 1 };
-    doc.font(fontOf(r));
+    const options = { width, continued: i < runs.length - 1, underline: r.inserted === true, strike: r.deleted === true };
+    doc.font(fontOf(r)).fillColor(r.deleted ? DEL : r.inserted ? INS : '#000');
     if (i === 0) doc.text(r.text, left + indent, top, options);
     else doc.text(r.text, options);
   });
+  doc.fillColor('#000');
   doc.x = left;
   doc.moveDown(AFTER);
 }

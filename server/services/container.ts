@@ -4,6 +4,7 @@ import { Authenticator } from '../auth/sessions';
 import { CommentService } from '../comments/service';
 import { EventHub } from '../events/hub';
 import { ExportService } from '../export/service';
+import { DraftExports } from '../export/draft';
 import { ApprovalService } from '../signing/approvals';
 import type { PdfBuilder } from '../signing/complete';
 import { LifecycleService } from '../signing/lifecycle';
@@ -25,6 +26,7 @@ import { AgreementService } from './agreements';
 import { AuditService } from './audit';
 import { ParticipantService } from './participants';
 import { PartyService } from './parties';
+import { SuggestionService } from './suggestions';
 import { HistoryStore } from '../store/history';
 import { HistoryService } from './history';
 import { HistoryCompare } from './historyCompare';
@@ -173,12 +175,16 @@ export function createServices(db: Db, options: ContainerOptions) {
     history: historyStore,
     compare: historyCompare,
   });
+  // Open suggestions with their authors from the authorship record; the draft exports print them as a redline.
+  const suggestions = new SuggestionService({ rooms, authors: authorStore, templateOf });
   const services = {
     agreementStore,
     rooms,
     hub,
     authorship,
     authors: authorStore,
+    suggestions,
+    drafts: new DraftExports({ rooms, suggestions, templateOf }),
     auth,
     audit: new AuditService(audit, participantStore),
     participants,

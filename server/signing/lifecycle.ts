@@ -3,6 +3,7 @@ import type { SignSchema, StatusView, VersionView } from '../../shared/api';
 import { CloseCode } from '../../shared/closeCodes';
 import { readAgreement, type AgreementContent } from '../../shared/render';
 import { readiness } from '../../shared/readiness';
+import { findSuggestions } from '../../shared/suggestions';
 import type { AgreementTemplate } from '../../shared/template';
 import { authorizeRecordedSigner } from '../auth/policy';
 import { newRowId } from '../auth/tokens';
@@ -60,7 +61,10 @@ export class LifecycleService {
   status(agreementId: string): StatusView {
     const template = this.d.templateOf(agreementId);
     const version = this.d.versions.current(agreementId);
-    const content = this.d.rooms.read(agreementId, (doc) => readAgreement(doc, template));
+    const { content, suggestions } = this.d.rooms.read(agreementId, (doc) => ({
+      content: readAgreement(doc, template),
+      suggestions: findSuggestions(doc, template).map((s) => s.id),
+    }));
     const valid = this.d.approvals.valid(agreementId, content);
     const signatures = version ? this.d.versions.signatures(version.id) : [];
     const people = this.d.participants.list(agreementId);
@@ -74,7 +78,7 @@ export class LifecycleService {
       history: this.d.versions.all(agreementId).map(toVersionView),
       approvals: this.d.approvals.list(agreementId),
       validApprovals: [...valid],
-      checklist: this.checklist(agreementId, content, valid),
+      checklist: this.checklist(agreementId, content, valid, suggestions),
       signatures: signatures.map(({ participantId, partyId, fullName, title, signedAt, versionHash }) => ({
         participantId,
         partyId,
@@ -94,8 +98,13 @@ export class LifecycleService {
     this.expectDraft(id);
     const template = this.d.templateOf(id);
     this.d.rooms.flushPending();
-    const snapshot = this.d.rooms.read(id, (doc) => versionOf(doc, template));
-    const failing = this.checklist(id, snapshot.content, this.d.approvals.valid(id, snapshot.content)).filter((c) => !c.ok);
+    const { snapshot, suggestions } = this.d.rooms.read(id, (doc) => ({
+      snapshot: versionOf(doc, template),
+      suggestions: findSuggestions(doc, template).map((s) => s.id),
+    }));
+    // Read from the very state being locked: the signed copy can never hold a suggestion.
+    if (suggestions.length > 0) throw new HttpError(409, 'suggestions_open', `Open suggestions must be accepted or rejected first: ${suggestions.join(', ')}`);
+    const failing = this.checklist(id, snapshot.content, this.d.approvals.valid(id, snapshot.content), suggestions).filter((c) => !c.ok);
     if (failing.length > 0) throw new HttpError(409, 'not_ready', `Not ready to lock: ${failing.map((c) => c.key).join(', ')}`);
     const locked = this.d.versions.transaction(() => {
       // Who must sign is fixed here, with the version: each party's designated signatories as of now.
@@ -215,7 +224,7 @@ export class LifecycleService {
     return new Date(this.d.now?.() ?? Date.now()).toISOString();
   }
 
-  private checklist(agreementId: string, content: AgreementContent, valid: Set<string>): StatusView['checklist'] {
+  private checklist(agreementId: string, content: AgreementContent, valid: Set<string>, openSuggestions: string[]): StatusView['checklist'] {
     const openSharedThreads = this.d.threads
       .threads(agreementId)
       .filter((t) => t.visibility === 'shared' && t.resolvedAt === null)
@@ -228,6 +237,7 @@ export class LifecycleService {
       content,
       template: this.d.templateOf(agreementId),
       openSharedThreads,
+      openSuggestions,
       approvals: valid,
       signerParties,
       participantParties,

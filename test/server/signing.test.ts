@@ -58,6 +58,7 @@ describe('approvals and readiness', () => {
       duration: true,
       signatories: false,
       noOpenThreads: true,
+      suggestions: true,
       approvals: false,
     });
     const lock = await call<{ error: string; message: string }>(a.token, a, '/lock', 'POST');

@@ -212,6 +212,17 @@ describe('readiness', () => {
     });
   });
 
+  describe('suggestions', () => {
+    it('passes with none open, and lists each open suggestion by id so the checklist can point at it', () => {
+      const input = readyInput();
+      expect(check(readiness(input), 'suggestions')).toEqual({ key: 'suggestions', ok: true, missing: [] });
+      input.openSuggestions = ['s1', 's2'];
+      const results = readiness(input);
+      expect(check(results, 'suggestions')).toEqual({ key: 'suggestions', ok: false, missing: ['s1', 's2'] });
+      expect(failing(results)).toEqual(['suggestions']);
+    });
+  });
+
   describe('approvals', () => {
     it('needs every section approved by every party, and names each gap as section:partyId', () => {
       const input = readyInput();
