@@ -85,6 +85,14 @@ describe('after signing, in the browser', () => {
     const changes = a.page.locator('[data-testid="amendment-changes"] [data-testid="diff-section"][data-section="purpose"]');
     await changes.waitFor({ timeout: 15_000 });
     expect(await changes.locator('ins').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('third workshop')]));
+    // The same changes as a redline to download: each link answers its file.
+    for (const [id, type] of [
+      ['amendment-redline-pdf', 'application/pdf'],
+      ['amendment-redline-docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+    ] as const) {
+      const href = await a.page.locator(`[data-testid="${id}"]`).getAttribute('href');
+      expect(await a.page.evaluate(async (url) => (await fetch(url ?? '')).headers.get('content-type'), href)).toBe(type);
+    }
     await screenshot(a.page, 'after-signing-amendment-changes');
     expect(a.errors.filter((e) => !e.includes('favicon'))).toEqual([]);
   }, 120_000);
