@@ -12,6 +12,9 @@ import {
   ParticipantViewSchema,
   PartyListSchema,
   PartyViewSchema,
+  PersonViewSchema,
+  SignInLinkSchema,
+  SignInMailSchema,
   StatusViewSchema,
   ThreadListSchema,
   ThreadViewSchema,
@@ -109,6 +112,14 @@ export const giveNotice = (id: string, reason: string) => request(under(id, '/no
 export const addPartnershipRecord = (id: string, body: string) => request(under(id, '/records'), LifecycleViewSchema, json('POST', { body }));
 /** "My agreements" (server/routes/dashboard.ts): every agreement this browser is signed in to. */
 export const getDashboard = async (signal?: AbortSignal) => (await get('/api/dashboard', DashboardSchema, signal)).agreements;
+/** The person this browser is signed in as (server/routes/person.ts); a sign-in link's token is in the answer that makes it, this once. */
+export const getPerson = (signal?: AbortSignal) => get('/api/person', PersonViewSchema, signal);
+export const copySignInLink = () => request('/api/person/sign-in-link', SignInLinkSchema, json('POST'));
+/** Signed in: a sign-in link to one of one's addresses; signed out: to an address proven before (same answer whoever owns it). */
+export const mailSignInLink = (email: string, language: 'fr' | 'en', signedIn: boolean) =>
+  request(signedIn ? '/api/person/email-link' : '/api/person/sign-in', SignInMailSchema, json('POST', { email, language }));
+export const redeemSignIn = (token: string) => request('/api/person/redeem', PersonViewSchema, json('POST', { token }));
+export const signOut = () => request('/api/person/sign-out', PersonViewSchema, json('POST'));
 /** The bell (server/routes/notifications.ts). */
 export const getMailPreferences = (id: string, signal?: AbortSignal) => get(under(id, '/mail-preferences'), MailPreferencesViewSchema, signal);
 export const setMailPreferences = (id: string, prefs: MailPreferences) =>

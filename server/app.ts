@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import type { ApiError } from '../shared/api';
 import { toErrorResponse } from './errors';
-import { requireParticipant } from './routes/access';
+import { personSessions, requireParticipant } from './routes/access';
+import { personRoutes } from './routes/person';
 import { bodyLimits } from './routes/bodyLimits';
 import { agreementRoutes } from './routes/agreements';
 import { auditRoutes } from './routes/audit';
@@ -39,6 +40,8 @@ export function createApp({ services: s, clientDir, log }: AppDeps): Hono {
   const app = new Hono();
   app.use(securityHeaders());
   app.use(bodyLimits());
+  // A session a route opens (a personal link, a new agreement) joins the browser's person.
+  app.use(personSessions(s.persons));
   app.use('/api/*', async (c, next) => {
     await next();
     c.header('Cache-Control', 'no-store');
@@ -69,6 +72,7 @@ export function createApp({ services: s, clientDir, log }: AppDeps): Hono {
   }
   app.route('/api/templates', templateRoutes());
   app.route('/api/dashboard', dashboardRoutes(s.afterSigning.dashboard, s.auth));
+  app.route('/api/person', personRoutes(s.persons, s.auth));
   app.route('/api/calendar', calendarFeedRoutes(s.calendar));
   app.route('/api/verify', verifyRoutes(s.exports, s.afterSigning.copies));
   app.all('/api/*', (c) => c.json<ApiError>({ error: 'not_found', message: `No route ${c.req.method} ${c.req.path}` }, 404));

@@ -11,6 +11,7 @@ export const ERROR_CODES = [
   'aborted', // the connection ended while the body was read
   // 401
   'unauthenticated', // no session or token for this agreement
+  'not_signed_in', // no person session in this browser (server/auth/persons.ts)
   // 403
   'forbidden', // not a participant, or the policy refuses this action
   // 404
@@ -39,6 +40,9 @@ export const ERROR_CODES = [
   'ended', // the agreement has ended (its term ran out, or a notice took effect)
   'not_ended', // the record of the partnership is written once it has ended
   'renewal_decided', // the owner already chose to renew or let it expire
+  'mail_not_configured', // e-mail is off (SMTP_URL, MAIL_FROM, PUBLIC_URL): copy a sign-in link instead
+  // 410
+  'sign_in_link_invalid', // a sign-in link that is unknown, used already or expired
   // 413
   'too_large', // the body is over the route's limit
   'docx_too_large', // a Word file over 10 MiB
@@ -47,6 +51,8 @@ export const ERROR_CODES = [
   // 422
   'docx_encrypted', // a password-protected Word file
   'docx_bomb', // an archive that unpacks to far more than a document
+  // 429
+  'rate_limited', // too many sign-in requests: try again later
   // 500
   'internal',
 ] as const;

@@ -1,12 +1,16 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { hashToken, newToken } from './tokens';
 import type { Participant, ParticipantStore } from '../store/participants';
+import type { PersonStore } from '../store/persons';
 import type { SessionStore } from '../store/sessions';
 
 export const SESSION_TTL_MS = 30 * 24 * 3600 * 1000;
 
 /** One session cookie per agreement, so a browser can be in several agreements at once. */
 export const cookieName = (agreementId: string): string => `entente_${agreementId}`;
+
+/** The person's one cookie across agreements (server/auth/persons.ts); no agreement id is this short. */
+export const PERSON_COOKIE = 'entente_person';
 
 export type AuthResult = { ok: true; participant: Participant } | { ok: false; reason: 'unauthenticated' | 'forbidden' };
 
@@ -22,14 +26,17 @@ export function parseCookies(header: string | undefined): Map<string, string> {
 }
 
 /**
- * Who is asking, for one agreement: the session cookie of that agreement,
- * or a personal-link token (`?token=` on the websocket, `Authorization:
- * Bearer` on REST) for non-browser clients.
+ * Who is asking, for one agreement: a personal-link token (`?token=` on the
+ * websocket, `Authorization: Bearer` on REST) for non-browser clients, else
+ * the session cookie of that agreement, else the person cookie: the person's
+ * participant on that agreement (the one whose link they opened last).
  */
 export class Authenticator {
   constructor(
     private readonly participants: ParticipantStore,
     private readonly sessions: SessionStore,
+    private readonly persons: PersonStore,
+    private readonly now: () => number = Date.now,
   ) {}
 
   /** Starts a browser session from a personal link; undefined if the link is not valid. */
@@ -57,8 +64,11 @@ export class Authenticator {
     if (token) {
       participant = this.participants.byTokenHash(hashToken(token));
     } else {
-      const session = parseCookies(cookieHeader ?? undefined).get(cookieName(agreementId));
-      const participantId = session ? this.sessions.participantOf(hashToken(session)) : undefined;
+      const cookies = parseCookies(cookieHeader ?? undefined);
+      const session = cookies.get(cookieName(agreementId));
+      let participantId = session ? this.sessions.participantOf(hashToken(session)) : undefined;
+      const person = cookies.get(PERSON_COOKIE);
+      if (!participantId && person) participantId = this.persons.participantOn(hashToken(person), agreementId, this.nowIso());
       participant = participantId ? this.participants.get(participantId) : undefined;
     }
     if (!participant) return { ok: false, reason: 'unauthenticated' };
@@ -81,5 +91,41 @@ export class Authenticator {
   /** Ends the participant's sessions; `keepSession` (a session cookie's value) survives if it is theirs. */
   endSessions(participantId: string, keepSession?: string): void {
     this.sessions.deleteFor(participantId, keepSession === undefined ? undefined : hashToken(keepSession));
+  }
+
+  /** The live participant a session cookie's value stands for, if any. */
+  participantOfSession(sessionToken: string): Participant | undefined {
+    const id = this.sessions.participantOf(hashToken(sessionToken));
+    const participant = id ? this.participants.get(id) : undefined;
+    return participant && participant.revokedAt === null ? participant : undefined;
+  }
+
+  /** Ends one session by its cookie's value. */
+  endSession(sessionToken: string): void {
+    this.sessions.delete(hashToken(sessionToken));
+  }
+
+  /** The person this browser is signed in as (its person cookie), if any. */
+  personOf(cookieHeader: string | undefined): string | undefined {
+    const token = parseCookies(cookieHeader).get(PERSON_COOKIE);
+    return token ? this.persons.personOf(hashToken(token), this.nowIso()) : undefined;
+  }
+
+  /** The person's live participants, the one opened last on each agreement first. */
+  participantsOf(personId: string): Participant[] {
+    return this.persons.participants(personId).flatMap((pp) => this.participants.get(pp.participantId) ?? []);
+  }
+
+  /**
+   * A new personal link: whoever opened the old one stops being this
+   * participant, in every browser, but the person whose session cookie is
+   * `keepPerson` (the owner renewing their own link, from this browser).
+   */
+  detachFromPersons(participantId: string, keepPerson?: string): void {
+    this.persons.detach(participantId, keepPerson === undefined ? undefined : this.persons.personOf(hashToken(keepPerson), this.nowIso()));
+  }
+
+  private nowIso(): string {
+    return new Date(this.now()).toISOString();
   }
 }

@@ -20,13 +20,16 @@ export interface CalendarDeps {
   languageOf: (p: Participant) => string | null;
   /** `PUBLIC_URL`; without it the URL is built on the address the request came to. */
   publicUrl?: string;
+  /** A person's live participants (server/auth/persons.ts). */
+  personParticipants: (personId: string) => Participant[];
 }
 
 /**
  * Calendar feeds (RFC 5545) of the dates a signed agreement's terms give it.
  * A participant makes one for the agreement, or one for every agreement of
- * the person they are (the dashboard's person: the participants this browser
- * held sessions for when the feed was made). The URL carries an unguessable
+ * the person they are (the dashboard's person: from a browser signed in as
+ * a person, that person's participants whenever the feed is read; else the
+ * participants its cookies held when the feed was made). The URL carries an unguessable
  * token, shown once; calendar apps fetch it without a session. Making a new
  * one or revoking stops the old URL.
  */
@@ -37,11 +40,13 @@ export class CalendarService {
     return { feeds: this.d.store.live(p.id).map((f) => ({ scope: f.scope, createdAt: f.createdAt })) };
   }
 
-  create(p: Participant, scope: CalendarScope, person: readonly Participant[], origin: string): CalendarFeedCreated {
+  /** `personId`: the browser's person; their feed then follows them instead of keeping `person` as it is now. */
+  create(p: Participant, scope: CalendarScope, person: readonly Participant[], origin: string, personId?: string): CalendarFeedCreated {
     const { token, tokenHash } = newLinkToken();
     const createdAt = isoOn(this.d.clock);
     const members = scope === 'person' ? [...new Set([p.id, ...person.map((q) => q.id)])] : [p.id];
-    this.d.store.replace({ id: newRowId(), participantId: p.id, scope, createdAt }, tokenHash, members);
+    const follows = scope === 'person' ? (personId ?? null) : null;
+    this.d.store.replace({ id: newRowId(), participantId: p.id, scope, createdAt, personId: follows }, tokenHash, members);
     return { scope, url: new URL(`/api/calendar/${token}.ics`, this.d.publicUrl ?? origin).toString(), createdAt };
   }
 
@@ -56,10 +61,9 @@ export class CalendarService {
     if (!feed || !owner || owner.revokedAt !== null) throw notFound('Calendar feed');
     const language = this.d.languageOf(owner);
     // A member whose access was revoked since no longer shows.
-    const members = this.d.store.members(feed.id).flatMap((id) => {
-      const m = this.d.participants.get(id);
-      return m && m.revokedAt === null ? [m] : [];
-    });
+    const members = (
+      feed.personId ? [owner, ...this.d.personParticipants(feed.personId)] : this.d.store.members(feed.id).flatMap((id) => this.d.participants.get(id) ?? [])
+    ).filter((m) => m.revokedAt === null);
     const today = this.d.service.today();
     const agreements: FeedAgreement[] = [...new Set(members.map((m) => m.agreementId))].flatMap((id) => {
       const a = this.d.agreements.get(id);

@@ -6,6 +6,8 @@ export interface Feed {
   participantId: string;
   scope: CalendarScope;
   createdAt: string;
+  /** A person's feed made by a browser signed in as a person follows that person's participants as they come and go. */
+  personId: string | null;
 }
 
 interface Row {
@@ -13,9 +15,10 @@ interface Row {
   participant_id: string;
   scope: CalendarScope;
   created_at: string;
+  person_id: string | null;
 }
 
-const toFeed = (r: Row): Feed => ({ id: r.id, participantId: r.participant_id, scope: r.scope, createdAt: r.created_at });
+const toFeed = (r: Row): Feed => ({ id: r.id, participantId: r.participant_id, scope: r.scope, createdAt: r.created_at, personId: r.person_id });
 
 /**
  * Calendar feeds, known by the hash of their token only (like personal
@@ -27,11 +30,13 @@ export class CalendarStore {
 
   constructor(private readonly db: Db) {
     this.s = {
-      insert: db.prepare('INSERT INTO calendar_feeds (id, token_hash, participant_id, scope, created_at) VALUES (?, ?, ?, ?, ?)'),
+      insert: db.prepare('INSERT INTO calendar_feeds (id, token_hash, participant_id, scope, created_at, person_id) VALUES (?, ?, ?, ?, ?, ?)'),
       member: db.prepare('INSERT OR IGNORE INTO calendar_feed_members (feed_id, participant_id) VALUES (?, ?)'),
-      byHash: db.prepare<[string], Row>('SELECT id, participant_id, scope, created_at FROM calendar_feeds WHERE token_hash = ? AND revoked_at IS NULL'),
+      byHash: db.prepare<[string], Row>(
+        'SELECT id, participant_id, scope, created_at, person_id FROM calendar_feeds WHERE token_hash = ? AND revoked_at IS NULL',
+      ),
       live: db.prepare<[string], Row>(
-        'SELECT id, participant_id, scope, created_at FROM calendar_feeds WHERE participant_id = ? AND revoked_at IS NULL ORDER BY created_at, rowid',
+        'SELECT id, participant_id, scope, created_at, person_id FROM calendar_feeds WHERE participant_id = ? AND revoked_at IS NULL ORDER BY created_at, rowid',
       ),
       revoke: db.prepare<[string, string, CalendarScope]>(
         'UPDATE calendar_feeds SET revoked_at = ? WHERE participant_id = ? AND scope = ? AND revoked_at IS NULL',
@@ -44,7 +49,7 @@ export class CalendarStore {
   replace(feed: Feed, tokenHash: string, members: readonly string[]): void {
     this.db.transaction(() => {
       this.s.revoke.run(feed.createdAt, feed.participantId, feed.scope);
-      this.s.insert.run(feed.id, tokenHash, feed.participantId, feed.scope, feed.createdAt);
+      this.s.insert.run(feed.id, tokenHash, feed.participantId, feed.scope, feed.createdAt, feed.personId);
       for (const m of members) this.s.member.run(feed.id, m);
     })();
   }

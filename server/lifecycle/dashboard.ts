@@ -7,6 +7,7 @@ import type { LifecycleStore } from './store';
 
 interface Row {
   id: string;
+  participant_id: string;
   title: string;
   status: 'draft' | 'locked' | 'signed';
   updated_at: string;
@@ -33,11 +34,11 @@ export class Dashboard {
     private readonly d: { versions: VersionStore; service: AfterSigningService; store: LifecycleStore },
   ) {
     this.stmt = db.prepare<[string], Row>(
-      `WITH mine AS (SELECT p.agreement_id, p.role FROM participants p WHERE p.id IN (SELECT value FROM json_each(?)) AND p.revoked_at IS NULL),
+      `WITH mine AS (SELECT p.id, p.agreement_id, p.role FROM participants p WHERE p.id IN (SELECT value FROM json_each(?)) AND p.revoked_at IS NULL),
        cur AS (SELECT v.agreement_id, v.id, max(v.number) FROM versions v JOIN mine m ON m.agreement_id = v.agreement_id
                WHERE v.status IN ('locked', 'signed') GROUP BY v.agreement_id),
        latest AS (SELECT h.agreement_id, h.canonical, max(h.number) FROM history h JOIN mine m ON m.agreement_id = h.agreement_id GROUP BY h.agreement_id)
-       SELECT a.id, a.title, a.status, a.updated_at, m.role,
+       SELECT a.id, m.id AS participant_id, a.title, a.status, a.updated_at, m.role,
          (SELECT count(*) FROM approvals ap WHERE ap.agreement_id = a.id) AS approvals,
          cur.id AS version_id,
          (SELECT count(*) FROM signatures s WHERE s.version_id = cur.id) AS signatures,
@@ -48,9 +49,16 @@ export class Dashboard {
     );
   }
 
+  /** One row per agreement: of a person's several participants on one, the first in `participantIds` (who they are there). */
   list(participantIds: readonly string[]): DashboardItem[] {
     const today = this.d.service.today();
-    return this.stmt.all(JSON.stringify(participantIds)).map((r) => {
+    const rank = new Map(participantIds.map((id, i) => [id, i]));
+    const first = new Map<string, Row>();
+    for (const r of this.stmt.all(JSON.stringify(participantIds))) {
+      const kept = first.get(r.id);
+      if (!kept || (rank.get(r.participant_id) ?? 0) < (rank.get(kept.participant_id) ?? 0)) first.set(r.id, r);
+    }
+    return [...first.values()].map((r) => {
       let status: DashboardStatus =
         r.status === 'draft' ? (r.approvals > 0 ? 'awaiting_approvals' : 'drafting') : r.signatures > 0 ? 'awaiting_signatures' : 'locked';
       let next: DashboardItem['next'] = null;

@@ -97,7 +97,7 @@ export class OutboxWorker {
           if (error instanceof PermanentMailError || wait === undefined) {
             this.d.store.markFailed(m.id, why);
             this.d.log(`outbox: message ${m.id} to ${m.to} failed for good after ${attempt} attempt(s): ${why}`);
-            this.d.failed?.(m.agreementId);
+            if (m.agreementId) this.d.failed?.(m.agreementId);
           } else {
             this.d.store.retryAt(m.id, new Date(this.d.clock.now() + wait).toISOString(), why);
           }

@@ -2,8 +2,9 @@ import type { Db } from '../store/db';
 
 export interface OutboxMessage {
   id: string;
-  notificationId: string;
-  agreementId: string;
+  /** Null for mail that tells no agreement's news (a person's sign-in link). */
+  notificationId: string | null;
+  agreementId: string | null;
   to: string;
   subject: string;
   body: string;
@@ -14,8 +15,8 @@ export interface OutboxMessage {
 
 interface Row {
   id: string;
-  notification_id: string;
-  agreement_id: string;
+  notification_id: string | null;
+  agreement_id: string | null;
   to_address: string;
   subject: string;
   body: string;

@@ -2,13 +2,15 @@ import type { Authenticator } from '../auth/sessions';
 import type { Participant } from '../store/participants';
 
 /**
- * Who "I" am across agreements. Sessions are per agreement (a personal link
- * opens one), and an e-mail address is only what the inviter typed, so it
- * proves nothing: a person is every participant this browser holds a live
- * session for (its cookies), plus the one asking under /api/agreements/:id
- * (a session or a bearer token). Someone who opened their links in one
- * browser sees all their agreements together; another browser sees only
- * those opened there.
+ * Who "I" am across agreements: the participants of the person this browser
+ * is signed in as (its one person cookie, server/auth/persons.ts: every
+ * participant whose link was opened while signed in, on any browser signed in
+ * as that person), then those of any agreement cookie it still holds (a
+ * browser from before persons, or its first agreement), plus the one asking
+ * under /api/agreements/:id (a session or a bearer token). An e-mail address
+ * is only what an inviter typed, so it proves nothing and joins nobody. On
+ * one agreement the first listed is who the browser is there: the agreement
+ * cookie's, else the one opened last.
  */
 export function peopleOf(auth: Authenticator, cookieHeader: string | undefined, asking?: Participant): Participant[] {
   const cookieOnly = new Headers(cookieHeader ? { cookie: cookieHeader } : {});
@@ -16,6 +18,9 @@ export function peopleOf(auth: Authenticator, cookieHeader: string | undefined, 
     const result = auth.authenticate(id, cookieOnly);
     return result.ok ? [result.participant] : [];
   });
-  if (asking && !found.some((p) => p.id === asking.id)) found.push(asking);
-  return found;
+  const person = auth.personOf(cookieHeader);
+  if (person) found.push(...auth.participantsOf(person));
+  if (asking) found.push(asking);
+  const seen = new Set<string>();
+  return found.filter((p) => !seen.has(p.id) && seen.add(p.id));
 }

@@ -1,7 +1,8 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { setCookie } from 'hono/cookie';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { AgreementIdSchema } from '../../shared/api';
-import { cookieName, SESSION_TTL_MS, type Authenticator } from '../auth/sessions';
+import { PERSON_TTL_MS, type Persons } from '../auth/persons';
+import { cookieName, PERSON_COOKIE, SESSION_TTL_MS, type Authenticator } from '../auth/sessions';
 import { HttpError, notFound } from '../errors';
 import type { Participant } from '../store/participants';
 import type { AgreementStore } from '../store/agreements';
@@ -29,12 +30,40 @@ export function requireParticipant(auth: Authenticator, agreements: AgreementSto
   };
 }
 
+/** Sessions opened while answering a request, for the person middleware below. */
+const opened = new WeakMap<Request, { agreementId: string; sessionToken: string }>();
+
+/**
+ * A personal link opened, an agreement created: the browser gets this
+ * agreement's session. Written once the handler is done, by `personSessions`,
+ * which also makes the participant one of the browser's person's.
+ */
 export function setSessionCookie(c: Context, agreementId: string, sessionToken: string): void {
-  setCookie(c, cookieName(agreementId), sessionToken, {
-    httpOnly: true,
-    sameSite: 'Lax',
-    path: '/',
-    secure: new URL(c.req.url).protocol === 'https:',
-    maxAge: Math.floor(SESSION_TTL_MS / 1000),
-  });
+  opened.set(c.req.raw, { agreementId, sessionToken });
+}
+
+const cookieOptions = (c: Context, maxAgeMs: number) =>
+  ({ httpOnly: true, sameSite: 'Lax', path: '/', secure: new URL(c.req.url).protocol === 'https:', maxAge: Math.floor(maxAgeMs / 1000) }) as const;
+
+export function setPersonCookie(c: Context, token: string): void {
+  setCookie(c, PERSON_COOKIE, token, cookieOptions(c, PERSON_TTL_MS));
+}
+
+/**
+ * Every session a request opened joins the browser's person (server/auth/persons.ts).
+ * A browser signed in as a person needs no cookie per agreement (its person
+ * cookie opens each one), so hundreds of agreements never grow its Cookie
+ * header past Node's 16 KiB; a browser that is nobody yet gets the agreement's
+ * cookie and becomes a person.
+ */
+export function personSessions(persons: Persons): MiddlewareHandler {
+  return async (c, next) => {
+    await next();
+    const session = opened.get(c.req.raw);
+    if (!session || c.res.status >= 400) return;
+    const result = persons.opened(c.req.header('cookie'), session.sessionToken);
+    if (result.keepAgreementCookie) setCookie(c, cookieName(session.agreementId), session.sessionToken, cookieOptions(c, SESSION_TTL_MS));
+    else if (getCookie(c, cookieName(session.agreementId)) !== undefined) deleteCookie(c, cookieName(session.agreementId), { path: '/' });
+    if (result.personToken) setPersonCookie(c, result.personToken);
+  };
 }

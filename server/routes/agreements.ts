@@ -4,6 +4,7 @@ import type { Authenticator } from '../auth/sessions';
 import { authorize } from '../auth/policy';
 import type { AgreementService } from '../services/agreements';
 import type { AgreementStore } from '../store/agreements';
+import { peopleOf } from '../notify/people';
 import { requireParticipant, setSessionCookie, type AuthEnv } from './access';
 import { readBody } from './validate';
 
@@ -16,8 +17,8 @@ export function agreementRoutes(service: AgreementService, auth: Authenticator, 
         setSessionCookie(c, created.id, sessionToken);
         return c.json(created, 201);
       })
-      // The agreements this browser has a session for.
-      .get('/', (c) => c.json({ agreements: service.listFor(auth.agreementsOf(c.req.header('cookie'))) }))
+      // The agreements of the person this browser is (server/notify/people.ts).
+      .get('/', (c) => c.json({ agreements: service.listFor(peopleOf(auth, c.req.header('cookie')).map((p) => p.agreementId)) }))
       .use('/:id', requireParticipant(auth, store))
       .get('/:id', (c) => {
         authorize(c.var.participant, 'read');

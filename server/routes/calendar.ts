@@ -25,7 +25,8 @@ export function calendarRoutes(calendar: CalendarService, auth: Authenticator): 
       const { scope } = await readBody(c, CalendarFeedInputSchema);
       authorize(c.var.participant, 'read');
       const person = scope === 'person' ? peopleOf(auth, c.req.header('cookie'), c.var.participant) : [];
-      return c.json(calendar.create(c.var.participant, scope, person, origin(c.req.url)), 201);
+      const personId = scope === 'person' ? auth.personOf(c.req.header('cookie')) : undefined;
+      return c.json(calendar.create(c.var.participant, scope, person, origin(c.req.url), personId), 201);
     })
     .delete('/calendar/:scope', (c) => {
       const scope = readParam(c, 'scope', CalendarScopeSchema, 'Calendar feed');

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { InviteSchema, ParticipantIdSchema, UpdateParticipantSchema } from '../../shared/api';
 import { authorize } from '../auth/policy';
-import { cookieName } from '../auth/sessions';
+import { cookieName, PERSON_COOKIE } from '../auth/sessions';
 import type { ParticipantService } from '../services/participants';
 import type { AuthEnv } from './access';
 import { readBody, readParam } from './validate';
@@ -40,6 +40,6 @@ export function participantRoutes(service: ParticipantService): Hono<AuthEnv> {
       authorize(c.var.participant, 'manage');
       // Owners renewing their own link stay signed in in the browser they did it from.
       const session = getCookie(c, cookieName(c.var.agreementId));
-      return c.json(service.reissueLink(c.var.participant, id, session));
+      return c.json(service.reissueLink(c.var.participant, id, session, getCookie(c, PERSON_COOKIE)));
     });
 }

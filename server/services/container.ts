@@ -1,6 +1,10 @@
 import { findTemplate } from '../../shared/templates';
 import type { AgreementTemplate } from '../../shared/template';
+import { Persons } from '../auth/persons';
 import { Authenticator } from '../auth/sessions';
+import { signInMail } from '../auth/signInMail';
+import { PersonStore } from '../store/persons';
+import { PersonTokenStore } from '../store/personTokens';
 import { CommentService } from '../comments/service';
 import { EventHub } from '../events/hub';
 import { ExportService } from '../export/service';
@@ -133,7 +137,16 @@ export function createServices(db: Db, options: ContainerOptions) {
     restorer: new HistoryRestorer({ history: historyService, rooms, audit, templateOf, statusOf: (id) => versions.status(id) }),
     redline: new HistoryRedline({ compare: historyCompare, agreements: agreementStore, templateOf, signedAt: (id) => versions.current(id)?.signedAt ?? null }),
   };
-  const auth = new Authenticator(participantStore, new SessionStore(db));
+  const clock = options.clock ?? systemClock;
+  const auth = new Authenticator(participantStore, new SessionStore(db), new PersonStore(db), () => clock.now());
+  const persons = new Persons({
+    store: new PersonStore(db),
+    tokens: new PersonTokenStore(db),
+    auth,
+    clock,
+    mail: signInMail({ outbox: notifications.outbox, clock, configured: notifications.service.mailConfigured, queued: () => notifications.worker?.kick() }),
+    publicUrl: options.publicUrl,
+  });
   const participants = new ParticipantService(
     participantStore,
     auth,
@@ -186,6 +199,7 @@ export function createServices(db: Db, options: ContainerOptions) {
     suggestions,
     drafts: new DraftExports({ rooms, suggestions, templateOf }),
     auth,
+    persons,
     audit: new AuditService(audit, participantStore),
     participants,
     parties,
@@ -248,6 +262,7 @@ export function createServices(db: Db, options: ContainerOptions) {
       clock: afterSigning.clock,
       languageOf: (p) => notifications.service.preferences(p).language,
       publicUrl: options.publicUrl,
+      personParticipants: (personId) => auth.participantsOf(personId),
     }),
     legalReview: { audit, versions, hub },
   };

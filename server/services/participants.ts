@@ -127,14 +127,16 @@ export class ParticipantService {
    * session opened with it — they need the new link, as they would after a
    * password reset. Their live sockets close with 4401 (stop, then the client
    * asks them to open their link); the owner renewing their own link keeps
-   * the session making the request, and their sockets reconnect (4001).
+   * the session (or person) making the request, and their sockets reconnect (4001).
    */
-  reissueLink(by: Participant, id: string, keepSession?: string): ParticipantView {
+  reissueLink(by: Participant, id: string, keepSession?: string, keepPerson?: string): ParticipantView {
     const target = this.target(by, id);
     const { token, tokenHash } = newLinkToken();
     if (!this.participants.replaceTokenHash(id, tokenHash)) throw notFound('participant');
     const self = target.id === by.id;
     this.auth.endSessions(id, self ? keepSession : undefined);
+    // Browsers signed in as a person who opened the old link lose it too (server/auth/persons.ts).
+    this.auth.detachFromPersons(id, self ? keepPerson : undefined);
     this.audit.append(by.agreementId, by.id, 'link_reissued', { participantId: id, name: target.name });
     if (self) this.disconnect(by.agreementId, id, CloseCode.RightsChanged, 'your personal link was renewed');
     else this.disconnect(by.agreementId, id, CloseCode.Unauthenticated, 'your personal link was replaced');

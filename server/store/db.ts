@@ -371,6 +371,76 @@ export const MIGRATIONS: readonly string[] = [
      participant_id TEXT NOT NULL REFERENCES participants(id),
      PRIMARY KEY (feed_id, participant_id)
    ) WITHOUT ROWID;`,
+  // A person (server/auth/persons.ts): one browser-wide session across
+  // agreements. Each participant whose personal link was opened in a browser
+  // signed in as the person is attached to them (possession of the link is the
+  // proof); `opened` says which of their participants on one agreement was
+  // opened last (that one is who they are there). An e-mail address is the
+  // person's once a link mailed to it was opened (`person_emails`); sign-in
+  // links (copied or e-mailed) are single use, short-lived, stored as their
+  // SHA-256 only, like sessions. A person's calendar feed follows the person.
+  `CREATE TABLE persons (
+     id TEXT PRIMARY KEY,
+     created_at TEXT NOT NULL
+   );
+   CREATE TABLE person_sessions (
+     token_hash TEXT PRIMARY KEY,
+     person_id TEXT NOT NULL REFERENCES persons(id),
+     created_at TEXT NOT NULL,
+     expires_at TEXT NOT NULL
+   );
+   CREATE INDEX person_sessions_person ON person_sessions(person_id);
+   CREATE TABLE person_participants (
+     person_id TEXT NOT NULL REFERENCES persons(id),
+     participant_id TEXT NOT NULL REFERENCES participants(id),
+     agreement_id TEXT NOT NULL REFERENCES agreements(id),
+     opened_at TEXT NOT NULL,
+     opened INTEGER NOT NULL, -- the person's count of links opened, at this one's last opening: the latest wins
+     PRIMARY KEY (person_id, participant_id)
+   ) WITHOUT ROWID;
+   CREATE INDEX person_participants_agreement ON person_participants(person_id, agreement_id, opened);
+   CREATE INDEX person_participants_order ON person_participants(person_id, opened);
+   CREATE INDEX person_participants_participant ON person_participants(participant_id);
+   CREATE TABLE person_emails (
+     email TEXT PRIMARY KEY,
+     person_id TEXT NOT NULL REFERENCES persons(id),
+     verified_at TEXT NOT NULL
+   );
+   CREATE INDEX person_emails_person ON person_emails(person_id);
+   CREATE TABLE person_tokens (
+     token_hash TEXT PRIMARY KEY,
+     person_id TEXT NOT NULL REFERENCES persons(id),
+     purpose TEXT NOT NULL CHECK (purpose IN ('link', 'email')),
+     email TEXT,
+     created_at TEXT NOT NULL,
+     expires_at TEXT NOT NULL,
+     used_at TEXT
+   );
+   ALTER TABLE calendar_feeds ADD COLUMN person_id TEXT REFERENCES persons(id);`,
+  // The outbox also carries mail that is no notification of an agreement (a
+  // person's sign-in link): notification and agreement become optional. SQLite
+  // cannot drop NOT NULL, so the table is rebuilt (nothing references it).
+  `CREATE TABLE outbox_new (
+     id TEXT PRIMARY KEY,
+     notification_id TEXT UNIQUE REFERENCES notifications(id),
+     agreement_id TEXT REFERENCES agreements(id),
+     to_address TEXT NOT NULL,
+     subject TEXT NOT NULL,
+     body TEXT NOT NULL,
+     attach_version_id TEXT REFERENCES versions(id),
+     status TEXT NOT NULL CHECK (status IN ('pending', 'sending', 'sent', 'failed')),
+     attempts INTEGER NOT NULL DEFAULT 0,
+     next_attempt_at TEXT NOT NULL,
+     last_error TEXT,
+     created_at TEXT NOT NULL,
+     sent_at TEXT
+   );
+   INSERT INTO outbox_new SELECT id, notification_id, agreement_id, to_address, subject, body, attach_version_id, status, attempts,
+     next_attempt_at, last_error, created_at, sent_at FROM outbox;
+   DROP TABLE outbox;
+   ALTER TABLE outbox_new RENAME TO outbox;
+   CREATE INDEX outbox_due ON outbox(status, next_attempt_at);
+   CREATE INDEX outbox_agreement ON outbox(agreement_id, status);`,
 ];
 
 /** `user_version` once the plaintext tokens are gone (the migration above). */

@@ -5,6 +5,7 @@ export class SessionStore {
   private readonly insertStmt;
   private readonly getStmt;
   private readonly deleteForStmt;
+  private readonly deleteStmt;
 
   constructor(db: Db) {
     this.insertStmt = db.prepare<[string, string, string, string]>(
@@ -12,6 +13,12 @@ export class SessionStore {
     );
     this.getStmt = db.prepare<[string, string], { participant_id: string }>('SELECT participant_id FROM sessions WHERE token_hash = ? AND expires_at > ?');
     this.deleteForStmt = db.prepare<[string, string | null]>('DELETE FROM sessions WHERE participant_id = ? AND token_hash IS NOT ?');
+    this.deleteStmt = db.prepare<[string]>('DELETE FROM sessions WHERE token_hash = ?');
+  }
+
+  /** Ends one session (signing out, or one a person session made unneeded). */
+  delete(tokenHash: string): void {
+    this.deleteStmt.run(tokenHash);
   }
 
   create(tokenHash: string, participantId: string, ttlMs: number, now = new Date()): void {

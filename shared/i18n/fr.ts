@@ -39,7 +39,7 @@ export const fr: Record<MessageKey, string> = {
   'list.loadFailed': 'Impossible de charger les ententes.',
   'list.empty': 'Aucune entente pour l’instant. Commencez-en une avec le formulaire.',
   'list.updated': 'Modifiée le {date}',
-  'list.hint': 'Les ententes que vous avez créées, ou auxquelles un lien personnel vous a donné accès, sur ce navigateur.',
+  'list.hint': 'Les ententes que vous avez créées, ou ouvertes avec un lien personnel, dans ce navigateur ou dans un autre connecté en votre nom.',
 
   'new.heading': 'Nouvelle entente',
   'new.template': 'Modèle',
@@ -520,6 +520,33 @@ export const fr: Record<MessageKey, string> = {
   'dashboard.sortUpdated': 'Dernière modification',
   'dashboard.sortNext': 'Prochaine date',
   'dashboard.sortTitle': 'Titre',
+  // The person's sign-in (client/dashboard/Account.tsx, SignInPage.tsx; server/auth/persons.ts).
+  'person.heading': 'Votre connexion',
+  'person.signedIn':
+    'Ce navigateur est connecté en votre nom\u00a0: {count, plural, =0 {aucune entente encore} one {votre entente est listée} other {vos # ententes sont listées}} ici, quels que soient les liens personnels que vous y avez ouverts.',
+  'person.otherBrowser': 'Pour les voir dans un autre navigateur ou sur un téléphone\u00a0:',
+  'person.copyLink': 'Copier un lien de connexion',
+  'person.linkShown': 'Ouvrez ce lien dans l’autre navigateur. Il sert une fois, jusqu’à {time}.',
+  'person.linkLabel': 'Lien de connexion',
+  'person.emailLink': 'M’envoyer un lien de connexion à {email}',
+  'person.emailSent': 'Envoyé à {email}. Le lien sert une fois, pendant {minutes, plural, one {# minute} other {# minutes}}.',
+  'person.proven': '{email}\u00a0: confirmée, vous pouvez vous connecter avec elle partout',
+  'person.signOut': 'Se déconnecter de ce navigateur',
+  'person.signOutHelp': 'Vos ententes restent les vôtres\u00a0: ouvrez l’un de vos liens, ou un lien de connexion, pour revenir.',
+  'person.signInHeading': 'Se connecter',
+  'person.signInHelp':
+    'Vous utilisez déjà Entente dans un autre navigateur\u00a0? Saisissez une adresse courriel que vous y avez confirmée et nous vous enverrons un lien de connexion.',
+  'person.email': 'Adresse courriel',
+  'person.send': 'M’envoyer un lien de connexion',
+  'person.requested':
+    'Si {email} est une adresse confirmée, un lien de connexion est en route. Il sert une fois, pendant {minutes, plural, one {# minute} other {# minutes}}.',
+  'person.noMailHelp': 'Vous utilisez déjà Entente dans un autre navigateur\u00a0? Copiez-y un lien de connexion depuis cette page, puis ouvrez-le ici.',
+  'person.signingIn': 'Connexion en cours…',
+  'person.signInFailed': 'Ce lien de connexion ne peut pas servir.',
+  'mail.signIn.subject': 'Votre lien de connexion à Entente',
+  'mail.signIn.body':
+    'Ouvrez ce lien pour vous connecter à Entente dans votre navigateur. Il sert une fois, pendant {minutes, plural, one {# minute} other {# minutes}}.',
+  'mail.signIn.notYou': 'Si vous ne l’avez pas demandé, ignorez ce courriel\u00a0: rien ne se passe tant que le lien n’est pas ouvert.',
   'dashboard.statusName.drafting': 'En rédaction',
   'dashboard.statusName.awaiting_approvals': 'Approbations en cours',
   'dashboard.statusName.locked': 'Verrouillée',
@@ -704,6 +731,10 @@ export const fr: Record<MessageKey, string> = {
   'editor.imported.heading': 'Importé, à trier',
   'editor.imported.help':
     'Les parties de l’ébauche Word qui ne correspondent à aucune section\u00a0: déplacez-les dans les bonnes sections, puis supprimez-les ici.',
+  'error.not_signed_in': 'Ce navigateur n’est pas connecté\u00a0: ouvrez l’un de vos liens personnels, ou un lien de connexion.',
+  'error.mail_not_configured': 'Le courriel n’est pas configuré sur ce serveur\u00a0: copiez un lien de connexion depuis un navigateur où vous êtes connecté.',
+  'error.sign_in_link_invalid': 'Ce lien de connexion est inconnu, a déjà servi ou a expiré. Demandez-en un nouveau.',
+  'error.rate_limited': 'Trop de tentatives. Attendez quelques minutes, puis réessayez.',
   'error.internal': 'Un problème est survenu sur le serveur. Veuillez réessayer.',
 
   'export.between': 'Entre {party}',

@@ -1,0 +1,46 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { copySignInLink, getPerson, mailSignInLink, redeemSignIn, signOut } from '../api';
+
+/**
+ * The person this browser is signed in as (GET /api/person), and what changes
+ * it. Signing in or out changes whose agreements the dashboard lists, so both
+ * queries start again.
+ */
+export const personKey = ['person'] as const;
+
+export const usePerson = () => useQuery({ queryKey: personKey, queryFn: ({ signal }) => getPerson(signal) });
+
+function useSignedInChange<T, A>(fn: (arg: A) => Promise<T>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: personKey });
+      void client.invalidateQueries({ queryKey: ['dashboard'] });
+    },
+  });
+}
+
+export const useSignOut = () => useSignedInChange(() => signOut());
+export const useCopyLink = () => useMutation({ mutationFn: () => copySignInLink() });
+export const useMailLink = (signedIn: boolean) =>
+  useMutation({ mutationFn: ({ email, language }: { email: string; language: 'fr' | 'en' }) => mailSignInLink(email, language, signedIn) });
+
+/** Tokens already sent (React's StrictMode runs an effect twice; a link is good once). */
+const spent = new Set<string>();
+
+/** `/#signin=<token>`: a sign-in link. Its token is taken out of the address at once, then spent. */
+export function useSignInFromLink() {
+  const [token] = useState(() => /^#signin=([A-Za-z0-9_-]+)$/.exec(window.location.hash)?.[1] ?? null);
+  const redeem = useSignedInChange((t: string) => redeemSignIn(t));
+  const { mutate } = redeem;
+  useEffect(() => {
+    if (!token || spent.has(token)) return;
+    spent.add(token);
+    // Out of the address bar and the history first: a reload or "back" must not show or resend it.
+    window.history.replaceState(null, '', window.location.pathname + window.location.search);
+    mutate(token);
+  }, [token, mutate]);
+  return token ? redeem : null;
+}
