@@ -6,13 +6,15 @@ import { fragmentName } from '../../../shared/schema';
 import { paragraph } from '../fill';
 import { startTestServer, useCleanup } from '../harness';
 import { readyAgreement } from '../signingFixture';
+import { DAY_MS, ManualClock } from './manualClock';
 import { openAmendment, signAmendment } from './amendmentFixture';
 
 const cleanup = useCleanup();
 
 describe('an amendment of an amendment', () => {
   it('amends the same original, starts from the agreement as it stands, and the chain lists every amendment in signing order', async () => {
-    const server = await startTestServer();
+    const clock = new ManualClock();
+    const server = await startTestServer({ clock });
     cleanup.push(() => server.dispose());
     const r = await readyAgreement(server.url);
     const { version } = await r.lock();
@@ -66,5 +68,14 @@ describe('an amendment of an amendment', () => {
     const third = await openAmendment(server.url, r.a.id, { token: r.a.token });
     expect(LinksViewSchema.parse((await third.call('/links')).body).source).toMatchObject({ id: r.a.id, basedOn: { id: second.id } });
     expect((await third.call<AgreementDetail>('')).body.content.sections['purpose']).not.toContain('Avenant 1');
+
+    // At the review date a renewal, a chain of its own, starts from the same text.
+    clock.advance(19 * 31 * DAY_MS);
+    const renewed = await r.call<{ id: string }>(r.a.token, '/renewal', 'POST', { decision: 'renew' });
+    expect(renewed.status).toBe(201);
+    const renewal = await r.call(r.a.token, '/links');
+    expect(LinksViewSchema.parse(renewal.body).renewal?.agreement?.id).toBe(renewed.body.id);
+    const audit = await r.call<{ entries: { action: string; details: Record<string, unknown> }[] }>(r.a.token, '/audit');
+    expect(audit.body.entries.find((e) => e.action === 'renewal_decided')?.details).toMatchObject({ decision: 'renew', from: second.id });
   });
 });
