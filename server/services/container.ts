@@ -72,7 +72,15 @@ export function createServices(db: Db, options: ContainerOptions) {
   const docs = new DocStore(db);
   const authorStore = new AuthorStore(db);
   // Who wrote what: bound as updates are applied, announced to everyone on the agreement.
-  const authorship = new Authorship({ store: authorStore, changed: (id, authors) => hub.publish(id, 'authors', { authors }), log: options.log });
+  // ENTENTE_AUTHORSHIP=off is for the fan-out benchmark alone (bench/README.md), to measure the check: it verifies nothing.
+  const authorshipOff = process.env.ENTENTE_AUTHORSHIP === 'off';
+  if (authorshipOff) options.log('ENTENTE_AUTHORSHIP=off: authorship is neither recorded nor checked (benchmark only)');
+  const authorship = new Authorship({
+    store: authorStore,
+    changed: (id, authors) => hub.publish(id, 'authors', { authors }),
+    log: options.log,
+    off: authorshipOff,
+  });
   const templateOf = (agreementId: string): AgreementTemplate => {
     const template = findTemplate(agreementStore.get(agreementId)?.templateId ?? '');
     if (!template) throw new Error(`agreement ${agreementId} has no known template`);

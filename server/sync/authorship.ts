@@ -38,6 +38,12 @@ export interface AuthorshipDeps {
   changed: (agreementId: string, records: AuthorRecord[]) => void;
   log: (message: string) => void;
   now?: () => Date;
+  /**
+   * Benchmark only (`ENTENTE_AUTHORSHIP=off`): record nothing and refuse
+   * nothing, so the fan-out benchmark can measure what the check costs. Never
+   * set otherwise: authorship would no longer be verified.
+   */
+  off?: boolean;
 }
 
 /**
@@ -63,7 +69,7 @@ export class Authorship {
    * record existed) are bound to nobody, so no one can claim them later.
    */
   attach(agreementId: string, doc: Y.Doc): void {
-    if (this.docs.has(doc)) return;
+    if (this.deps.off || this.docs.has(doc)) return;
     const bindings = this.deps.store.bindings(agreementId);
     const last = new Map<number, { clock: number; atMs: number }>();
     for (const [client, span] of this.deps.store.lastSpans(agreementId)) last.set(client, { clock: span.clock, atMs: Date.parse(span.at) });
