@@ -115,9 +115,11 @@ export const LinksViewSchema = z.object({
    * What this draft amends (an amendment of an amendment amends the same
    * original) or renews, and `basedOn`, the agreement whose signed text it was
    * prefilled from: the agreement as it then stood (the original itself, or
-   * the chain's latest signed amendment).
+   * the chain's latest signed amendment). `behind`: while this draft is not
+   * signed, the agreement that stands now if an amendment was signed since it
+   * was opened (this draft does not hold its changes); else null.
    */
-  source: LinkedSchema.extend({ kind: z.enum(['amendment', 'renewal']), basedOn: LinkedSchema }).nullable(),
+  source: LinkedSchema.extend({ kind: z.enum(['amendment', 'renewal']), basedOn: LinkedSchema, behind: LinkedSchema.nullable() }).nullable(),
   amendments: z.array(AmendmentSchema),
   renewal: z.object({ decision: z.enum(['renew', 'expire']), agreement: LinkedSchema.nullable() }).nullable(),
   /**

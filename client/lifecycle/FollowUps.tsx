@@ -76,6 +76,7 @@ const linksKey = (id: string) => [...lifecycleKey(id), 'links'] as const;
 /** On an amendment or a renewal, in any state: which signed original it comes from, what it changes, and (an amendment) its original's chain. */
 export function OriginNote({ agreementId }: { agreementId: string }) {
   const t = useT();
+  const dates = useDates();
   const links = useQuery({ queryKey: linksKey(agreementId), queryFn: ({ signal }) => getLinks(agreementId, signal) });
   const source = links.data?.source;
   if (!source) return null;
@@ -85,6 +86,13 @@ export function OriginNote({ agreementId }: { agreementId: string }) {
         {t(source.kind === 'renewal' ? 'lifecycle.renews' : 'lifecycle.amends', { title: source.title })}{' '}
         <Link href={`/a/${source.id}`}>{t('lifecycle.openOriginal')}</Link>
       </p>
+      {source.behind && (
+        // Signed since this draft was opened: its changes are not in this draft, which started from the text before it.
+        <p className="small behind-note" role="note" data-testid="behind-note">
+          {t('lifecycle.behind', { title: source.behind.title, date: source.behind.signedAt ? dates.day(source.behind.signedAt) : '' })}{' '}
+          <Link href={`/a/${source.behind.id}`}>{t('lifecycle.openBehind')}</Link>
+        </p>
+      )}
       <AmendmentChanges agreementId={agreementId} source={source} />
       {source.kind === 'amendment' && <AgreementChain links={links.data!} />}
     </>

@@ -97,7 +97,12 @@ export class FollowUps {
     const all = this.amendmentsOf(amendmentRows(this.lookup, root));
     return {
       source: up
-        ? { ...this.describe(this.sourceOf(up)), kind: up.kind === 'renewal' ? 'renewal' : 'amendment', basedOn: this.describe(this.basisOf(up)) }
+        ? {
+            ...this.describe(this.sourceOf(up)),
+            kind: up.kind === 'renewal' ? 'renewal' : 'amendment',
+            basedOn: this.describe(this.basisOf(up)),
+            behind: this.behind(agreementId, up),
+          }
         : null,
       amendments: root === agreementId ? all : this.amendmentsOf(rows),
       renewal: decision
@@ -137,6 +142,17 @@ export class FollowUps {
   /** The agreement whose signed text a row's draft was prefilled from. */
   private basisOf(up: LinkRow): string {
     return this.d.versions.get(up.source_version_id)?.agreementId ?? up.source_id;
+  }
+
+  /**
+   * The agreement that stands now, when this draft (not signed yet) was
+   * prefilled from an earlier text: an amendment signed since it was opened,
+   * whose changes it does not hold.
+   */
+  private behind(agreementId: string, up: LinkRow) {
+    if (this.d.versions.status(agreementId) === 'signed') return null;
+    const now = this.asItStands(rootOf(this.lookup, up.source_id))?.version.agreementId;
+    return now && now !== this.basisOf(up) ? this.describe(now) : null;
   }
 
   /** The agreement as it stands: the latest signed of the chain's original and its signed amendments. */

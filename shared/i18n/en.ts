@@ -568,6 +568,8 @@ export const en = {
   'lifecycle.whatChanges': 'What this amendment changes',
   'lifecycle.whatRenewalChanges': 'What this renewal changes',
   'lifecycle.changesFrom': 'From the signed original, “{title}”, signed on {date}',
+  'lifecycle.behind': 'Since this draft was opened, an amendment of this agreement, “{title}”, was signed on {date}: this draft does not hold its changes.',
+  'lifecycle.openBehind': 'Open it',
   'lifecycle.changesFromAsItStands': 'From the agreement as it stood after its latest signed amendment, “{title}”, signed on {date}',
   'lifecycle.changesTo': 'To this draft’s current text',
   'lifecycle.noChanges': 'Nothing changed from the signed original yet.',

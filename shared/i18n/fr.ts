@@ -578,6 +578,9 @@ export const fr: Record<MessageKey, string> = {
   'lifecycle.whatChanges': 'Ce que change cet avenant',
   'lifecycle.whatRenewalChanges': 'Ce que change ce renouvellement',
   'lifecycle.changesFrom': 'De l’original signé, «\u00a0{title}\u00a0», signé le {date}',
+  'lifecycle.behind':
+    'Depuis l’ouverture de ce projet, un avenant à cette entente, «\u00a0{title}\u00a0», a été signé le {date}\u00a0: ce projet n’en contient pas les changements.',
+  'lifecycle.openBehind': 'L’ouvrir',
   'lifecycle.changesFromAsItStands': 'De l’entente telle qu’elle s’appliquait après son dernier avenant signé, «\u00a0{title}\u00a0», signé le {date}',
   'lifecycle.changesTo': 'Au texte actuel de ce projet',
   'lifecycle.noChanges': 'Rien n’a encore changé par rapport à l’original signé.',

@@ -106,8 +106,17 @@ describe('what an amendment changes', () => {
     // The signed amendment's page shows the same chain, and its changes still compare with the original.
     expect(LinksViewSchema.parse((await second.call('/links')).body).chain).toEqual(links.chain);
     expect((await second.call(`/original-compare?original=${r.a.id}`)).status).toBe(200);
+    // The first was opened before the second was signed: it says it does not hold the second's changes.
+    expect(LinksViewSchema.parse((await first.call('/links')).body).source).toMatchObject({
+      id: r.a.id,
+      basedOn: { id: r.a.id },
+      behind: { id: second.id, status: 'signed' },
+    });
+    expect(LinksViewSchema.parse((await second.call('/links')).body).source?.behind).toBeNull();
     // Signed later, the first opened comes second: the order is the signing's.
     await signAmendment(first);
+    // Once signed, it is what it is: nothing to warn of.
+    expect(LinksViewSchema.parse((await first.call('/links')).body).source?.behind).toBeNull();
     const after = LinksViewSchema.parse((await r.call(r.a.token, '/links')).body).chain;
     expect(after.inForce.map((a) => a.id)).toEqual([second.id, first.id]);
     expect(after.inProgress).toEqual([]);
