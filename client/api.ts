@@ -1,4 +1,5 @@
 import type { LegalReviewInput } from '../shared/legalReview';
+import type { EditMode } from '../shared/editMode';
 import { z } from 'zod';
 import type { AddPartyInput, CreateAgreementInput, CreateThreadInput, InviteInput, UpdateParticipantInput } from '../shared/api';
 import {
@@ -109,6 +110,9 @@ export const exportUrl = (id: string, format: 'pdf' | 'docx' | 'json'): string =
 /** After signing (server/routes/lifecycle.ts): dates, notice, the record of the partnership. */
 export const getLifecycle = (id: string, signal?: AbortSignal) => get(under(id, '/lifecycle'), LifecycleViewSchema, signal);
 export const giveNotice = (id: string, reason: string) => request(under(id, '/notice'), LifecycleViewSchema, json('POST', { reason }));
+/** The owner sets everyone's default mode, Editing or Suggesting (shared/editMode.ts). */
+export const setDefaultMode = (id: string, mode: EditMode) => request(under(id, '/default-mode'), StatusViewSchema, json('PUT', { mode }));
+
 export const addPartnershipRecord = (id: string, body: string) => request(under(id, '/records'), LifecycleViewSchema, json('POST', { body }));
 /** "My agreements" (server/routes/dashboard.ts): every agreement this browser is signed in to. */
 export const getDashboard = async (signal?: AbortSignal) => (await get('/api/dashboard', DashboardSchema, signal)).agreements;

@@ -17,6 +17,7 @@ import { suggestionRoutes } from './routes/suggestions';
 import { draftExportRoutes } from './routes/draftExports';
 import { historyRoutes } from './routes/history';
 import { legalReviewRoutes } from './routes/legalReview';
+import { editModeRoutes } from './routes/editMode';
 import { importRoutes } from './routes/importAgreement';
 import { lifecycleRoutes } from './routes/lifecycle';
 import { dashboardRoutes } from './routes/dashboard';
@@ -64,6 +65,7 @@ export function createApp({ services: s, clientDir, log }: AppDeps): Hono {
     draftExportRoutes(s.drafts),
     historyRoutes(s.history),
     legalReviewRoutes(s.legalReview, s.lifecycle),
+    editModeRoutes(s.legalReview, s.lifecycle),
     lifecycleRoutes(s.afterSigning.service, s.afterSigning.copies, s.followUps, s.history.redline),
     notificationRoutes(s.notifications, s.auth),
     calendarRoutes(s.calendar, s.auth),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AnchorSchema, ROLES, VISIBILITIES } from './api';
 import { ERROR_CODES } from './errors';
 import { LegalReviewSchema } from './legalReview';
+import { EditModeSchema } from './editMode';
 import { NotificationViewSchema } from './notifySchemas';
 import { BUDGET_NATURES, CHECKS, RACI_LETTERS } from './contentEnums';
 import type { AgreementEvent } from './events';
@@ -221,6 +222,8 @@ export const StatusViewSchema = z.object({
   inForceFrom: at.nullable(),
   /** The lawyer's review the owner recorded (shared/legalReview.ts), if any. */
   legalReview: LegalReviewSchema.nullable().optional(),
+  /** Everyone's default mode, set by the owner (PUT …/default-mode); each editor may switch for themselves. */
+  defaultMode: EditModeSchema,
 });
 
 export const AuditViewSchema = z.object({

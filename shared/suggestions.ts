@@ -43,7 +43,7 @@ function markId(value: unknown): string | null {
 type Open = { id: string; item: Y.Item };
 
 /** Walks one fragment, adding what its text holds under each suggestion id (in document order). */
-function collect(fragment: Y.XmlFragment, where: { sectionKey: string; partyId: string | null }, out: Map<string, FoundSuggestion>): void {
+export function collectSuggestions(fragment: Y.XmlFragment, where: { sectionKey: string; partyId: string | null }, out: Map<string, FoundSuggestion>): void {
   const visit = (type: Y.XmlFragment | Y.XmlElement): void => {
     for (let item = type._start; item !== null; item = item.right) {
       if (item.deleted) continue;
@@ -98,6 +98,6 @@ export function richFragments(doc: Y.Doc, template: AgreementTemplate): { sectio
 /** The open suggestions of a document, in document order. */
 export function findSuggestions(doc: Y.Doc, template: AgreementTemplate): FoundSuggestion[] {
   const out = new Map<string, FoundSuggestion>();
-  for (const f of richFragments(doc, template)) collect(doc.getXmlFragment(f.name), f, out);
+  for (const f of richFragments(doc, template)) collectSuggestions(doc.getXmlFragment(f.name), f, out);
   return [...out.values()];
 }

@@ -9,6 +9,7 @@ import { NewThread } from './NewThread';
 import { SidebarContext, useSidebar, type SidebarValue } from './SidebarContext';
 import { ThreadFilterBar } from './ThreadFilterBar';
 import { ThreadList } from './ThreadList';
+import { SuggestionCards } from '../editor/suggestions/SuggestionCards';
 import { totalUnread } from './threadFilters';
 
 /**
@@ -86,6 +87,7 @@ function Sidebar() {
         </p>
       )}
       <ThreadFilterBar />
+      <SuggestionCards />
       {state.draft && writable && <NewThread />}
       <ThreadList />
     </section>

@@ -25,6 +25,8 @@ import { AccessNotices } from '../access/AccessNotices';
 import { ReadOnlyPill } from '../access/AccessNotices';
 import { AuthorsProvider } from './authors/AuthorsProvider';
 import { AuthorsToggle } from './authors/AuthorsToggle';
+import { SuggestionsProvider } from './suggestions/SuggestionsProvider';
+import { ModeSwitch } from './suggestions/ModeSwitch';
 import { SigningProvider } from '../signing/SigningContext';
 import { LockedBanner } from '../signing/LockedBanner';
 import { CommentsProvider } from '../comments/CommentsProvider';
@@ -86,52 +88,55 @@ function OpenAgreement({ collab }: { collab: Collab }) {
   return (
     // Who you are, your rights live, the participant list (see client/access).
     <AccessLayer collab={collab}>
-      <main className="editor-page">
-        <div className="editor-toolbar">
-          <Link href="/" className="back-link">
-            ← {t('app.back')}
-          </Link>
-          <BoundInput map={meta} field="title" label={t('editor.agreementTitle')} hideLabel className="title-field" maxLength={200} />
-          <Avatars peers={peers} sectionTitle={sectionTitle} testId="presence" />
-          <ReadOnlyPill />
-          <ConnectionStatus monitor={collab.monitor} />
-          <AuthorsToggle />
-        </div>
-        <LockedBanner />
-        <CommentsProvider collab={collab}>
-          <div className="editor-columns">
-            <div className="sections">
-              <AccessNotices collab={collab} />
-              {refusal && (
-                <div className="notice error-notice" role="alert" data-testid="refusal">
-                  <p>{refusal}</p>
-                  {!template && <Link href="/">{t('app.back')}</Link>}
-                </div>
-              )}
-              {!templateId && !refusal && <p className="muted loading-note">{t('editor.opening')}</p>}
-              {templateId && !template && <p className="error">{t('editor.unknownTemplate')}</p>}
-              {template && <p className="template-name">{template.name[lang]}</p>}
-              <ImportedArea collab={collab} />
-              {template && <NeedsQuestionnaire template={template} collab={collab} />}
-              {template?.sections.map((section, index) => (
-                <OptionalSection key={section.key} section={section} collab={collab}>
-                  <SectionFrame section={section} index={index} collab={collab} peers={peers.filter((p) => !p.self && p.section === section.key)}>
-                    <NeedsBeside section={section} template={template} collab={collab} />
-                    <SectionBody section={section} template={template} collab={collab} />
-                  </SectionFrame>
-                </OptionalSection>
-              ))}
-            </div>
-            <aside className="side-column">
-              <StatusPanel template={template} />
-              <PeopleList peers={peers} sectionTitle={sectionTitle} />
-              <LazyHistoryPanel agreementId={collab.id} template={template} />
-              <CommentsSidebar template={template} />
-              <ParticipantsPanel collab={collab} />
-            </aside>
+      <SuggestionsProvider collab={collab} template={template}>
+        <main className="editor-page">
+          <div className="editor-toolbar">
+            <Link href="/" className="back-link">
+              ← {t('app.back')}
+            </Link>
+            <BoundInput map={meta} field="title" label={t('editor.agreementTitle')} hideLabel className="title-field" maxLength={200} />
+            <Avatars peers={peers} sectionTitle={sectionTitle} testId="presence" />
+            <ReadOnlyPill />
+            <ConnectionStatus monitor={collab.monitor} />
+            <AuthorsToggle />
+            <ModeSwitch />
           </div>
-        </CommentsProvider>
-      </main>
+          <LockedBanner />
+          <CommentsProvider collab={collab}>
+            <div className="editor-columns">
+              <div className="sections">
+                <AccessNotices collab={collab} />
+                {refusal && (
+                  <div className="notice error-notice" role="alert" data-testid="refusal">
+                    <p>{refusal}</p>
+                    {!template && <Link href="/">{t('app.back')}</Link>}
+                  </div>
+                )}
+                {!templateId && !refusal && <p className="muted loading-note">{t('editor.opening')}</p>}
+                {templateId && !template && <p className="error">{t('editor.unknownTemplate')}</p>}
+                {template && <p className="template-name">{template.name[lang]}</p>}
+                <ImportedArea collab={collab} />
+                {template && <NeedsQuestionnaire template={template} collab={collab} />}
+                {template?.sections.map((section, index) => (
+                  <OptionalSection key={section.key} section={section} collab={collab}>
+                    <SectionFrame section={section} index={index} collab={collab} peers={peers.filter((p) => !p.self && p.section === section.key)}>
+                      <NeedsBeside section={section} template={template} collab={collab} />
+                      <SectionBody section={section} template={template} collab={collab} />
+                    </SectionFrame>
+                  </OptionalSection>
+                ))}
+              </div>
+              <aside className="side-column">
+                <StatusPanel template={template} />
+                <PeopleList peers={peers} sectionTitle={sectionTitle} />
+                <LazyHistoryPanel agreementId={collab.id} template={template} />
+                <CommentsSidebar template={template} />
+                <ParticipantsPanel collab={collab} />
+              </aside>
+            </div>
+          </CommentsProvider>
+        </main>
+      </SuggestionsProvider>
     </AccessLayer>
   );
 }

@@ -13,6 +13,9 @@ import { CommentHighlights } from '../comments/highlights';
 import { AuthorHighlights } from './authors/AuthorHighlights';
 import { AuthorNote } from './authors/AuthorNote';
 import { useAuthorsView } from './authors/AuthorsProvider';
+import { SuggestChanges } from './suggestions/SuggestChanges';
+import { SuggestionHighlights } from './suggestions/SuggestionHighlights';
+import { useSuggestions } from './suggestions/SuggestionsProvider';
 
 interface RichTextProps {
   collab: Collab;
@@ -52,6 +55,11 @@ export function RichText({ collab, fragment, label, placeholder }: RichTextProps
   const comments = useCommentsController();
   // "Show authors": who wrote each character, from the server's record (client/editor/authors).
   const authors = useAuthorsView()?.view ?? null;
+  // Suggesting mode and the colours of suggestions (client/editor/suggestions).
+  const suggestions = useSuggestions();
+  const modeStore = suggestions?.modeStore ?? null;
+  const lookStore = suggestions?.look ?? null;
+  const onRefused = suggestions?.onRefused;
 
   const editor = useEditor(
     {
@@ -64,12 +72,14 @@ export function RichText({ collab, fragment, label, placeholder }: RichTextProps
         Placeholder.configure({ placeholder: () => placeholderRef.current }),
         CommentHighlights.configure({ fragment, controller: comments }),
         AuthorHighlights.configure({ authors }),
+        SuggestChanges.configure({ mode: modeStore, onRefused: onRefused ?? (() => undefined) }),
+        SuggestionHighlights.configure({ look: lookStore }),
       ],
       editable: canEdit,
       editorProps: { attributes: { role: 'textbox', 'aria-multiline': 'true', spellcheck: 'true' } },
     },
     // Name and colour changes go through updateUser below, not a new editor.
-    [yFragment, collab.provider, comments, authors],
+    [yFragment, collab.provider, comments, authors, modeStore, lookStore, onRefused],
   );
 
   useEffect(() => {

@@ -15,6 +15,7 @@ import type { ThreadStore } from '../store/threads';
 import type { Version, VersionStore } from '../store/versions';
 import type { Rooms } from '../sync/rooms';
 import { latestLegalReview } from './legalReview';
+import { defaultModeOf } from './editMode';
 import type { ApprovalService } from './approvals';
 import { completeVersion, type PdfBuilder } from './complete';
 import { versionOf } from './hash';
@@ -90,6 +91,7 @@ export class LifecycleService {
       signers,
       inForceFrom: version?.status === 'signed' ? version.signedAt : null,
       legalReview: latestLegalReview(this.d.audit, agreementId),
+      defaultMode: defaultModeOf(this.d.audit, agreementId),
     };
   }
 

@@ -20,6 +20,7 @@ export const AUDIT_ACTIONS = [
   'review_copy_downloaded',
   'approvals_cleared',
   'legal_review_recorded',
+  'default_mode_set',
   'restored',
   'notice_given',
   'ended',

@@ -14,6 +14,7 @@ function me(id: string, rights: Partial<Me['can']> = {}): Pick<Me, 'participant'
 function status(state: StatusView['status'], signedBy: string[] = []): StatusView {
   return {
     status: state,
+    defaultMode: 'editing',
     version: null,
     history: [],
     approvals: [],

@@ -43,6 +43,7 @@ const person = (id: string, extra: Partial<ParticipantView> = {}): ParticipantVi
 });
 const status = (s: StatusView['status']): StatusView => ({
   status: s,
+  defaultMode: 'editing',
   version: null,
   history: [],
   approvals: [],
