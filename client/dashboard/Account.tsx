@@ -29,7 +29,7 @@ export function Account() {
     <section className="card account" aria-labelledby="account-heading" data-testid="account">
       {fromLink?.isError && (
         <p className="error" role="alert" data-testid="sign-in-failed">
-          {t('person.signInFailed')} {errorText(t, fromLink.error)}
+          {errorText(t, fromLink.error)}
         </p>
       )}
       {person.data?.signedIn ? <SignedIn person={person.data} /> : person.data ? <SignedOut mail={person.data.mail} /> : null}

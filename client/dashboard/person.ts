@@ -30,11 +30,25 @@ export const useMailLink = (signedIn: boolean) =>
 /** Tokens already sent (React's StrictMode runs an effect twice; a link is good once). */
 const spent = new Set<string>();
 
-/** `/#signin=<token>`: a sign-in link. Its token is taken out of the address at once, then spent. */
+const tokenInAddress = (): string | null => /^#signin=([A-Za-z0-9_-]+)$/.exec(window.location.hash)?.[1] ?? null;
+
+/**
+ * `/#signin=<token>`: a sign-in link, opened in a new page or pasted into the
+ * address bar of an open one (a change of fragment only). Its token is taken
+ * out of the address at once, then spent.
+ */
 export function useSignInFromLink() {
-  const [token] = useState(() => /^#signin=([A-Za-z0-9_-]+)$/.exec(window.location.hash)?.[1] ?? null);
+  const [token, setToken] = useState(tokenInAddress);
   const redeem = useSignedInChange((t: string) => redeemSignIn(t));
   const { mutate } = redeem;
+  useEffect(() => {
+    const changed = (): void => {
+      const next = tokenInAddress();
+      if (next) setToken(next);
+    };
+    window.addEventListener('hashchange', changed);
+    return () => window.removeEventListener('hashchange', changed);
+  }, []);
   useEffect(() => {
     if (!token || spent.has(token)) return;
     spent.add(token);

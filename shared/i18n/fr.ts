@@ -552,7 +552,7 @@ export const fr: Record<MessageKey, string> = {
     'Ce navigateur est connecté en votre nom\u00a0: {count, plural, =0 {aucune entente encore} one {votre entente est listée} other {vos # ententes sont listées}} ici, quels que soient les liens personnels que vous y avez ouverts.',
   'person.otherBrowser': 'Pour les voir dans un autre navigateur ou sur un téléphone\u00a0:',
   'person.copyLink': 'Copier un lien de connexion',
-  'person.linkShown': 'Ouvrez ce lien dans l’autre navigateur. Il sert une fois, jusqu’à {time}.',
+  'person.linkShown': 'Ouvrez ce lien dans l’autre navigateur avant {time}\u00a0: il sert une fois.',
   'person.linkLabel': 'Lien de connexion',
   'person.emailLink': 'M’envoyer un lien de connexion à {email}',
   'person.emailSent': 'Envoyé à {email}. Le lien sert une fois, pendant {minutes, plural, one {# minute} other {# minutes}}.',
@@ -568,7 +568,6 @@ export const fr: Record<MessageKey, string> = {
     'Si {email} est une adresse confirmée, un lien de connexion est en route. Il sert une fois, pendant {minutes, plural, one {# minute} other {# minutes}}.',
   'person.noMailHelp': 'Vous utilisez déjà Entente dans un autre navigateur\u00a0? Copiez-y un lien de connexion depuis cette page, puis ouvrez-le ici.',
   'person.signingIn': 'Connexion en cours…',
-  'person.signInFailed': 'Ce lien de connexion ne peut pas servir.',
   'mail.signIn.subject': 'Votre lien de connexion à Entente',
   'mail.signIn.body':
     'Ouvrez ce lien pour vous connecter à Entente dans votre navigateur. Il sert une fois, pendant {minutes, plural, one {# minute} other {# minutes}}.',
