@@ -19,17 +19,34 @@ export function Account() {
   const t = useT();
   const person = usePerson();
   const fromLink = useSignInFromLink();
-  if (fromLink?.isPending)
+  if (fromLink?.redeem.isPending) {
     return (
       <p className="muted account" role="status">
         {t('person.signingIn')}
       </p>
     );
+  }
+  if (fromLink?.asking) {
+    return (
+      <section className="card account" aria-labelledby="confirm-heading" data-testid="sign-in-confirm">
+        <h2 id="confirm-heading">{t('person.confirmHeading')}</h2>
+        <p className="small">{t('person.confirmHelp')}</p>
+        <div className="account-actions">
+          <button type="button" className="button" onClick={fromLink.confirm} data-testid="sign-in-confirm-button">
+            {t('person.confirm')}
+          </button>
+          <button type="button" className="button link" onClick={fromLink.cancel}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      </section>
+    );
+  }
   return (
     <section className="card account" aria-labelledby="account-heading" data-testid="account">
-      {fromLink?.isError && (
+      {fromLink?.redeem.isError && (
         <p className="error" role="alert" data-testid="sign-in-failed">
-          {errorText(t, fromLink.error)}
+          {errorText(t, fromLink.redeem.error)}
         </p>
       )}
       {person.data?.signedIn ? <SignedIn person={person.data} /> : person.data ? <SignedOut mail={person.data.mail} /> : null}

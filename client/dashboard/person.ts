@@ -27,7 +27,7 @@ export const useCopyLink = () => useMutation({ mutationFn: () => copySignInLink(
 export const useMailLink = (signedIn: boolean) =>
   useMutation({ mutationFn: ({ email, language }: { email: string; language: 'fr' | 'en' }) => mailSignInLink(email, language, signedIn) });
 
-/** Tokens already sent (React's StrictMode runs an effect twice; a link is good once). */
+/** Tokens already sent or turned down (a link is good once). */
 const spent = new Set<string>();
 
 const tokenInAddress = (): string | null => /^#signin=([A-Za-z0-9_-]+)$/.exec(window.location.hash)?.[1] ?? null;
@@ -35,12 +35,12 @@ const tokenInAddress = (): string | null => /^#signin=([A-Za-z0-9_-]+)$/.exec(wi
 /**
  * `/#signin=<token>`: a sign-in link, opened in a new page or pasted into the
  * address bar of an open one (a change of fragment only). Its token is taken
- * out of the address at once, then spent.
+ * out of the address at once and spent only when the reader confirms: a page
+ * elsewhere could send anyone to a link of its own person (login CSRF).
  */
 export function useSignInFromLink() {
   const [token, setToken] = useState(tokenInAddress);
   const redeem = useSignedInChange((t: string) => redeemSignIn(t));
-  const { mutate } = redeem;
   useEffect(() => {
     const changed = (): void => {
       const next = tokenInAddress();
@@ -50,11 +50,21 @@ export function useSignInFromLink() {
     return () => window.removeEventListener('hashchange', changed);
   }, []);
   useEffect(() => {
-    if (!token || spent.has(token)) return;
-    spent.add(token);
-    // Out of the address bar and the history first: a reload or "back" must not show or resend it.
-    window.history.replaceState(null, '', window.location.pathname + window.location.search);
-    mutate(token);
-  }, [token, mutate]);
-  return token ? redeem : null;
+    // Out of the address bar and the history: a reload or "back" must not show or offer it again.
+    if (token) window.history.replaceState(null, '', window.location.pathname + window.location.search);
+  }, [token]);
+  if (!token) return null;
+  return {
+    redeem,
+    /** Waiting for the reader's yes (not sent yet). */
+    asking: !spent.has(token),
+    confirm: () => {
+      spent.add(token);
+      redeem.mutate(token);
+    },
+    cancel: () => {
+      spent.add(token);
+      setToken(null);
+    },
+  };
 }

@@ -4,6 +4,7 @@ import { HttpError } from '../errors';
 import type { Clock } from '../lifecycle/clock';
 import type { PersonStore } from '../store/persons';
 import type { PersonTokenStore } from '../store/personTokens';
+import { originOf } from '../sync/origin';
 import { RateLimiter } from './rateLimit';
 import { parseCookies, PERSON_COOKIE, type Authenticator } from './sessions';
 import { hashToken, newRowId, newToken } from './tokens';
@@ -53,6 +54,11 @@ export class Persons {
     this.perPerson = new RateLimiter(10, WINDOW_MS, now);
     // Guessing 256 bits is hopeless anyway; this only keeps a flood off the database.
     this.redeems = new RateLimiter(30, WINDOW_MS, now);
+  }
+
+  /** `PUBLIC_URL`'s origin, which pages may post from besides the server's own (server/sync/origin.ts). */
+  get publicOrigin(): string | undefined {
+    return originOf(this.d.publicUrl);
   }
 
   private now(): Date {

@@ -558,6 +558,10 @@ export const en = {
   'person.requested':
     'If {email} is a confirmed address, a sign-in link is on its way. It works once, for {minutes, plural, one {# minute} other {# minutes}}.',
   'person.noMailHelp': 'Already use Entente on another browser? There, copy a sign-in link from this page, then open it here.',
+  'person.confirmHeading': 'Sign in on this browser?',
+  'person.confirmHelp':
+    'You opened a sign-in link. Use it only if you asked for it yourself: this browser will then show that person’s agreements, and the links you open here will join them.',
+  'person.confirm': 'Sign in',
   'person.signingIn': 'Signing you in…',
   'mail.signIn.subject': 'Your sign-in link to Entente',
   'mail.signIn.body': 'Open this link to sign in to Entente in your browser. It works once, for {minutes, plural, one {# minute} other {# minutes}}.',

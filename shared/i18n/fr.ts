@@ -567,6 +567,10 @@ export const fr: Record<MessageKey, string> = {
   'person.requested':
     'Si {email} est une adresse confirmée, un lien de connexion est en route. Il sert une fois, pendant {minutes, plural, one {# minute} other {# minutes}}.',
   'person.noMailHelp': 'Vous utilisez déjà Entente dans un autre navigateur\u00a0? Copiez-y un lien de connexion depuis cette page, puis ouvrez-le ici.',
+  'person.confirmHeading': 'Se connecter dans ce navigateur\u00a0?',
+  'person.confirmHelp':
+    'Vous avez ouvert un lien de connexion. Ne vous en servez que si vous l’avez demandé vous-même\u00a0: ce navigateur montrera alors les ententes de cette personne, et les liens que vous y ouvrirez s’y ajouteront.',
+  'person.confirm': 'Se connecter',
   'person.signingIn': 'Connexion en cours…',
   'mail.signIn.subject': 'Votre lien de connexion à Entente',
   'mail.signIn.body':

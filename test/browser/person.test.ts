@@ -14,7 +14,7 @@ import {
 /**
  * A person in a real browser: links opened in one profile are listed
  * together on its list page; its account area gives a one-time sign-in link
- * that a second profile opens (`/#signin=…`, the page spends it), and the
+ * that a second profile opens (`/#signin=…`, spent once the reader says yes), and the
  * second profile then lists the same agreements; signing out there leaves it
  * signed in as nobody. Cookies are Chromium's own (httpOnly, SameSite=Lax).
  */
@@ -66,6 +66,11 @@ describe('a person, in the browser', () => {
     await phone.page.locator('[data-testid="account"]').waitFor();
     expect(await phone.page.locator('[data-testid="dashboard-item"]').count()).toBe(0);
     await phone.page.goto(link);
+    // Spent only on the reader's yes: a page elsewhere could send anyone to a link of its own.
+    await phone.page.locator('[data-testid="sign-in-confirm"]').waitFor();
+    expect(phone.page.url()).toBe(`${url}/`);
+    await screenshot(phone.page, 'person-confirm');
+    await phone.page.locator('[data-testid="sign-in-confirm-button"]').click();
     await expect.poll(() => phone.page.locator('[data-testid="dashboard-item"]').count(), { timeout: 15_000 }).toBe(2);
     // The token is out of the address bar once spent.
     expect(phone.page.url()).toBe(`${url}/`);
@@ -75,6 +80,7 @@ describe('a person, in the browser', () => {
     // The same link again, in a third profile: refused, in words.
     const third = await openAs(suite.browser, link, 'third');
     opened.push(third);
+    await third.page.locator('[data-testid="sign-in-confirm-button"]').click();
     await expect.poll(() => third.page.locator('[data-testid="sign-in-failed"]').textContent(), { timeout: 15_000 }).toContain('was used already');
     await screenshot(third.page, 'person-link-used');
 

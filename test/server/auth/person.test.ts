@@ -159,6 +159,16 @@ describe('a person: one sign-in across agreements', () => {
     expect((await thief.json('/api/person/redeem', { method: 'POST', body: { token: 'A'.repeat(43) } })).body).toMatchObject({ error: 'sign_in_link_invalid' });
     expect((await thief.json('/api/person/redeem', { method: 'POST', body: { token: 'short' } })).body).toMatchObject({ error: 'invalid_request' });
     expect(await thief.json('/api/person/sign-in-link', { method: 'POST' })).toMatchObject({ status: 401, body: { error: 'not_signed_in' } });
+    // A page elsewhere cannot post a sign-in (login CSRF): its form carries its own Origin, and the link stays unspent.
+    const fresh = SignInLinkSchema.parse((await laptop.json('/api/person/sign-in-link', { method: 'POST' })).body).url.split('#signin=')[1]!;
+    const crossSite = await fetch(`${s.url}/api/person/redeem`, {
+      method: 'POST',
+      headers: { origin: 'https://evil.example', 'content-type': 'text/plain' },
+      body: JSON.stringify({ token: fresh }),
+    });
+    expect(crossSite.status).toBe(403);
+    expect(crossSite.headers.getSetCookie()).toEqual([]);
+    expect((await new Browser(s.url).json('/api/person/redeem', { method: 'POST', body: { token: fresh } })).status).toBe(200);
     // A person cookie someone made up is nobody.
     thief.cookies.set('entente_person', 'B'.repeat(43));
     expect(await idsOf(thief)).toEqual([]);
