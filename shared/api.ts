@@ -112,6 +112,11 @@ export const CreateThreadSchema = z.object({
   anchor: AnchorSchema.optional(),
   /** 'shared' with every party (default), or 'party': internal to the author's party. */
   visibility: z.enum(VISIBILITIES).default('shared'),
+  /** A reply thread of a suggestion: its id in the document (the suggestion must be open, in `section`). */
+  suggestionId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a suggestion id')
+    .optional(),
   body,
   mentions,
 });

@@ -158,6 +158,8 @@ export const ThreadViewSchema = z.object({
   createdAt: at,
   resolvedAt: at.nullable(),
   resolvedBy: z.string().nullable(),
+  /** The suggestion this thread replies to (shared/suggestions.ts), or null for a comment thread. */
+  suggestionId: z.string().nullable(),
   history: z.array(ThreadEventSchema),
   comments: z.array(CommentViewSchema),
   /** Comments by others the current participant has not read yet. */

@@ -1,13 +1,16 @@
 import { useT } from '../intl';
 import { useSidebar } from './SidebarContext';
 import { ThreadCard } from './ThreadCard';
+import { useSuggestions } from '../editor/suggestions/SuggestionsProvider';
 import { filterThreads, groupBySection } from './threadFilters';
 
 /** The threads the filters show, grouped by section in the template's order; or why there are none. */
 export function ThreadList() {
   const { controller, state, template, writable, sectionTitle } = useSidebar();
   const t = useT();
-  const shown = filterThreads(state.threads, state, controller.me.id);
+  // A suggestion's reply thread sits on its card while the suggestion is open (client/editor/suggestions).
+  const openSuggestions = new Set(useSuggestions()?.items.map((s) => s.id));
+  const shown = filterThreads(state.threads, state, controller.me.id).filter((th) => th.suggestionId === null || !openSuggestions.has(th.suggestionId));
   const groups = groupBySection(shown, template?.sections.map((s) => s.key) ?? []);
   return (
     <div className="thread-list">

@@ -17,6 +17,9 @@ export function useThreadActions() {
   return {
     create: async (draft: { section: string; anchor: Anchor | null }, visibility: Visibility, body: string, mentions: string[]): Promise<ThreadView> =>
       save(await createThread(id, { section: draft.section, anchor: draft.anchor ?? undefined, visibility, body, mentions })),
+    /** Starts the reply thread of an open suggestion (shared with every party, like the suggestion). */
+    replyToSuggestion: async (section: string, suggestionId: string, body: string): Promise<ThreadView> =>
+      save(await createThread(id, { section, suggestionId, visibility: 'shared', body, mentions: [] })),
     reply: async (threadId: string, body: string, mentions: string[]): Promise<void> => {
       save(await replyToThread(id, threadId, body, mentions));
     },

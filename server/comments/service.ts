@@ -10,6 +10,7 @@ import type { Participant, ParticipantStore } from '../store/participants';
 import type { CommentRow, ThreadRow, ThreadStore } from '../store/threads';
 import type { Rooms } from '../sync/rooms';
 import { isOrphaned } from './anchors';
+import { findSuggestions } from '../../shared/suggestions';
 
 export interface CommentServiceDeps {
   threads: ThreadStore;
@@ -39,6 +40,7 @@ export class CommentService {
   createThread(author: Participant, input: z.output<typeof CreateThreadSchema>): ThreadView {
     this.assertOpen(author);
     this.assertSection(author.agreementId, input.section);
+    if (input.suggestionId !== undefined) this.assertSuggestion(author.agreementId, input.section, input.suggestionId);
     const mentions = this.validMentions(author, input.mentions, { visibility: input.visibility, partyId: author.partyId });
     const now = new Date().toISOString();
     const thread = {
@@ -50,6 +52,7 @@ export class CommentService {
       partyId: author.partyId,
       authorId: author.id,
       createdAt: now,
+      suggestionId: input.suggestionId ?? null,
     };
     this.d.threads.createThread(thread, { id: newRowId(), authorId: author.id, body: input.body, mentions, createdAt: now });
     this.d.threads.markRead(author.id, thread.id, now);
@@ -146,6 +149,14 @@ export class CommentService {
         unread: list.filter((c) => c.authorId !== viewer.id && c.deletedAt === null && (readAt === undefined || c.createdAt > readAt)).length,
       };
     });
+  }
+
+  /** A reply thread is anchored to a suggestion that is open now, in the section it names. */
+  private assertSuggestion(agreementId: string, section: string, suggestionId: string): void {
+    const template = findTemplate(this.d.agreements.get(agreementId)?.templateId ?? '');
+    const found = template ? this.d.rooms.read(agreementId, (doc) => findSuggestions(doc, template).find((s) => s.id === suggestionId)) : undefined;
+    if (!found) throw new HttpError(404, 'not_found', 'No open suggestion with this id.');
+    if (found.sectionKey !== section) throw new HttpError(400, 'invalid_request', `The suggestion is in section "${found.sectionKey}".`);
   }
 
   private orphans(agreementId: string, threads: ThreadRow[]): Set<string> {

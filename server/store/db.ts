@@ -441,6 +441,8 @@ export const MIGRATIONS: readonly string[] = [
    ALTER TABLE outbox_new RENAME TO outbox;
    CREATE INDEX outbox_due ON outbox(status, next_attempt_at);
    CREATE INDEX outbox_agreement ON outbox(agreement_id, status);`,
+  // A thread may be the reply thread of a suggestion (its mark's id in the document).
+  `ALTER TABLE threads ADD COLUMN suggestion_id TEXT;`,
 ];
 
 /** `user_version` once the plaintext tokens are gone (the migration above). */

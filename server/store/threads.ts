@@ -12,6 +12,8 @@ export interface ThreadRow {
   createdAt: string;
   resolvedAt: string | null;
   resolvedBy: string | null;
+  /** The suggestion this thread replies to (its id in the document), or null for a comment thread. */
+  suggestionId: string | null;
 }
 
 export interface CommentRow {
@@ -43,6 +45,7 @@ interface RawThread {
   created_at: string;
   resolved_at: string | null;
   resolved_by: string | null;
+  suggestion_id: string | null;
 }
 interface RawComment {
   id: string;
@@ -66,6 +69,7 @@ const toThread = (r: RawThread): ThreadRow => ({
   createdAt: r.created_at,
   resolvedAt: r.resolved_at,
   resolvedBy: r.resolved_by,
+  suggestionId: r.suggestion_id,
 });
 const toComment = (r: RawComment): CommentRow => ({
   id: r.id,
@@ -85,8 +89,8 @@ export class ThreadStore {
   constructor(private readonly db: Db) {
     this.s = {
       insertThread: db.prepare(
-        `INSERT INTO threads (id, agreement_id, section_key, anchor, visibility, party_id, author_id, created_at)
-         VALUES (@id, @agreementId, @section, @anchor, @visibility, @partyId, @authorId, @createdAt)`,
+        `INSERT INTO threads (id, agreement_id, section_key, anchor, visibility, party_id, author_id, created_at, suggestion_id)
+         VALUES (@id, @agreementId, @section, @anchor, @visibility, @partyId, @authorId, @createdAt, @suggestionId)`,
       ),
       thread: db.prepare<[string], RawThread>('SELECT * FROM threads WHERE id = ?'),
       threads: db.prepare<[string], RawThread>('SELECT * FROM threads WHERE agreement_id = ? ORDER BY created_at, rowid'),

@@ -265,6 +265,8 @@ export const en = {
   'suggestions.allParties': 'All parties',
   'suggestions.partyFilter': 'Suggestions by party',
   'suggestions.cannotReview': 'Editors and the owner accept or reject suggestions; you can reply.',
+  'suggestions.reply': 'Reply',
+  'suggestions.send': 'Send',
   'suggestions.notShown': 'Its section is not on the page; open it to accept or reject.',
   'comments.heading': 'Comments',
   'comments.loading': 'Loading comments…',

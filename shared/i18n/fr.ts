@@ -266,6 +266,8 @@ export const fr: Record<MessageKey, string> = {
   'suggestions.allParties': 'Toutes les parties',
   'suggestions.partyFilter': 'Suggestions par partie',
   'suggestions.cannotReview': 'Les éditeurs et le propriétaire acceptent ou refusent les suggestions ; vous pouvez répondre.',
+  'suggestions.reply': 'Répondre',
+  'suggestions.send': 'Envoyer',
   'suggestions.notShown': 'Sa section n’est pas affichée ; ouvrez-la pour accepter ou refuser.',
   'comments.heading': 'Commentaires',
   'comments.loading': 'Chargement des commentaires…',

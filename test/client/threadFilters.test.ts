@@ -23,6 +23,7 @@ function thread(id: string, change: Partial<ThreadView> = {}): ThreadView {
     id,
     section: 'purpose',
     anchor: null,
+    suggestionId: null,
     orphaned: false,
     visibility: 'shared',
     partyId: 'a',

@@ -9,6 +9,7 @@ function thread(id: string, createdAt: string, change: Partial<ThreadView> = {})
     id,
     section: 'purpose',
     anchor: null,
+    suggestionId: null,
     orphaned: false,
     visibility: 'shared',
     partyId: 'a',

@@ -4,6 +4,7 @@ import { useT } from '../../intl';
 import { useCanEdit } from '../../session';
 import { useAuthorsView } from '../authors/AuthorsProvider';
 import { fragmentOf, review, showSuggestion } from './reviewActions';
+import { SuggestionReplies } from './SuggestionReplies';
 import { useSuggestions, type SuggestionItem } from './SuggestionsProvider';
 import './suggestions.css';
 
@@ -121,6 +122,7 @@ export function SuggestionCards() {
                 )}
                 {canReview && !shownHere && <span className="small muted">{t('suggestions.notShown')}</span>}
               </div>
+              <SuggestionReplies suggestion={s} />
             </li>
           );
         })}

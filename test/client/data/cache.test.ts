@@ -19,6 +19,7 @@ const thread = (id: string, body: string): ThreadView => ({
   id,
   section: 'purpose',
   anchor: null,
+  suggestionId: null,
   orphaned: false,
   visibility: 'shared',
   partyId: 'p0',
