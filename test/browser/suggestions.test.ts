@@ -100,6 +100,14 @@ describe('suggesting mode', () => {
     await alice.page.getByTestId('suggestions').scrollIntoViewIfNeeded();
     await screenshot(alice.page, 'suggestions-cards');
 
+    // Alice asks about the deletion on its card; Bruno answers there, live.
+    const deletionCard = cards.filter({ hasText: 'Removes' });
+    await deletionCard.getByTestId('reply-suggestion').click();
+    await deletionCard.getByTestId('suggestion-reply-body').fill('Why drop “the”?');
+    await deletionCard.getByTestId('suggestion-reply-send').click();
+    const brunoCard = bruno.page.getByTestId('suggestion-card').filter({ hasText: 'Removes' });
+    await poll(() => brunoCard.innerText()).toContain('Why drop “the”?');
+
     // Accept the added sentence, reject the deletion.
     await cards.filter({ hasText: 'Every month.' }).getByTestId('accept-suggestion').click();
     await poll(() => cards.count()).toBe(2);
