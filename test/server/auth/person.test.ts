@@ -130,7 +130,11 @@ describe('a person: one sign-in across agreements', () => {
     const x = await invitedTo(s.url, 'Entente X');
     const laptop = new Browser(s.url);
     await laptop.open(x.p.token);
-    const link = SignInLinkSchema.parse((await laptop.json('/api/person/sign-in-link', { method: 'POST' })).body);
+    const made = await laptop.json('/api/person/sign-in-link', { method: 'POST' });
+    expect(made.status).toBe(201);
+    // The schemas keep every field the server sends (shared/apiSchemas.ts).
+    expect(SignInLinkSchema.parse(made.body)).toEqual(made.body);
+    const link = SignInLinkSchema.parse(made.body);
     expect(link.url).toMatch(new RegExp(`^${s.url}/#signin=[A-Za-z0-9_-]{43}$`));
     expect(Date.parse(link.expiresAt) - clock.now()).toBe(10 * 60_000);
     const token = link.url.split('#signin=')[1]!;
@@ -140,6 +144,7 @@ describe('a person: one sign-in across agreements', () => {
     const redeemed = await phone.json('/api/person/redeem', { method: 'POST', body: { token } });
     expect(redeemed.status).toBe(200);
     expect(PersonViewSchema.parse(redeemed.body)).toMatchObject({ signedIn: true, agreements: 1 });
+    expect(PersonViewSchema.parse(redeemed.body)).toEqual(redeemed.body);
     expect([...phone.cookies.keys()]).toEqual(['entente_person']);
     expect(await idsOf(phone)).toEqual([x.a.id]);
     expect((await phone.fetch(`/api/agreements/${x.a.id}/me`)).status).toBe(200);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PersonViewSchema } from '../../../shared/apiSchemas';
+import { PersonViewSchema, SignInMailSchema } from '../../../shared/apiSchemas';
 import { DashboardSchema } from '../../../shared/lifecycleSchemas';
 import { createAgreement, invite, startTestServer, useCleanup, waitFor, type TestServer } from '../harness';
 import { ManualClock } from '../lifecycle/manualClock';
@@ -45,6 +45,7 @@ describe('signing in by e-mail', () => {
     const phone = new Browser(server.url);
     const asked = await phone.json('/api/person/sign-in', { method: 'POST', body: { email: 'Editor@Example.org', language: 'en' } });
     expect(asked).toEqual({ status: 202, body: { sent: true, expiresInMinutes: 30 } });
+    expect(SignInMailSchema.parse(asked.body)).toEqual(asked.body);
     await settle();
     expect(signInMails(smtp)).toEqual([]);
     // Nor can someone else's address be sent a link from a signed-in browser.
@@ -60,6 +61,7 @@ describe('signing in by e-mail', () => {
     // Opened on the phone: it signs in, and the address is now proven.
     const redeemed = await phone.json('/api/person/redeem', { method: 'POST', body: { token: tokenIn(first) } });
     expect(PersonViewSchema.parse(redeemed.body)).toMatchObject({ signedIn: true, emails: [{ email: 'editor@example.org', proven: true }] });
+    expect(PersonViewSchema.parse(redeemed.body)).toEqual(redeemed.body);
     expect(await ids(phone)).toEqual([a.id]);
     expect((await phone.json('/api/person/redeem', { method: 'POST', body: { token: tokenIn(first) } })).status).toBe(410);
 
