@@ -91,7 +91,7 @@ describe('suggesting mode', () => {
     expect(await editorText(alice.page, aliceResp)).toBe('We host the sessions. Every month.');
     const by = aliceEditor.locator('ins.suggestion .suggestion-by');
     await poll(() => by.first().getAttribute('title')).toMatch(/^Suggested by Bruno Tremblay \(Réseau Emploi Québec\) on /);
-    expect(await by.first().getAttribute('class')).toContain('author-party-1');
+    expect(await by.first().getAttribute('class')).toContain('suggestion-party-1');
     const cards = alice.page.getByTestId('suggestion-card');
     await poll(() => cards.count()).toBe(3);
     expect(await alice.page.getByTestId('suggestions').innerText()).toContain('3 open suggestions');
@@ -132,6 +132,27 @@ describe('suggesting mode', () => {
     await alice.page.getByTestId('show-authors').check();
     await poll(async () => (await aliceEditor.locator('.author-mark.author-party-1').allTextContents()).join('')).toBe(' Every month.');
     await screenshot(alice.page, 'suggestions-reviewed', true);
+
+    // The open suggestion keeps the agreement from being locked: the checklist line names it.
+    const check = alice.page.locator('[data-check="suggestions"]');
+    await poll(() => check.getAttribute('data-ok')).toBe('false');
+    expect(await check.innerText()).toContain('A third idea.');
+
+    // A formatting change in Suggesting mode is a suggestion too: the plain words struck, the bold ones added.
+    await resp.evaluate((el) => {
+      const text = el.querySelector('p')?.firstChild;
+      if (!text) throw new Error('no text');
+      const range = document.createRange();
+      range.setStart(text, 'We '.length);
+      range.setEnd(text, 'We host'.length);
+      const sel = window.getSelection();
+      sel?.removeAllRanges();
+      sel?.addRange(range);
+    });
+    await bruno.page.keyboard.press('Control+b');
+    await poll(() => aliceEditor.locator('del.suggestion').allTextContents()).toEqual(['host']);
+    expect(await aliceEditor.locator('strong ins.suggestion').allTextContents()).toEqual(['host']);
+    await poll(() => cards.count()).toBe(2);
     expect(alice.errors).toEqual([]);
     expect(bruno.errors).toEqual([]);
   });

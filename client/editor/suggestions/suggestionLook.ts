@@ -44,7 +44,8 @@ export function suggestionDecorations(fragment: Y.XmlFragment, doc: PmNode, look
     if (!attrs) {
       const f = found.get(key);
       const by = f ? suggestedBy(f, look) : null;
-      attrs = { class: `suggestion-by ${look.partyClass(by?.partyId ?? '')}`, title: look.describe(by) };
+      // Its own colour variable: with "Show authors" on, the same text also carries an author-party class.
+      attrs = { class: `suggestion-by ${look.partyClass(by?.partyId ?? '').replace('author-party-', 'suggestion-party-')}`, title: look.describe(by) };
       attrsOf.set(key, attrs);
     }
     decorations.push(Decoration.inline(pos, pos + node.nodeSize, attrs));
