@@ -11,7 +11,7 @@ import type { AgreementStore } from '../store/agreements';
 import type { Db } from '../store/db';
 import type { Participant, ParticipantStore } from '../store/participants';
 import type { VersionStore } from '../store/versions';
-import { NotifyService } from './service';
+import { NotifyService, type NotifyDeps } from './service';
 import { NotificationStore } from './store';
 
 /** SMTP settings (`SMTP_URL`, `MAIL_FROM`); e-mail is on only with `PUBLIC_URL` too (links must reach people). */
@@ -32,6 +32,8 @@ export interface NotifyWiring {
   mail?: MailOptions;
   publicUrl?: string;
   log: (message: string) => void;
+  /** See NotifyDeps.samePerson. */
+  samePerson?: NotifyDeps['samePerson'];
 }
 
 /** The notifications, the outbox and its worker, and what each step of an agreement tells whom. */
@@ -49,6 +51,7 @@ export function createNotifications(d: NotifyWiring) {
     clock: d.clock,
     mail: mailOn ? { publicUrl: mailOn.publicUrl } : null,
     queued: () => worker?.kick(),
+    samePerson: d.samePerson,
   });
   const everyone = (agreementId: string): Participant[] => d.participants.list(agreementId).filter((p) => p.revokedAt === null);
   const reminderKinds = { review_meeting: 'review_meeting', renewal_review: 'renewal_review', notice_effective: 'notice_effective' } as const;

@@ -24,6 +24,8 @@ export interface NotifyDeps {
   mail: MailSettings | null;
   /** A message was added to the outbox. */
   queued: () => void;
+  /** The other participants of the people a participant is part of (server/auth/persons.ts): their open pages' bells hear it too. */
+  samePerson?: (participantId: string) => { participantId: string; agreementId: string }[];
 }
 
 export interface Extra {
@@ -72,6 +74,10 @@ export class NotifyService {
     for (const { row, participantId } of rows) {
       const view = this.view({ ...row, readAt: null }, agreement.title);
       this.d.hub.publish(agreementId, 'notification', (sub) => (sub.participantId === participantId ? view : undefined));
+      // The bell lists a person's notifications across agreements: a page of another of their agreements hears it live.
+      for (const other of this.d.samePerson?.(participantId) ?? []) {
+        this.d.hub.publish(other.agreementId, 'notification', (sub) => (sub.participantId === other.participantId ? view : undefined));
+      }
     }
     if (queued) this.d.queued();
   }

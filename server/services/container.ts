@@ -87,8 +87,10 @@ export function createServices(db: Db, options: ContainerOptions) {
     return template;
   };
   const isDraft = (agreementId: string): boolean => versions.status(agreementId) === 'draft';
+  const personStore = new PersonStore(db);
   const notifications = createNotifications({
     db,
+    samePerson: (id) => personStore.samePerson(id),
     participants: participantStore,
     agreements: agreementStore,
     versions,
@@ -146,9 +148,9 @@ export function createServices(db: Db, options: ContainerOptions) {
     redline: new HistoryRedline({ compare: historyCompare, agreements: agreementStore, templateOf, signedAt: (id) => versions.current(id)?.signedAt ?? null }),
   };
   const clock = options.clock ?? systemClock;
-  const auth = new Authenticator(participantStore, new SessionStore(db), new PersonStore(db), () => clock.now());
+  const auth = new Authenticator(participantStore, new SessionStore(db), personStore, () => clock.now());
   const persons = new Persons({
-    store: new PersonStore(db),
+    store: personStore,
     tokens: new PersonTokenStore(db),
     auth,
     clock,

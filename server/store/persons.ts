@@ -40,6 +40,13 @@ export class PersonStore {
          JOIN participants p ON p.id = pp.participant_id
          WHERE pp.person_id = ? AND p.revoked_at IS NULL ORDER BY pp.opened DESC`,
       ),
+      // The other live participants of every person this participant is attached to.
+      samePerson: db.prepare<[string, string], { participant_id: string; agreement_id: string }>(
+        `SELECT DISTINCT o.participant_id, o.agreement_id FROM person_participants me
+         JOIN person_participants o ON o.person_id = me.person_id AND o.participant_id != me.participant_id
+         JOIN participants p ON p.id = o.participant_id
+         WHERE me.participant_id = ? AND p.revoked_at IS NULL AND o.participant_id != ?`,
+      ),
       // A new personal link (or a revocation) detaches the participant from every person but `keep`.
       detach: db.prepare<[string, string | null]>('DELETE FROM person_participants WHERE participant_id = ? AND person_id IS NOT ?'),
     };
@@ -77,6 +84,11 @@ export class PersonStore {
   /** The person's live participants, the latest opened first. */
   participants(personId: string): PersonParticipant[] {
     return this.s.participants.all(personId).map((r) => ({ participantId: r.participant_id, agreementId: r.agreement_id, openedAt: r.opened_at }));
+  }
+
+  /** Who else the people this participant is part of are (to tell their open pages of a notification). */
+  samePerson(participantId: string): { participantId: string; agreementId: string }[] {
+    return this.s.samePerson.all(participantId, participantId).map((r) => ({ participantId: r.participant_id, agreementId: r.agreement_id }));
   }
 
   detach(participantId: string, keepPersonId?: string): void {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { PersonViewSchema, SignInLinkSchema } from '../../../shared/apiSchemas';
 import { DashboardSchema } from '../../../shared/lifecycleSchemas';
-import { createAgreement, invite, startTestServer, useCleanup, type TestServer } from '../harness';
+import { createAgreement, invite, listenEvents, startTestServer, useCleanup, waitFor, type TestServer } from '../harness';
 import { ManualClock } from '../lifecycle/manualClock';
 import { Browser } from './browser';
 
@@ -212,6 +212,31 @@ describe('a person: one sign-in across agreements', () => {
     expect((await owner(z.a, `/participants/${z.p.id}/link`, 'POST')).status).toBe(200);
     expect(await idsOf(person)).toEqual([x.a.id]);
     expect((await person.fetch(`/api/agreements/${z.a.id}/me`)).status).toBe(401);
+  });
+
+  it('tells an open page of one of the person’s agreements, live, of a notification on another', async () => {
+    const s = await server();
+    const x = await invitedTo(s.url, 'Entente X');
+    const y = await invitedTo(s.url, 'Entente Y');
+    const other = await invitedTo(s.url, 'Entente Z');
+    const b = new Browser(s.url);
+    for (const t of [x.p.token, y.p.token]) await b.open(t);
+    // Paul's page on X is open (its event stream); someone else's page on Z too.
+    const onX = listenEvents(s.url, x.p.token, x.a.id, cleanup);
+    const onZ = listenEvents(s.url, other.p.token, other.a.id, cleanup);
+    await waitFor(() => onX.events.some((e) => e.event === 'ready') && onZ.events.some((e) => e.event === 'ready'), 'the streams');
+    const thread = await fetch(`${s.url}/api/agreements/${y.a.id}/threads`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${y.a.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ section: 'purpose', body: '@Paul, un avis ?', mentions: [y.p.id] }),
+    });
+    expect(thread.status).toBe(201);
+    await waitFor(() => onX.events.some((e) => e.event === 'notification'), 'the notification on X’s page');
+    expect(onX.events.find((e) => e.event === 'notification')?.data).toMatchObject({ agreementId: y.a.id, kind: 'mentioned' });
+    // The bell on X lists it (the person's notifications); nobody else's page heard of it.
+    const bell = await b.json<{ notifications: { agreementId: string }[] }>(`/api/agreements/${x.a.id}/notifications`);
+    expect(bell.body.notifications.map((n) => n.agreementId)).toContain(y.a.id);
+    expect(onZ.events.filter((e) => e.event === 'notification')).toEqual([]);
   });
 
   it('opening a second participant’s link on one agreement makes the browser that participant there, and lists the agreement once', async () => {
