@@ -62,10 +62,14 @@ export class DraftExports {
   }
 }
 
-/** "Suggestion by Paul (Partie 1), 2 December 2026 03:10 UTC": who, from the authorship record, never from the mark. */
+/** What a suggestion does: adds, removes, or anything else (both, or formatting). */
+const kindOf = (s: SuggestionView | undefined): string => (s?.inserted && !s.deleted ? 'insertion' : s?.deleted && !s.inserted ? 'deletion' : 'other');
+
+/** "Addition suggested by Paul (Partie 1), 2 December 2026 at 03:10 UTC": who, from the authorship record, never from the mark. */
 function note(s: SuggestionView | undefined, words: ReturnType<typeof exportWords>, partyName: (id: string) => string): string {
   const { t } = words;
-  if (!s?.author) return t('export.suggestionUnknown');
-  const who = { name: s.author.name, party: partyName(s.author.partyId) };
+  const kind = kindOf(s);
+  if (!s?.author) return t('export.suggestionUnknown', { kind });
+  const who = { kind, name: s.author.name, party: partyName(s.author.partyId) };
   return s.at ? t('export.suggestionBy', { ...who, date: words.dateTime(s.at) }) : t('export.suggestionByUndated', who);
 }

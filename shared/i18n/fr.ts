@@ -861,9 +861,10 @@ export const fr: Record<MessageKey, string> = {
   'export.redlineLegend': 'Les ajouts sont soulignés, les suppressions barrées.',
   'export.draftCopy':
     'Projet en l’état — NON VERROUILLÉ, NON SIGNÉ. Les suggestions ouvertes sont marquées\u00a0: ajouts soulignés, suppressions barrées, chacune suivie de son auteur.',
-  'export.suggestionBy': 'Suggestion de {name} ({party}), {date}',
-  'export.suggestionByUndated': 'Suggestion de {name} ({party})',
-  'export.suggestionUnknown': 'Suggestion (auteur non enregistré)',
+  'export.suggestionBy':
+    '{kind, select, insertion {Ajout suggéré} deletion {Suppression suggérée} other {Modification suggérée}} par {name} ({party}), le {date}',
+  'export.suggestionByUndated': '{kind, select, insertion {Ajout suggéré} deletion {Suppression suggérée} other {Modification suggérée}} par {name} ({party})',
+  'export.suggestionUnknown': '{kind, select, insertion {Ajout suggéré} deletion {Suppression suggérée} other {Modification suggérée}} (auteur non enregistré)',
   'export.redlineUnchanged': 'Sections inchangées\u00a0: {sections}',
   'export.redlineChangedBy': 'Modifié par {names}',
   'export.amendmentRedlineTitle': 'Ce que change cet avenant par rapport à l’entente telle qu’elle s’applique',

@@ -132,14 +132,15 @@ describe('suggestions, with their authors from the server', () => {
     const text = (await pdfText(new Uint8Array(await pdf.arrayBuffer()))).replace(/\s+/g, ' ');
     expect(text).toContain('NON VERROUILLÉ, NON SIGNÉ');
     expect(text).toContain('Collaborer et innover');
-    expect(text.match(/Suggestion de Paul Partenaire \(Partie 1\), \d/g)).toHaveLength(2);
-    expect(text).not.toContain('Suggestion de Odile');
+    expect(text).toMatch(/Suppression suggérée par Paul Partenaire \(Partie 1\), le \d/);
+    expect(text).toMatch(/Ajout suggéré par Paul Partenaire \(Partie 1\), le \d/);
+    expect(text).not.toContain('par Odile');
 
     const docx = await api(server.url, r.partner.token, `/api/agreements/${r.a.id}/draft.docx`);
     expect(docx.status).toBe(200);
     const xml = zipEntry(Buffer.from(await docx.arrayBuffer()), 'word/document.xml').toString();
     expect(xml).toMatch(/<w:strike\/>[^]*?<w:t xml:space="preserve">Collaborer<\/w:t>/);
     expect(xml).toMatch(/<w:u w:val="single"\/>[^]*?<w:t xml:space="preserve"> et innover<\/w:t>/);
-    expect(xml).toContain('Suggestion de Paul Partenaire (Partie 1)');
+    expect(xml).toContain('Ajout suggéré par Paul Partenaire (Partie 1)');
   });
 });
