@@ -25,7 +25,7 @@ export function InvalidLinkNotice() {
   );
 }
 
-/** Under the list heading: which agreements are listed (those this browser has a session for). */
+/** Under the list heading: which agreements are listed (the person's this browser is signed in as: server/auth/persons.ts). */
 export function AgreementListHint() {
   const t = useT();
   return <p className="muted small list-hint">{t('list.hint')}</p>;

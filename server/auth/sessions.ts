@@ -6,7 +6,10 @@ import type { SessionStore } from '../store/sessions';
 
 export const SESSION_TTL_MS = 30 * 24 * 3600 * 1000;
 
-/** One session cookie per agreement, so a browser can be in several agreements at once. */
+/**
+ * A session cookie per agreement: a browser's first agreement, and browsers from before persons.
+ * Later links need none: the person cookie opens them (server/auth/persons.ts).
+ */
 export const cookieName = (agreementId: string): string => `entente_${agreementId}`;
 
 /** The person's one cookie across agreements (server/auth/persons.ts); no agreement id is this short. */
@@ -76,7 +79,7 @@ export class Authenticator {
     return { ok: true, participant };
   }
 
-  /** Agreement ids this browser holds a live session for (the agreements list). */
+  /** Agreement ids this browser holds a live agreement cookie for (the person's come from `participantsOf`). */
   agreementsOf(cookieHeader: string | undefined): string[] {
     const ids: string[] = [];
     for (const [name, value] of parseCookies(cookieHeader)) {
