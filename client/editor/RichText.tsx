@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { EditorContent, useEditor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
-import { TableKit } from '@tiptap/extension-table';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { Placeholder } from '@tiptap/extensions';
@@ -14,6 +13,7 @@ import { AuthorHighlights } from './authors/AuthorHighlights';
 import { AuthorNote } from './authors/AuthorNote';
 import { useAuthorsView } from './authors/AuthorsProvider';
 import { SuggestChanges } from './suggestions/SuggestChanges';
+import { STARTER_KIT_WITHOUT, SuggestableNodes } from './suggestions/suggestableNodes';
 import { SuggestionHighlights } from './suggestions/SuggestionHighlights';
 import { useSuggestions } from './suggestions/SuggestionsProvider';
 
@@ -64,9 +64,10 @@ export function RichText({ collab, fragment, label, placeholder }: RichTextProps
   const editor = useEditor(
     {
       extensions: [
-        StarterKit.configure({ undoRedo: false }),
-        // Tables, so a Word draft's tables survive the import (y-prosemirror drops nodes the schema lacks).
-        TableKit,
+        StarterKit.configure({ undoRedo: false, ...STARTER_KIT_WITHOUT }),
+        // The block nodes, tables included (so a Word draft's tables survive the import: y-prosemirror
+        // drops nodes the schema lacks), allowed to carry suggestion marks on their children.
+        ...SuggestableNodes,
         Collaboration.configure({ fragment: yFragment }),
         CollaborationCaret.configure({ provider: collab.provider, user, render: renderCaret }),
         Placeholder.configure({ placeholder: () => placeholderRef.current }),

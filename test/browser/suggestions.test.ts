@@ -111,6 +111,7 @@ describe('suggesting mode', () => {
     // Accept the added sentence, reject the deletion.
     await cards.filter({ hasText: 'Every month.' }).getByTestId('accept-suggestion').click();
     await poll(() => cards.count()).toBe(2);
+
     await cards.filter({ hasText: 'Removes' }).getByTestId('reject-suggestion').click();
     await poll(() => cards.count()).toBe(1);
     await poll(() => editorText(bruno.page, aliceResp)).toBe('We host the sessions. Every month.');
@@ -153,7 +154,15 @@ describe('suggesting mode', () => {
     await poll(() => aliceEditor.locator('del.suggestion').allTextContents()).toEqual(['host']);
     expect(await aliceEditor.locator('strong ins.suggestion').allTextContents()).toEqual(['host']);
     await poll(() => cards.count()).toBe(2);
+
+    // Deleting the whole part in Suggesting mode strikes it all through; nothing is removed.
+    await editorOf(bruno.page, aliceResp).click();
+    await bruno.page.keyboard.press('Control+a');
+    await bruno.page.keyboard.press('Backspace');
+    await poll(async () => (await aliceEditor.locator('del.suggestion').allTextContents()).join('')).toContain('sessions.');
+    expect(await editorText(alice.page, aliceResp)).toContain('We ');
+    expect(await editorText(alice.page, aliceResp)).toContain('Alice adds this.');
     expect(alice.errors).toEqual([]);
     expect(bruno.errors).toEqual([]);
-  });
+  }, 60_000);
 });
