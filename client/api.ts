@@ -148,6 +148,8 @@ export const createCalendarFeed = (id: string, scope: CalendarScope) => request(
 export const revokeCalendarFeed = (id: string, scope: CalendarScope) => request(under(id, `/calendar/${scope}`), CalendarFeedsSchema, json('DELETE'));
 /** The locked version as a PDF marked "not signed", to read before signing. */
 export const reviewUrl = (id: string): string => under(id, '/review.pdf');
+/** The draft as it stands, open suggestions as a redline with their authors (server/export/draft.ts). */
+export const draftUrl = (id: string, format: 'pdf' | 'docx'): string => under(id, `/draft.${format}`);
 
 /** The drafting history (server/routes/history.ts). */
 export const listHistory = (id: string, signal?: AbortSignal) => get(under(id, '/history'), HistoryListSchema, signal);

@@ -4,6 +4,7 @@ import type { AgreementTemplate } from '../../shared/template';
 import { useT } from '../intl';
 import { Link } from '../router';
 import { Checklist } from './Checklist';
+import { DraftDownloads } from './DraftDownloads';
 import { myPart } from './myPart';
 import { OwnerActions } from './OwnerActions';
 import { SignedCopy } from './SignedCopy';
@@ -84,6 +85,7 @@ function StatusCard() {
       {status.status === 'signed' && <AfterSigning agreementId={signing.agreementId} />}
       {status.status !== 'signed' && <OriginNote agreementId={signing.agreementId} />}
       {status.status === 'draft' && <Checklist />}
+      {status.status === 'draft' && <DraftDownloads />}
       {status.status !== 'draft' && <Signers />}
       {status.status === 'locked' && <StillToSign />}
 

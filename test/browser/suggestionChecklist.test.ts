@@ -70,6 +70,18 @@ describe('the checklist and open suggestions', () => {
       await items.nth(1).scrollIntoViewIfNeeded();
       await screenshot(alice.page, 'suggestion-checklist');
 
+      // Under the checklist, the draft to download with its suggestions marked.
+      await alice.page.getByTestId('draft-downloads').scrollIntoViewIfNeeded();
+      await screenshot(alice.page, 'suggestion-draft-downloads');
+      for (const [id, type] of [
+        ['download-draft-pdf', 'application/pdf'],
+        ['download-draft-docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+      ] as const) {
+        const href = (await alice.page.getByTestId(id).getAttribute('href')) ?? '';
+        const res = await alice.page.request.get(new URL(href, suite.server.url).toString());
+        expect([res.status(), res.headers()['content-type']]).toEqual([200, type]);
+      }
+
       // The item goes to the suggestion in the text.
       await alice.page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
       await items.nth(1).click();
