@@ -123,7 +123,7 @@ export const copySignInLink = () => request('/api/person/sign-in-link', SignInLi
 export const mailSignInLink = (email: string, language: 'fr' | 'en', signedIn: boolean) =>
   request(signedIn ? '/api/person/email-link' : '/api/person/sign-in', SignInMailSchema, json('POST', { email, language }));
 export const redeemSignIn = (token: string) => request('/api/person/redeem', PersonViewSchema, json('POST', { token }));
-export const signOut = () => request('/api/person/sign-out', PersonViewSchema, json('POST'));
+export const signOut = (everywhere = false) => request(`/api/person/${everywhere ? 'sign-out-everywhere' : 'sign-out'}`, PersonViewSchema, json('POST'));
 /** The bell (server/routes/notifications.ts). */
 export const getMailPreferences = (id: string, signal?: AbortSignal) => get(under(id, '/mail-preferences'), MailPreferencesViewSchema, signal);
 export const setMailPreferences = (id: string, prefs: MailPreferences) =>

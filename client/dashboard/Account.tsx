@@ -118,10 +118,16 @@ function SignedIn({ person }: { person: PersonView }) {
         </p>
       )}
       <p className="account-out">
-        <button type="button" className="button link" onClick={() => out.mutate(undefined)} data-testid="sign-out">
+        <button type="button" className="button link" onClick={() => out.mutate(false)} data-testid="sign-out">
           {t('person.signOut')}
         </button>
         <span className="small muted"> {t('person.signOutHelp')}</span>
+      </p>
+      <p>
+        <button type="button" className="button link" onClick={() => out.mutate(true)} data-testid="sign-out-everywhere">
+          {t('person.signOutEverywhere')}
+        </button>
+        <span className="small muted"> {t('person.signOutEverywhereHelp')}</span>
       </p>
     </>
   );

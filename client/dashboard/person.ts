@@ -22,7 +22,7 @@ function useSignedInChange<T, A>(fn: (arg: A) => Promise<T>) {
   });
 }
 
-export const useSignOut = () => useSignedInChange(() => signOut());
+export const useSignOut = () => useSignedInChange((everywhere: boolean) => signOut(everywhere));
 export const useCopyLink = () => useMutation({ mutationFn: () => copySignInLink() });
 export const useMailLink = (signedIn: boolean) =>
   useMutation({ mutationFn: ({ email, language }: { email: string; language: 'fr' | 'en' }) => mailSignInLink(email, language, signedIn) });

@@ -130,6 +130,18 @@ export class Persons {
     return agreementCookies;
   }
 
+  /**
+   * A lost phone, a shared computer left signed in: every browser signed in
+   * as the person is signed out, and so is every agreement session of their
+   * participants (a browser's first agreement cookie). Their links still work.
+   */
+  signOutEverywhere(personId: string): void {
+    this.d.store.transaction(() => {
+      for (const p of this.d.auth.participantsOf(personId)) this.d.auth.endSessions(p.id);
+      this.d.store.endAllSessions(personId);
+    });
+  }
+
   /** A one-time link to sign in another browser, shown once. */
   copyLink(personId: string, origin: string): z.output<typeof SignInLinkSchema> {
     this.perPerson.take(personId, 'sign-in links');

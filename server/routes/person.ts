@@ -52,6 +52,12 @@ export function personRoutes(persons: Persons, auth: Authenticator): Hono {
         setPersonCookie(c, sessionToken);
         return c.json(persons.view(personId));
       })
+      .post('/sign-out-everywhere', (c) => {
+        persons.signOutEverywhere(signedIn(c));
+        for (const name of persons.signOut(c.req.header('cookie'))) deleteCookie(c, name, { path: '/' });
+        deleteCookie(c, PERSON_COOKIE, { path: '/' });
+        return c.json(persons.view(undefined));
+      })
       .post('/sign-out', (c) => {
         for (const name of persons.signOut(c.req.header('cookie'))) deleteCookie(c, name, { path: '/' });
         deleteCookie(c, PERSON_COOKIE, { path: '/' });

@@ -22,6 +22,7 @@ export class PersonStore {
       session: db.prepare<[string, string, string, string]>('INSERT INTO person_sessions (token_hash, person_id, created_at, expires_at) VALUES (?, ?, ?, ?)'),
       personOf: db.prepare<[string, string], { person_id: string }>('SELECT person_id FROM person_sessions WHERE token_hash = ? AND expires_at > ?'),
       endSession: db.prepare<[string]>('DELETE FROM person_sessions WHERE token_hash = ?'),
+      endAll: db.prepare<[string]>('DELETE FROM person_sessions WHERE person_id = ?'),
       attach: db.prepare<{ person: string; participant: string; agreement: string; now: string }>(
         `INSERT INTO person_participants (person_id, participant_id, agreement_id, opened_at, opened)
          VALUES (@person, @participant, @agreement, @now, (SELECT coalesce(max(opened), 0) + 1 FROM person_participants WHERE person_id = @person))
@@ -70,6 +71,11 @@ export class PersonStore {
 
   endSession(tokenHash: string): void {
     this.s.endSession.run(tokenHash);
+  }
+
+  /** Every browser signed in as the person is signed out. */
+  endAllSessions(personId: string): void {
+    this.s.endAll.run(personId);
   }
 
   attach(personId: string, participantId: string, agreementId: string, now: string): void {

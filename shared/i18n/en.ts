@@ -556,6 +556,8 @@ export const en = {
   'person.proven': '{email}: confirmed, you can sign in with it anywhere',
   'person.signOut': 'Sign out of this browser',
   'person.signOutHelp': 'Your agreements stay yours: open one of your links, or a sign-in link, to come back.',
+  'person.signOutEverywhere': 'Sign out everywhere',
+  'person.signOutEverywhereHelp': 'Every browser and phone signed in as you, this one too (a lost phone, a shared computer).',
   'person.signInHeading': 'Sign in',
   'person.signInHelp': 'Already use Entente on another browser? Enter an e-mail address you confirmed there and we will send you a sign-in link.',
   'person.email': 'E-mail address',

@@ -564,6 +564,8 @@ export const fr: Record<MessageKey, string> = {
   'person.proven': '{email}\u00a0: confirmée, vous pouvez vous connecter avec elle partout',
   'person.signOut': 'Se déconnecter de ce navigateur',
   'person.signOutHelp': 'Vos ententes restent les vôtres\u00a0: ouvrez l’un de vos liens, ou un lien de connexion, pour revenir.',
+  'person.signOutEverywhere': 'Se déconnecter partout',
+  'person.signOutEverywhereHelp': 'Tous les navigateurs et téléphones connectés en votre nom, celui-ci compris (un téléphone perdu, un ordinateur partagé).',
   'person.signInHeading': 'Se connecter',
   'person.signInHelp':
     'Vous utilisez déjà Entente dans un autre navigateur\u00a0? Saisissez une adresse courriel que vous y avez confirmée et nous vous enverrons un lien de connexion.',

@@ -191,6 +191,31 @@ describe('a person: one sign-in across agreements', () => {
     expect(await idsOf(laptop)).toEqual([x.a.id]);
   });
 
+  it('signs out everywhere: every browser of the person, and their agreement sessions; the links still work', async () => {
+    const s = await server();
+    const x = await invitedTo(s.url, 'Entente X');
+    const laptop = new Browser(s.url);
+    await laptop.open(x.p.token);
+    const token = SignInLinkSchema.parse((await laptop.json('/api/person/sign-in-link', { method: 'POST' })).body).url.split('#signin=')[1]!;
+    const phone = new Browser(s.url);
+    expect((await phone.json('/api/person/redeem', { method: 'POST', body: { token } })).status).toBe(200);
+    const stranger = new Browser(s.url);
+    await stranger.open((await invitedTo(s.url, 'Entente Z')).p.token);
+
+    expect((await phone.json('/api/person/sign-out-everywhere', { method: 'POST' })).body).toMatchObject({ signedIn: false });
+    expect(phone.cookies.size).toBe(0);
+    // The laptop still holds its cookies, which open nothing now: the person's and the first agreement's.
+    expect(laptop.cookies.size).toBe(2);
+    expect(await idsOf(laptop)).toEqual([]);
+    expect((await laptop.fetch(`/api/agreements/${x.a.id}/me`)).status).toBe(401);
+    expect(PersonViewSchema.parse((await laptop.json('/api/person')).body).signedIn).toBe(false);
+    // Someone else is not touched, and Paul's link signs him in again.
+    expect((await idsOf(stranger)).length).toBe(1);
+    await laptop.open(x.p.token);
+    expect(await idsOf(laptop)).toEqual([x.a.id]);
+    expect(await new Browser(s.url).json('/api/person/sign-out-everywhere', { method: 'POST' })).toMatchObject({ status: 401 });
+  });
+
   it('a revoked participant leaves the dashboard; a new personal link takes the agreement from every browser that opened the old one', async () => {
     const s = await server();
     const x = await invitedTo(s.url, 'Entente X');
