@@ -65,8 +65,15 @@ export class Persons {
     return new Date(this.d.clock.now());
   }
 
+  private prunedAt = 0;
+
   /** A new session (cookie value) for the person. */
   private session(personId: string): string {
+    // Expired rows open nothing; they are dropped now and then (at most hourly) rather than on every request.
+    if (this.d.clock.now() - this.prunedAt > 3600_000) {
+      this.prunedAt = this.d.clock.now();
+      this.d.store.prune(this.now().toISOString());
+    }
     const token = newToken();
     this.d.store.createSession(hashToken(token), personId, this.now(), PERSON_TTL_MS);
     return token;

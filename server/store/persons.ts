@@ -23,6 +23,8 @@ export class PersonStore {
       personOf: db.prepare<[string, string], { person_id: string }>('SELECT person_id FROM person_sessions WHERE token_hash = ? AND expires_at > ?'),
       endSession: db.prepare<[string]>('DELETE FROM person_sessions WHERE token_hash = ?'),
       endAll: db.prepare<[string]>('DELETE FROM person_sessions WHERE person_id = ?'),
+      pruneSessions: db.prepare<[string]>('DELETE FROM person_sessions WHERE expires_at <= ?'),
+      pruneTokens: db.prepare<[string]>('DELETE FROM person_tokens WHERE expires_at <= ?'),
       attach: db.prepare<{ person: string; participant: string; agreement: string; now: string }>(
         `INSERT INTO person_participants (person_id, participant_id, agreement_id, opened_at, opened)
          VALUES (@person, @participant, @agreement, @now, (SELECT coalesce(max(opened), 0) + 1 FROM person_participants WHERE person_id = @person))
@@ -71,6 +73,12 @@ export class PersonStore {
 
   endSession(tokenHash: string): void {
     this.s.endSession.run(tokenHash);
+  }
+
+  /** Forgets expired sessions and sign-in links (they open nothing already). */
+  prune(now: string): void {
+    this.s.pruneSessions.run(now);
+    this.s.pruneTokens.run(now);
   }
 
   /** Every browser signed in as the person is signed out. */

@@ -1,3 +1,5 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { PersonViewSchema, SignInLinkSchema } from '../../../shared/apiSchemas';
@@ -189,6 +191,16 @@ describe('a person: one sign-in across agreements', () => {
     expect((await replay.fetch(`/api/agreements/${x.a.id}/me`)).status).toBe(401);
     // The laptop is still signed in.
     expect(await idsOf(laptop)).toEqual([x.a.id]);
+
+    // Expired links are forgotten, at the next sign-in an hour or more later.
+    const db = new Database(join(s.dataDir, 'entente.sqlite'), { readonly: true });
+    cleanup.push(() => db.close());
+    const expired = () =>
+      db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM person_tokens WHERE expires_at <= ?').get(new Date(clock.now()).toISOString())!.n;
+    clock.advance(2 * 3600_000);
+    expect(expired()).toBeGreaterThan(0);
+    await new Browser(s.url).open(x.p.token);
+    expect(expired()).toBe(0);
   });
 
   it('signs out everywhere: every browser of the person, and their agreement sessions; the links still work', async () => {
