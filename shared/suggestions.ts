@@ -27,6 +27,12 @@ export interface FoundSuggestion {
    */
   clientId: number;
   clock: number;
+  /**
+   * Every client id that opened a mark with this id, the first one's first.
+   * Ids are visible to everyone, so anyone may write a mark reusing one: when
+   * these are bound to more than one participant, the suggestion has no single author.
+   */
+  writers: number[];
 }
 
 const isSuggestionMark = (key: string): key is SuggestionMark => (SUGGESTION_MARKS as readonly string[]).includes(key);
@@ -72,9 +78,9 @@ export function collectSuggestions(fragment: Y.XmlFragment, where: { sectionKey:
       for (const [mark, o] of open) {
         let found = out.get(o.id);
         if (!found) {
-          found = { id: o.id, ...where, inserted: '', deleted: '', clientId: o.item.id.client, clock: o.item.id.clock };
+          found = { id: o.id, ...where, inserted: '', deleted: '', clientId: o.item.id.client, clock: o.item.id.clock, writers: [o.item.id.client] };
           out.set(o.id, found);
-        }
+        } else if (!found.writers.includes(o.item.id.client)) found.writers.push(o.item.id.client);
         if (mark === 'insertion') found.inserted += words;
         else if (mark === 'deletion') found.deleted += words;
       }

@@ -47,9 +47,11 @@ export class SuggestionService {
     if (found.length === 0) return [];
     // The record holds every applied update's client: whatever is still queued was bound as it was applied.
     const records = new Map(this.d.authors.list(agreementId).map((r) => [r.clientId, r]));
-    return found.map(({ id, sectionKey, partyId, inserted, deleted, clientId, clock }) => {
+    return found.map(({ id, sectionKey, partyId, inserted, deleted, clientId, clock, writers }) => {
       const record = records.get(clientId);
-      const p = record?.participant ?? null;
+      // Marks under this id written by someone else too (an id reused): no one is its author.
+      const shared = new Set(writers.map((w) => records.get(w)?.participant?.id ?? null)).size > 1;
+      const p = shared ? null : (record?.participant ?? null);
       return {
         id,
         sectionKey,
@@ -57,7 +59,7 @@ export class SuggestionService {
         inserted,
         deleted,
         author: p ? { participantId: p.id, name: p.name, partyId: p.partyId } : null,
-        at: storedAt(record, clock),
+        at: shared ? null : storedAt(record, clock),
       };
     });
   }

@@ -855,7 +855,7 @@ export const en = {
     'Draft as it stands — NOT LOCKED, NOT SIGNED. Open suggestions are shown as a redline: insertions underlined, deletions struck through, each followed by its author.',
   'export.suggestionBy': '{kind, select, insertion {An addition} deletion {A deletion} other {A change}} suggested by {name} ({party}), {date}',
   'export.suggestionByUndated': '{kind, select, insertion {An addition} deletion {A deletion} other {A change}} suggested by {name} ({party})',
-  'export.suggestionUnknown': '{kind, select, insertion {An addition} deletion {A deletion} other {A change}} suggested (author not recorded)',
+  'export.suggestionUnknown': '{kind, select, insertion {An addition} deletion {A deletion} other {A change}} suggested (author unknown)',
   'export.redlineUnchanged': 'Unchanged sections: {sections}',
   'export.redlineChangedBy': 'Changed by {names}',
   'export.amendmentRedlineTitle': 'What this amendment changes from the agreement as it stands',

@@ -869,7 +869,7 @@ export const fr: Record<MessageKey, string> = {
   'export.suggestionBy':
     '{kind, select, insertion {Ajout suggéré} deletion {Suppression suggérée} other {Modification suggérée}} par {name} ({party}), le {date}',
   'export.suggestionByUndated': '{kind, select, insertion {Ajout suggéré} deletion {Suppression suggérée} other {Modification suggérée}} par {name} ({party})',
-  'export.suggestionUnknown': '{kind, select, insertion {Ajout suggéré} deletion {Suppression suggérée} other {Modification suggérée}} (auteur non enregistré)',
+  'export.suggestionUnknown': '{kind, select, insertion {Ajout suggéré} deletion {Suppression suggérée} other {Modification suggérée}} (auteur inconnu)',
   'export.redlineUnchanged': 'Sections inchangées\u00a0: {sections}',
   'export.redlineChangedBy': 'Modifié par {names}',
   'export.amendmentRedlineTitle': 'Ce que change cet avenant par rapport à l’entente telle qu’elle s’applique',

@@ -62,6 +62,30 @@ describe('suggestions, with their authors from the server', () => {
     expect((await api(server.url, other.a.token, `/api/agreements/${r.a.id}/suggestions`)).status).toBe(403);
   });
 
+  it('an id reused by someone else leaves the suggestion with no author; the same person writing it again from another client keeps it theirs', async () => {
+    const r = await readyAgreement(server.url);
+    const owner = open(r, r.a.token);
+    await synced(owner);
+    suggestAdding(owner.doc, ' pour tous', { id: 'mine' });
+    suggestAdding(owner.doc, ' et partout', { id: 'again' });
+    await waitFor(() => stored(r).includes('partout'), 'the owner’s suggestions stored');
+
+    // The partner writes a mark under the owner's id: those words must not read as the owner's.
+    const partner = open(r, r.partner.token);
+    await synced(partner);
+    const t = purposeText(partner.doc);
+    t.insert(0, 'Hélas ', { insertion: { id: 'mine' } });
+    // The owner, from a second client (another tab, a reload), extends their own other suggestion.
+    const ownerAgain = open(r, r.a.token);
+    await synced(ownerAgain);
+    suggestAdding(ownerAgain.doc, ' toujours', { id: 'again' });
+    await waitFor(() => stored(r).includes('Hélas') && stored(r).includes('toujours'), 'both stored');
+
+    const byId = new Map((await suggestions(r)).map((s) => [s.id, s]));
+    expect(byId.get('mine')).toMatchObject({ inserted: 'Hélas  pour tous', author: null, at: null });
+    expect(byId.get('again')).toMatchObject({ inserted: ' et partout toujours', author: { participantId: r.ownerId, name: 'Odile' } });
+  });
+
   it('a suggestion written offline merges on reconnect and is listed with its true author', async () => {
     const r = await readyAgreement(server.url);
     const owner = open(r, r.a.token);
