@@ -2,6 +2,7 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { parse } from '@formatjs/icu-messageformat-parser';
 import { tsImport } from 'tsx/esm/api';
+import type * as WordAreas from './client/wordAreas';
 
 /**
  * The browser client. Sources live in client/, the build goes to dist/client,
@@ -20,15 +21,22 @@ const backend = 'http://127.0.0.1:8787';
  * is left out: the alias below swaps it for FormatJS's `no-parser` entry.
  * The sources stay plain strings (the server, the tests and the dev server
  * use them as they are). Parsing here also stops the build on a malformed message.
+ * The client loads its words through client/words.ts, which the build
+ * replaces with one chunk per language and area (client/wordAreas.ts), so a
+ * page downloads only the words it shows.
  */
+const WORDS = 'virtual:entente-words/';
+
 function precompiledCatalogues(): Plugin {
   const catalogues: Record<string, Record<string, string>> = {};
+  let areas: typeof WordAreas | null = null;
   return {
     name: 'entente:precompiled-catalogues',
     apply: 'build',
     enforce: 'pre',
     // Read when the build starts (not bundled into this config), so a build always sees the current words.
     async buildStart() {
+      areas = (await tsImport('./client/wordAreas.ts', import.meta.url)) as typeof WordAreas;
       for (const lang of ['en', 'fr']) {
         const module: unknown = await tsImport(`./shared/i18n/${lang}.ts`, import.meta.url);
         const catalogue: unknown = typeof module === 'object' && module !== null ? (module as Record<string, unknown>)[lang] : undefined;
@@ -41,7 +49,26 @@ function precompiledCatalogues(): Plugin {
         );
       }
     },
+    resolveId(id) {
+      return id.startsWith(WORDS) ? `\0${id}` : null;
+    },
     load(id) {
+      if (!areas) return null;
+      const { WORD_AREAS, pickArea } = areas;
+      if (/[/\\]client[/\\]words\.ts$/.test(id)) {
+        const parts = Object.keys(catalogues).flatMap((lang) => WORD_AREAS.map((area) => `${lang}-${area}`));
+        const cases = parts.map((name) => `'${name}': () => import('${WORDS}${name}')`).join(', ');
+        return `const parts = { ${cases} };\nexport const loadWords = (lang, area) => parts[lang + '-' + area]().then((m) => m.words);`;
+      }
+      const part = id.startsWith(`\0${WORDS}`) ? /^(en|fr)-(\w+)$/.exec(id.slice(WORDS.length + 1)) : null;
+      if (part) {
+        const [, lang = '', area = ''] = part;
+        const catalogue = catalogues[lang];
+        const known = WORD_AREAS.find((a) => a === area);
+        if (!catalogue || !known) throw new Error(`no words ${lang} ${area}`);
+        const ast = Object.fromEntries(Object.entries(pickArea(catalogue, known)).map(([key, message]) => [key, parse(message)]));
+        return `export const words = ${JSON.stringify(ast)};`;
+      }
       const lang = /[/\\]shared[/\\]i18n[/\\](en|fr)\.ts$/.exec(id)?.[1];
       const catalogue = lang ? catalogues[lang] : undefined;
       if (!lang || !catalogue) return null;

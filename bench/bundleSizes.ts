@@ -12,25 +12,34 @@ import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { build, type InlineConfig, type Rolldown } from 'vite';
+import type { WordArea } from '../client/wordAreas';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /**
  * Which source modules each page needs before it is usable. The agreement
- * page: the gate (GET /me) then the editor; its side column (status card,
- * comments, participants) and dialogs are deferred and not counted. The
- * sign-in page is the agreement route answered 401/403/404 by the gate.
+ * page: the gate (the session through the data layer) and the editor; its
+ * side column (status card, comments, participants) and dialogs are deferred
+ * and not counted. The sign-in page is the agreement route answered 4xx by
+ * GET /me, which client/routes.tsx asks before loading anything else.
  */
 export const ROUTES = {
   agreement: ['client/access/AccessGate.tsx', 'client/data/DataProvider.tsx', 'client/editor/AgreementEditor.tsx'],
-  signIn: ['client/access/AccessGate.tsx', 'client/data/DataProvider.tsx'],
+  signIn: ['client/access/AccessRefused.tsx'],
   verify: ['client/signing/VerifyPage.tsx'],
   list: ['client/pages/AgreementsPage.tsx', 'client/data/DataProvider.tsx'],
 } as const;
 export type RouteName = keyof typeof ROUTES;
 
-/** A page opens in one language: its catalogue is part of what it loads (French, the larger, unless told). */
-const CATALOGUE = { fr: 'shared/i18n/fr.ts', en: 'shared/i18n/en.ts' } as const;
+/**
+ * A page opens in one language and loads the areas of its words that its
+ * parts need (client/wordAreas.ts): the pages before the data layer `base`,
+ * the others `app` too. French, the larger, unless told. In a build, each is
+ * the virtual module `virtual:entente-words/<lang>-<area>` (vite.config.ts).
+ */
+export const WORDS: Record<RouteName, readonly WordArea[]> = { agreement: ['base', 'app'], signIn: ['base'], verify: ['base'], list: ['base', 'app'] };
+export type Lang = 'fr' | 'en';
+export const wordsModule = (lang: Lang, area: WordArea): string => `virtual:entente-words/${lang}-${area}`;
 
 export interface ChunkInfo {
   file: string;
@@ -64,7 +73,8 @@ export async function buildApp(outDir: string, config: InlineConfig = { configFi
       if (item.type !== 'chunk') continue;
       chunks.push({
         file: item.fileName,
-        modules: item.moduleIds.map((id) => relative(ROOT, id.replace(/\?.*$/, ''))),
+        // Virtual modules (`\0` + their id) by their id; files relative to the repository.
+        modules: item.moduleIds.map((id) => (id.startsWith('\0') ? id.slice(1) : relative(ROOT, id.replace(/\?.*$/, '')))),
         imports: item.imports,
         isEntry: item.isEntry,
       });
@@ -117,13 +127,14 @@ export function entryFiles(chunks: ChunkInfo[]): Set<string> {
 }
 
 /** What one route of the client downloads before it is usable (entry, catalogue, the route's chunks). */
-export function routeFiles(chunks: ChunkInfo[], route: RouteName, lang: keyof typeof CATALOGUE = 'fr'): Set<string> {
-  const start = [...chunks.filter((c) => c.isEntry), chunkOf(chunks, CATALOGUE[lang]), ...ROUTES[route].map((m) => chunkOf(chunks, m))];
+export function routeFiles(chunks: ChunkInfo[], route: RouteName, lang: Lang = 'fr'): Set<string> {
+  const words = WORDS[route].map((area) => chunkOf(chunks, wordsModule(lang, area)));
+  const start = [...chunks.filter((c) => c.isEntry), ...words, ...ROUTES[route].map((m) => chunkOf(chunks, m))];
   return closure(chunks, start);
 }
 
 /** Sizes of every route of a client build in outDir. */
-export function routeSizes(outDir: string, chunks: ChunkInfo[], lang: keyof typeof CATALOGUE = 'fr'): Record<RouteName, PageSize> {
+export function routeSizes(outDir: string, chunks: ChunkInfo[], lang: Lang = 'fr'): Record<RouteName, PageSize> {
   const names = Object.keys(ROUTES) as RouteName[];
   return Object.fromEntries(names.map((name) => [name, sizeOf(outDir, routeFiles(chunks, name, lang))])) as Record<RouteName, PageSize>;
 }

@@ -28,6 +28,7 @@ import { DashboardSchema, FollowUpSchema, LifecycleViewSchema, LinksViewSchema }
 import { CalendarFeedCreatedSchema, CalendarFeedsSchema, type CalendarScope } from '../shared/calendarSchemas';
 import { MailFailuresSchema, MailPreferencesViewSchema, NotificationListSchema, type MailPreferences } from '../shared/notifySchemas';
 import { ApiFailure } from './apiFailure';
+import { takeEarly, type EarlyAnswer } from './earlyFetch';
 export { ApiFailure, type FailureCode } from './apiFailure';
 
 /**
@@ -45,15 +46,23 @@ function failureOf(status: number, body: unknown): ApiFailure {
   return error.success ? new ApiFailure(status, error.data.error, error.data.message) : new ApiFailure(status, 'http_error', `HTTP ${status}`);
 }
 
-async function request<S extends z.ZodType>(path: string, schema: S, init?: RequestInit): Promise<z.output<S>> {
+async function answerOf(path: string, init?: RequestInit): Promise<EarlyAnswer> {
+  // A GET the page asked for before this code loaded (client/earlyFetch.ts) is answered by that request; a failed one is asked again.
+  const early = init?.method === undefined ? await takeEarly(path)?.catch(() => undefined) : undefined;
+  if (early) return early;
   const response = await fetch(path, {
     ...init,
     credentials: 'same-origin',
     headers: { accept: 'application/json', ...(init?.body ? { 'content-type': 'application/json' } : {}) },
   });
   const body: unknown = await response.json().catch(() => null);
-  if (!response.ok) throw failureOf(response.status, body);
-  return checked(schema, body, `${init?.method ?? 'GET'} ${path}`, response.status);
+  return { ok: response.ok, status: response.status, body };
+}
+
+async function request<S extends z.ZodType>(path: string, schema: S, init?: RequestInit): Promise<z.output<S>> {
+  const { ok, status, body } = await answerOf(path, init);
+  if (!ok) throw failureOf(status, body);
+  return checked(schema, body, `${init?.method ?? 'GET'} ${path}`, status);
 }
 
 /** A GET, cancelled through `signal` (the data layer passes its query's). */

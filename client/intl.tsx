@@ -1,41 +1,49 @@
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import { IntlProvider, useIntl } from 'react-intl';
+import { createContext, useContext, useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
 import { LOCALES } from '../shared/i18n/locales';
 import { ROLES, type Role } from '../shared/roles';
-import type { Lang } from '../shared/template';
 import { formatAgo, formatDay, formatDayTime, formatTime, type DayOptions, type When } from '../shared/i18n/dates';
-import { translator, type Translate } from '../shared/i18n/translate';
+import { translator, type IntlLike, type Translate } from '../shared/i18n/translate';
 import { LanguageContext, useLanguageState } from './language';
-import { isMessageKey, loadMessages, loadedMessages, prefetchOtherLanguages, type Catalogue } from './messages';
+import { isMessageKey, prefetchOtherLanguages, showLanguage, shownWords, subscribeWords, type Catalogue } from './messages';
+import type { WordArea } from './wordAreas';
+import { wordsFormatter } from './wordsFormatter';
 
 /**
- * The app root's words: FormatJS's IntlProvider over the shared catalogue,
- * in the language the reader chose (client/language.tsx). Times are in the
- * browser's time zone. Until the chosen language's catalogue has loaded
- * (client/messages.ts) the app shows nothing, and after a switch it keeps
- * the previous language's words until the new ones arrive.
+ * The formatter of the words shown (client/wordsFormatter.ts). Not
+ * react-intl's provider: the app formats strings only (no rich-text
+ * elements), so a context of its own does, lighter.
+ */
+const IntlContext = createContext<IntlLike | null>(null);
+
+/** Gives `messages` in `lang` to everything below (IntlRoot does; tests render with it directly). */
+export function WordsProvider({ lang, messages, children }: { lang: keyof typeof LOCALES; messages: Catalogue; children: ReactNode }) {
+  const intl = useMemo(() => wordsFormatter(LOCALES[lang], messages), [lang, messages]);
+  return <IntlContext.Provider value={intl}>{children}</IntlContext.Provider>;
+}
+
+function useIntl(): IntlLike {
+  const intl = useContext(IntlContext);
+  if (!intl) throw new Error('useIntl outside of IntlRoot');
+  return intl;
+}
+
+/**
+ * The app root's words: the shared catalogue in the language the reader
+ * chose (client/language.tsx), loaded in parts (client/messages.ts). Times
+ * are in the browser's time zone. Until the chosen language's words have
+ * loaded the app shows nothing, and after a switch it keeps the previous
+ * language's words until the new ones arrive.
  */
 export function IntlRoot({ children }: { children: ReactNode }) {
   const language = useLanguageState();
   const { lang } = language;
-  const [shown, setShown] = useState<{ lang: Lang; messages: Catalogue } | null>(() => {
-    const messages = loadedMessages(lang);
-    return messages ? { lang, messages } : null;
-  });
+  const shown = useSyncExternalStore(subscribeWords, shownWords);
   useEffect(() => {
-    let live = true;
-    loadMessages(lang).then(
-      (messages) => {
-        if (!live) return;
-        setShown({ lang, messages });
-        prefetchOtherLanguages(lang);
-      },
-      // Not reachable: keep the words shown; choosing the language again asks again.
+    // Not reachable: keep the words shown; choosing the language again asks again.
+    showLanguage(lang).then(
+      () => prefetchOtherLanguages(lang),
       () => undefined,
     );
-    return () => {
-      live = false;
-    };
   }, [lang]);
   useEffect(() => {
     if (shown) document.documentElement.lang = shown.lang;
@@ -43,11 +51,17 @@ export function IntlRoot({ children }: { children: ReactNode }) {
   if (!shown) return null;
   return (
     <LanguageContext.Provider value={language}>
-      <IntlProvider locale={LOCALES[shown.lang]} messages={shown.messages} defaultLocale={LOCALES.en}>
+      <WordsProvider lang={shown.lang} messages={shown.messages}>
         {children}
-      </IntlProvider>
+      </WordsProvider>
     </LanguageContext.Provider>
   );
+}
+
+/** Renders `children` once the words of `area` are shown (a page loads them beside its chunk: client/routes.tsx). */
+export function RequireWords({ area, children }: { area: WordArea; children: ReactNode }) {
+  const ready = useSyncExternalStore(subscribeWords, () => shownWords()?.areas.has(area) === true);
+  return ready ? children : null;
 }
 
 /** `const t = useT(); t('comments.tabOpen')`, `t('signing.signaturesCount', { signed, total })`: keys and arguments are type-checked. */

@@ -1,4 +1,7 @@
-import { lazy, Suspense, useEffect, type ComponentType, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, type ComponentType, type ReactNode } from 'react';
+import { earlyGet } from './earlyFetch';
+import { RequireWords } from './intl';
+import { needWords } from './messages';
 import type { Route } from './router';
 
 /**
@@ -6,17 +9,20 @@ import type { Route } from './router';
  * page only downloads what it renders: /verify needs neither the editor nor
  * the data layer, the list page no editor. The data layer (TanStack Query,
  * and zod through the REST client) comes with the pages that fetch, loaded
- * beside the page rather than after it. Sizes per route: bench/pageload.ts;
- * the budget: test/client/bundleBudget.test.ts.
+ * beside the page rather than after it, and so do the words of those pages
+ * (the `app` area of the catalogue, client/wordAreas.ts). Sizes per route:
+ * bench/pageload.ts; the budget: test/client/bundleBudget.test.ts.
  */
 function withData<P extends object>(page: () => Promise<ComponentType<P>>) {
   return lazy(async () => {
-    const [{ DataProvider }, Page] = await Promise.all([import('./data/DataProvider'), page()]);
+    const [{ DataProvider }, Page] = await Promise.all([import('./data/DataProvider'), page(), needWords('app')]);
     return {
       default: (props: P) => (
-        <DataProvider>
-          <Page {...props} />
-        </DataProvider>
+        <RequireWords area="app">
+          <DataProvider>
+            <Page {...props} />
+          </DataProvider>
+        </RequireWords>
       ),
     };
   });
@@ -24,11 +30,14 @@ function withData<P extends object>(page: () => Promise<ComponentType<P>>) {
 
 const loadList = () => import('./pages/AgreementsPage');
 const loadGate = () => Promise.all([import('./access/AccessGate'), import('./data/DataProvider')]);
+const loadRefused = () => import('./access/AccessRefused');
 const loadVerify = () => import('./signing/VerifyPage');
 
 const AgreementsPage = withData(async () => (await loadList()).AgreementsPage);
-// The gate (GET /me, and the "open your personal link" pages) is small; the editor is fetched once it lets the reader in.
+// The gate (the session through the data layer) and the editor are fetched once GET /me lets the reader in.
 const AccessGate = withData(async () => (await loadGate())[0].AccessGate);
+// The sign-in pages (a refused GET /me) need neither the data layer nor the app's words.
+const AccessRefused = lazy(async () => ({ default: (await loadRefused()).AccessRefused }));
 const loadEditor = () => import('./editor/AgreementEditor');
 const CollabEditor = lazy(async () => {
   const { CollabEditor } = await loadEditor();
@@ -44,9 +53,10 @@ const VerifyPage = lazy(async () => ({ default: (await loadVerify()).VerifyPage 
  * its words are there). The same imports the routes make, so nothing loads twice.
  */
 export function preloadRoute(route: Route): void {
-  const load = { list: loadList, agreement: loadGate, verify: loadVerify, notFound: null }[route.name];
+  const load = { list: loadList, agreement: null, verify: loadVerify, notFound: null }[route.name];
   load?.().catch(() => undefined); // the route's own import meets the failure again
-  if (route.name === 'agreement') preloadEditorIfAdmitted(route.id);
+  if (route.name === 'list') needWords('app').catch(() => undefined);
+  if (route.name === 'agreement') void probe(route.id);
 }
 
 /** While a page's chunk loads: an empty page of the same shape, so nothing jumps. */
@@ -60,26 +70,52 @@ export const ListRoute = () => (
   </Loading>
 );
 
+/** What a bare GET /me said: let in, refused (a 4xx: the sign-in pages), or unknown (the gate asks again and says why). */
+type Probe = { kind: 'admitted' } | { kind: 'refused'; status: number } | { kind: 'unknown' };
+
 /**
- * Fetches the editor's code beside the gate's instead of after it, but only
- * for a reader the server will let in: a bare GET /me, asked once per
- * agreement and page, whose status alone is read (the gate asks again
- * through the data layer for the session itself). A refused reader (the
- * sign-in pages) never downloads the editor.
+ * Asks GET /me as the page starts, once per agreement and page, and reads
+ * its status alone: a reader the server lets in gets the gate, the data
+ * layer, the editor and the app's words at once, all in parallel (the gate's
+ * own GET /me through the data layer takes this same answer,
+ * client/earlyFetch.ts); a refused reader gets only the sign-in page.
  */
-const probed = new Set<string>();
-function preloadEditorIfAdmitted(id: string): void {
-  if (probed.has(id)) return;
-  probed.add(id);
-  fetch(`/api/agreements/${encodeURIComponent(id)}/me`, { credentials: 'same-origin', headers: { accept: 'application/json' } })
-    .then((response) => {
-      if (response.ok) void loadEditor().catch(() => undefined); // the lazy import meets any failure again
-    })
-    .catch(() => undefined);
+const probes = new Map<string, Promise<Probe>>();
+function probe(id: string): Promise<Probe> {
+  let outcome = probes.get(id);
+  if (!outcome) {
+    outcome = earlyGet(`/api/agreements/${encodeURIComponent(id)}/me`).then(
+      (answer): Probe =>
+        answer.ok ? { kind: 'admitted' } : answer.status >= 400 && answer.status < 500 ? { kind: 'refused', status: answer.status } : { kind: 'unknown' },
+      (): Probe => ({ kind: 'unknown' }),
+    );
+    void outcome.then((known) => {
+      if (known.kind === 'refused') return loadRefused().catch(() => undefined);
+      // The lazy imports meet any failure again.
+      for (const load of [loadGate, needWords.bind(null, 'app'), ...(known.kind === 'admitted' ? [loadEditor] : [])]) load().catch(() => undefined);
+    });
+    probes.set(id, outcome);
+  }
+  return outcome;
 }
 
 export function AgreementRoute({ id }: { id: string }) {
-  useEffect(() => preloadEditorIfAdmitted(id), [id]);
+  const [known, setKnown] = useState<Probe | null>(null);
+  useEffect(() => {
+    let live = true;
+    void probe(id).then((outcome) => live && setKnown(outcome));
+    return () => {
+      live = false;
+    };
+  }, [id]);
+  if (!known) return <main className="page narrow muted" aria-busy="true" />;
+  if (known.kind === 'refused') {
+    return (
+      <Loading>
+        <AccessRefused id={id} status={known.status} revoked={false} />
+      </Loading>
+    );
+  }
   return (
     <Loading>
       <AccessGate id={id}>

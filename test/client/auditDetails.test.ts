@@ -4,11 +4,11 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import type { AuditView } from '../../shared/api';
 import type { Lang } from '../../shared/template';
 import { mouTemplate } from '../../shared/templates/mou';
-import { IntlProvider } from 'react-intl';
 import { ROLES } from '../../shared/api';
-import { LOCALES, MESSAGES } from '../../shared/i18n';
-import { useT } from '../../client/intl';
+import { MESSAGES } from '../../shared/i18n';
+import { useT, WordsProvider } from '../../client/intl';
 import { loadMessages } from '../../client/messages';
+import { WORD_AREAS } from '../../client/wordAreas';
 import { actionLabel, auditDetails, peopleOf } from '../../client/signing/auditDetails';
 
 type Entry = AuditView['entries'][number];
@@ -65,14 +65,14 @@ function render(lang: Lang): { rows: string[]; panelRoles: Record<string, string
     };
     return createElement(Fragment, null, ...LOG.map((e) => createElement('div', { key: e.seq }, `${actionLabel(e, t)} | `, auditDetails(e, ctx))));
   }
-  const html = renderToStaticMarkup(createElement(IntlProvider, { locale: LOCALES[lang], messages: MESSAGES[lang] }, createElement(Probe)));
+  const html = renderToStaticMarkup(createElement(WordsProvider, { lang, messages: MESSAGES[lang], children: createElement(Probe) }));
   for (const m of html.matchAll(/<div>(.*?)<\/div>/g)) rows.push((m[1] ?? '').replace(/<[^>]+>/g, '').replace(/&#x27;/g, '’'));
   return { rows, panelRoles };
 }
 
 describe('audit log entries in words', () => {
-  // The app loads a catalogue before it renders anything (client/intl.tsx); so do these renders.
-  beforeAll(() => loadMessages('en'));
+  // The app loads the words of its pages before it renders them (client/intl.tsx, client/routes.tsx); so do these renders.
+  beforeAll(() => loadMessages('en', WORD_AREAS));
 
   it('names roles as the participants panel does, in French and English', () => {
     for (const lang of ['fr', 'en'] as const) {
