@@ -22,7 +22,7 @@ export function SuggestionCards() {
   const canReview = useCanEdit();
   const [party, setParty] = useState('');
   const meId = controller.me.id;
-  const mine = (s: SuggestionItem): boolean => s.by !== null && (s.by.participantId === meId || s.by.participantId === null);
+  const mine = (s: SuggestionItem): boolean => s.by?.participantId === meId;
   const shown = useMemo(
     () =>
       (suggestions?.items ?? []).filter(

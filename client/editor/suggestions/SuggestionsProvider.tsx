@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { findSuggestions } from '../../../shared/suggestions';
 import type { AgreementTemplate } from '../../../shared/template';
 import { useAuthors } from '../../data/authors';
@@ -89,7 +89,7 @@ export function SuggestionsProvider({ collab, template, children }: { collab: Co
     const nameOf = new Map((parties ?? []).map((p) => [p.id, p.name]));
     return {
       index,
-      self: { clientId: collab.doc.clientID, name: identity.name, partyId: identity.partyId },
+      self: { clientId: collab.doc.clientID, participantId, name: identity.name, partyId: identity.partyId },
       partyClass: (partyId) => classOf.get(partyId) ?? 'author-party-none',
       describe: (by) => {
         if (!by) return t('suggestions.byUnknown');
@@ -97,7 +97,7 @@ export function SuggestionsProvider({ collab, template, children }: { collab: Co
         return by.at ? t('suggestions.byAt', { name: by.name, party, when: dates.dayTime(by.at) }) : t('suggestions.by', { name: by.name, party });
       },
     };
-  }, [index, parties, collab.doc, identity.name, identity.partyId, t, dates]);
+  }, [index, parties, collab.doc, participantId, identity.name, identity.partyId, t, dates]);
   const [lookStore] = useState(() => new ExternalStore<SuggestionLook | null>(null));
   useEffect(() => lookStore.set(look), [lookStore, look]);
 
@@ -127,16 +127,22 @@ function useSuggestionItems(collab: Collab, template: AgreementTemplate | undefi
       collab.doc.off('update', onUpdate);
     };
   }, [collab.doc]);
+  // The same list as before keeps its identity, so typing that changes no suggestion re-renders no card.
+  const last = useRef<{ key: string; items: SuggestionItem[] }>({ key: '[]', items: [] });
   return useMemo(() => {
     void version;
-    if (!template) return [];
-    return findSuggestions(collab.doc, template).map((f) => ({
-      id: f.id,
-      sectionKey: f.sectionKey,
-      partyId: f.partyId,
-      inserted: f.inserted,
-      deleted: f.deleted,
-      by: suggestedBy(f, look),
-    }));
+    const items = template
+      ? findSuggestions(collab.doc, template).map((f) => ({
+          id: f.id,
+          sectionKey: f.sectionKey,
+          partyId: f.partyId,
+          inserted: f.inserted,
+          deleted: f.deleted,
+          by: suggestedBy(f, look),
+        }))
+      : [];
+    const key = JSON.stringify(items);
+    if (key !== last.current.key) last.current = { key, items };
+    return last.current.items;
   }, [collab.doc, template, look, version]);
 }

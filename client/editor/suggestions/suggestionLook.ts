@@ -5,21 +5,29 @@ import { collectSuggestions, type FoundSuggestion } from '../../../shared/sugges
 import type { AuthorIndex, WrittenBy } from '../authors/authorIndex';
 
 /** Who suggested something, for its colour and words: from the server's record, or this browser's own client id. */
-export type SuggestedBy = { participantId: string | null; name: string; partyId: string; at: string | null } | null;
+export type SuggestedBy = { participantId: string; name: string; partyId: string; at: string | null } | null;
 
 export interface SuggestionLook {
   index: AuthorIndex;
   /** This browser's Yjs client id and person: its fresh suggestions are not in the server's record yet. */
-  self: { clientId: number; name: string; partyId: string };
+  self: { clientId: number; participantId: string; name: string; partyId: string };
   partyClass(partyId: string): string;
   describe(by: SuggestedBy): string;
 }
 
-/** The author of a found suggestion: the participant the server bound the client id of its opening mark to. */
-export function suggestedBy(found: Pick<FoundSuggestion, 'clientId' | 'clock'>, look: SuggestionLook): SuggestedBy {
+/**
+ * The author of a found suggestion: the participant the server bound the
+ * client id of its opening mark to. Ids are visible to everyone, so marks
+ * of one id written by two participants leave it with no author (as the
+ * server says, GET …/suggestions), rather than lending it one.
+ */
+export function suggestedBy(found: Pick<FoundSuggestion, 'clientId' | 'clock' | 'writers'>, look: SuggestionLook): SuggestedBy {
+  const owner = (client: number): string =>
+    look.index.lookup(client, Number.MAX_SAFE_INTEGER)?.participant.id ?? (client === look.self.clientId ? look.self.participantId : `client:${client}`);
+  if (new Set(found.writers.map(owner)).size > 1) return null;
   const w: WrittenBy | null = look.index.lookup(found.clientId, found.clock);
   if (w) return { participantId: w.participant.id, name: w.participant.name, partyId: w.participant.partyId, at: w.at };
-  if (found.clientId === look.self.clientId) return { participantId: null, name: look.self.name, partyId: look.self.partyId, at: null };
+  if (found.clientId === look.self.clientId) return { participantId: look.self.participantId, name: look.self.name, partyId: look.self.partyId, at: null };
   return null;
 }
 
