@@ -1,3 +1,4 @@
+import { ExternalStore } from '../externalStore';
 import type { AuthorIndex } from './authorIndex';
 import type { AuthorStyle } from './authorDecorations';
 
@@ -13,21 +14,13 @@ export interface AuthorsViewState {
  * each editor's plugin subscribes, so turning the view on, a new binding or
  * the reader's language redraws the decorations without rebuilding editors.
  */
-export class AuthorsView {
-  private listeners = new Set<() => void>();
+export class AuthorsView extends ExternalStore<AuthorsViewState> {
+  readonly getState = this.get;
 
-  constructor(private state: AuthorsViewState) {}
-
-  readonly getState = (): AuthorsViewState => this.state;
-
-  readonly subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => void this.listeners.delete(listener);
-  };
-
-  set(next: AuthorsViewState): void {
-    if (next.enabled === this.state.enabled && next.index === this.state.index && next.style === this.state.style) return;
-    this.state = next;
-    for (const listener of [...this.listeners]) listener();
+  /** A new state object with the same three parts is no change (React effects hand a fresh object each time). */
+  override set(next: AuthorsViewState): void {
+    const current = this.get();
+    if (next.enabled === current.enabled && next.index === current.index && next.style === current.style) return;
+    super.set(next);
   }
 }
