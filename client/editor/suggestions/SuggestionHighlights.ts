@@ -1,19 +1,42 @@
 import { Extension } from '@tiptap/core';
+import type { Node as PmNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { DecorationSet } from '@tiptap/pm/view';
 import { bindingOf } from '../../comments/yBinding';
+import { blocksOf, changedRange, type Range } from '../authors/changedRange';
 import type { ExternalStore } from '../externalStore';
 import { suggestionDecorations, type SuggestionLook } from './suggestionLook';
 
-const key = new PluginKey<DecorationSet>('suggestionHighlights');
+interface HighlightState {
+  set: DecorationSet;
+  /** A change touched a suggestion (or made one): redraw from Yjs at the next frame. */
+  stale: boolean;
+}
+
+const key = new PluginKey<HighlightState>('suggestionHighlights');
 const REDRAW = 'redraw';
+const EMPTY: HighlightState = { set: DecorationSet.empty, stale: false };
+
+/** Whether any text of the blocks `range` touches carries a suggestion mark. */
+function marksIn(doc: PmNode, range: Range): boolean {
+  const { from, to } = blocksOf(doc, range);
+  let found = false;
+  doc.nodesBetween(from, to, (node) => {
+    if (found) return false;
+    if (node.isInline) found = node.marks.some((m) => m.type.name === 'insertion' || m.type.name === 'deletion');
+    return !node.isInline;
+  });
+  return found;
+}
 
 /**
  * Colours each suggestion by its author's party and titles it with who and
  * when. The author is read from Yjs (the client id of the item that opened
- * the mark), which a local edit reaches only after its transaction: so
- * decorations are mapped through each change and redrawn from Yjs at the
- * next animation frame.
+ * the mark), which a local edit reaches only after its transaction: so a
+ * change that touches a suggestion redraws from Yjs at the next animation
+ * frame. Others' typing far from any suggestion costs one comparison of the
+ * documents (a remote change comes as a whole-document replacement,
+ * y-prosemirror#113, so its mapping is not used) and no walk of the text.
  */
 export const SuggestionHighlights = Extension.create<{ look: ExternalStore<SuggestionLook | null> | null }>({
   name: 'suggestionHighlights',
@@ -26,20 +49,25 @@ export const SuggestionHighlights = Extension.create<{ look: ExternalStore<Sugge
     const store = this.options.look;
     if (!store) return [];
     return [
-      new Plugin<DecorationSet>({
+      new Plugin<HighlightState>({
         key,
         state: {
-          init: () => DecorationSet.empty,
-          apply(tr, set, _old, state) {
+          init: () => ({ set: DecorationSet.empty, stale: true }),
+          apply(tr, value, _old, state): HighlightState {
             if (tr.getMeta(key) === REDRAW) {
               const binding = bindingOf(state);
               const look = store.get();
-              return binding && look ? suggestionDecorations(binding.fragment, state.doc, look) : DecorationSet.empty;
+              return { set: binding && look ? suggestionDecorations(binding.fragment, state.doc, look) : DecorationSet.empty, stale: false };
             }
-            return tr.docChanged ? set.map(tr.mapping, tr.doc) : set;
+            if (!tr.docChanged) return value;
+            const change = changedRange(tr.before, tr.doc);
+            if (!change) return value;
+            const touched = value.set.find(change.range.from, change.range.to).length > 0 || marksIn(tr.doc, change.range);
+            if (!touched && value.set === DecorationSet.empty) return value.stale ? value : EMPTY;
+            return { set: value.set.map(change.map, tr.doc), stale: value.stale || touched };
           },
         },
-        props: { decorations: (state) => key.getState(state) },
+        props: { decorations: (state) => key.getState(state)?.set },
         view(view) {
           let frame = 0;
           const schedule = (): void => {
@@ -52,8 +80,8 @@ export const SuggestionHighlights = Extension.create<{ look: ExternalStore<Sugge
           const unsubscribe = store.subscribe(schedule);
           schedule();
           return {
-            update(_view, previous) {
-              if (previous.doc !== view.state.doc) schedule();
+            update() {
+              if (key.getState(view.state)?.stale) schedule();
             },
             destroy() {
               if (frame !== 0) cancelAnimationFrame(frame);
