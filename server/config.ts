@@ -18,6 +18,11 @@ const EnvSchema = z.object({
   /** E-mail (with MAIL_FROM and PUBLIC_URL): `smtp://user:pass@host:587` or `smtps://…:465`. */
   SMTP_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url({ protocol: /^smtps?$/, error: 'an smtp:// or smtps:// URL' }).optional()),
   MAIL_FROM: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(3).optional()),
+  /** Bounces: each message's envelope sender becomes `bounces+<id>@domain` under this address (VERP). */
+  BOUNCE_ADDRESS: z.preprocess((v) => (v === '' ? undefined : v), z.email({ error: 'an e-mail address, e.g. bounces@example.org' }).optional()),
+  /** Receives those bounces over SMTP on this port (needs BOUNCE_ADDRESS), on BOUNCE_SMTP_HOST or else HOST. */
+  BOUNCE_SMTP_PORT: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(0).max(65535).optional()),
+  BOUNCE_SMTP_HOST: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
 });
 
 export type Config = z.output<typeof EnvSchema>;
@@ -28,5 +33,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     throw new Error(`Invalid configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   }
+  if (parsed.data.BOUNCE_SMTP_PORT !== undefined && parsed.data.BOUNCE_ADDRESS === undefined)
+    throw new Error('Invalid configuration: BOUNCE_SMTP_PORT: needs BOUNCE_ADDRESS (the addresses it takes bounces for)');
   return parsed.data;
 }

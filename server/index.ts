@@ -10,11 +10,20 @@ const server = await startServer({
   durability: config.DURABILITY,
   clientDir: config.CLIENT_DIR,
   publicUrl: config.PUBLIC_URL,
-  mail: config.SMTP_URL && config.MAIL_FROM ? { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM } : undefined,
+  mail:
+    config.SMTP_URL && config.MAIL_FROM
+      ? {
+          smtpUrl: config.SMTP_URL,
+          from: config.MAIL_FROM,
+          bounceAddress: config.BOUNCE_ADDRESS,
+          bounceSmtp: config.BOUNCE_SMTP_PORT === undefined ? undefined : { port: config.BOUNCE_SMTP_PORT, host: config.BOUNCE_SMTP_HOST ?? config.HOST },
+        }
+      : undefined,
 });
 if (!(config.SMTP_URL && config.MAIL_FROM && config.PUBLIC_URL))
   console.log('E-mail is off (set SMTP_URL, MAIL_FROM and PUBLIC_URL to send it): notifications show in the app.');
 console.log(`Entente listening on ${server.url}  (data in ${config.DATA_DIR})`);
+if (server.bouncePort !== undefined) console.log(`Bounces for ${config.BOUNCE_ADDRESS} received over SMTP on port ${server.bouncePort}`);
 
 const stop = (): void => {
   server.close().then(

@@ -42,6 +42,8 @@ export interface StartOptions {
 export interface RunningServer {
   url: string;
   port: number;
+  /** The bounce listener's port, when `mail.bounceSmtp` is set. */
+  bouncePort?: number;
   rooms: Rooms;
   close(): Promise<void>;
 }
@@ -66,7 +68,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   await services.exports.backfillPagesHashes(log);
   services.afterSigning.copies.backfill(log);
   services.afterSigning.scheduler.start();
-  services.notifications.start();
+  await services.notifications.start();
   const { rooms, hub, auth } = services;
   const clientDir = options.clientDir && existsSync(join(options.clientDir, 'index.html')) ? options.clientDir : undefined;
   const app = createApp({ services, clientDir, log });
@@ -90,6 +92,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     port,
+    bouncePort: services.notifications.bouncePort,
     rooms,
     close() {
       closing ??= (async () => {

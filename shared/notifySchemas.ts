@@ -51,5 +51,15 @@ export const MailPreferencesViewSchema = MailPreferencesSchema.extend({ configur
 /** What the owner sees of e-mails that could not be delivered. */
 export const MailFailuresSchema = z.object({
   configured: z.boolean(),
-  failures: z.array(z.object({ to: z.string(), subject: z.string(), attempts: z.number().int(), error: z.string(), at: z.string() })),
+  failures: z.array(
+    z.object({
+      to: z.string(),
+      subject: z.string(),
+      attempts: z.number().int(),
+      error: z.string(),
+      at: z.string(),
+      /** `refused`: SMTP said no, or every retry failed; `bounced`: a mail server accepted it, then sent back a bounce (a DSN). */
+      kind: z.enum(['refused', 'bounced']),
+    }),
+  ),
 });

@@ -63,7 +63,7 @@ export function MailSettings({ agreementId }: { agreementId: string }) {
           <ul className="small">
             {failures.data.failures.map((f, i) => (
               <li key={i}>
-                {f.to} — {f.subject} ({dates.day(f.at)}): {f.error}
+                {f.to} — {f.subject} ({dates.day(f.at)}){f.kind === 'bounced' ? <> — {t('notify.failureBounced', { error: f.error })}</> : <>: {f.error}</>}
               </li>
             ))}
           </ul>

@@ -2,6 +2,7 @@ import type { Clock } from '../lifecycle/clock';
 import type { VersionStore } from '../store/versions';
 import type { OutboxStore } from './outboxStore';
 import { PermanentMailError, type SendMail } from './transport';
+import { verpAddress } from './verp';
 
 /** Waits before the 2nd, 3rd… attempt; after the last, the message is given up as failed and shown to the owner. */
 export const BACKOFF_MS = [30_000, 2 * 60_000, 10 * 60_000, 60 * 60_000, 6 * 60 * 60_000] as const;
@@ -14,6 +15,8 @@ export interface OutboxDeps {
   send: SendMail;
   clock: Clock;
   log: (message: string) => void;
+  /** `BOUNCE_ADDRESS`: each message's envelope sender is its VERP address under it (server/mail/verp.ts). */
+  bounceAddress?: string;
   /** A message given up (the owner sees it in the failures list). */
   failed?: (agreementId: string) => void;
 }
@@ -89,7 +92,14 @@ export class OutboxWorker {
         if (!this.d.store.claim(m.id)) continue;
         const attempt = m.attempts + 1;
         try {
-          await this.d.send({ messageId: `<${m.id}@entente>`, to: m.to, subject: m.subject, text: m.body, attachments: this.attachments(m.attachVersionId) });
+          await this.d.send({
+            messageId: `<${m.id}@entente>`,
+            to: m.to,
+            subject: m.subject,
+            text: m.body,
+            attachments: this.attachments(m.attachVersionId),
+            envelopeFrom: this.d.bounceAddress ? verpAddress(this.d.bounceAddress, m.id) : undefined,
+          });
           this.d.store.markSent(m.id, new Date(this.d.clock.now()).toISOString());
         } catch (error) {
           const why = error instanceof Error ? error.message : String(error);

@@ -47,15 +47,24 @@ export class OutboxStore {
       ),
       due: db.prepare<[string, number], Row>("SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, rowid LIMIT ?"),
       claim: db.prepare<[string]>("UPDATE outbox SET status = 'sending', attempts = attempts + 1 WHERE id = ? AND status = 'pending'"),
-      sent: db.prepare<[string, string]>("UPDATE outbox SET status = 'sent', sent_at = ?, last_error = NULL WHERE id = ?"),
+      // Only from `sending`: a bounce that came back before the mark has the last word.
+      sent: db.prepare<[string, string]>("UPDATE outbox SET status = 'sent', sent_at = ?, last_error = NULL WHERE id = ? AND status = 'sending'"),
       retry: db.prepare<[string, string, string]>("UPDATE outbox SET status = 'pending', next_attempt_at = ?, last_error = ? WHERE id = ?"),
       failed: db.prepare<[string, string]>("UPDATE outbox SET status = 'failed', last_error = ? WHERE id = ?"),
       // A message left claimed by a process that stopped mid-send is tried again (see README: at least once).
       unclaim: db.prepare("UPDATE outbox SET status = 'pending' WHERE status = 'sending'"),
       next: db.prepare<[], { at: string }>("SELECT min(next_attempt_at) AS at FROM outbox WHERE status = 'pending'"),
-      failures: db.prepare<[string], { to_address: string; subject: string; attempts: number; last_error: string | null; created_at: string }>(
-        "SELECT to_address, subject, attempts, last_error, created_at FROM outbox WHERE agreement_id = ? AND status = 'failed' ORDER BY created_at DESC LIMIT 100",
+      failures: db.prepare<
+        [string],
+        { to_address: string; subject: string; attempts: number; last_error: string | null; created_at: string; bounced_at: string | null }
+      >(
+        "SELECT to_address, subject, attempts, last_error, created_at, bounced_at FROM outbox WHERE agreement_id = ? AND status = 'failed' ORDER BY created_at DESC LIMIT 100",
       ),
+      exists: db.prepare<[string], { id: string }>('SELECT id FROM outbox WHERE id = ?'),
+      bounced: db.prepare<[string, string, string]>(
+        "UPDATE outbox SET status = 'failed', last_error = ?, bounced_at = ? WHERE id = ? AND status IN ('sent', 'sending')",
+      ),
+      agreementOf: db.prepare<[string], { agreement_id: string | null }>('SELECT agreement_id FROM outbox WHERE id = ?'),
     };
   }
 
@@ -84,6 +93,21 @@ export class OutboxStore {
     this.s.failed.run(error, id);
   }
 
+  /** Whether a message of this id was ever written (a bounce address names one). */
+  has(id: string): boolean {
+    return this.s.exists.get(id) !== undefined;
+  }
+
+  /**
+   * A mail server reported, after accepting it, that the message could not be
+   * delivered: it is failed, the owner sees it. Only a message handed to SMTP
+   * changes; returns its agreement then (null for a sign-in link), else undefined.
+   */
+  markBounced(id: string, error: string, now: string): { agreementId: string | null } | undefined {
+    if (this.s.bounced.run(error, now, id).changes !== 1) return undefined;
+    return { agreementId: this.s.agreementOf.get(id)?.agreement_id ?? null };
+  }
+
   unclaimAll(): number {
     return this.s.unclaim.run().changes;
   }
@@ -93,8 +117,14 @@ export class OutboxStore {
   }
 
   failures(agreementId: string) {
-    return this.s.failures
-      .all(agreementId)
-      .map((r) => ({ to: r.to_address, subject: r.subject, attempts: r.attempts, error: r.last_error ?? '', at: r.created_at }));
+    return this.s.failures.all(agreementId).map((r) => ({
+      to: r.to_address,
+      subject: r.subject,
+      attempts: r.attempts,
+      error: r.last_error ?? '',
+      at: r.created_at,
+      // `refused`: SMTP said no (or every retry failed); `bounced`: a mail server accepted it, then sent a bounce.
+      kind: r.bounced_at === null ? ('refused' as const) : ('bounced' as const),
+    }));
   }
 }

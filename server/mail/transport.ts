@@ -8,6 +8,8 @@ export interface Mail {
   subject: string;
   text: string;
   attachments: { filename: string; content: Buffer; contentType: string }[];
+  /** The envelope sender (Return-Path), where bounces go: the message's VERP address when `BOUNCE_ADDRESS` is set. */
+  envelopeFrom?: string;
 }
 
 export type SendMail = (mail: Mail) => Promise<void>;
@@ -21,7 +23,16 @@ export function smtpSender(smtpUrl: string, from: string): { send: SendMail; clo
   return {
     async send(mail) {
       try {
-        await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, messageId: mail.messageId, attachments: mail.attachments });
+        await transport.sendMail({
+          from,
+          to: mail.to,
+          subject: mail.subject,
+          text: mail.text,
+          messageId: mail.messageId,
+          attachments: mail.attachments,
+          // From stays MAIL_FROM; only the envelope (MAIL FROM, the Return-Path) names the message.
+          ...(mail.envelopeFrom ? { envelope: { from: mail.envelopeFrom, to: mail.to } } : {}),
+        });
       } catch (error) {
         const code = (error as { responseCode?: unknown }).responseCode;
         if (typeof code === 'number' && code >= 500) throw new PermanentMailError(error instanceof Error ? error.message : String(error));

@@ -3,6 +3,7 @@ import type { Clock } from '../lifecycle/clock';
 import type { DueEvent } from '../lifecycle/dueEvents';
 import type { SignedState } from '../lifecycle/service';
 import type { Notice } from '../lifecycle/store';
+import { BounceListener } from '../mail/bounces';
 import { OutboxWorker } from '../mail/outbox';
 import { OutboxStore } from '../mail/outboxStore';
 import { smtpSender, type SendMail } from '../mail/transport';
@@ -20,6 +21,10 @@ export interface MailOptions {
   from: string;
   /** Tests may hand the outbox their own sender; the real one is nodemailer on `smtpUrl`. */
   send?: SendMail;
+  /** `BOUNCE_ADDRESS`: each message's envelope sender becomes its own address under it (VERP, server/mail/verp.ts). */
+  bounceAddress?: string;
+  /** `BOUNCE_SMTP_PORT` (and `BOUNCE_SMTP_HOST`): where bounces to those addresses are received (server/mail/bounces.ts). */
+  bounceSmtp?: { port: number; host: string };
 }
 
 export interface NotifyWiring {
@@ -41,7 +46,22 @@ export function createNotifications(d: NotifyWiring) {
   const outboxStore = new OutboxStore(d.db);
   const mailOn = d.mail && d.publicUrl ? { ...d.mail, publicUrl: d.publicUrl } : null;
   const sender = mailOn ? (mailOn.send ? { send: mailOn.send, close: () => undefined } : smtpSender(mailOn.smtpUrl, mailOn.from)) : null;
-  const worker = sender ? new OutboxWorker({ store: outboxStore, versions: d.versions, send: sender.send, clock: d.clock, log: d.log }) : null;
+  const worker = sender
+    ? new OutboxWorker({ store: outboxStore, versions: d.versions, send: sender.send, clock: d.clock, log: d.log, bounceAddress: mailOn?.bounceAddress })
+    : null;
+  const bounceAddress = sender ? mailOn?.bounceAddress : undefined;
+  const bounces =
+    bounceAddress && mailOn?.bounceSmtp
+      ? new BounceListener({
+          bounceAddress,
+          known: (id) => outboxStore.has(id),
+          bounced: (id, error) => {
+            if (outboxStore.markBounced(id, error, new Date(d.clock.now()).toISOString())) d.log(`outbox: message ${id} bounced: ${error}`);
+          },
+          log: d.log,
+        })
+      : null;
+  let bouncePort: number | undefined;
   const service = new NotifyService({
     store: new NotificationStore(d.db),
     outbox: outboxStore,
@@ -59,8 +79,16 @@ export function createNotifications(d: NotifyWiring) {
     service,
     outbox: outboxStore,
     worker,
-    start: () => worker?.start(),
+    start: async () => {
+      worker?.start();
+      if (bounces && mailOn?.bounceSmtp) bouncePort = await bounces.listen(mailOn.bounceSmtp.port, mailOn.bounceSmtp.host);
+    },
+    /** The port the bounce listener took (`BOUNCE_SMTP_PORT=0`: any free one), once started. */
+    get bouncePort() {
+      return bouncePort;
+    },
     stop: async () => {
+      await bounces?.close();
       await worker?.stop();
       sender?.close();
     },

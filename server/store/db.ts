@@ -443,6 +443,8 @@ export const MIGRATIONS: readonly string[] = [
    CREATE INDEX outbox_agreement ON outbox(agreement_id, status);`,
   // A thread may be the reply thread of a suggestion (its mark's id in the document).
   `ALTER TABLE threads ADD COLUMN suggestion_id TEXT;`,
+  // When a mail server bounced an outbox message it had accepted (a delivery status notification to its VERP address).
+  `ALTER TABLE outbox ADD COLUMN bounced_at TEXT;`,
 ];
 
 /** `user_version` once the plaintext tokens are gone (the migration above). */

@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 
 export interface Received {
+  /** The envelope sender (MAIL FROM: the Return-Path), where bounces go. */
+  from: string;
   to: string[];
   mail: ParsedMail;
 }
@@ -29,7 +31,7 @@ export class TestSmtp {
         const to = session.envelope.rcptTo.map((r) => r.address);
         simpleParser(stream)
           .then((mail) => {
-            this.received.push({ to, mail });
+            this.received.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to, mail });
             callback();
           })
           .catch((error: Error) => callback(error));
