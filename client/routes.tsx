@@ -90,25 +90,65 @@ function probe(id: string): Promise<Probe> {
       (): Probe => ({ kind: 'unknown' }),
     );
     void outcome.then((known) => {
-      if (known.kind === 'refused') return loadRefused().catch(() => undefined);
       // The lazy imports meet any failure again.
-      for (const load of [loadGate, needWords.bind(null, 'app'), ...(known.kind === 'admitted' ? [loadEditor] : [])]) load().catch(() => undefined);
+      if (known.kind === 'refused') loadRefused().catch(() => undefined);
+      else if (known.kind === 'admitted') loadOpenParts().catch(() => undefined);
+      else for (const load of [loadGate, needWords.bind(null, 'app')]) load().catch(() => undefined);
     });
     probes.set(id, outcome);
   }
   return outcome;
 }
 
+/** What an admitted reader's page is made of, its chunks and words loaded. */
+interface OpenParts {
+  AccessGate: typeof import('./access/AccessGate').AccessGate;
+  DataProvider: typeof import('./data/DataProvider').DataProvider;
+  CollabEditor: typeof import('./editor/AgreementEditor').CollabEditor;
+}
+let openParts: Promise<OpenParts> | null = null;
+function loadOpenParts(): Promise<OpenParts> {
+  if (!openParts) {
+    openParts = Promise.all([loadGate(), loadEditor(), needWords('app')]).then(([[{ AccessGate }, { DataProvider }], { CollabEditor }]) => {
+      // The side column and dialogs next, in idle time (client/deferred.tsx).
+      void import('./deferred').then((deferred) => deferred.preloadDeferred());
+      return { AccessGate, DataProvider, CollabEditor };
+    });
+    openParts.catch(() => (openParts = null)); // the lazy route below meets the failure again
+  }
+  return openParts;
+}
+
 export function AgreementRoute({ id }: { id: string }) {
   const [known, setKnown] = useState<Probe | null>(null);
+  const [parts, setParts] = useState<OpenParts | null>(null);
   useEffect(() => {
     let live = true;
-    void probe(id).then((outcome) => live && setKnown(outcome));
+    void probe(id).then(async (outcome) => {
+      const loaded = outcome.kind === 'admitted' ? await loadOpenParts().catch(() => null) : null;
+      if (!live) return;
+      setParts(loaded);
+      setKnown(outcome);
+    });
     return () => {
       live = false;
     };
   }, [id]);
   if (!known) return <main className="page narrow muted" aria-busy="true" />;
+  if (parts) {
+    // Rendered as they are, not through lazy() and Suspense: React holds back content revealed
+    // after a fallback for up to 300 ms, which the gate and then the editor would each wait.
+    const { AccessGate: Gate, DataProvider, CollabEditor: Editor } = parts;
+    return (
+      <RequireWords area="app">
+        <DataProvider>
+          <Gate id={id}>
+            <Editor id={id} />
+          </Gate>
+        </DataProvider>
+      </RequireWords>
+    );
+  }
   if (known.kind === 'refused') {
     return (
       <Loading>
