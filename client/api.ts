@@ -110,6 +110,9 @@ export const unlockAgreement = (id: string, reason: string) => request(under(id,
 export const cancelVersion = (id: string, reason: string) => request(under(id, '/cancel'), StatusViewSchema, json('POST', { reason }));
 export const signAgreement = (id: string, input: { fullName: string; title: string; versionHash: string }) =>
   request(under(id, '/sign'), StatusViewSchema, json('POST', input));
+/** The owner sets everyone's default mode, Editing or Suggesting (shared/editMode.ts). */
+export const setDefaultMode = (id: string, mode: EditMode) => request(under(id, '/default-mode'), StatusViewSchema, json('PUT', { mode }));
+
 /** The owner records the lawyer's review (shared/legalReview.ts). */
 export const recordLegalReview = (id: string, input: LegalReviewInput) => request(under(id, '/legal-review'), StatusViewSchema, json('POST', input));
 export const getAudit = (id: string) => get(under(id, '/audit'), AuditViewSchema);
@@ -119,9 +122,6 @@ export const exportUrl = (id: string, format: 'pdf' | 'docx' | 'json'): string =
 /** After signing (server/routes/lifecycle.ts): dates, notice, the record of the partnership. */
 export const getLifecycle = (id: string, signal?: AbortSignal) => get(under(id, '/lifecycle'), LifecycleViewSchema, signal);
 export const giveNotice = (id: string, reason: string) => request(under(id, '/notice'), LifecycleViewSchema, json('POST', { reason }));
-/** The owner sets everyone's default mode, Editing or Suggesting (shared/editMode.ts). */
-export const setDefaultMode = (id: string, mode: EditMode) => request(under(id, '/default-mode'), StatusViewSchema, json('PUT', { mode }));
-
 export const addPartnershipRecord = (id: string, body: string) => request(under(id, '/records'), LifecycleViewSchema, json('POST', { body }));
 /** "My agreements" (server/routes/dashboard.ts): every agreement this browser is signed in to. */
 export const getDashboard = async (signal?: AbortSignal) => (await get('/api/dashboard', DashboardSchema, signal)).agreements;

@@ -162,6 +162,14 @@ describe('suggesting mode', () => {
     await poll(async () => (await aliceEditor.locator('del.suggestion').allTextContents()).join('')).toContain('sessions.');
     expect(await editorText(alice.page, aliceResp)).toContain('We ');
     expect(await editorText(alice.page, aliceResp)).toContain('Alice adds this.');
+
+    // In French: the switch, the cards and the counts.
+    await alice.page.getByTestId('lang-toggle').click();
+    await poll(() => alice.page.getByTestId('suggestions').innerText()).toContain('2 suggestions ouvertes');
+    expect(await alice.page.getByTestId('mode-switch').innerText()).toContain('Suggestion');
+    expect(await cards.first().innerText()).toMatch(/Suggestion de Bruno Tremblay \(Réseau Emploi Québec\), le \d/);
+    await alice.page.getByTestId('suggestions').scrollIntoViewIfNeeded();
+    await screenshot(alice.page, 'suggestions-fr');
     expect(alice.errors).toEqual([]);
     expect(bruno.errors).toEqual([]);
   }, 60_000);

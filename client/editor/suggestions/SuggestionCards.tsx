@@ -94,7 +94,7 @@ export function SuggestionCards() {
               data-suggestion-card={s.id}
             >
               <p className="small muted">
-                {sectionTitle(s.sectionKey)} · {suggestions.look.get()?.describe(s.by) ?? ''}
+                {sectionTitle(s.sectionKey)} · {suggestions.describe(s.by)}
               </p>
               {s.deleted !== '' && (
                 <p className="suggestion-text small">

@@ -30,6 +30,8 @@ export interface SuggestionsContextValue {
   defaultMode: EditMode;
   modeStore: ExternalStore<EditMode>;
   look: ExternalStore<SuggestionLook | null>;
+  /** "Suggested by … on …" in the reader's language. */
+  describe(by: SuggestedBy): string;
   items: SuggestionItem[];
   /** Set when a change could not be made a suggestion (a block's type or attributes). */
   refused: number;
@@ -106,8 +108,8 @@ export function SuggestionsProvider({ collab, template, children }: { collab: Co
   const onRefused = useCallback(() => setRefused((n) => n + 1), []);
 
   const value = useMemo(
-    () => ({ mode, setMode, defaultMode, modeStore, look: lookStore, items, refused, onRefused }),
-    [mode, setMode, defaultMode, modeStore, lookStore, items, refused, onRefused],
+    () => ({ mode, setMode, defaultMode, modeStore, look: lookStore, describe: look.describe, items, refused, onRefused }),
+    [mode, setMode, defaultMode, modeStore, lookStore, look, items, refused, onRefused],
   );
   return <SuggestionsContext.Provider value={value}>{children}</SuggestionsContext.Provider>;
 }
