@@ -110,7 +110,9 @@ describe('e-mail through the outbox, to a real SMTP server', () => {
       await new Promise((resolve) => setTimeout(resolve, 50));
       failures = (await (await failuresOf(r.a.token)).json()) as typeof failures;
     }
-    expect(failures.failures).toEqual([expect.objectContaining({ to: 'nobody@refused.invalid', attempts: 1, error: expect.stringContaining('550') })]);
+    expect(failures.failures).toEqual([
+      expect.objectContaining({ to: 'nobody@refused.invalid', attempts: 1, kind: 'refused', error: expect.stringContaining('550') }),
+    ]);
     expect((await failuresOf(r.partner.token)).status).toBe(403);
   });
 
