@@ -40,6 +40,7 @@ export const ERROR_CODES = [
   'ended', // the agreement has ended (its term ran out, or a notice took effect)
   'not_ended', // the record of the partnership is written once it has ended
   'renewal_decided', // the owner already chose to renew or let it expire
+  'on_original', // notice, records and review meetings of an amended agreement are the original's
   'mail_not_configured', // e-mail is off (SMTP_URL, MAIL_FROM, PUBLIC_URL): copy a sign-in link instead
   // 410
   'sign_in_link_invalid', // a sign-in link that is unknown, used already or expired

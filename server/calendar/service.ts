@@ -69,6 +69,8 @@ export class CalendarService {
       const a = this.d.agreements.get(id);
       const state = this.d.service.state(id, today);
       if (!a || !state) return [];
+      // An amended agreement's dates are its original's: they are listed once, under the original when the person has it.
+      if (state.version.agreementId !== id && members.some((m) => m.agreementId === state.version.agreementId)) return [];
       return [{ id, title: a.title, language: language ?? a.language, state, reviewMeetings: this.d.lifecycle.reviewMeetings(id) }];
     });
     const first = agreements[0];

@@ -1,3 +1,5 @@
+import type { Db } from '../store/db';
+
 /** A row of `agreement_links`: what a draft was opened from (an amendment, a renewal) or an expiry decision. */
 export interface LinkRow {
   /** The signed version the new draft was prefilled from (of the source, or of one of its signed amendments). */
@@ -45,4 +47,11 @@ export function amendmentRows(links: LinkLookup, root: string): LinkRow[] {
     }
   }
   return out.sort((a, b) => a.created_at.localeCompare(b.created_at));
+}
+
+/** The lookup over the `agreement_links` table. */
+export function dbLinkLookup(db: Db): LinkLookup {
+  const from = db.prepare<[string], LinkRow>('SELECT * FROM agreement_links WHERE source_id = ? ORDER BY created_at, rowid');
+  const to = db.prepare<[string], LinkRow>('SELECT * FROM agreement_links WHERE target_id = ? LIMIT 1');
+  return { from: (id) => from.all(id), to: (id) => to.get(id) };
 }

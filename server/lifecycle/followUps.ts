@@ -11,7 +11,7 @@ import type { HistoryCompare } from '../services/historyCompare';
 import type { Comparison } from '../../shared/historySchemas';
 import type { AgreementTemplate } from '../../shared/template';
 import type { LinksView } from '../../shared/lifecycleSchemas';
-import { amendmentRows, rootOf, type LinkLookup, type LinkRow } from './chain';
+import { amendmentRows, dbLinkLookup, rootOf, type LinkLookup, type LinkRow } from './chain';
 import { isoOn, type Clock } from './clock';
 import { prefill } from './prefill';
 import type { AfterSigningService, SignedState } from './service';
@@ -61,10 +61,8 @@ export class FollowUps {
       insert: d.db.prepare<[string, string, string, string | null, string, string]>(
         'INSERT INTO agreement_links (source_version_id, source_id, kind, target_id, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)',
       ),
-      from: d.db.prepare<[string], LinkRow>('SELECT * FROM agreement_links WHERE source_id = ? ORDER BY created_at, rowid'),
-      to: d.db.prepare<[string], LinkRow>('SELECT * FROM agreement_links WHERE target_id = ? LIMIT 1'),
     };
-    this.lookup = { from: (id) => this.s.from.all(id), to: (id) => this.s.to.get(id) };
+    this.lookup = dbLinkLookup(d.db);
   }
 
   amend(by: Participant): { id: string; sessionToken: string } {
@@ -78,7 +76,7 @@ export class FollowUps {
     const s = this.expectInForce(by.agreementId);
     const review = s.dates.renewalReviewDate;
     if (!review || this.d.service.today() < review) throw new HttpError(409, 'not_ready', `The renewal is decided from the review date (${review ?? 'none'}).`);
-    if (this.s.from.all(by.agreementId).some((l) => l.kind !== 'amendment')) throw new HttpError(409, 'renewal_decided', 'The renewal was already decided.');
+    if (this.lookup.from(by.agreementId).some((l) => l.kind !== 'amendment')) throw new HttpError(409, 'renewal_decided', 'The renewal was already decided.');
     if (decision === 'renew') return this.open(by, s, by.agreementId, 'renewal');
     this.d.db.transaction(() => {
       this.s.insert.run(s.version.id, by.agreementId, 'expire', null, by.id, isoOn(this.d.clock));
@@ -89,8 +87,8 @@ export class FollowUps {
   }
 
   links(agreementId: string): LinksView {
-    const rows = this.s.from.all(agreementId);
-    const up = this.s.to.get(agreementId);
+    const rows = this.lookup.from(agreementId);
+    const up = this.lookup.to(agreementId);
     const decision = rows.find((r) => r.kind !== 'amendment');
     // An amendment's page shows its original's chain; a renewal is an agreement of its own.
     const root = up?.kind === 'amendment' ? rootOf(this.lookup, agreementId) : agreementId;
@@ -126,7 +124,7 @@ export class FollowUps {
    * holds that text.
    */
   changes(agreementId: string, originalId: string, to: string): ChangeSet {
-    const up = this.s.to.get(agreementId);
+    const up = this.lookup.to(agreementId);
     if (!up || up.kind === 'expire' || this.sourceOf(up) !== originalId) throw new HttpError(404, 'not_found', 'This agreement was not opened from that one.');
     const signed = this.d.versions.get(up.source_version_id);
     const entry = signed && this.d.history.list(signed.agreementId).find((e) => e.kind === 'locked' && e.lockedVersion === signed.number);
@@ -160,7 +158,9 @@ export class FollowUps {
     const ids = [root, ...amendmentRows(this.lookup, root).map((r) => r.target_id!)];
     let latest: SignedState | null = null;
     for (const id of ids) {
-      const s = this.d.service.state(id);
+      // Each one's own signed text (state() gives an amendment the chain's life, not its text).
+      const version = this.d.versions.current(id);
+      const s = version ? this.d.service.textState(version) : null;
       if (s?.version.signedAt && (!latest || s.version.signedAt >= latest.version.signedAt!)) latest = s;
     }
     return latest;

@@ -5,6 +5,7 @@ import type { Db } from '../store/db';
 import type { ParticipantStore } from '../store/participants';
 import type { VersionStore } from '../store/versions';
 import { systemClock, type Clock } from './clock';
+import { dbLinkLookup } from './chain';
 import { SignedCopies } from './copies';
 import type { DueEvent } from './dueEvents';
 import { Dashboard } from './dashboard';
@@ -36,6 +37,7 @@ export function createAfterSigning(d: AfterSigningDeps) {
     hub: d.hub,
     clock,
     afterNotice: (id, notice) => noticeListeners.forEach((listen) => listen(id, notice)),
+    links: dbLinkLookup(d.db),
   });
   const copies = new SignedCopies({ store, versions: d.versions, audit: d.audit, describe: (hash) => d.exports.verify({ hash }) });
   const handlers: ((event: DueEvent, state: SignedState) => void)[] = [

@@ -47,8 +47,9 @@ export class LifecycleScheduler {
     for (const versionId of this.d.store.signedVersionIds()) {
       const version = this.d.versions.get(versionId);
       const state = version && this.d.service.stateOf(version, today);
-      // Only the agreement's current signed version counts (a later one replaces it).
-      if (!state) continue;
+      // Only the agreement's current signed version counts (a later one replaces it), and an
+      // amendment's version lives its original's life: that one is handled once, under its own id.
+      if (!state || state.version.id !== versionId) continue;
       const reviewMeetings = this.d.store.reviewMeetings(version.agreementId);
       for (const event of dueEvents(state, today, reviewMeetings)) {
         if (this.d.store.isDone(versionId, event.kind, event.on)) continue;

@@ -10,6 +10,7 @@ import type { Participant, ParticipantStore } from '../store/participants';
 import type { Version, VersionStore } from '../store/versions';
 import { isoOn, todayOn, type Clock } from './clock';
 import { nextDate } from './nextDate';
+import { amendmentRows, rootOf, type LinkLookup } from './chain';
 import type { LifecycleStore, Notice } from './store';
 
 export interface LifecycleDeps {
@@ -21,6 +22,8 @@ export interface LifecycleDeps {
   clock: Clock;
   /** After notice is given (every party is told). */
   afterNotice?: (agreementId: string, notice: Notice) => void;
+  /** Renewals and amendments (agreement_links): an amendment lives the life of its chain's original. */
+  links?: LinkLookup;
 }
 
 /** A signed agreement as its dates and notice make it today. */
@@ -54,10 +57,42 @@ export class AfterSigningService {
     return version ? this.stateOf(version, today) : null;
   }
 
+  /**
+   * The life of a signed version. An amendment changes the agreement, not its
+   * life: the chain's original is in force from its own last signature, with
+   * the terms (term, review lead time, notice period) of the agreement as it
+   * stands, the latest signed text of the chain; a signed amendment's version
+   * gets the original's state (its dates, notice and phase), so reminders,
+   * notice and the end happen once, on the original.
+   */
   stateOf(version: Version, today = this.today()): SignedState | null {
+    const links = this.d.links;
+    if (!links) return this.textState(version, today);
+    const root = rootOf(links, version.agreementId);
+    if (root !== version.agreementId) {
+      if (version.status !== 'signed') return null;
+      const original = this.d.versions.current(root);
+      return original ? this.stateOf(original, today) : null;
+    }
+    const latest = this.latestSigned(links, root, version);
+    return this.textState(version, today, latest && latest !== version ? (JSON.parse(latest.canonical) as AgreementContent).duration : undefined);
+  }
+
+  /** The latest signed version among the original and its signed amendments. */
+  private latestSigned(links: LinkLookup, root: string, original: Version): Version | null {
+    let latest: Version | null = original.status === 'signed' && original.signedAt ? original : null;
+    for (const row of amendmentRows(links, root)) {
+      const v = row.target_id ? this.d.versions.current(row.target_id) : undefined;
+      if (v?.status === 'signed' && v.signedAt && (!latest || v.signedAt >= latest.signedAt!)) latest = v;
+    }
+    return latest;
+  }
+
+  /** A signed version as its own text makes it (`terms`: another text's, the agreement as it stands). */
+  textState(version: Version, today = this.today(), terms?: AgreementContent['duration']): SignedState | null {
     if (version.status !== 'signed' || !version.signedAt) return null;
     const content = JSON.parse(version.canonical) as AgreementContent;
-    const dates = agreementDates(version.signedAt, content.duration);
+    const dates = agreementDates(version.signedAt, terms ?? content.duration);
     const notice = this.d.store.notice(version.id);
     const phase = signedPhase(today, dates, notice?.effectiveOn ?? null);
     const endsOn = [dates.endDate, notice?.effectiveOn ?? null].filter((d): d is string => d !== null).sort()[0] ?? null;
@@ -69,8 +104,11 @@ export class AfterSigningService {
     const id = reader.agreementId;
     const today = this.today();
     const s = this.state(id, today);
-    const reviewMeetings = this.d.store.reviewMeetings(id);
-    const people = new Map(this.d.participants.list(id).map((p) => [p.id, p]));
+    // On a signed amendment's page: the life of the original it amends (see stateOf).
+    const lifeOf = s?.version.agreementId ?? id;
+    const onOriginal = lifeOf === id;
+    const reviewMeetings = this.d.store.reviewMeetings(lifeOf);
+    const people = new Map([...this.d.participants.list(lifeOf), ...this.d.participants.list(id)].map((p) => [p.id, p]));
     const person = (pid: string) => ({ id: pid, name: people.get(pid)?.name ?? '' });
     const notice = s?.notice;
     return {
@@ -90,11 +128,13 @@ export class AfterSigningService {
             effectiveOn: notice.effectiveOn,
           }
         : null,
-      records: this.d.store.records(id).map((r) => ({ id: r.id, partyId: r.partyId, author: person(r.participantId), body: r.body, createdAt: r.createdAt })),
+      records: this.d.store
+        .records(lifeOf)
+        .map((r) => ({ id: r.id, partyId: r.partyId, author: person(r.participantId), body: r.body, createdAt: r.createdAt })),
       may: {
-        giveNotice: s?.phase === 'in_force' && canGiveNotice(reader),
-        record: s?.phase === 'ended' && canWriteRecord(reader),
-        settings: s !== null && can(reader, 'manage'),
+        giveNotice: onOriginal && s?.phase === 'in_force' && canGiveNotice(reader),
+        record: onOriginal && s?.phase === 'ended' && canWriteRecord(reader),
+        settings: onOriginal && s !== null && can(reader, 'manage'),
       },
     };
   }
@@ -146,12 +186,14 @@ export class AfterSigningService {
     return this.view(by);
   }
 
+  /** The agreement's own signed state; an amendment's notice, record and settings are the original's. */
   private expectSigned(id: string): SignedState {
     const s = this.state(id);
     if (!s) {
       const status = this.d.versions.status(id);
       throw new HttpError(409, status === 'signed' ? 'not_signed' : status, 'The agreement is not signed.');
     }
+    if (s.version.agreementId !== id) throw new HttpError(409, 'on_original', 'This amendment is part of the original agreement: act on the original.');
     return s;
   }
 }

@@ -617,6 +617,7 @@ export const en = {
   'lifecycle.renew': 'Renew',
   'lifecycle.letExpireButton': 'Let it expire',
   'error.renewal_decided': 'The renewal has already been decided.',
+  'error.on_original': 'This amendment is part of the original agreement: give notice, write the record and set review meetings on the original’s page.',
   'verify.link': 'Verify a signed copy',
   'verify.title': 'Verify a signed agreement',
   'verify.intro':

@@ -628,6 +628,8 @@ export const fr: Record<MessageKey, string> = {
   'lifecycle.renew': 'Renouveler',
   'lifecycle.letExpireButton': 'La laisser prendre fin',
   'error.renewal_decided': 'Le renouvellement a déjà été décidé.',
+  'error.on_original':
+    'Cet avenant fait partie de l’entente d’origine : donnez le préavis, rédigez le bilan et réglez les rencontres de suivi sur la page de l’entente d’origine.',
   'verify.link': 'Vérifier une copie signée',
   'verify.title': 'Vérifier une entente signée',
   'verify.intro':
