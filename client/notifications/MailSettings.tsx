@@ -63,7 +63,8 @@ export function MailSettings({ agreementId }: { agreementId: string }) {
           <ul className="small">
             {failures.data.failures.map((f, i) => (
               <li key={i}>
-                {f.to} — {f.subject} ({dates.day(f.at)}){f.kind === 'bounced' ? <> — {t('notify.failureBounced', { error: f.error })}</> : <>: {f.error}</>}
+                {f.to} — {f.subject} ({dates.day(f.at)})
+                {f.kind === 'bounced' ? <> — {t('notify.failureBounced', { error: f.error })}</> : <> — {t('notify.failureRefused', { error: f.error })}</>}
               </li>
             ))}
           </ul>

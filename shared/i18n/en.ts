@@ -586,6 +586,7 @@ export const en = {
   'notify.mailLanguageAgreement': 'Each agreement’s language',
   'notify.mailKinds': 'Send me an e-mail for',
   'notify.failures': 'E-mails that could not be delivered',
+  'notify.failureRefused': 'refused: {error}',
   'notify.failureBounced': 'returned by the recipient’s mail server after it had accepted it: {error}',
   'notify.kind.invited': 'invitations',
   'notify.kind.mentioned': 'mentions',

@@ -596,6 +596,7 @@ export const fr: Record<MessageKey, string> = {
   'notify.mailLanguageAgreement': 'La langue de chaque entente',
   'notify.mailKinds': 'M’envoyer un courriel pour',
   'notify.failures': 'Courriels qui n’ont pas pu être livrés',
+  'notify.failureRefused': 'refusé\u00a0: {error}',
   'notify.failureBounced': 'renvoyé par le serveur de courriel du destinataire après qu’il l’a accepté\u00a0: {error}',
   'notify.kind.invited': 'les invitations',
   'notify.kind.mentioned': 'les mentions',
