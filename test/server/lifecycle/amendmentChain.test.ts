@@ -4,22 +4,15 @@ import { ComparisonSchema, HistoryListSchema } from '../../../shared/historySche
 import { LinksViewSchema } from '../../../shared/lifecycleSchemas';
 import { fragmentName } from '../../../shared/schema';
 import { paragraph } from '../fill';
-import { startTestServer, useCleanup } from '../harness';
-import { readyAgreement } from '../signingFixture';
-import { DAY_MS, ManualClock } from './manualClock';
-import { openAmendment, signAmendment } from './amendmentFixture';
+import { useCleanup } from '../harness';
+import { DAY_MS } from './manualClock';
+import { openAmendment, signAmendment, signedOnClock } from './amendmentFixture';
 
 const cleanup = useCleanup();
 
 describe('an amendment of an amendment', () => {
   it('amends the same original, starts from the agreement as it stands, and the chain lists every amendment in signing order', async () => {
-    const clock = new ManualClock();
-    const server = await startTestServer({ clock });
-    cleanup.push(() => server.dispose());
-    const r = await readyAgreement(server.url);
-    const { version } = await r.lock();
-    await r.sign(r.partner.token, 'Paul Partenaire', version!.hash);
-    await r.sign(r.a.token, 'Odile', version!.hash);
+    const { clock, server, r } = await signedOnClock(cleanup);
 
     // Amendment 1 adds a clause and is signed.
     const first = await openAmendment(server.url, r.a.id, { token: r.a.token });

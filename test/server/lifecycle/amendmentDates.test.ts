@@ -2,23 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { addMonths, dayOf } from '../../../shared/lifecycle';
 import { LifecycleViewSchema, type LifecycleView } from '../../../shared/lifecycleSchemas';
 import { getDuration } from '../../../shared/schema';
-import { startTestServer, useCleanup } from '../harness';
-import { readyAgreement } from '../signingFixture';
-import { DAY_MS, ManualClock } from './manualClock';
-import { openAmendment, signAmendment } from './amendmentFixture';
+import { useCleanup } from '../harness';
+import { DAY_MS } from './manualClock';
+import { openAmendment, signAmendment, signedOnClock } from './amendmentFixture';
 
 const cleanup = useCleanup();
 const view = (body: unknown): LifecycleView => LifecycleViewSchema.parse(body);
 
 describe('an amendment changes the agreement, not its life', () => {
   it('an amendment that lengthens the term moves the original’s end; its own page shows the same dates, and notice is given once, on the original', async () => {
-    const clock = new ManualClock();
-    const server = await startTestServer({ clock });
-    cleanup.push(() => server.dispose());
-    const r = await readyAgreement(server.url);
-    const { version } = await r.lock();
-    await r.sign(r.partner.token, 'Paul Partenaire', version!.hash);
-    await r.sign(r.a.token, 'Odile', version!.hash);
+    const { clock, server, r } = await signedOnClock(cleanup);
     const signedDay = dayOf((await r.status()).inForceFrom!);
     // As filled in (test/server/fill.ts): two years.
     expect(view((await r.call(r.a.token, '/lifecycle')).body).dates?.endDate).toBe(addMonths(signedDay, 24));

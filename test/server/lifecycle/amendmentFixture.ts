@@ -3,7 +3,9 @@ import type * as Y from 'yjs';
 import type { AgreementDetail, ParticipantView, StatusView } from '../../../shared/api';
 import { activeSections } from '../../../shared/included';
 import { findTemplate } from '../../../shared/templates';
-import { agreementCall, connect, synced, tokenOf } from '../harness';
+import { agreementCall, connect, startTestServer, synced, tokenOf } from '../harness';
+import { readyAgreement } from '../signingFixture';
+import { ManualClock } from './manualClock';
 
 export interface OpenedAmendment {
   url: string;
@@ -90,4 +92,19 @@ export async function editAs(am: OpenedAmendment, token: string, edit: (doc: Y.D
   }
   // As in the editor: approvals come after the edits have settled (the server reconciles approvals after each store).
   await new Promise((r) => setTimeout(r, 50));
+}
+
+/**
+ * A real server on a manual clock with a signed MOU (both parties signed, today):
+ * where every after-signing test starts. The server is disposed by `cleanup`.
+ */
+export async function signedOnClock(cleanup: { push(fn: () => Promise<void> | void): void }) {
+  const clock = new ManualClock();
+  const server = await startTestServer({ clock });
+  cleanup.push(() => server.dispose());
+  const r = await readyAgreement(server.url);
+  const { version } = await r.lock();
+  await r.sign(r.partner.token, 'Paul Partenaire', version!.hash);
+  await r.sign(r.a.token, 'Odile', version!.hash);
+  return { clock, server, r };
 }

@@ -1,21 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { AgreementDetail, StatusView } from '../../../shared/api';
 import { LinksViewSchema } from '../../../shared/lifecycleSchemas';
-import { startTestServer, useCleanup } from '../harness';
-import { readyAgreement } from '../signingFixture';
-import { DAY_MS, ManualClock } from './manualClock';
+import { useCleanup } from '../harness';
+import { DAY_MS } from './manualClock';
+import { signedOnClock } from './amendmentFixture';
 
 const cleanup = useCleanup();
 
 describe('renewal and amendments', () => {
   it('opens an amendment and, from the review date, a renewal: new drafts prefilled from the signed text, linked to the unchanged original', async () => {
-    const clock = new ManualClock();
-    const server = await startTestServer({ clock });
-    cleanup.push(() => server.dispose());
-    const r = await readyAgreement(server.url);
-    const { version } = await r.lock();
-    await r.sign(r.partner.token, 'Paul Partenaire', version!.hash);
-    await r.sign(r.a.token, 'Odile', version!.hash);
+    const { clock, server, r } = await signedOnClock(cleanup);
     const signed = await r.status();
 
     expect((await r.call(r.partner.token, '/amendments', 'POST')).status).toBe(403);
