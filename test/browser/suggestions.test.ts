@@ -14,6 +14,7 @@ import {
   type BrowserSuite,
   type OpenPage,
 } from './browserHarness';
+import type { Page } from 'playwright-core';
 
 /**
  * Suggesting mode in two browsers: Bruno (second party, editor) suggests in
@@ -35,6 +36,22 @@ afterAll(async () => {
     pages.map((p) => p.context),
   );
 });
+
+/**
+ * Selects `length` characters from `offset` in a section's first paragraph with the keyboard, as a
+ * person would, and lets ProseMirror take the selection in: it reads the DOM's selection on
+ * selectionchange, so a key pressed at once could act on the old one.
+ */
+async function selectByKeyboard(page: Page, fragment: string, offset: number, length: number): Promise<void> {
+  await editorOf(page, fragment).locator('p').first().click();
+  await page.keyboard.press('Home');
+  for (let i = 0; i < offset; i++) await page.keyboard.press('ArrowRight');
+  for (let i = 0; i < length; i++) await page.keyboard.press('Shift+ArrowRight');
+  // The browser moves the selection; ProseMirror reads it on selectionchange, a task later.
+  const expected = await page.evaluate(() => getSelection()?.toString() ?? '');
+  expect(expected).toHaveLength(length);
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50))));
+}
 
 describe('suggesting mode', () => {
   it('party B suggests in party A’s section; A sees it live with B’s name, accepts one and rejects another', async () => {
@@ -68,17 +85,7 @@ describe('suggesting mode', () => {
     await caretAtEnd(bruno.page, aliceResp);
     await bruno.page.keyboard.type(' Every month.', { delay: 10 });
     // Select "the " and delete it: struck through, not removed.
-    const resp = editorOf(bruno.page, aliceResp);
-    await resp.evaluate((el) => {
-      const text = el.querySelector('p')?.firstChild;
-      if (!text) throw new Error('no text');
-      const range = document.createRange();
-      range.setStart(text, 'We host '.length);
-      range.setEnd(text, 'We host the '.length);
-      const sel = window.getSelection();
-      sel?.removeAllRanges();
-      sel?.addRange(range);
-    });
+    await selectByKeyboard(bruno.page, aliceResp, 'We host '.length, 'the '.length);
     await bruno.page.keyboard.press('Backspace');
     await caretAtEnd(bruno.page, f('purpose'));
     await bruno.page.keyboard.type(' A third idea.', { delay: 10 });
@@ -140,16 +147,7 @@ describe('suggesting mode', () => {
     expect(await check.innerText()).toContain('A third idea.');
 
     // A formatting change in Suggesting mode is a suggestion too: the plain words struck, the bold ones added.
-    await resp.evaluate((el) => {
-      const text = el.querySelector('p')?.firstChild;
-      if (!text) throw new Error('no text');
-      const range = document.createRange();
-      range.setStart(text, 'We '.length);
-      range.setEnd(text, 'We host'.length);
-      const sel = window.getSelection();
-      sel?.removeAllRanges();
-      sel?.addRange(range);
-    });
+    await selectByKeyboard(bruno.page, aliceResp, 'We '.length, 'host'.length);
     await bruno.page.keyboard.press('Control+b');
     await poll(() => aliceEditor.locator('del.suggestion').allTextContents()).toEqual(['host']);
     expect(await aliceEditor.locator('strong ins.suggestion').allTextContents()).toEqual(['host']);
