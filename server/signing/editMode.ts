@@ -9,11 +9,7 @@ import type { Participant } from '../store/participants';
  * log's hash chain vouches for. The latest entry counts; none means Editing.
  */
 export function defaultModeOf(audit: AuditLog, agreementId: string): EditMode {
-  const entry = audit
-    .list(agreementId)
-    .filter((e) => e.action === 'default_mode_set')
-    .at(-1);
-  return entry?.details['mode'] === 'suggesting' ? 'suggesting' : 'editing';
+  return audit.latest(agreementId, 'default_mode_set')?.details['mode'] === 'suggesting' ? 'suggesting' : 'editing';
 }
 
 export interface EditModeDeps {

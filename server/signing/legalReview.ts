@@ -13,10 +13,7 @@ import type { VersionStore } from '../store/versions';
  * The latest entry counts (a review may be recorded again after changes).
  */
 export function latestLegalReview(audit: AuditLog, agreementId: string): LegalReview | null {
-  const entry = audit
-    .list(agreementId)
-    .filter((e) => e.action === 'legal_review_recorded')
-    .at(-1);
+  const entry = audit.latest(agreementId, 'legal_review_recorded');
   if (!entry) return null;
   const { reviewer, reviewedOn } = entry.details;
   if (typeof reviewer !== 'string' || typeof reviewedOn !== 'string') return null;

@@ -54,6 +54,17 @@ interface Row {
 
 const GENESIS = '0'.repeat(64);
 
+const toEntry = (r: Row): AuditEntry => ({
+  seq: r.seq,
+  agreementId: r.agreement_id,
+  at: r.at,
+  actorId: r.actor_id,
+  action: r.action,
+  details: JSON.parse(r.details) as Record<string, unknown>,
+  prevHash: r.prev_hash,
+  hash: r.hash,
+});
+
 /** Each entry's hash covers its content and the previous entry's hash. */
 function entryHash(e: Omit<AuditEntry, 'seq' | 'hash'>): string {
   const body = canonicalJson({ agreementId: e.agreementId, at: e.at, actorId: e.actorId, action: e.action, details: e.details, prevHash: e.prevHash });
@@ -65,6 +76,7 @@ export class AuditLog {
   private readonly insertStmt;
   private readonly lastStmt;
   private readonly listStmt;
+  private readonly latestStmt;
 
   constructor(private readonly db: Db) {
     this.insertStmt = db.prepare<[string, string, string | null, string, string, string, string]>(
@@ -72,6 +84,7 @@ export class AuditLog {
     );
     this.lastStmt = db.prepare<[string], { hash: string }>('SELECT hash FROM audit_log WHERE agreement_id = ? ORDER BY seq DESC LIMIT 1');
     this.listStmt = db.prepare<[string], Row>('SELECT * FROM audit_log WHERE agreement_id = ? ORDER BY seq');
+    this.latestStmt = db.prepare<[string, string], Row>('SELECT * FROM audit_log WHERE agreement_id = ? AND action = ? ORDER BY seq DESC LIMIT 1');
   }
 
   append(agreementId: string, actorId: string | null, action: AuditAction, details: Record<string, unknown> = {}): AuditEntry {
@@ -85,16 +98,13 @@ export class AuditLog {
   }
 
   list(agreementId: string): AuditEntry[] {
-    return this.listStmt.all(agreementId).map((r) => ({
-      seq: r.seq,
-      agreementId: r.agreement_id,
-      at: r.at,
-      actorId: r.actor_id,
-      action: r.action,
-      details: JSON.parse(r.details) as Record<string, unknown>,
-      prevHash: r.prev_hash,
-      hash: r.hash,
-    }));
+    return this.listStmt.all(agreementId).map(toEntry);
+  }
+
+  /** The latest entry of one action (a decision kept in the log: the legal review, the default mode), without reading the whole log. */
+  latest(agreementId: string, action: AuditAction): AuditEntry | undefined {
+    const row = this.latestStmt.get(agreementId, action);
+    return row ? toEntry(row) : undefined;
   }
 
   head(agreementId: string): string {
