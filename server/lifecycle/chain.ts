@@ -1,4 +1,5 @@
 import type { Db } from '../store/db';
+import type { Version } from '../store/versions';
 
 /** A row of `agreement_links`: what a draft was opened from (an amendment, a renewal) or an expiry decision. */
 export interface LinkRow {
@@ -54,4 +55,18 @@ export function dbLinkLookup(db: Db): LinkLookup {
   const from = db.prepare<[string], LinkRow>('SELECT * FROM agreement_links WHERE source_id = ? ORDER BY created_at, rowid');
   const to = db.prepare<[string], LinkRow>('SELECT * FROM agreement_links WHERE target_id = ? LIMIT 1');
   return { from: (id) => from.all(id), to: (id) => to.get(id) };
+}
+
+/**
+ * The agreement as it stands: the latest signed among `original` (the
+ * chain's original's version) and the current versions of its signed
+ * amendments; null when none is signed.
+ */
+export function latestSigned(links: LinkLookup, current: (id: string) => Version | undefined, root: string, original: Version | undefined): Version | null {
+  let latest: Version | null = original?.status === 'signed' && original.signedAt ? original : null;
+  for (const row of amendmentRows(links, root)) {
+    const v = row.target_id ? current(row.target_id) : undefined;
+    if (v?.status === 'signed' && v.signedAt && (!latest || v.signedAt >= latest.signedAt!)) latest = v;
+  }
+  return latest;
 }

@@ -11,7 +11,7 @@ import type { HistoryCompare } from '../services/historyCompare';
 import type { Comparison } from '../../shared/historySchemas';
 import type { AgreementTemplate } from '../../shared/template';
 import type { LinksView } from '../../shared/lifecycleSchemas';
-import { amendmentRows, dbLinkLookup, rootOf, type LinkLookup, type LinkRow } from './chain';
+import { amendmentRows, dbLinkLookup, latestSigned, rootOf, type LinkLookup, type LinkRow } from './chain';
 import { isoOn, type Clock } from './clock';
 import { prefill } from './prefill';
 import type { AfterSigningService, SignedState } from './service';
@@ -155,15 +155,10 @@ export class FollowUps {
 
   /** The agreement as it stands: the latest signed of the chain's original and its signed amendments. */
   private asItStands(root: string): SignedState | null {
-    const ids = [root, ...amendmentRows(this.lookup, root).map((r) => r.target_id!)];
-    let latest: SignedState | null = null;
-    for (const id of ids) {
-      // Each one's own signed text (state() gives an amendment the chain's life, not its text).
-      const version = this.d.versions.current(id);
-      const s = version ? this.d.service.textState(version) : null;
-      if (s?.version.signedAt && (!latest || s.version.signedAt >= latest.version.signedAt!)) latest = s;
-    }
-    return latest;
+    const current = (id: string) => this.d.versions.current(id);
+    const latest = latestSigned(this.lookup, current, root, current(root));
+    // Its own signed text (state() gives an amendment the chain's life, not its text).
+    return latest ? this.d.service.textState(latest) : null;
   }
 
   private describe(id: string) {

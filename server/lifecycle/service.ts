@@ -10,7 +10,7 @@ import type { Participant, ParticipantStore } from '../store/participants';
 import type { Version, VersionStore } from '../store/versions';
 import { isoOn, todayOn, type Clock } from './clock';
 import { nextDate } from './nextDate';
-import { amendmentRows, rootOf, type LinkLookup } from './chain';
+import { latestSigned, rootOf, type LinkLookup } from './chain';
 import type { LifecycleStore, Notice } from './store';
 
 export interface LifecycleDeps {
@@ -74,18 +74,8 @@ export class AfterSigningService {
       const original = this.d.versions.current(root);
       return original ? this.stateOf(original, today) : null;
     }
-    const latest = this.latestSigned(links, root, version);
+    const latest = latestSigned(links, (id) => this.d.versions.current(id), root, version);
     return this.textState(version, today, latest && latest !== version ? (JSON.parse(latest.canonical) as AgreementContent).duration : undefined);
-  }
-
-  /** The latest signed version among the original and its signed amendments. */
-  private latestSigned(links: LinkLookup, root: string, original: Version): Version | null {
-    let latest: Version | null = original.status === 'signed' && original.signedAt ? original : null;
-    for (const row of amendmentRows(links, root)) {
-      const v = row.target_id ? this.d.versions.current(row.target_id) : undefined;
-      if (v?.status === 'signed' && v.signedAt && (!latest || v.signedAt >= latest.signedAt!)) latest = v;
-    }
-    return latest;
   }
 
   /** A signed version as its own text makes it (`terms`: another text's, the agreement as it stands). */
