@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useSidebar } from '../../comments/SidebarContext';
 import { useT } from '../../intl';
 import { useCanEdit } from '../../session';
@@ -23,19 +23,15 @@ export function SuggestionCards() {
   const [party, setParty] = useState('');
   const meId = controller.me.id;
   const mine = (s: SuggestionItem): boolean => s.by?.participantId === meId;
-  const shown = useMemo(
-    () =>
-      (suggestions?.items ?? []).filter(
-        (s) =>
-          state.tab !== 'resolved' &&
-          (state.tab !== 'mine' || mine(s)) &&
-          (state.section === null || s.sectionKey === state.section) &&
-          (party === '' || s.by?.partyId === party),
-      ),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `mine` reads meId only
-    [suggestions?.items, state.tab, state.section, party, meId],
-  );
   if (!suggestions || suggestions.items.length === 0) return null;
+  // Settled suggestions are gone from the document, so the "resolved" tab has none.
+  const shown = suggestions.items.filter(
+    (s) =>
+      state.tab !== 'resolved' &&
+      (state.tab !== 'mine' || mine(s)) &&
+      (state.section === null || s.sectionKey === state.section) &&
+      (party === '' || s.by?.partyId === party),
+  );
   const viewFor = (fragment: string) => controller.editors.viewFor(fragment);
   const classOf = new Map(parties.map((p) => [p.id, p.className]));
   const nameOf = new Map(parties.map((p) => [p.id, p.name]));
