@@ -5,14 +5,15 @@ import { LinksViewSchema } from '../../../shared/lifecycleSchemas';
 import { fragmentName } from '../../../shared/schema';
 import { paragraph } from '../fill';
 import { useCleanup } from '../harness';
-import { DAY_MS } from './manualClock';
-import { openAmendment, signAmendment, signedOnClock } from './amendmentFixture';
+import { DAY_MS, ManualClock } from './manualClock';
+import { openAmendment, signAmendment, signedOriginal } from './amendmentFixture';
 
 const cleanup = useCleanup();
 
 describe('an amendment of an amendment', () => {
   it('amends the same original, starts from the agreement as it stands, and the chain lists every amendment in signing order', async () => {
-    const { clock, server, r } = await signedOnClock(cleanup);
+    const clock = new ManualClock();
+    const { server, r } = await signedOriginal(cleanup, clock);
 
     // Amendment 1 adds a clause and is signed.
     const first = await openAmendment(server.url, r.a.id, { token: r.a.token });

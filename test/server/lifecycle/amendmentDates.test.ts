@@ -3,15 +3,16 @@ import { addMonths, dayOf } from '../../../shared/lifecycle';
 import { LifecycleViewSchema, type LifecycleView } from '../../../shared/lifecycleSchemas';
 import { getDuration } from '../../../shared/schema';
 import { useCleanup } from '../harness';
-import { DAY_MS } from './manualClock';
-import { openAmendment, signAmendment, signedOnClock } from './amendmentFixture';
+import { DAY_MS, ManualClock } from './manualClock';
+import { openAmendment, signAmendment, signedOriginal } from './amendmentFixture';
 
 const cleanup = useCleanup();
 const view = (body: unknown): LifecycleView => LifecycleViewSchema.parse(body);
 
 describe('an amendment changes the agreement, not its life', () => {
   it('an amendment that lengthens the term moves the original’s end; its own page shows the same dates, and notice is given once, on the original', async () => {
-    const { clock, server, r } = await signedOnClock(cleanup);
+    const clock = new ManualClock();
+    const { server, r } = await signedOriginal(cleanup, clock);
     const signedDay = dayOf((await r.status()).inForceFrom!);
     // As filled in (test/server/fill.ts): two years.
     expect(view((await r.call(r.a.token, '/lifecycle')).body).dates?.endDate).toBe(addMonths(signedDay, 24));

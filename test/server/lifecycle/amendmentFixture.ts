@@ -95,16 +95,16 @@ export async function editAs(am: OpenedAmendment, token: string, edit: (doc: Y.D
 }
 
 /**
- * A real server on a manual clock with a signed MOU (both parties signed, today):
- * where every after-signing test starts. The server is disposed by `cleanup`.
+ * A real server with a signed MOU (both parties signed, today), on `clock`
+ * when the test moves time: where every amendment test starts. The server is
+ * disposed by `cleanup`.
  */
-export async function signedOnClock(cleanup: { push(fn: () => Promise<void> | void): void }) {
-  const clock = new ManualClock();
-  const server = await startTestServer({ clock });
+export async function signedOriginal(cleanup: { push(fn: () => Promise<void> | void): void }, clock?: ManualClock) {
+  const server = await startTestServer(clock ? { clock } : {});
   cleanup.push(() => server.dispose());
   const r = await readyAgreement(server.url);
   const { version } = await r.lock();
   await r.sign(r.partner.token, 'Paul Partenaire', version!.hash);
   await r.sign(r.a.token, 'Odile', version!.hash);
-  return { clock, server, r };
+  return { server, r };
 }

@@ -3,11 +3,10 @@ import type { AgreementDetail, ParticipantView } from '../../../shared/api';
 import { ComparisonSchema } from '../../../shared/historySchemas';
 import { fragmentName, getMeta } from '../../../shared/schema';
 import { paragraph } from '../fill';
-import { startTestServer, tokenOf, useCleanup } from '../harness';
+import { tokenOf, useCleanup } from '../harness';
 import { pdfText } from '../pdfText';
-import { readyAgreement } from '../signingFixture';
 import { zipEntry } from '../history/zipEntry';
-import { editAs, openAmendment } from './amendmentFixture';
+import { editAs, openAmendment, signedOriginal } from './amendmentFixture';
 
 const cleanup = useCleanup();
 
@@ -16,12 +15,7 @@ const clause = (i: number): string => `Article ${i} : les parties ajoutent un at
 
 describe('what an amendment changes, as a redline', () => {
   it('downloads as a PDF headed with the original’s and the amendment’s names, dates and hashes, readable page by page, and as a DOCX with the marks', async () => {
-    const server = await startTestServer();
-    cleanup.push(() => server.dispose());
-    const r = await readyAgreement(server.url);
-    const { version } = await r.lock();
-    await r.sign(r.partner.token, 'Paul Partenaire', version!.hash);
-    await r.sign(r.a.token, 'Odile', version!.hash);
+    const { server, r } = await signedOriginal(cleanup);
     const am = await openAmendment(server.url, r.a.id, { token: r.a.token });
     const draft = (await am.call<AgreementDetail>('')).body;
     const editor = await am.call<ParticipantView>('/participants', 'POST', {

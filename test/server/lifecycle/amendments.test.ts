@@ -4,20 +4,14 @@ import { LinksViewSchema } from '../../../shared/lifecycleSchemas';
 import { fragmentName } from '../../../shared/schema';
 import { paragraph } from '../fill';
 import type { AgreementDetail, ParticipantView } from '../../../shared/api';
-import { agreementCall, connect, createAgreement, startTestServer, synced, tokenOf, useCleanup } from '../harness';
-import { readyAgreement } from '../signingFixture';
-import { openAmendment, signAmendment } from './amendmentFixture';
+import { agreementCall, connect, createAgreement, synced, tokenOf, useCleanup } from '../harness';
+import { openAmendment, signAmendment, signedOriginal } from './amendmentFixture';
 
 const cleanup = useCleanup();
 
 describe('what an amendment changes', () => {
   it('lists the original and its amendments, and compares the signed original with the amendment’s text; an unlinked pair is refused', async () => {
-    const server = await startTestServer();
-    cleanup.push(() => server.dispose());
-    const r = await readyAgreement(server.url);
-    const { version } = await r.lock();
-    await r.sign(r.partner.token, 'Paul Partenaire', version!.hash);
-    await r.sign(r.a.token, 'Odile', version!.hash);
+    const { server, r } = await signedOriginal(cleanup);
     const res = await fetch(`${server.url}/api/agreements/${r.a.id}/amendments`, { method: 'POST', headers: { authorization: `Bearer ${r.a.token}` } });
     const { id } = (await res.json()) as { id: string };
     // The owner's session on the new draft, as their browser gets it.
@@ -89,12 +83,7 @@ describe('what an amendment changes', () => {
     expect((await call('/original-compare')).status).toBe(400);
   });
   it('lists the signed amendments in the order they were signed, with their dates, and the others as in progress', async () => {
-    const server = await startTestServer();
-    cleanup.push(() => server.dispose());
-    const r = await readyAgreement(server.url);
-    const { version } = await r.lock();
-    await r.sign(r.partner.token, 'Paul Partenaire', version!.hash);
-    await r.sign(r.a.token, 'Odile', version!.hash);
+    const { server, r } = await signedOriginal(cleanup);
     const first = await openAmendment(server.url, r.a.id, { token: r.a.token });
     const second = await openAmendment(server.url, r.a.id, { token: r.a.token });
     await signAmendment(second);

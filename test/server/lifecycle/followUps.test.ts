@@ -2,14 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { AgreementDetail, StatusView } from '../../../shared/api';
 import { LinksViewSchema } from '../../../shared/lifecycleSchemas';
 import { useCleanup } from '../harness';
-import { DAY_MS } from './manualClock';
-import { signedOnClock } from './amendmentFixture';
+import { DAY_MS, ManualClock } from './manualClock';
+import { signedOriginal } from './amendmentFixture';
 
 const cleanup = useCleanup();
 
 describe('renewal and amendments', () => {
   it('opens an amendment and, from the review date, a renewal: new drafts prefilled from the signed text, linked to the unchanged original', async () => {
-    const { clock, server, r } = await signedOnClock(cleanup);
+    const clock = new ManualClock();
+    const { server, r } = await signedOriginal(cleanup, clock);
     const signed = await r.status();
 
     expect((await r.call(r.partner.token, '/amendments', 'POST')).status).toBe(403);
