@@ -7,6 +7,11 @@ const EnvSchema = z.object({
   /** `full` adds an fsync per commit: survives power loss, not only a crash. */
   DURABILITY: z.enum(['normal', 'full']).default('normal'),
   CLIENT_DIR: z.string().default('dist/client'),
+  /** PostgreSQL instead of the SQLite file in DATA_DIR: every store, shared by every instance started with it. */
+  DATABASE_URL: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.url({ protocol: /^postgres(ql)?$/, error: 'a postgres:// URL, e.g. postgres://entente:secret@db.example.org/entente' }).optional(),
+  ),
   /**
    * The address people open, when it differs from what reaches this process
    * (an HTTPS proxy): pages from its origin may open websockets.

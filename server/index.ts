@@ -7,6 +7,7 @@ const server = await startServer({
   port: config.PORT,
   host: config.HOST,
   dataDir: config.DATA_DIR,
+  databaseUrl: config.DATABASE_URL,
   durability: config.DURABILITY,
   clientDir: config.CLIENT_DIR,
   publicUrl: config.PUBLIC_URL,
@@ -22,7 +23,7 @@ const server = await startServer({
 });
 if (!(config.SMTP_URL && config.MAIL_FROM && config.PUBLIC_URL))
   console.log('E-mail is off (set SMTP_URL, MAIL_FROM and PUBLIC_URL to send it): notifications show in the app.');
-console.log(`Entente listening on ${server.url}  (data in ${config.DATA_DIR})`);
+console.log(`Entente listening on ${server.url}  (data in ${config.DATABASE_URL ? 'PostgreSQL' : config.DATA_DIR})`);
 if (server.bouncePort !== undefined) console.log(`Bounces for ${config.BOUNCE_ADDRESS} received over SMTP on port ${server.bouncePort}`);
 
 const stop = (): void => {

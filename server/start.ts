@@ -7,6 +7,7 @@ import { getRequestListener, RequestError } from '@hono/node-server';
 import { createApp } from './app';
 import { startCheckpointer } from './store/checkpointer';
 import { openDb } from './store/db';
+import { openPostgres } from './store/postgres/pgDb';
 import type { Rooms } from './sync/rooms';
 import { createServices, type ContainerOptions } from './services/container';
 import type { PdfBuilder } from './signing/complete';
@@ -20,6 +21,8 @@ export interface StartOptions {
   port?: number;
   host?: string;
   dataDir: string;
+  /** PostgreSQL (`DATABASE_URL`) instead of SQLite in `dataDir`. */
+  databaseUrl?: string;
   /** Built client to serve; skipped if it has no index.html. */
   clientDir?: string;
   durability?: 'normal' | 'full';
@@ -51,8 +54,9 @@ export interface RunningServer {
 /** Wires the stores, the sync server and the HTTP app together and listens. */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const log = options.log ?? ((m: string) => console.error(m));
-  const db = openDb(options.dataDir, options.durability);
-  const checkpointer = startCheckpointer(db, log);
+  const sqlite = options.databaseUrl ? undefined : openDb(options.dataDir, options.durability);
+  const db = sqlite ?? openPostgres(options.databaseUrl ?? '');
+  const checkpointer = sqlite && startCheckpointer(sqlite, log);
   const services = createServices(db, {
     idleMs: options.idleMs ?? 30_000,
     compactAfter: options.compactAfter ?? 500,
@@ -106,7 +110,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeAllConnections();
         await closed;
-        await checkpointer.stop();
+        await checkpointer?.stop();
         db.close();
       })();
       return closing;

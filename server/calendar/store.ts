@@ -31,7 +31,7 @@ export class CalendarStore {
   constructor(private readonly db: Db) {
     this.s = {
       insert: db.prepare('INSERT INTO calendar_feeds (id, token_hash, participant_id, scope, created_at, person_id) VALUES (?, ?, ?, ?, ?, ?)'),
-      member: db.prepare('INSERT OR IGNORE INTO calendar_feed_members (feed_id, participant_id) VALUES (?, ?)'),
+      member: db.prepare('INSERT INTO calendar_feed_members (feed_id, participant_id) VALUES (?, ?) ON CONFLICT DO NOTHING'),
       byHash: db.prepare<[string], Row>(
         'SELECT id, participant_id, scope, created_at, person_id FROM calendar_feeds WHERE token_hash = ? AND revoked_at IS NULL',
       ),

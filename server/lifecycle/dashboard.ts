@@ -33,16 +33,24 @@ export class Dashboard {
     db: Db,
     private readonly d: { versions: VersionStore; service: AfterSigningService; store: LifecycleStore },
   ) {
+    // The parties' legal names, as a JSON array, out of a canonical text: JSON functions are not portable.
+    const partyNames =
+      db.dialect === 'postgres'
+        ? `(SELECT coalesce(json_agg(x.value->>'legalName' ORDER BY x.n), '[]')::text FROM jsonb_array_elements(latest.canonical::jsonb->'parties') WITH ORDINALITY AS x(value, n))`
+        : `(SELECT json_group_array(json_extract(value, '$.legalName')) FROM json_each(latest.canonical, '$.parties'))`;
     this.stmt = db.prepare<[string], Row>(
       `WITH mine AS (SELECT p.id, p.agreement_id, p.role FROM participants p WHERE p.id IN (SELECT value FROM json_each(?)) AND p.revoked_at IS NULL),
-       cur AS (SELECT v.agreement_id, v.id, max(v.number) FROM versions v JOIN mine m ON m.agreement_id = v.agreement_id
-               WHERE v.status IN ('locked', 'signed') GROUP BY v.agreement_id),
-       latest AS (SELECT h.agreement_id, h.canonical, max(h.number) FROM history h JOIN mine m ON m.agreement_id = h.agreement_id GROUP BY h.agreement_id)
+       cur AS (SELECT v.agreement_id, v.id FROM versions v
+               WHERE v.agreement_id IN (SELECT agreement_id FROM mine) AND v.status IN ('locked', 'signed')
+                 AND v.number = (SELECT max(w.number) FROM versions w WHERE w.agreement_id = v.agreement_id AND w.status IN ('locked', 'signed'))),
+       latest AS (SELECT h.agreement_id, h.canonical FROM history h
+                  WHERE h.agreement_id IN (SELECT agreement_id FROM mine)
+                    AND h.number = (SELECT max(g.number) FROM history g WHERE g.agreement_id = h.agreement_id))
        SELECT a.id, m.id AS participant_id, a.title, a.status, a.updated_at, m.role,
          (SELECT count(*) FROM approvals ap WHERE ap.agreement_id = a.id) AS approvals,
          cur.id AS version_id,
          (SELECT count(*) FROM signatures s WHERE s.version_id = cur.id) AS signatures,
-         (SELECT json_group_array(json_extract(value, '$.legalName')) FROM json_each(latest.canonical, '$.parties')) AS parties
+         ${partyNames} AS parties
        FROM mine m JOIN agreements a ON a.id = m.agreement_id
        LEFT JOIN cur ON cur.agreement_id = a.id
        LEFT JOIN latest ON latest.agreement_id = a.id`,

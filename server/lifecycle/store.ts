@@ -69,14 +69,16 @@ export class LifecycleStore {
          VALUES (@id, @agreementId, @participantId, @partyId, @body, @createdAt)`,
       ),
       jsonHash: db.prepare<[string], { json_hash: string }>('SELECT json_hash FROM signed_copies WHERE version_id = ?'),
-      setJsonHash: db.prepare<[string, string]>('INSERT OR IGNORE INTO signed_copies (version_id, json_hash) VALUES (?, ?)'),
+      setJsonHash: db.prepare<[string, string]>('INSERT INTO signed_copies (version_id, json_hash) VALUES (?, ?) ON CONFLICT DO NOTHING'),
       byJsonHash: db.prepare<[string], { version_id: string }>('SELECT version_id FROM signed_copies WHERE json_hash = ?'),
       withoutCopy: db.prepare<[], { id: string }>(
         "SELECT v.id FROM versions v WHERE v.status = 'signed' AND v.pdf_hash IS NOT NULL AND NOT EXISTS (SELECT 1 FROM signed_copies c WHERE c.version_id = v.id)",
       ),
       signedVersions: db.prepare<[], { id: string }>("SELECT id FROM versions WHERE status = 'signed' ORDER BY signed_at"),
       done: db.prepare<[string, string, string], { done_at: string }>('SELECT done_at FROM lifecycle_events WHERE version_id = ? AND kind = ? AND on_day = ?'),
-      markDone: db.prepare<[string, string, string, string]>('INSERT OR IGNORE INTO lifecycle_events (version_id, kind, on_day, done_at) VALUES (?, ?, ?, ?)'),
+      markDone: db.prepare<[string, string, string, string]>(
+        'INSERT INTO lifecycle_events (version_id, kind, on_day, done_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
+      ),
     };
   }
 

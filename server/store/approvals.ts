@@ -27,7 +27,7 @@ export class ApprovalStore {
   constructor(private readonly db: Db) {
     this.upsertStmt = db.prepare<[string, string, string, string, string, string]>(
       `INSERT INTO approvals (agreement_id, section_key, party_id, participant_id, content_hash, approved_at) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT DO UPDATE SET participant_id = excluded.participant_id, content_hash = excluded.content_hash, approved_at = excluded.approved_at`,
+       ON CONFLICT (agreement_id, section_key, party_id) DO UPDATE SET participant_id = excluded.participant_id, content_hash = excluded.content_hash, approved_at = excluded.approved_at`,
     );
     this.listStmt = db.prepare<[string], Row>('SELECT * FROM approvals WHERE agreement_id = ? ORDER BY section_key, party_id');
     this.deleteStmt = db.prepare<[string, string, string]>('DELETE FROM approvals WHERE agreement_id = ? AND section_key = ? AND party_id = ?');

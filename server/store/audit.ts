@@ -79,8 +79,8 @@ export class AuditLog {
   private readonly latestStmt;
 
   constructor(private readonly db: Db) {
-    this.insertStmt = db.prepare<[string, string, string | null, string, string, string, string]>(
-      'INSERT INTO audit_log (agreement_id, at, actor_id, action, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    this.insertStmt = db.prepare<[string, string, string | null, string, string, string, string], { seq: number }>(
+      'INSERT INTO audit_log (agreement_id, at, actor_id, action, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING seq',
     );
     this.lastStmt = db.prepare<[string], { hash: string }>('SELECT hash FROM audit_log WHERE agreement_id = ? ORDER BY seq DESC LIMIT 1');
     this.listStmt = db.prepare<[string], Row>('SELECT * FROM audit_log WHERE agreement_id = ? ORDER BY seq');
@@ -92,8 +92,8 @@ export class AuditLog {
       const prevHash = this.lastStmt.get(agreementId)?.hash ?? GENESIS;
       const entry = { agreementId, at: new Date().toISOString(), actorId, action, details, prevHash };
       const hash = entryHash(entry);
-      const { lastInsertRowid } = this.insertStmt.run(agreementId, entry.at, actorId, action, canonicalJson(details), prevHash, hash);
-      return { ...entry, seq: Number(lastInsertRowid), hash };
+      const inserted = this.insertStmt.get(agreementId, entry.at, actorId, action, canonicalJson(details), prevHash, hash);
+      return { ...entry, seq: Number(inserted?.seq), hash };
     })();
   }
 

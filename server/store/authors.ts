@@ -52,9 +52,10 @@ export class AuthorStore {
     this.selectSpans = db.prepare<[string], { client_id: number; clock: number; at: string }>(
       'SELECT client_id, clock, at FROM author_spans WHERE agreement_id = ? ORDER BY client_id, clock',
     );
-    // SQLite takes the bare column `at` from the row holding max(clock).
+    // Each client's latest span: when its items were last stored.
     this.selectLastSpans = db.prepare<[string], { client_id: number; clock: number; at: string }>(
-      'SELECT client_id, max(clock) AS clock, at FROM author_spans WHERE agreement_id = ? GROUP BY client_id',
+      'SELECT s.client_id, s.clock, s.at FROM author_spans s WHERE s.agreement_id = ? ' +
+        'AND s.clock = (SELECT max(m.clock) FROM author_spans m WHERE m.agreement_id = s.agreement_id AND m.client_id = s.client_id)',
     );
     this.bindAll = db.transaction((agreementId: string, clientIds: readonly number[], binding: ClientBinding, at: string) => {
       for (const clientId of clientIds) this.bind(agreementId, clientId, binding, at);

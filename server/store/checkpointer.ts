@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import type { Db } from './db';
+import type { SqliteDb } from './sqlite';
 
 /** How often the WAL is copied back into the database file: often, so each copy is small. */
 const INTERVAL_MS = 250;
@@ -49,7 +49,7 @@ export interface Checkpointer {
  * fsyncs: a pause of milliseconds for every client of every document.
  * Readers and the writer carry on while a passive checkpoint runs.
  */
-export function startCheckpointer(db: Db, log: (message: string) => void, maxWalBytes = DEFAULT_MAX_WAL_BYTES): Checkpointer {
+export function startCheckpointer(db: SqliteDb, log: (message: string) => void, maxWalBytes = DEFAULT_MAX_WAL_BYTES): Checkpointer {
   db.pragma('wal_autocheckpoint = 0');
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, file: db.name, intervalMs: INTERVAL_MS, maxWalBytes } });
@@ -101,7 +101,7 @@ export function startCheckpointer(db: Db, log: (message: string) => void, maxWal
  * handler would put the event loop to sleep. It is tried again after the
  * worker's next checkpoint instead.
  */
-function truncateWal(db: Db, log: (message: string) => void): void {
+function truncateWal(db: SqliteDb, log: (message: string) => void): void {
   const timeout = db.pragma('busy_timeout', { simple: true });
   try {
     db.pragma('busy_timeout = 0');

@@ -51,7 +51,7 @@ export class PersonStore {
          WHERE me.participant_id = ? AND p.revoked_at IS NULL AND o.participant_id != ?`,
       ),
       // A new personal link (or a revocation) detaches the participant from every person but `keep`.
-      detach: db.prepare<[string, string | null]>('DELETE FROM person_participants WHERE participant_id = ? AND person_id IS NOT ?'),
+      detach: db.prepare<[string, string | null]>('DELETE FROM person_participants WHERE participant_id = ? AND person_id IS DISTINCT FROM ?'),
     };
   }
 

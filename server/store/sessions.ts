@@ -12,7 +12,7 @@ export class SessionStore {
       'INSERT INTO sessions (token_hash, participant_id, created_at, expires_at) VALUES (?, ?, ?, ?)',
     );
     this.getStmt = db.prepare<[string, string], { participant_id: string }>('SELECT participant_id FROM sessions WHERE token_hash = ? AND expires_at > ?');
-    this.deleteForStmt = db.prepare<[string, string | null]>('DELETE FROM sessions WHERE participant_id = ? AND token_hash IS NOT ?');
+    this.deleteForStmt = db.prepare<[string, string | null]>('DELETE FROM sessions WHERE participant_id = ? AND token_hash IS DISTINCT FROM ?');
     this.deleteStmt = db.prepare<[string]>('DELETE FROM sessions WHERE token_hash = ?');
   }
 

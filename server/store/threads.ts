@@ -110,7 +110,7 @@ export class ThreadStore {
         'SELECT e.* FROM thread_events e JOIN threads t ON t.id = e.thread_id WHERE t.agreement_id = ? ORDER BY e.at, e.rowid',
       ),
       markRead: db.prepare<[string, string, string]>(
-        'INSERT INTO thread_reads (participant_id, thread_id, read_at) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET read_at = excluded.read_at',
+        'INSERT INTO thread_reads (participant_id, thread_id, read_at) VALUES (?, ?, ?) ON CONFLICT (participant_id, thread_id) DO UPDATE SET read_at = excluded.read_at',
       ),
       readsOf: db.prepare<[string], { thread_id: string; read_at: string }>('SELECT thread_id, read_at FROM thread_reads WHERE participant_id = ?'),
     };

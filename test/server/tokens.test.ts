@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { CloseCode } from '../../shared/closeCodes';
 import type { AuditView, Me, ParticipantView } from '../../shared/api';
 import { MIGRATIONS } from '../../server/store/db';
+import { sqliteSql } from '../../server/store/migrations';
 import { agreementCall, api, createAgreement, invite, rawSocket, tempDir, tokenOf, startTestServer, useTestServer } from './harness';
 
 /**
@@ -165,12 +166,12 @@ describe('the owner re-issues a link', () => {
 describe('a data directory from before hashed-only links', () => {
   it('keeps every link working and keeps no plaintext', async () => {
     const dataDir = tempDir();
-    const hashedOnly = MIGRATIONS.findIndex((m) => m.includes('DROP COLUMN token'));
+    const hashedOnly = MIGRATIONS.findIndex((m) => sqliteSql(m).includes('DROP COLUMN token'));
     expect(hashedOnly).toBeGreaterThan(0);
     // The database as the previous version left it: plaintext beside its hash.
     const old = new Database(join(dataDir, 'entente.sqlite'));
     old.pragma('journal_mode = WAL');
-    for (const sql of MIGRATIONS.slice(0, hashedOnly)) old.exec(sql);
+    for (const m of MIGRATIONS.slice(0, hashedOnly)) old.exec(sqliteSql(m));
     old.pragma(`user_version = ${hashedOnly}`);
     const id = 'A'.repeat(22);
     old

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import * as Y from 'yjs';
 import { MIGRATIONS, openDb, type Db } from '../../../server/store/db';
+import { sqliteSql } from '../../../server/store/migrations';
 import { DocStore } from '../../../server/store/docs';
 import { tempDir } from '../harness';
 
@@ -73,8 +74,8 @@ describe('document store', () => {
     const dir = dataDir();
     const file = join(dir, 'entente.sqlite');
     const old = new Database(file);
-    const clustered = MIGRATIONS.findIndex((m) => m.includes('CREATE TABLE doc_log'));
-    for (const sql of MIGRATIONS.slice(0, clustered)) old.exec(sql);
+    const clustered = MIGRATIONS.findIndex((m) => sqliteSql(m).includes('CREATE TABLE doc_log'));
+    for (const m of MIGRATIONS.slice(0, clustered)) old.exec(sqliteSql(m));
     old.pragma(`user_version = ${clustered}`);
     old.prepare("INSERT INTO agreements (id, title, language, template_id, created_at, updated_at) VALUES ('doc', 't', 'en', 'mou', '', '')").run();
     const writer = new Y.Doc();
