@@ -6,7 +6,10 @@ import * as Y from 'yjs';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import { startServer, type RunningServer, type StartOptions } from '../../server/start';
+import { openDb, type Db } from '../../server/store/db';
+import { openPostgres } from '../../server/store/postgres/pgDb';
 import type { CreatedAgreement, CreateAgreementInput, ParticipantView } from '../../shared/api';
+import { freshDatabase, type FreshDatabase } from './pgTestDb';
 
 export const tempDir = (): string => mkdtempSync(join(tmpdir(), 'entente-test-'));
 
@@ -17,11 +20,47 @@ export interface TestServer extends RunningServer {
   dispose(): Promise<void>;
 }
 
-/** A real server on a random port with a fresh SQLite file. */
+/** The vitest project "postgres" (vitest.config.ts): every test server stores in PostgreSQL instead of its SQLite file. */
+export const onPostgres = process.env.TEST_BACKEND === 'postgres';
+
+/** On PostgreSQL, each data directory stands for a schema of its own, so a server restarted on it finds its data. */
+const databases = new Map<string, FreshDatabase>();
+
+/** The `databaseUrl` of a test server on `dataDir` (undefined on SQLite); a new schema the first time. */
+export async function testDatabaseUrl(dataDir: string): Promise<string | undefined> {
+  if (!onPostgres) return undefined;
+  let db = databases.get(dataDir);
+  if (!db) {
+    db = await freshDatabase();
+    databases.set(dataDir, db);
+  }
+  return db.url;
+}
+
+/**
+ * The database of the test server on `dataDir`, opened beside it as a second instance would: its SQLite
+ * file, or on PostgreSQL its schema (a new one if no server ran there yet). For what a test does behind
+ * the API's back; close it after.
+ */
+export async function openTestDb(dataDir: string): Promise<Db> {
+  const url = await testDatabaseUrl(dataDir);
+  return url ? openPostgres(url) : openDb(dataDir);
+}
+
+/** Drops the schemas of a test file's servers (test/server/postgresSetup.ts runs it after each file). */
+export async function dropTestDatabases(): Promise<void> {
+  for (const [dir, db] of databases) {
+    databases.delete(dir);
+    await db.drop();
+  }
+}
+
+/** A real server on a random port with a fresh SQLite file (or PostgreSQL schema, see `onPostgres`). */
 export async function startTestServer(options: Partial<StartOptions> = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? tempDir();
   const logs: string[] = [];
-  const server = await startServer({ port: 0, log: (m) => logs.push(m), ...options, dataDir });
+  const databaseUrl = options.databaseUrl ?? (await testDatabaseUrl(dataDir));
+  const server = await startServer({ port: 0, log: (m) => logs.push(m), ...options, dataDir, databaseUrl });
   return {
     ...server,
     dataDir,
@@ -29,6 +68,9 @@ export async function startTestServer(options: Partial<StartOptions> = {}): Prom
     async dispose() {
       await server.close();
       rmSync(dataDir, { recursive: true, force: true });
+      const db = databases.get(dataDir);
+      databases.delete(dataDir);
+      await db?.drop();
     },
   };
 }

@@ -8,10 +8,9 @@ import { CreateAgreementSchema } from '../../shared/api';
 import { CloseCode } from '../../shared/closeCodes';
 import { findTemplate } from '../../shared/templates';
 import { createServices } from '../../server/services/container';
-import { openDb } from '../../server/store/db';
 import { DocStore } from '../../server/store/docs';
 import { Rooms } from '../../server/sync/rooms';
-import { api, connect, createAgreement, startTestServer, synced, tempDir, waitFor, type TestAgreement, type TestServer } from './harness';
+import { api, connect, createAgreement, openTestDb, startTestServer, synced, tempDir, waitFor, type TestAgreement, type TestServer } from './harness';
 import { rawRequest } from './rawHttp';
 
 let server: TestServer;
@@ -231,7 +230,7 @@ describe('security headers', () => {
 describe('timers', () => {
   it('a hook failing after updates were stored is logged; the room keeps storing and broadcasting', async () => {
     const dataDir = tempDir();
-    const db = openDb(dataDir);
+    const db = await openTestDb(dataDir);
     try {
       const logs: string[] = [];
       const services = createServices(db, { idleMs: 60_000, compactAfter: 1000, log: (m) => logs.push(m) });

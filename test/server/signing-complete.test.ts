@@ -1,12 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import type { AuditView, StatusView, VerifyResult } from '../../shared/api';
 import { signedPdf } from '../../server/export/pdf';
 import type { PdfBuilder } from '../../server/signing/complete';
-import { agreementCall, api, startTestServer, tempDir, waitFor, type TestServer } from './harness';
+import { agreementCall, api, openTestDb, startTestServer, tempDir, waitFor, type TestServer } from './harness';
 import { pdfText } from './pdfText';
 import { readyAgreement, type ReadyAgreement } from './signingFixture';
 import { spawnServer, type SpawnedServer } from './spawnServer';
@@ -106,7 +104,7 @@ describe('completing', () => {
     expect(audit.chain.ok).toBe(true);
     expect(audit.entries.map((e) => e.action).filter((a) => ['signed', 'cancelled', 'completed'].includes(a))).toEqual(['signed', 'signed', 'cancelled']);
     expect((await r.call(r.a.token, '/export.pdf')).status).toBe(409);
-    const db = new Database(join(server.dataDir, 'entente.sqlite'), { readonly: true });
+    const db = await openTestDb(server.dataDir);
     expect(db.prepare('SELECT status, pdf, pdf_hash FROM versions WHERE agreement_id = ?').all(r.a.id)).toEqual([
       { status: 'cancelled', pdf: null, pdf_hash: null },
     ]);

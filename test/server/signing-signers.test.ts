@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import type { ApiError, AuditView, ParticipantView, StatusView } from '../../shared/api';
-import { agreementCall, createAgreement, invite, useTestServer } from './harness';
+import { agreementCall, createAgreement, invite, openTestDb, useTestServer } from './harness';
 import { readyAgreement } from './signingFixture';
 
 const server = useTestServer();
@@ -48,7 +46,7 @@ describe('who must sign is recorded at lock', () => {
     const { version } = await r.lock();
     // What the old code let happen: the partner stops being a designated signatory after the lock.
     // Done behind the API's back here, since the API now refuses it.
-    const db = new Database(join(server.dataDir, 'entente.sqlite'));
+    const db = await openTestDb(server.dataDir);
     db.prepare('UPDATE participants SET signatory = 0 WHERE id = ?').run(r.partner.id);
     db.close();
     expect(who(await r.status()).map((s) => s.name)).toEqual(['Odile', 'Paul Partenaire']);

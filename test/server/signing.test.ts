@@ -5,7 +5,20 @@ import type { AuditView, ParticipantView, StatusView, VerifyResult } from '../..
 import { fragmentName, getDuration } from '../../shared/schema';
 import { activeSections } from '../../shared/included';
 import { mouTemplate } from '../../shared/templates/mou';
-import { agreementCall, api, connect, createAgreement, useTestServer, useCleanup, synced, tokenOf, waitFor, type Client, type TestAgreement } from './harness';
+import {
+  agreementCall,
+  api,
+  connect,
+  createAgreement,
+  onPostgres,
+  useTestServer,
+  useCleanup,
+  synced,
+  tokenOf,
+  waitFor,
+  type Client,
+  type TestAgreement,
+} from './harness';
 import { fillEverything, paragraph } from './fill';
 import { pdfText } from './pdfText';
 
@@ -281,7 +294,8 @@ describe('signed agreement', () => {
     );
   });
 
-  it('altering an audit row breaks the chain check', async () => {
+  // SQLite's triggers, dropped and made again as someone holding the file would.
+  it.skipIf(onPostgres)('altering an audit row breaks the chain check', async () => {
     const a = await createAgreement(server.url);
     await api(server.url, a.token, `/api/agreements/${a.id}/participants`, {
       method: 'POST',

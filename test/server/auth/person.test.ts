@@ -1,14 +1,11 @@
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { PersonViewSchema, SignInLinkSchema } from '../../../shared/apiSchemas';
 import { DashboardSchema } from '../../../shared/lifecycleSchemas';
-import { createAgreement, invite, listenEvents, startTestServer, useCleanup, waitFor, type TestServer } from '../harness';
+import { createAgreement, invite, listenEvents, openTestDb, startTestServer, useCleanup, waitFor, type TestServer } from '../harness';
 import { ManualClock } from '../lifecycle/manualClock';
 import { CreateAgreementSchema } from '../../../shared/api';
 import { createServices } from '../../../server/services/container';
-import { openDb } from '../../../server/store/db';
 import { Browser } from './browser';
 
 const cleanup = useCleanup();
@@ -111,7 +108,7 @@ describe('a person: one sign-in across agreements', () => {
     // attached to the person as opening its link in that browser would (Persons.opened): creating
     // them over HTTP took most of a minute on a loaded machine, and it is the listing that is tested.
     const started = performance.now();
-    const db = openDb(s.dataDir);
+    const db = await openTestDb(s.dataDir);
     const services = createServices(db, { idleMs: 30_000, compactAfter: 500, log: () => undefined });
     try {
       for (let i = 1; i < 1000; i++) {
@@ -206,7 +203,7 @@ describe('a person: one sign-in across agreements', () => {
     expect(await idsOf(laptop)).toEqual([x.a.id]);
 
     // Expired links are forgotten, at the next sign-in an hour or more later.
-    const db = new Database(join(s.dataDir, 'entente.sqlite'), { readonly: true });
+    const db = await openTestDb(s.dataDir);
     cleanup.push(() => db.close());
     const expired = () =>
       db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM person_tokens WHERE expires_at <= ?').get(new Date(clock.now()).toISOString())!.n;
