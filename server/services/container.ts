@@ -17,6 +17,7 @@ import { ApprovalStore } from '../store/approvals';
 import { AuditLog } from '../store/audit';
 import type { Db } from '../store/db';
 import { DocStore } from '../store/docs';
+import { can } from '../auth/policy';
 import { ParticipantStore } from '../store/participants';
 import { PartyStore } from '../store/parties';
 import { SessionStore } from '../store/sessions';
@@ -69,7 +70,11 @@ export function createServices(db: Db, options: ContainerOptions) {
   const versions = new VersionStore(db);
   const audit = new AuditLog(db);
   const hub = new EventHub();
-  const docs = new DocStore(db);
+  // With several instances (PostgreSQL), whether a client's update may still be stored is decided again in the append's transaction.
+  const docs = new DocStore(db, (status, editorId) => {
+    const editor = participantStore.get(editorId);
+    return status === 'draft' && editor !== undefined && can(editor, 'edit');
+  });
   const authorStore = new AuthorStore(db);
   // Who wrote what: bound as updates are applied, announced to everyone on the agreement.
   // ENTENTE_AUTHORSHIP=off is for the fan-out benchmark alone (bench/README.md), to measure the check: it verifies nothing.

@@ -15,6 +15,8 @@ export class Flusher {
     /** `editors`: the participants whose updates these were (the server's own changes name nobody). */
     private readonly onStored: (room: Room, editors: readonly string[]) => void,
     private readonly onStoreFailure: (room: Room, error: unknown) => void,
+    /** Updates of `room` the database refused (its agreement was locked, or a sender lost the right to edit, on another instance). */
+    private readonly onRefused: (room: Room) => void,
     private readonly log: (message: string) => void = (m) => console.error(m),
   ) {}
 
@@ -38,14 +40,24 @@ export class Flusher {
       if (items) items.push(item);
       else byRoom.set(room, [item]);
     }
+    let seqs: (number | null)[];
     try {
-      this.docs.appendMany(batch.map(({ room, item }) => ({ docId: room.id, update: item.update })));
+      seqs = this.docs.appendMany(batch.map(({ room, item }) => ({ docId: room.id, update: item.update, editor: editorOf(item) })));
     } catch (error) {
       // Not stored, so not sent: the clients keep their changes and resend them on reconnect.
       for (const room of byRoom.keys()) this.guard(room, () => this.onStoreFailure(room, error));
       return;
     }
+    const refused = new Set<Room>();
+    batch.forEach(({ room }, i) => {
+      if (seqs[i] === null) refused.add(room);
+    });
     for (const [room, items] of byRoom) {
+      // The room's document holds an update that was not stored: it must go, as after a storage failure.
+      if (refused.has(room)) {
+        this.guard(room, () => this.onRefused(room));
+        continue;
+      }
       this.guard(room, () => {
         room.broadcast(items);
         this.onStored(room, editorsOf(items));
@@ -66,11 +78,18 @@ export class Flusher {
   }
 }
 
-/** Who sent these updates: a client's update has its Connection as origin, which names the participant. */
+/** Who sent this update: a client's update has its Connection as origin, which names the participant (the server's own changes name nobody). */
+function editorOf({ origin }: PendingUpdate): string | undefined {
+  return typeof origin === 'object' && origin !== null && 'participantId' in origin && typeof origin.participantId === 'string'
+    ? origin.participantId
+    : undefined;
+}
+
 function editorsOf(items: readonly PendingUpdate[]): string[] {
   const ids = new Set<string>();
-  for (const { origin } of items) {
-    if (typeof origin === 'object' && origin !== null && 'participantId' in origin && typeof origin.participantId === 'string') ids.add(origin.participantId);
+  for (const item of items) {
+    const id = editorOf(item);
+    if (id !== undefined) ids.add(id);
   }
   return [...ids];
 }

@@ -9,7 +9,8 @@ export type Prepare = (id: string, doc: Y.Doc) => void;
 
 /** What a room starts from: a compacted state to apply when first needed, or a document built from the log. */
 export type Opened =
-  { kind: 'compacted'; state: Uint8Array; stateVector: Uint8Array | null } | { kind: 'built'; doc: Y.Doc; pendingUpdates: number; storedBytes: number };
+  | { kind: 'compacted'; state: Uint8Array; stateVector: Uint8Array | null; lastSeq: number }
+  | { kind: 'built'; doc: Y.Doc; pendingUpdates: number; storedBytes: number; lastSeq: number };
 
 /**
  * Reads stored documents for rooms. A compacted document (the usual case:
@@ -34,7 +35,7 @@ export class RoomLoader {
   }
 
   /** The stored document, prepared; whatever `prepare` changed is stored at once. Throws if unreadable. */
-  build(id: string): { doc: Y.Doc; pendingUpdates: number; storedBytes: number } {
+  build(id: string): { doc: Y.Doc; pendingUpdates: number; storedBytes: number; lastSeq: number } {
     const loaded = this.docs.load(id);
     if (!this.prepare) return loaded;
     const changes: Uint8Array[] = [];
@@ -47,8 +48,8 @@ export class RoomLoader {
     }
     if (changes.length === 0) return loaded;
     const merged = Y.mergeUpdates(changes);
-    this.docs.append(id, merged);
-    return { ...loaded, pendingUpdates: loaded.pendingUpdates + 1, storedBytes: loaded.storedBytes + merged.byteLength };
+    const seq = this.docs.append(id, merged);
+    return { ...loaded, pendingUpdates: loaded.pendingUpdates + 1, storedBytes: loaded.storedBytes + merged.byteLength, lastSeq: seq };
   }
 
   /**

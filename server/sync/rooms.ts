@@ -62,6 +62,11 @@ export class Rooms {
         // Drop the unstored state; clients resend it when they reconnect.
         this.unload(room, false);
       },
+      (room) => {
+        // Everyone reconnects under the rights the database has now; what was refused is dropped with the room.
+        room.closeAll(CloseCode.RightsChanged, 'rights changed');
+        this.unload(room, false);
+      },
       options.log,
     );
     this.hooks = {
