@@ -4,6 +4,7 @@ import { HttpError } from '../errors';
 import type { Clock } from '../lifecycle/clock';
 import type { PersonStore } from '../store/persons';
 import type { PersonTokenStore } from '../store/personTokens';
+import type { RateLimitStore } from '../store/rateLimits';
 import { originOf } from '../sync/origin';
 import { RateLimiter } from './rateLimit';
 import { parseCookies, PERSON_COOKIE, type Authenticator } from './sessions';
@@ -28,6 +29,8 @@ export interface PersonDeps {
   auth: Authenticator;
   clock: Pick<Clock, 'now'>;
   mail: PersonMail;
+  /** The rate limits' counts, shared by every instance on the database. */
+  limits: RateLimitStore;
   /** `PUBLIC_URL`; without it links are built on the address the request came to. */
   publicUrl?: string;
 }
@@ -49,11 +52,11 @@ export class Persons {
 
   constructor(private readonly d: PersonDeps) {
     const now = () => d.clock.now();
-    this.perIp = new RateLimiter(10, WINDOW_MS, now);
-    this.perEmail = new RateLimiter(3, WINDOW_MS, now);
-    this.perPerson = new RateLimiter(10, WINDOW_MS, now);
+    this.perIp = new RateLimiter(d.limits, 'sign-in-ip', 10, WINDOW_MS, now);
+    this.perEmail = new RateLimiter(d.limits, 'sign-in-email', 3, WINDOW_MS, now);
+    this.perPerson = new RateLimiter(d.limits, 'sign-in-person', 10, WINDOW_MS, now);
     // Guessing 256 bits is hopeless anyway; this only keeps a flood off the database.
-    this.redeems = new RateLimiter(30, WINDOW_MS, now);
+    this.redeems = new RateLimiter(d.limits, 'redeem', 30, WINDOW_MS, now);
   }
 
   /** `PUBLIC_URL`'s origin, which pages may post from besides the server's own (server/sync/origin.ts). */

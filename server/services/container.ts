@@ -4,6 +4,7 @@ import { Persons } from '../auth/persons';
 import { Authenticator } from '../auth/sessions';
 import { signInMail } from '../auth/signInMail';
 import { PersonStore } from '../store/persons';
+import { RateLimitStore } from '../store/rateLimits';
 import { PersonTokenStore } from '../store/personTokens';
 import { CommentService } from '../comments/service';
 import { EventHub } from '../events/hub';
@@ -160,6 +161,7 @@ export function createServices(db: Db, options: ContainerOptions) {
     auth,
     clock,
     mail: signInMail({ outbox: notifications.outbox, clock, configured: notifications.service.mailConfigured, queued: () => notifications.worker?.kick() }),
+    limits: new RateLimitStore(db),
     publicUrl: options.publicUrl,
   });
   const participants = new ParticipantService(

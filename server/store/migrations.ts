@@ -449,4 +449,13 @@ export const MIGRATIONS: readonly Migration[] = [
   `ALTER TABLE threads ADD COLUMN suggestion_id TEXT;`,
   // When a mail server bounced an outbox message it had accepted (a delivery status notification to its VERP address).
   `ALTER TABLE outbox ADD COLUMN bounced_at TEXT;`,
+  // The rate limits' counts (server/auth/rateLimit.ts), in the database so that
+  // every instance on it counts against one limit: a bucket is a limiter and a
+  // key ("redeem:<ip>"), counted in a fixed window that ends at `expires_at`.
+  `CREATE TABLE rate_limits (
+     bucket TEXT PRIMARY KEY,
+     attempts INTEGER NOT NULL,
+     expires_at TEXT NOT NULL
+   ) WITHOUT ROWID;
+   CREATE INDEX rate_limits_expiry ON rate_limits(expires_at);`,
 ];
