@@ -1,6 +1,5 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { EditorContent, useEditor } from '@tiptap/react';
-import StarterKit from '@tiptap/starter-kit';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { Placeholder } from '@tiptap/extensions';
@@ -13,7 +12,8 @@ import { AuthorHighlights } from './authors/AuthorHighlights';
 import { AuthorNote } from './authors/AuthorNote';
 import { useAuthorsView } from './authors/AuthorsProvider';
 import { SuggestChanges } from './suggestions/SuggestChanges';
-import { STARTER_KIT_WITHOUT, SuggestableNodes } from './suggestions/suggestableNodes';
+import { SuggestableNodes } from './suggestions/suggestableNodes';
+import { TextExtensions } from './textExtensions';
 import { SuggestionHighlights } from './suggestions/SuggestionHighlights';
 import { useSuggestions } from './suggestions/SuggestionsProvider';
 
@@ -64,7 +64,8 @@ export function RichText({ collab, fragment, label, placeholder }: RichTextProps
   const editor = useEditor(
     {
       extensions: [
-        StarterKit.configure({ undoRedo: false, ...STARTER_KIT_WITHOUT }),
+        // StarterKit's marks and nodes, less undo/redo (Yjs keeps its own) and link autolinking.
+        ...TextExtensions,
         // The block nodes, tables included (so a Word draft's tables survive the import: y-prosemirror
         // drops nodes the schema lacks), allowed to carry suggestion marks on their children.
         ...SuggestableNodes,

@@ -10,8 +10,8 @@ const SUGGESTION_MARKS = 'insertion deletion modification';
  * children. The library marks a block inserted or deleted entire with a node
  * mark, which ProseMirror refuses (a TransformError) where the parent's
  * `marks` spec leaves it out; inlineBlockMarks.ts then moves each such mark
- * onto the block's text, which y-prosemirror keeps. StarterKit and TableKit
- * are configured without these, and these are used instead.
+ * onto the block's text, which y-prosemirror keeps. The rest of the
+ * schema (client/editor/textExtensions.ts) leaves these out.
  */
 export const SuggestableNodes = [
   Document.extend({ marks: SUGGESTION_MARKS }),
@@ -24,6 +24,3 @@ export const SuggestableNodes = [
   TableCell.extend({ marks: SUGGESTION_MARKS }),
   TableHeader.extend({ marks: SUGGESTION_MARKS }),
 ];
-
-/** What StarterKit leaves to SuggestableNodes. */
-export const STARTER_KIT_WITHOUT = { document: false, blockquote: false, bulletList: false, orderedList: false, listItem: false } as const;

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { getSchema } from '@tiptap/core';
-import StarterKit from '@tiptap/starter-kit';
 import { EditorState } from '@tiptap/pm/state';
 import type { Node as PmNode } from '@tiptap/pm/model';
 import { suggestChanges, transformToSuggestionTransaction } from '@handlewithcare/prosemirror-suggest-changes';
 import { inlineBlockMarks } from '../../../client/editor/suggestions/inlineBlockMarks';
 import { randomId } from '../../../client/editor/suggestions/randomId';
-import { STARTER_KIT_WITHOUT, SuggestableNodes } from '../../../client/editor/suggestions/suggestableNodes';
+import { SuggestableNodes } from '../../../client/editor/suggestions/suggestableNodes';
+import { TextExtensions } from '../../../client/editor/textExtensions';
 import { DeletionMark, InsertionMark, ModificationMark } from '../../../client/editor/suggestions/suggestionMarks';
 
-const schema = getSchema([StarterKit.configure(STARTER_KIT_WITHOUT), ...SuggestableNodes, InsertionMark, DeletionMark, ModificationMark]);
+const schema = getSchema([...TextExtensions, ...SuggestableNodes, InsertionMark, DeletionMark, ModificationMark]);
 const p = (text: string) => schema.nodes['paragraph']!.create(null, text ? schema.text(text) : null);
 const stateOf = (...paragraphs: PmNode[]) => EditorState.create({ schema, doc: schema.nodes['doc']!.create(null, paragraphs), plugins: [suggestChanges()] });
 
