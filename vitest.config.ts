@@ -3,12 +3,12 @@ import { defineConfig } from 'vitest/config';
 /**
  * The server tests that run a second time on PostgreSQL when TEST_DATABASE_URL is set (.ci/run sets it):
  * every server they start gets a schema of its own instead of a SQLite file (test/server/harness.ts).
- * The store, the sync and its faults, signing, comments, access, sessions and the lifecycle: what
- * PostgreSQL changes. Files that read the SQLite file itself skip those tests there (`onPostgres`).
+ * The sync and its faults, signing, comments, access, sessions and the lifecycle: what PostgreSQL
+ * changes. Files that need the SQLite file itself skip those tests there (`onPostgres`). The store's
+ * own PostgreSQL tests (test/server/store/pg*.test.ts) run once, whenever TEST_DATABASE_URL is set.
  * Chosen so that the pass adds a few minutes, not the whole suite again.
  */
 const POSTGRES = [
-  'test/server/store/docs.test.ts',
   'test/server/sync.test.ts',
   'test/server/persistence.test.ts',
   'test/server/robustness.test.ts',
