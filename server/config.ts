@@ -12,6 +12,11 @@ const EnvSchema = z.object({
     (v) => (v === '' ? undefined : v),
     z.url({ protocol: /^postgres(ql)?$/, error: 'a postgres:// URL, e.g. postgres://entente:secret@db.example.org/entente' }).optional(),
   ),
+  /** Several instances: cross-instance delivery over Redis (updates, presence, events, locks). Needs DATABASE_URL, the store they share. */
+  REDIS_URL: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.url({ protocol: /^rediss?$/, error: 'a redis:// or rediss:// URL, e.g. redis://redis.example.org:6379' }).optional(),
+  ),
   /**
    * The address people open, when it differs from what reaches this process
    * (an HTTPS proxy): pages from its origin may open websockets.
@@ -38,6 +43,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     throw new Error(`Invalid configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   }
+  if (parsed.data.REDIS_URL !== undefined && parsed.data.DATABASE_URL === undefined)
+    throw new Error('Invalid configuration: REDIS_URL: needs DATABASE_URL (instances share their documents through PostgreSQL)');
   if (parsed.data.BOUNCE_SMTP_PORT !== undefined && parsed.data.BOUNCE_ADDRESS === undefined)
     throw new Error('Invalid configuration: BOUNCE_SMTP_PORT: needs BOUNCE_ADDRESS (the addresses it takes bounces for)');
   return parsed.data;

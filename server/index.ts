@@ -8,6 +8,7 @@ const server = await startServer({
   host: config.HOST,
   dataDir: config.DATA_DIR,
   databaseUrl: config.DATABASE_URL,
+  redisUrl: config.REDIS_URL,
   durability: config.DURABILITY,
   clientDir: config.CLIENT_DIR,
   publicUrl: config.PUBLIC_URL,

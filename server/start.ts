@@ -8,6 +8,7 @@ import { createApp } from './app';
 import { startCheckpointer } from './store/checkpointer';
 import { openDb } from './store/db';
 import { openPostgres } from './store/postgres/pgDb';
+import { startCluster } from './cluster';
 import type { Rooms } from './sync/rooms';
 import { createServices, type ContainerOptions } from './services/container';
 import type { PdfBuilder } from './signing/complete';
@@ -23,6 +24,8 @@ export interface StartOptions {
   dataDir: string;
   /** PostgreSQL (`DATABASE_URL`) instead of SQLite in `dataDir`. */
   databaseUrl?: string;
+  /** Other instances on the same database, reached through Redis (`REDIS_URL`; needs `databaseUrl`). */
+  redisUrl?: string;
   /** Built client to serve; skipped if it has no index.html. */
   clientDir?: string;
   durability?: 'normal' | 'full';
@@ -54,6 +57,7 @@ export interface RunningServer {
 /** Wires the stores, the sync server and the HTTP app together and listens. */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const log = options.log ?? ((m: string) => console.error(m));
+  if (options.redisUrl && !options.databaseUrl) throw new Error('redisUrl needs databaseUrl: instances share their documents through PostgreSQL');
   const sqlite = options.databaseUrl ? undefined : openDb(options.dataDir, options.durability);
   const db = sqlite ?? openPostgres(options.databaseUrl ?? '');
   const checkpointer = sqlite && startCheckpointer(sqlite, log);
@@ -67,6 +71,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     mail: options.mail,
     publicUrl: options.publicUrl,
   });
+  // Before any room is loaded: the other instances' updates, events and locks reach this one.
+  const cluster = options.redisUrl ? await startCluster(options.redisUrl, db, services, log) : undefined;
   // Before anyone can ask: finish what a stop between the last signature and the completion left undone.
   await services.lifecycle.resumeCompletions();
   await services.exports.backfillPagesHashes(log);
@@ -106,6 +112,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         await services.notifications.stop();
         rooms.closeAll(CloseCode.ServerRestart, 'server restart');
         hub.closeAll();
+        await cluster?.close();
         sync.close();
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeAllConnections();

@@ -167,6 +167,6 @@ export class ParticipantService {
   private disconnect(agreementId: string, participantId: string, code: number, reason: string): void {
     // Their event stream carries what their old rights allowed: end it too.
     this.hub.closeFor(agreementId, participantId);
-    this.rooms.disconnect(agreementId, (conn) => conn.participantId === participantId, code, reason);
+    this.rooms.disconnect(agreementId, participantId, code, reason);
   }
 }

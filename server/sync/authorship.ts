@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import type { AuthorRecord, AuthorSpan, AuthorStore, ClientBinding } from '../store/authors';
+import { REMOTE_ORIGIN } from '../cluster/origin';
 
 /** A new span starts when a client's last one began this long ago: "when" is known to the minute. */
 export const SPAN_MS = 60_000;
@@ -108,6 +109,7 @@ export class Authorship {
    */
   private record(state: DocAuthors, tr: Y.Transaction): void {
     try {
+      if (tr.origin === REMOTE_ORIGIN) return this.learn(state, tr);
       const sender = tr.local ? null : senderOf(tr.origin);
       const changed: AuthorRecord[] = [];
       for (const [client, after] of tr.afterState) {
@@ -119,6 +121,20 @@ export class Authorship {
       if (changed.length > 0) this.deps.changed(state.agreementId, changed);
     } catch (error) {
       this.deps.log(`recording authorship of ${state.agreementId} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    }
+  }
+
+  /**
+   * Another instance stored this and bound its client ids first (server/cluster/): read
+   * those bindings, rather than binding them to nobody here, so their writers may go on here.
+   */
+  private learn(state: DocAuthors, tr: Y.Transaction): void {
+    const unknown = [...tr.afterState.keys()].filter((client) => !state.bindings.has(client));
+    if (unknown.length === 0) return;
+    const stored = this.deps.store.bindings(state.agreementId);
+    for (const client of unknown) {
+      const binding = stored.get(client);
+      if (binding) state.bindings.set(client, binding);
     }
   }
 

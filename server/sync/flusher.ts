@@ -1,6 +1,12 @@
 import type { DocStore } from '../store/docs';
 import type { PendingUpdate, Room } from './room';
 
+/** An update as stored: with its per-document sequence number. */
+export interface StoredUpdate {
+  update: Uint8Array;
+  seq: number;
+}
+
 /**
  * Stores every document update before anyone receives it. Updates arriving
  * in the same event-loop turn are written in one SQLite transaction, then
@@ -12,8 +18,8 @@ export class Flusher {
 
   constructor(
     private readonly docs: DocStore,
-    /** `editors`: the participants whose updates these were (the server's own changes name nobody). */
-    private readonly onStored: (room: Room, editors: readonly string[]) => void,
+    /** `editors`: the participants whose updates these were (the server's own changes name nobody); `stored`: each update with its sequence number. */
+    private readonly onStored: (room: Room, editors: readonly string[], stored: readonly StoredUpdate[]) => void,
     private readonly onStoreFailure: (room: Room, error: unknown) => void,
     /** Updates of `room` the database refused (its agreement was locked, or a sender lost the right to edit, on another instance). */
     private readonly onRefused: (room: Room) => void,
@@ -49,8 +55,13 @@ export class Flusher {
       return;
     }
     const refused = new Set<Room>();
-    batch.forEach(({ room }, i) => {
-      if (seqs[i] === null) refused.add(room);
+    const stored = new Map<Room, StoredUpdate[]>();
+    batch.forEach(({ room, item }, i) => {
+      const seq = seqs[i];
+      if (seq === null || seq === undefined) return void refused.add(room);
+      const list = stored.get(room);
+      if (list) list.push({ update: item.update, seq });
+      else stored.set(room, [{ update: item.update, seq }]);
     });
     for (const [room, items] of byRoom) {
       // The room's document holds an update that was not stored: it must go, as after a storage failure.
@@ -60,7 +71,7 @@ export class Flusher {
       }
       this.guard(room, () => {
         room.broadcast(items);
-        this.onStored(room, editorsOf(items));
+        this.onStored(room, editorsOf(items), stored.get(room) ?? []);
       });
     }
   };

@@ -5,6 +5,7 @@ import { awarenessMessage, updateMessage } from './protocol';
 import type { Connection } from './connection';
 import type { AgreementTemplate } from '../../shared/template';
 import { StoredState } from './storedState';
+import { REMOTE_ORIGIN } from '../cluster/origin';
 
 /** What a room needs from the rest of the server. */
 export interface RoomHooks {
@@ -43,6 +44,8 @@ export class Room {
   updatesSinceCompaction: number;
   /** The agreement is locked for signing: every document update is refused. */
   locked = false;
+  /** The highest stored sequence number the document holds with every one before it (with several instances, see server/cluster/docRelay.ts). */
+  appliedSeq = 0;
   private readonly ydoc: Y.Doc;
   private readonly stored: StoredState | null;
 
@@ -106,6 +109,8 @@ export class Room {
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     this.byteSize += update.byteLength;
+    // Stored by another instance already: straight to our clients, never stored again.
+    if (origin === REMOTE_ORIGIN) return this.broadcast([{ update, origin }]);
     this.updatesSinceCompaction++;
     this.hooks.persist(this, update, origin);
   };

@@ -7,8 +7,9 @@ import { ListEntry } from './listEntry';
 import { Room, type RoomHooks } from './room';
 import { RoomLoader, type Prepare } from './roomLoader';
 import { RoomTimers } from './roomTimers';
-import type { Connection } from './connection';
 import type { AgreementTemplate } from '../../shared/template';
+import type { RoomRelay } from '../cluster/docRelay';
+import type { ControlledRooms, RoomsControl } from '../cluster/control';
 
 export interface RoomsOptions {
   /** How long an empty room stays loaded, in case someone comes back. */
@@ -34,8 +35,11 @@ export const SERVER_ORIGIN = 'server';
  * The loaded rooms. A room is loaded on first use (RoomLoader), compacted in
  * the background as its update log grows, and unloaded when idle (RoomTimers).
  */
-export class Rooms {
+export class Rooms implements ControlledRooms {
   private readonly rooms = new Map<string, Room>();
+  /** The other instances (REDIS_URL): their updates, presence, locks and disconnections. */
+  private relay: RoomRelay | null = null;
+  private control: RoomsControl | null = null;
   private readonly loader: RoomLoader;
   private readonly timers: RoomTimers;
   private readonly hooks: RoomHooks;
@@ -53,7 +57,8 @@ export class Rooms {
     this.listEntry = new ListEntry(agreements, options.log);
     this.flusher = new Flusher(
       docs,
-      (room, editors) => {
+      (room, editors, stored) => {
+        this.relay?.stored(room, stored);
         for (const listener of this.storedListeners) listener(room.id, editors);
       },
       (room, error) => {
@@ -88,22 +93,45 @@ export class Rooms {
     return () => void this.storedListeners.delete(listener);
   }
 
-  /** Closes the agreement's live connections that `which` picks (nothing to do if nobody has it open). */
-  disconnect(id: string, which: (conn: Connection) => boolean, code: number, reason: string): void {
+  /** Joins the other instances (server/cluster/index.ts), before any room is loaded. */
+  attachCluster(relay: RoomRelay, control: RoomsControl): void {
+    this.relay = relay;
+    this.control = control;
+  }
+
+  /** Closes the participant's live connections to the agreement, on every instance. */
+  disconnect(id: string, participantId: string, code: number, reason: string): void {
+    this.disconnectHere(id, participantId, code, reason);
+    this.control?.disconnected(id, participantId, code, reason);
+  }
+
+  disconnectHere(id: string, participantId: string, code: number, reason: string): void {
     const room = this.rooms.get(id);
-    if (room) for (const conn of [...room.conns]) if (which(conn)) conn.close(code, reason);
+    if (room) for (const conn of [...room.conns]) if (conn.participantId === participantId) conn.close(code, reason);
   }
 
   /**
    * Whether the document accepts updates (an unloaded one reads `isLocked`
-   * when it loads). Every live connection is closed with `code`, so clients
-   * reconnect under their new write rights.
+   * when it loads). Every live connection is closed with `code`, on every
+   * instance, so clients reconnect under their new write rights.
    */
   setLocked(id: string, locked: boolean, code: number, reason: string): void {
+    this.setLockedHere(id, locked, code, reason);
+    this.control?.locked(id, locked, code, reason);
+  }
+
+  setLockedHere(id: string, locked: boolean, code: number, reason: string): void {
     const room = this.rooms.get(id);
     if (!room) return;
     room.locked = locked;
     room.closeAll(code, reason);
+  }
+
+  refreshLocks(code: number, reason: string): void {
+    for (const room of [...this.rooms.values()]) {
+      const locked = this.options.isLocked?.(room.id) ?? false;
+      if (locked !== room.locked) this.setLockedHere(room.id, locked, code, reason);
+    }
   }
 
   /** Stores whatever is queued now, so a read of the document matches what is stored. */
@@ -125,6 +153,8 @@ export class Rooms {
    */
   read<T>(id: string, read: (doc: Y.Doc) => T): T {
     const live = this.rooms.get(id);
+    // With other instances: what they stored too, so a decision reads the document as stored.
+    if (live) this.relay?.catchUp(live);
     if (live) return read(live.doc);
     const { doc } = this.loader.build(id);
     try {
@@ -153,7 +183,9 @@ export class Rooms {
           })
         : new Room(id, opened.doc, template, this.hooks, { byteSize: opened.storedBytes, updates: opened.pendingUpdates });
     room.locked = this.options.isLocked?.(id) ?? false;
+    room.appliedSeq = opened.lastSeq;
     this.rooms.set(id, room);
+    this.relay?.opened(room);
     return room;
   }
 
@@ -187,8 +219,10 @@ export class Rooms {
     if (room.updatesSinceCompaction === 0 || this.rooms.get(room.id) !== room) return;
     this.flusher.flush(); // the snapshot must cover exactly what is stored
     try {
+      // With other instances writing too: read what they stored, and fold only what the document holds.
+      this.relay?.catchUp(room);
       const state = Y.encodeStateAsUpdate(room.doc);
-      this.docs.compact(room.id, state, Y.encodeStateVector(room.doc));
+      this.docs.compact(room.id, state, Y.encodeStateVector(room.doc), this.relay ? room.appliedSeq : undefined);
       room.byteSize = state.byteLength;
       room.updatesSinceCompaction = 0;
     } catch (error) {
@@ -202,6 +236,7 @@ export class Rooms {
     if (compact) this.compact(room);
     this.timers.compacted(room);
     this.listEntry.unloaded(room);
+    this.relay?.closed(room);
     this.rooms.delete(room.id);
     room.destroy();
   }
