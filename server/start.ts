@@ -158,6 +158,10 @@ async function listen(fetch: (request: Request) => Response | Promise<Response>,
     });
   });
   server.on('error', (error) => log(`HTTP server error: ${String(error)}`));
+  // Longer than a load balancer's idle timeout (often 60 s): an idle keep-alive connection is closed
+  // by the balancer, never by us just as it sends the next request on it (a reset, seen as a 502).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   // Node drops a CONNECT (proxy tunnel) request's socket unanswered unless someone listens.
   server.on('connect', (_req, socket: Duplex) => {
     socket.on('error', () => socket.destroy());

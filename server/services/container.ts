@@ -128,6 +128,7 @@ export function createServices(db: Db, options: ContainerOptions) {
     hub,
     templateOf,
     isDraft,
+    shared: db.dialect === 'postgres',
     afterApprove: notifications.approved,
   });
   // A stored edit may change an approved section: approvals check, and clear what it changed.

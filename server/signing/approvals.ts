@@ -18,6 +18,8 @@ export interface ApprovalDeps {
   hub: EventHub;
   templateOf: (agreementId: string) => AgreementTemplate;
   isDraft: (agreementId: string) => boolean;
+  /** Other instances approve too (PostgreSQL): "has no approvals" is never remembered, only read. */
+  shared?: boolean;
   /** After an approval is stored (the other parties are told their approval is needed). */
   afterApprove?: (by: Participant, section: string) => void;
 }
@@ -121,7 +123,7 @@ export class ApprovalService {
    */
   reconcile(agreementId: string, editors: ReadonlyMap<string, number> = new Map()): void {
     let known = this.withApprovals.get(agreementId);
-    if (known === undefined) this.withApprovals.set(agreementId, (known = this.d.approvals.has(agreementId)));
+    if (known === undefined) this.remember(agreementId, (known = this.d.approvals.has(agreementId)));
     if (!known) return;
     const template = this.d.templateOf(agreementId);
     const content = this.d.rooms.read(agreementId, (doc) => readAgreement(doc, template));
@@ -145,14 +147,19 @@ export class ApprovalService {
         this.d.audit.append(agreementId, null, 'approvals_cleared', { section: a.section, partyId: a.partyId, approvedBy: person(a.participantId), editedBy });
       }
     });
-    this.withApprovals.set(agreementId, this.d.approvals.has(agreementId));
+    this.remember(agreementId, this.d.approvals.has(agreementId));
     this.announce(agreementId);
+  }
+
+  private remember(agreementId: string, has: boolean): void {
+    if (has || !this.d.shared) this.withApprovals.set(agreementId, has);
+    else this.withApprovals.delete(agreementId);
   }
 
   clearAll(agreementId: string): void {
     this.d.approvals.clearAll(agreementId);
     this.approvedAt.delete(agreementId);
-    this.withApprovals.set(agreementId, false);
+    this.remember(agreementId, false);
     this.announce(agreementId);
   }
 

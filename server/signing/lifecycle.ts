@@ -100,15 +100,18 @@ export class LifecycleService {
     this.expectDraft(id);
     const template = this.d.templateOf(id);
     this.d.rooms.flushPending();
-    const { snapshot, suggestions } = this.d.rooms.read(id, (doc) => ({
-      snapshot: versionOf(doc, template),
-      suggestions: findSuggestions(doc, template).map((s) => s.id),
-    }));
-    // Read from the very state being locked: the signed copy can never hold a suggestion.
-    if (suggestions.length > 0) throw new HttpError(409, 'suggestions_open', `Open suggestions must be accepted or rejected first: ${suggestions.join(', ')}`);
-    const failing = this.checklist(id, snapshot.content, this.d.approvals.valid(id, snapshot.content), suggestions).filter((c) => !c.ok);
-    if (failing.length > 0) throw new HttpError(409, 'not_ready', `Not ready to lock: ${failing.map((c) => c.key).join(', ')}`);
-    const locked = this.d.versions.transaction(() => {
+    // Everything read and decided while holding the agreement: with several instances, no edit is stored in between.
+    const locked = this.d.versions.decide(id, () => {
+      this.expectDraft(id);
+      const { snapshot, suggestions } = this.d.rooms.read(id, (doc) => ({
+        snapshot: versionOf(doc, template),
+        suggestions: findSuggestions(doc, template).map((s) => s.id),
+      }));
+      // Read from the very state being locked: the signed copy can never hold a suggestion.
+      if (suggestions.length > 0)
+        throw new HttpError(409, 'suggestions_open', `Open suggestions must be accepted or rejected first: ${suggestions.join(', ')}`);
+      const failing = this.checklist(id, snapshot.content, this.d.approvals.valid(id, snapshot.content), suggestions).filter((c) => !c.ok);
+      if (failing.length > 0) throw new HttpError(409, 'not_ready', `Not ready to lock: ${failing.map((c) => c.key).join(', ')}`);
       // Who must sign is fixed here, with the version: each party's designated signatories as of now.
       const signers = designatedSigners(this.d.participants.list(id), snapshot.content);
       const without = partiesWithoutSigner(signers, snapshot.content);
@@ -250,7 +253,10 @@ export class LifecycleService {
   /** Closes the version (actor null: the server itself) and opens a new draft. */
   private reopen(actorId: string | null, version: Version, as: 'unlocked' | 'cancelled', reason: string): void {
     const id = version.agreementId;
-    this.d.versions.transaction(() => {
+    this.d.versions.decide(id, () => {
+      // Once: another instance may have unlocked or cancelled it a moment ago.
+      const current = this.d.versions.status(id);
+      if (current !== 'locked') throw new HttpError(409, current, `The agreement is ${current}, not locked.`);
       this.d.versions.close(version.id, as, reason, this.nowIso());
       this.d.versions.setStatus(id, 'draft');
       this.d.audit.append(id, actorId, as, { version: version.number, hash: version.hash, reason });

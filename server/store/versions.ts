@@ -100,7 +100,10 @@ const toSignature = (r: SignatureRow): Signature => ({
 export class VersionStore {
   private readonly s;
 
+  private readonly lockRow;
+
   constructor(private readonly db: Db) {
+    this.lockRow = db.dialect === 'postgres' ? db.prepare<[string], { id: string }>('SELECT id FROM agreements WHERE id = ? FOR UPDATE') : null;
     this.s = {
       insert: db.prepare(
         `INSERT INTO versions (id, agreement_id, number, state, canonical, hash, status, locked_at, locked_by)
@@ -148,6 +151,20 @@ export class VersionStore {
 
   transaction<T>(fn: () => T): T {
     return this.db.transaction(fn)();
+  }
+
+  /**
+   * `fn` in one transaction that holds the agreement's row: a decision
+   * (lock, unlock, cancel) that reads the document and the data and then
+   * changes the status. On PostgreSQL the row lock is what orders it with
+   * every other instance's appends to the document (see PgDocLog); SQLite
+   * has one writer, whose transactions are already one after the other.
+   */
+  decide<T>(agreementId: string, fn: () => T): T {
+    return this.db.transaction(() => {
+      this.lockRow?.get(agreementId);
+      return fn();
+    })();
   }
 
   status(agreementId: string): AgreementStatus {
