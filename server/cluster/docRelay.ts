@@ -179,5 +179,6 @@ export class DocRelay implements RoomRelay {
 
 /** The awareness ids this instance's own connections announced (the others' instances speak for theirs). */
 function localAwarenessIds(room: Room): number[] {
-  return [...room.conns].flatMap((c) => [...c.awarenessIds]);
+  // An id a connection announced with a stale clock was never taken in: it has no state to send.
+  return [...room.conns].flatMap((c) => [...c.awarenessIds]).filter((id) => room.awareness.meta.has(id));
 }
