@@ -1,6 +1,6 @@
 import type { LegalReviewInput } from '../shared/legalReview';
 import type { EditMode } from '../shared/editMode';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { AddPartyInput, CreateAgreementInput, CreateThreadInput, InviteInput, UpdateParticipantInput } from '../shared/api';
 import {
   AgreementListSchema,
@@ -21,12 +21,13 @@ import {
   ThreadViewSchema,
   VerifyResultSchema,
 } from '../shared/apiSchemas';
-import { ComparisonSchema, HistoryEntryViewSchema, HistoryListSchema } from '../shared/historySchemas';
+import { ComparisonSchema, HistoryEntryViewSchema, HistoryListSchema } from '../shared/historyViews';
 
 // Failures are typed apart from the REST client (client/apiFailure.ts) so telling them apart does not load zod.
-import { DashboardSchema, FollowUpSchema, LifecycleViewSchema, LinksViewSchema } from '../shared/lifecycleSchemas';
-import { CalendarFeedCreatedSchema, CalendarFeedsSchema, type CalendarScope } from '../shared/calendarSchemas';
-import { MailFailuresSchema, MailPreferencesViewSchema, NotificationListSchema, type MailPreferences } from '../shared/notifySchemas';
+import { DashboardSchema, FollowUpSchema, LifecycleViewSchema, LinksViewSchema } from '../shared/lifecycleViews';
+import { CalendarFeedCreatedSchema, CalendarFeedsSchema, type CalendarScope } from '../shared/calendarViews';
+import { MailFailuresSchema, MailPreferencesViewSchema, NotificationListSchema } from '../shared/notifyViews';
+import type { MailPreferences } from '../shared/notifySchemas';
 import { ApiFailure } from './apiFailure';
 import { takeEarly, type EarlyAnswer } from './earlyFetch';
 export { ApiFailure, type FailureCode } from './apiFailure';
@@ -35,7 +36,7 @@ export { ApiFailure, type FailureCode } from './apiFailure';
  * A response body checked against its schema: the value, or an ApiFailure
  * naming the route and what did not match (never a value of the wrong shape).
  */
-export function checked<S extends z.ZodType>(schema: S, body: unknown, route: string, status = 200): z.output<S> {
+export function checked<S extends z.ZodMiniType>(schema: S, body: unknown, route: string, status = 200): z.output<S> {
   const result = schema.safeParse(body);
   if (result.success) return result.data;
   throw new ApiFailure(status, 'invalid_response', `Unexpected answer from ${route}: ${z.prettifyError(result.error)}`);
@@ -59,14 +60,14 @@ async function answerOf(path: string, init?: RequestInit): Promise<EarlyAnswer> 
   return { ok: response.ok, status: response.status, body };
 }
 
-async function request<S extends z.ZodType>(path: string, schema: S, init?: RequestInit): Promise<z.output<S>> {
+async function request<S extends z.ZodMiniType>(path: string, schema: S, init?: RequestInit): Promise<z.output<S>> {
   const { ok, status, body } = await answerOf(path, init);
   if (!ok) throw failureOf(status, body);
   return checked(schema, body, `${init?.method ?? 'GET'} ${path}`, status);
 }
 
 /** A GET, cancelled through `signal` (the data layer passes its query's). */
-const get = <S extends z.ZodType>(path: string, schema: S, signal?: AbortSignal): Promise<z.output<S>> => request(path, schema, { signal });
+const get = <S extends z.ZodMiniType>(path: string, schema: S, signal?: AbortSignal): Promise<z.output<S>> => request(path, schema, { signal });
 const json = (method: string, body?: unknown): RequestInit => ({ method, body: body === undefined ? undefined : JSON.stringify(body) });
 const under = (id: string, path: string): string => `/api/agreements/${id}${path}`;
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { LANGUAGES } from './template';
 import type * as S from './apiSchemas';
-import { ROLES, type Role } from './roles';
+import { AnchorSchema, VISIBILITIES } from './apiSchemas';
+import { INVITABLE_ROLES, ROLES, type Role } from './roles';
 
 /**
  * Request and response shapes of the REST API under /api. Requests are
@@ -9,10 +10,8 @@ import { ROLES, type Role } from './roles';
  * shared/apiSchemas.ts (the client checks them at its boundary).
  */
 
-/** Roles, from most to least rights (shared/roles.ts). */
-export { ROLES, type Role };
-/** Roles the owner can give to someone invited. */
-export const INVITABLE_ROLES = ['editor', 'commenter', 'viewer'] as const;
+/** Roles, from most to least rights, and those the owner can give to someone invited (shared/roles.ts). */
+export { INVITABLE_ROLES, ROLES, type Role };
 
 const name = z.string().trim().min(1, 'name is required').max(120);
 const email = z.string().trim().max(254).pipe(z.email('not an email address'));
@@ -88,19 +87,10 @@ export type ParticipantView = z.infer<typeof S.ParticipantViewSchema>;
 /** Who the current session is, on one agreement. */
 export type Me = z.infer<typeof S.MeSchema>;
 
-/** Where a thread points: a whole section, or a text range inside one of its fragments. */
-export const AnchorSchema = z.object({
-  /** The Yjs fragment holding the text (see `fragmentName`). */
-  fragment: z.string().min(1).max(120),
-  /** Y.encodeRelativePosition of the range start (association 0) and end (association -1), base64. */
-  start: z.base64().max(400),
-  end: z.base64().max(400),
-  /** The text the range covered when the thread was opened: shown if the text goes away. */
-  quote: z.string().min(1).max(2000),
-});
+/** Where a thread points (zod/mini, as the client checks it in answers: shared/apiSchemas.ts). */
+export { AnchorSchema, VISIBILITIES };
 export type Anchor = z.infer<typeof AnchorSchema>;
 
-export const VISIBILITIES = ['shared', 'party'] as const;
 export type Visibility = (typeof VISIBILITIES)[number];
 
 const body = z.string().trim().min(1, 'body is required').max(10_000);
@@ -109,7 +99,7 @@ const mentions = z.array(z.string().max(64)).max(50).default([]);
 export const CreateThreadSchema = z.object({
   /** The template section key ('purpose', 'responsibilities', …). */
   section: z.string().min(1).max(64),
-  anchor: AnchorSchema.optional(),
+  anchor: z.optional(AnchorSchema),
   /** 'shared' with every party (default), or 'party': internal to the author's party. */
   visibility: z.enum(VISIBILITIES).default('shared'),
   /** A reply thread of a suggestion: its id in the document (the suggestion must be open, in `section`). */

@@ -1,9 +1,7 @@
-import { z } from 'zod';
-import { AnchorSchema, ROLES, VISIBILITIES } from './api';
+import { z } from 'zod/mini';
+import { ROLES } from './roles';
 import { ERROR_CODES } from './errors';
-import { LegalReviewSchema } from './legalReview';
-import { EditModeSchema } from './editMode';
-import { NotificationViewSchema } from './notifySchemas';
+import { NotificationViewSchema } from './notifyViews';
 import { BUDGET_NATURES, CHECKS, RACI_LETTERS } from './contentEnums';
 import type { AgreementEvent } from './events';
 import type { CheckResult } from './readiness';
@@ -16,10 +14,44 @@ import type { AgreementContent } from './render';
  * client/events.ts) cannot drift apart. Objects strip keys they do not
  * name: test/shared/apiSchemas.test.ts parses every route's real answer and
  * checks nothing was dropped.
+ *
+ * Written with zod/mini, whose schemas are plain functions a bundler leaves
+ * out when unused, because the client checks every answer with them: classic
+ * zod's schemas carry every method (and JSON Schema output), about 20 kB gzip
+ * more on each page that loads the data layer. They are zod schemas all the
+ * same: the server's classic request schemas embed them (AnchorSchema in
+ * shared/api.ts) and everything parses them alike. Request schemas stay in
+ * classic zod (shared/api.ts and the like), which only the server loads.
  */
 
 /** ISO 8601 timestamps as the server writes them; kept as strings. */
 const at = z.string();
+
+/** Where a thread points: a whole section, or a text range inside one of its fragments (also a request field: shared/api.ts). */
+export const AnchorSchema = z.object({
+  /** The Yjs fragment holding the text (see `fragmentName`). */
+  fragment: z.string().check(z.minLength(1), z.maxLength(120)),
+  /** Y.encodeRelativePosition of the range start (association 0) and end (association -1), base64. */
+  start: z.base64().check(z.maxLength(400)),
+  end: z.base64().check(z.maxLength(400)),
+  /** The text the range covered when the thread was opened: shown if the text goes away. */
+  quote: z.string().check(z.minLength(1), z.maxLength(2000)),
+});
+
+/** Who sees a thread: every party ('shared'), or the author's party only. */
+export const VISIBILITIES = ['shared', 'party'] as const;
+
+/** How an editor's changes land: straight into the text, or as suggestions others accept or reject (shared/editMode.ts). */
+export const EditModeSchema = z.enum(['editing', 'suggesting']);
+
+/** The lawyer's review as the owner recorded it (shared/legalReview.ts). */
+export const LegalReviewSchema = z.object({
+  reviewer: z.string(),
+  reviewedOn: z.string(),
+  /** Who recorded it (the owner's participant id) and when. */
+  recordedBy: z.string(),
+  recordedAt: z.string(),
+});
 
 /** Both directions assignable: the schema and a hand-written interface describe the same shape. */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -28,10 +60,10 @@ type Assert<T extends true> = T;
 export const PartyViewSchema = z.object({
   id: z.string(),
   /** 0-based position in the agreement. */
-  index: z.number().int(),
+  index: z.int(),
   legalName: z.string(),
   /** How many (non-revoked) participants belong to it. */
-  participants: z.number().int(),
+  participants: z.int(),
 });
 export const PartyListSchema = z.object({ parties: z.array(PartyViewSchema) });
 
@@ -62,37 +94,37 @@ export const AgreementContentSchema = z.object({
   templateId: z.string(),
   parties: z.array(PartyContentSchema),
   duration: z.object({
-    termYears: z.number().nullable(),
-    renewalReviewMonths: z.number().nullable(),
-    terminationNoticeDays: z.number().nullable(),
+    termYears: z.nullable(z.number()),
+    renewalReviewMonths: z.nullable(z.number()),
+    terminationNoticeDays: z.nullable(z.number()),
     notes: z.string(),
   }),
   sections: z.record(z.string(), z.string()),
-  included: z.record(z.string(), z.boolean()).optional(),
-  raci: z
-    .record(
+  included: z.optional(z.record(z.string(), z.boolean())),
+  raci: z.optional(
+    z.record(
       z.string(),
       z.object({
         tasks: z.array(z.object({ id: z.string(), name: z.string(), lead: z.string() })),
         roles: z.array(z.object({ id: z.string(), name: z.string() })),
         cells: z.record(z.string(), z.enum(RACI_LETTERS)),
       }),
-    )
-    .optional(),
-  budget: z
-    .record(
+    ),
+  ),
+  budget: z.optional(
+    z.record(
       z.string(),
       z.object({
         lines: z.array(z.object({ id: z.string(), label: z.string(), partyId: z.string(), amountCents: z.number(), nature: z.enum(BUDGET_NATURES) })),
       }),
-    )
-    .optional(),
+    ),
+  ),
 });
 export type ContentSchemaMatches = Assert<Same<z.infer<typeof AgreementContentSchema>, AgreementContent>>;
 
-export const AgreementDetailSchema = AgreementSummarySchema.extend({ content: AgreementContentSchema });
+export const AgreementDetailSchema = z.extend(AgreementSummarySchema, { content: AgreementContentSchema });
 /** The answer to POST /api/agreements: the agreement and the owner's personal link (shown this once). */
-export const CreatedAgreementSchema = AgreementDetailSchema.extend({ ownerLink: z.string() });
+export const CreatedAgreementSchema = z.extend(AgreementDetailSchema, { ownerLink: z.string() });
 
 /** Every REST error: a stable code (shared/errors.ts) for programs, and English detail for people reading the API. */
 export const ApiErrorSchema = z.object({ error: z.enum(ERROR_CODES), message: z.string() });
@@ -105,13 +137,13 @@ export const ParticipantViewSchema = z.object({
   role: z.enum(ROLES),
   signatory: z.boolean(),
   createdAt: at,
-  revokedAt: at.nullable(),
+  revokedAt: z.nullable(at),
   /**
    * The personal link, only in the answer that issues it: the invitation
    * (POST …/participants) and a re-issue (POST …/participants/:pid/link).
    * The server keeps only its hash, so no list, `/me` included, can show it again.
    */
-  link: z.string().optional(),
+  link: z.optional(z.string()),
 });
 export const ParticipantListSchema = z.object({ participants: z.array(ParticipantViewSchema) });
 
@@ -125,15 +157,15 @@ export const MeSchema = z.object({
 export const CommentViewSchema = z.object({
   id: z.string(),
   /** Sent by the server (its stored row); the client does not need it. */
-  threadId: z.string().optional(),
+  threadId: z.optional(z.string()),
   authorId: z.string(),
   authorName: z.string(),
   /** Empty once deleted; the comment stays as a marker so replies keep their place. */
   body: z.string(),
   mentions: z.array(z.string()),
   createdAt: at,
-  editedAt: at.nullable(),
-  deletedAt: at.nullable(),
+  editedAt: z.nullable(at),
+  deletedAt: z.nullable(at),
 });
 
 export const ThreadEventSchema = z.object({
@@ -146,9 +178,9 @@ export const ThreadEventSchema = z.object({
 export const ThreadViewSchema = z.object({
   id: z.string(),
   /** Sent by the server (its stored row); the client does not need it. */
-  agreementId: z.string().optional(),
+  agreementId: z.optional(z.string()),
   section: z.string(),
-  anchor: AnchorSchema.nullable(),
+  anchor: z.nullable(AnchorSchema),
   /** The anchored text is gone; the quote is all that is left of it. */
   orphaned: z.boolean(),
   visibility: z.enum(VISIBILITIES),
@@ -156,14 +188,14 @@ export const ThreadViewSchema = z.object({
   partyId: z.string(),
   authorId: z.string(),
   createdAt: at,
-  resolvedAt: at.nullable(),
-  resolvedBy: z.string().nullable(),
+  resolvedAt: z.nullable(at),
+  resolvedBy: z.nullable(z.string()),
   /** The suggestion this thread replies to (shared/suggestions.ts), or null for a comment thread. */
-  suggestionId: z.string().nullable(),
+  suggestionId: z.nullable(z.string()),
   history: z.array(ThreadEventSchema),
   comments: z.array(CommentViewSchema),
   /** Comments by others the current participant has not read yet. */
-  unread: z.number().int(),
+  unread: z.int(),
 });
 export const ThreadListSchema = z.object({ threads: z.array(ThreadViewSchema) });
 
@@ -188,14 +220,14 @@ export const SignatureViewSchema = z.object({
 });
 
 export const VersionViewSchema = z.object({
-  number: z.number().int(),
+  number: z.int(),
   hash: z.string(),
   status: z.enum(['locked', 'unlocked', 'signed', 'cancelled']),
   lockedAt: at,
-  closedAt: at.nullable(),
-  closeReason: z.string().nullable(),
-  signedAt: at.nullable(),
-  pdfHash: z.string().nullable(),
+  closedAt: z.nullable(at),
+  closeReason: z.nullable(z.string()),
+  signedAt: z.nullable(at),
+  pdfHash: z.nullable(z.string()),
 });
 
 /** One readiness check (shared/readiness.ts `CheckResult`). */
@@ -206,7 +238,7 @@ export type CheckSchemaMatches = Assert<Same<z.infer<typeof CheckResultSchema>, 
 export const StatusViewSchema = z.object({
   status: AgreementStatusSchema,
   /** The locked or signed version, if any. */
-  version: VersionViewSchema.nullable(),
+  version: z.nullable(VersionViewSchema),
   history: z.array(VersionViewSchema),
   approvals: z.array(ApprovalViewSchema),
   /** Approvals still matching their section, as `section:partyId`. */
@@ -221,9 +253,9 @@ export const StatusViewSchema = z.object({
    */
   signers: z.array(z.object({ partyId: z.string(), partyName: z.string(), participantId: z.string(), name: z.string(), signed: z.boolean() })),
   /** Date of the last signature, once every signatory has signed. */
-  inForceFrom: at.nullable(),
+  inForceFrom: z.nullable(at),
   /** The lawyer's review the owner recorded (shared/legalReview.ts), if any. */
-  legalReview: LegalReviewSchema.nullable().optional(),
+  legalReview: z.optional(z.nullable(LegalReviewSchema)),
   /** Everyone's default mode, set by the owner (PUT …/default-mode); each editor may switch for themselves. */
   defaultMode: EditModeSchema,
 });
@@ -231,16 +263,16 @@ export const StatusViewSchema = z.object({
 export const AuditViewSchema = z.object({
   entries: z.array(
     z.object({
-      seq: z.number().int(),
+      seq: z.int(),
       at,
-      actorId: z.string().nullable(),
+      actorId: z.nullable(z.string()),
       actorName: z.string(),
       action: z.string(),
       details: z.record(z.string(), z.unknown()),
       hash: z.string(),
     }),
   ),
-  chain: z.object({ ok: z.boolean(), head: z.string().optional(), brokenAt: z.number().int().optional(), entries: z.number().int() }),
+  chain: z.object({ ok: z.boolean(), head: z.optional(z.string()), brokenAt: z.optional(z.int()), entries: z.int() }),
 });
 
 export const VerifyResultSchema = z.object({
@@ -250,17 +282,17 @@ export const VerifyResultSchema = z.object({
    * agreement pages fingerprint (both printed on the certificate), or the
    * signed JSON copy (shared/lifecycleSchemas.ts).
    */
-  matched: z.enum(['pdf', 'version', 'pages', 'json']).optional(),
+  matched: z.optional(z.enum(['pdf', 'version', 'pages', 'json'])),
   hash: z.string(),
-  agreement: z
-    .object({
+  agreement: z.optional(
+    z.object({
       title: z.string(),
-      versionNumber: z.number().int(),
+      versionNumber: z.int(),
       versionHash: z.string(),
-      signedAt: at.nullable(),
+      signedAt: z.nullable(at),
       signatures: z.array(z.object({ fullName: z.string(), title: z.string(), signedAt: at })),
-    })
-    .optional(),
+    }),
+  ),
 });
 
 /**
@@ -271,9 +303,9 @@ export const VerifyResultSchema = z.object({
  * next span's clock, were stored from `at` (within a minute).
  */
 export const AuthorViewSchema = z.object({
-  clientId: z.number().int().nonnegative(),
-  participant: z.object({ id: z.string(), name: z.string(), partyId: z.string() }).nullable(),
-  spans: z.array(z.object({ clock: z.number().int().nonnegative(), at })),
+  clientId: z.int().check(z.nonnegative()),
+  participant: z.nullable(z.object({ id: z.string(), name: z.string(), partyId: z.string() })),
+  spans: z.array(z.object({ clock: z.int().check(z.nonnegative()), at })),
 });
 export const AuthorListSchema = z.object({ authors: z.array(AuthorViewSchema) });
 
@@ -286,16 +318,19 @@ export const AuthorListSchema = z.object({ authors: z.array(AuthorViewSchema) })
 export const SuggestionViewSchema = z.object({
   id: z.string(),
   sectionKey: z.string(),
-  partyId: z.string().nullable(),
+  partyId: z.nullable(z.string()),
   inserted: z.string(),
   deleted: z.string(),
-  author: z.object({ participantId: z.string(), name: z.string(), partyId: z.string() }).nullable(),
-  at: at.nullable(),
+  author: z.nullable(z.object({ participantId: z.string(), name: z.string(), partyId: z.string() })),
+  at: z.nullable(at),
 });
 export const SuggestionListSchema = z.object({ suggestions: z.array(SuggestionViewSchema) });
 
 /** A signal without content: whatever `data` holds is not read. */
-const signal = z.unknown().transform((): Record<string, never> => ({}));
+const signal = z.pipe(
+  z.unknown(),
+  z.transform((): Record<string, never> => ({})),
+);
 
 /**
  * One server-sent event as the client receives it (shared/events.ts), its
@@ -323,10 +358,10 @@ export type EventSchemaMatches = Assert<Same<z.output<typeof AgreementEventSchem
 export const PersonViewSchema = z.object({
   signedIn: z.boolean(),
   mail: z.boolean(),
-  agreements: z.number().int().nonnegative(),
+  agreements: z.int().check(z.nonnegative()),
   emails: z.array(z.object({ email: z.string(), proven: z.boolean() })),
 });
 /** A one-time sign-in link to open in another browser (POST /api/person/sign-in-link), shown once. */
 export const SignInLinkSchema = z.object({ url: z.string(), expiresAt: at });
 /** A sign-in e-mail was queued (or, for an address nobody proved, nothing was: the answer is the same). */
-export const SignInMailSchema = z.object({ sent: z.literal(true), expiresInMinutes: z.number().int().positive() });
+export const SignInMailSchema = z.object({ sent: z.literal(true), expiresInMinutes: z.int().check(z.positive()) });

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { EditModeSchema } from './apiSchemas';
 
-/** How an editor's changes land: straight into the text, or as suggestions others accept or reject. */
-export const EditModeSchema = z.enum(['editing', 'suggesting']);
+/** How an editor's changes land: straight into the text, or as suggestions others accept or reject (zod/mini, as the client checks it in answers). */
+export { EditModeSchema };
 export type EditMode = z.infer<typeof EditModeSchema>;
 
 /** PUT …/default-mode: the owner's default for everyone (each editor may still switch for themselves). */

@@ -1,9 +1,10 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { CreatedAgreementSchema } from './apiSchemas';
 
 /**
  * POST /api/agreements/import: a new agreement from a Word draft. The form
  * has `agreement` (the JSON of POST /api/agreements) and `file` (the .docx).
+ * The answer, in zod/mini as the client checks it (see shared/apiSchemas.ts).
  */
 export const ImportSummarySchema = z.object({
   /** Headings matched to a section, in document order. */
@@ -11,5 +12,5 @@ export const ImportSummarySchema = z.object({
   /** Headings whose text went to "Imported, to sort" ('' for the text before the first heading). */
   unsorted: z.array(z.string()),
 });
-export const ImportedAgreementSchema = CreatedAgreementSchema.extend({ imported: ImportSummarySchema });
+export const ImportedAgreementSchema = z.extend(CreatedAgreementSchema, { imported: ImportSummarySchema });
 export type ImportedAgreement = z.infer<typeof ImportedAgreementSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LegalReviewSchema } from './apiSchemas';
 
 /**
  * The lawyer's review the guides advise for a partnership agreement (001:
@@ -13,11 +14,6 @@ export const LegalReviewInputSchema = z.object({
 });
 export type LegalReviewInput = z.input<typeof LegalReviewInputSchema>;
 
-export const LegalReviewSchema = z.object({
-  reviewer: z.string(),
-  reviewedOn: z.string(),
-  /** Who recorded it (the owner's participant id) and when. */
-  recordedBy: z.string(),
-  recordedAt: z.string(),
-});
+/** The review as recorded (zod/mini, as the client checks it in answers: shared/apiSchemas.ts). */
+export { LegalReviewSchema };
 export type LegalReview = z.infer<typeof LegalReviewSchema>;

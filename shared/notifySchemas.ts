@@ -1,65 +1,15 @@
 import { z } from 'zod';
+import { MailPreferencesFields } from './notifyViews';
 
 /**
- * Notifications (GET /api/notifications, …/read, the `notification` event)
- * and e-mail choices (GET/PUT …/mail-preferences), as zod schemas.
+ * Notifications and e-mail choices: the requests, and (re-exported from
+ * shared/notifyViews.ts, in zod/mini, which the client loads) the answers.
  */
-
-/** What people are told. `reminder` carries which date it is about. */
-export const NOTIFICATION_KINDS = ['invited', 'mentioned', 'approval_needed', 'ready_to_sign', 'signed', 'notice_given', 'ended', 'reminder'] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
-export const REMINDER_KINDS = ['review_meeting', 'renewal_review', 'notice_effective'] as const;
-
-export const NotificationDataSchema = z.object({
-  /** Who did it (a mention, a notice), when someone did. */
-  by: z.string().optional(),
-  reason: z.string().optional(),
-  /** A day the notification is about (YYYY-MM-DD): a reminder's date, a notice's effective day, the end. */
-  on: z.string().optional(),
-  reminder: z.enum(REMINDER_KINDS).optional(),
-  section: z.string().optional(),
-});
-export type NotificationData = z.infer<typeof NotificationDataSchema>;
-
-export const NotificationViewSchema = z.object({
-  id: z.string(),
-  agreementId: z.string(),
-  agreementTitle: z.string(),
-  kind: z.enum(NOTIFICATION_KINDS),
-  data: NotificationDataSchema,
-  createdAt: z.string(),
-  read: z.boolean(),
-});
-export type NotificationView = z.infer<typeof NotificationViewSchema>;
-
-export const NotificationListSchema = z.object({ notifications: z.array(NotificationViewSchema), unread: z.number().int().nonnegative() });
-export type NotificationList = z.infer<typeof NotificationListSchema>;
+export * from './notifyViews';
 
 /** Mark these read, or (no ids) every one this browser's people have. */
 export const MarkReadSchema = z.object({ ids: z.array(z.string().max(64)).max(500).optional() });
 
-export const MailPreferencesSchema = z.object({
-  /** The language of one's e-mails; null: each agreement's own. */
-  language: z.enum(['fr', 'en']).nullable(),
-  /** The kinds one does not want by e-mail (in the app they are always shown). */
-  off: z.array(z.enum(NOTIFICATION_KINDS)),
-});
+/** PUT …/mail-preferences: the language of one's e-mails and the kinds one does not want by e-mail. */
+export const MailPreferencesSchema = z.object(MailPreferencesFields);
 export type MailPreferences = z.infer<typeof MailPreferencesSchema>;
-/** The answer of GET/PUT …/mail-preferences: also whether this server sends e-mail at all. */
-export const MailPreferencesViewSchema = MailPreferencesSchema.extend({ configured: z.boolean() });
-
-/** What the owner sees of e-mails that could not be delivered. */
-export const MailFailuresSchema = z.object({
-  configured: z.boolean(),
-  failures: z.array(
-    z.object({
-      to: z.string(),
-      subject: z.string(),
-      attempts: z.number().int(),
-      error: z.string(),
-      at: z.string(),
-      /** `refused`: SMTP said no, or every retry failed; `bounced`: a mail server accepted it, then sent back a bounce (a DSN). */
-      kind: z.enum(['refused', 'bounced']),
-    }),
-  ),
-});

@@ -5,3 +5,5 @@
  */
 export const ROLES = ['owner', 'editor', 'commenter', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
+/** Roles the owner can give to someone invited. */
+export const INVITABLE_ROLES = ['editor', 'commenter', 'viewer'] as const;

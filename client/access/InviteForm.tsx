@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { INVITABLE_ROLES, type ParticipantView } from '../../shared/api';
+import type { ParticipantView } from '../../shared/api';
+import { INVITABLE_ROLES } from '../../shared/roles';
 import { inviteParticipant } from '../api';
 import { errorText } from '../errorText';
 import { roleName, useT } from '../intl';

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { INVITABLE_ROLES, type ParticipantView } from '../../shared/api';
+import type { ParticipantView } from '../../shared/api';
+import { INVITABLE_ROLES } from '../../shared/roles';
 import { reissueLink, revokeParticipant, updateParticipant } from '../api';
 import { colorFor, initials } from '../identity';
 import type { Translate } from '../../shared/i18n/translate';

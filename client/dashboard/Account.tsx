@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { PersonViewSchema } from '../../shared/apiSchemas';
 import { copyToClipboard, LinkField } from '../access/PersonalLink';
 import { errorText } from '../errorText';

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { DASHBOARD_STATUSES, type DashboardItem, type DashboardStatus } from '../../shared/lifecycleSchemas';
+import { DASHBOARD_STATUSES, type DashboardItem, type DashboardStatus } from '../../shared/lifecycleViews';
 import { getDashboard } from '../api';
 import { useDates, useT } from '../intl';
 import { noon } from '../lifecycle/AfterSigning';

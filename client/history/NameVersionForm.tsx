@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { NAME_MAX } from '../../shared/historySchemas';
+import { NAME_MAX } from '../../shared/historyViews';
 import { nameVersion } from '../api';
 import { useAgreementCache } from '../data/cache';
 import { errorText } from '../errorText';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { NOTICE_REASON_MAX } from '../../shared/lifecycleSchemas';
+import { NOTICE_REASON_MAX } from '../../shared/lifecycleViews';
 import { useT } from '../intl';
 
 interface Props {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { RECORD_MAX, type LifecycleView } from '../../shared/lifecycleSchemas';
+import { RECORD_MAX, type LifecycleView } from '../../shared/lifecycleViews';
 import { useDates, useT } from '../intl';
 
 interface Props {

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { NOTIFICATION_KINDS, type MailPreferences, type NotificationKind } from '../../shared/notifySchemas';
+import { NOTIFICATION_KINDS, type NotificationKind } from '../../shared/notifyViews';
+import type { MailPreferences } from '../../shared/notifySchemas';
 import { getMailFailures, getMailPreferences, setMailPreferences } from '../api';
 import { agreementKeys } from '../data/queries';
 import { useDates, useT } from '../intl';

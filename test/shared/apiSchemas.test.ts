@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import * as client from '../../client/api';
 import { ApiFailure, checked } from '../../client/api';
 import * as S from '../../shared/apiSchemas';
@@ -50,7 +50,7 @@ afterAll(async () => {
 });
 
 /** Runs a client call and checks that the schema of its route kept the whole answer. */
-async function exact<T>(schema: z.ZodType, run: () => Promise<T>): Promise<T> {
+async function exact<T>(schema: z.ZodMiniType, run: () => Promise<T>): Promise<T> {
   const result = await run();
   expect(schema.parse(lastBody), 'the schema keeps every field the server sent').toEqual(lastBody);
   return result;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import * as client from '../../client/api';
 import * as H from '../../shared/historySchemas';
 import { fragmentName } from '../../shared/schema';
@@ -35,7 +35,7 @@ afterAll(async () => {
   await server.dispose();
 });
 
-async function exact<T>(schema: z.ZodType, run: () => Promise<T>): Promise<T> {
+async function exact<T>(schema: z.ZodMiniType, run: () => Promise<T>): Promise<T> {
   const result = await run();
   expect(schema.parse(lastBody), 'the schema keeps every field the server sent').toEqual(lastBody);
   return result;
