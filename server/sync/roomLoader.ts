@@ -49,7 +49,9 @@ export class RoomLoader {
     if (changes.length === 0) return loaded;
     const merged = Y.mergeUpdates(changes);
     const seq = this.docs.append(id, merged);
-    return { ...loaded, pendingUpdates: loaded.pendingUpdates + 1, storedBytes: loaded.storedBytes + merged.byteLength, lastSeq: seq };
+    // Another instance may have stored in between: then the document holds everything only up to what it loaded.
+    const lastSeq = seq === loaded.lastSeq + 1 ? seq : loaded.lastSeq;
+    return { ...loaded, pendingUpdates: loaded.pendingUpdates + 1, storedBytes: loaded.storedBytes + merged.byteLength, lastSeq };
   }
 
   /**
