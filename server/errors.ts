@@ -3,6 +3,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ZodError } from 'zod';
 import type { ApiError } from '../shared/api';
 import type { ErrorCode } from '../shared/errors';
+import { StorageUnavailableError } from './store/errors';
 
 /** An error the client caused or may see: mapped to `{error, message}` with its status. */
 export class HttpError extends Error {
@@ -21,6 +22,11 @@ export const notFound = (what: string): HttpError => new HttpError(404, 'not_fou
 /** The one place errors become HTTP responses. */
 export function toErrorResponse(err: unknown, c: Context, log: (m: string) => void): Response {
   if (err instanceof HttpError) return c.json<ApiError>({ error: err.code, message: err.message }, err.status);
+  if (err instanceof StorageUnavailableError) {
+    log(`${c.req.method} ${c.req.path}: ${err.message}`);
+    c.header('Retry-After', '5');
+    return c.json<ApiError>({ error: 'unavailable', message: 'The server cannot reach its database right now; try again in a moment.' }, 503);
+  }
   if (err instanceof ZodError) {
     const message = err.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
     return c.json<ApiError>({ error: 'invalid_request', message }, 400);

@@ -29,6 +29,12 @@ export const CloseCode = {
   DocumentUnreadable: 4422,
   /** Messages faster than `LIMITS.maxMessagesPerSecond` once a burst of `LIMITS.messageBurst` is spent, or too much sent before the document loaded. */
   RateLimited: 4429,
+  /**
+   * The server could not store or read what it needed (the database is unreachable, or refused the
+   * write), or failed opening the connection: nothing unstored was sent to anyone. Clients reconnect
+   * and send their changes again.
+   */
+  ServerError: 1011,
   /** The server is shutting down; clients reconnect. */
   ServerRestart: 1012,
 } as const;

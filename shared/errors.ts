@@ -56,6 +56,8 @@ export const ERROR_CODES = [
   'rate_limited', // too many sign-in requests: try again later
   // 500
   'internal',
+  // 503
+  'unavailable', // the server cannot reach its database (PostgreSQL down): nothing was changed; try again shortly
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -63,7 +63,7 @@ export class Rooms implements ControlledRooms {
       },
       (room, error) => {
         options.log(`storing updates of ${room.id} failed: ${String(error)}`);
-        room.closeAll(1011, 'storage failure');
+        room.closeAll(CloseCode.ServerError, 'storage failure');
         // Drop the unstored state; clients resend it when they reconnect.
         this.unload(room, false);
       },

@@ -1,6 +1,7 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { StorageUnavailableError } from '../store/errors';
 import { CloseCode, LIMITS } from '../../shared/closeCodes';
 import { AgreementIdSchema } from '../../shared/api';
 import type { AgreementStore } from '../store/agreements';
@@ -72,7 +73,7 @@ export function attachSync(server: Server, deps: SyncDeps): { close(): void } {
         accept(ws, socket, id, req, token);
       } catch (error) {
         deps.log(`opening a sync connection to ${id} failed: ${describe(error)}`);
-        ws.close(1011, 'server error');
+        ws.close(CloseCode.ServerError, 'server error');
       }
     });
   }
@@ -133,7 +134,9 @@ export function attachSync(server: Server, deps: SyncDeps): { close(): void } {
       room = deps.rooms.acquire(id);
     } catch (error) {
       deps.log(String(error));
-      ws.close(CloseCode.DocumentUnreadable, 'document unreadable');
+      // Not reaching the database says nothing about the document: the client tries again.
+      if (error instanceof StorageUnavailableError) ws.close(CloseCode.ServerError, 'storage failure');
+      else ws.close(CloseCode.DocumentUnreadable, 'document unreadable');
       return;
     }
     const { participant } = auth;

@@ -765,6 +765,7 @@ export const en = {
   'error.sign_in_link_invalid': 'This sign-in link is unknown, was used already or has expired. Ask for a new one.',
   'error.rate_limited': 'Too many attempts. Wait a few minutes, then try again.',
   'error.internal': 'Something went wrong on the server. Please try again.',
+  'error.unavailable': 'The server cannot reach its database right now. Nothing was changed: try again in a moment.',
 
   // Printed in the PDF and DOCX exports, in the agreement's language.
   'export.between': 'Between {party}',

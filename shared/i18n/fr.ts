@@ -779,6 +779,7 @@ export const fr: Record<MessageKey, string> = {
   'error.sign_in_link_invalid': 'Ce lien de connexion est inconnu, a déjà servi ou a expiré. Demandez-en un nouveau.',
   'error.rate_limited': 'Trop de tentatives. Attendez quelques minutes, puis réessayez.',
   'error.internal': 'Un problème est survenu sur le serveur. Veuillez réessayer.',
+  'error.unavailable': 'Le serveur ne peut pas joindre sa base de données pour l’instant. Rien n’a été modifié : réessayez dans un instant.',
 
   'export.between': 'Entre {party}',
   'export.and': 'et {party}',

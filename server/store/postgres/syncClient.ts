@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { StorageUnavailableError } from '../errors';
 import { WORKER_SOURCE } from './workerSource';
 
 export interface QueryAnswer {
@@ -7,7 +8,7 @@ export interface QueryAnswer {
   rowCount: number;
 }
 
-/** PostgreSQL refused a statement, or could not be reached (`code` is PostgreSQL's SQLSTATE when it answered). */
+/** PostgreSQL refused a statement (`code`: its SQLSTATE). Not reaching it at all is a StorageUnavailableError. */
 export class PostgresError extends Error {
   constructor(
     message: string,
@@ -85,7 +86,7 @@ export class SyncClient {
   }
 
   private call(request: object): QueryAnswer {
-    if (this.closed) throw new PostgresError('the database connection is closed');
+    if (this.closed) throw new StorageUnavailableError('the database connection is closed');
     const id = this.nextId++;
     const seen = Atomics.load(this.signal, 0);
     this.port.postMessage({ id, ...request });
@@ -96,14 +97,25 @@ export class SyncClient {
       for (let m = receiveMessageOnPort(this.port); m; m = receiveMessageOnPort(this.port)) {
         const answer = m.message as Answer;
         if (answer.id !== id) continue;
-        if ('error' in answer) throw new PostgresError(answer.error.message, answer.error.code);
+        if ('error' in answer) throw failure(answer.error);
         return { rows: answer.rows.map(buffers), rowCount: answer.rowCount };
       }
       const left = deadline - Date.now();
-      if (left <= 0 || Atomics.wait(this.signal, 0, counter, left) === 'timed-out') throw new PostgresError('the database did not answer in time');
+      if (left <= 0 || Atomics.wait(this.signal, 0, counter, left) === 'timed-out') throw new StorageUnavailableError('the database did not answer in time');
       counter = Atomics.load(this.signal, 0);
     }
   }
+}
+
+/**
+ * No SQLSTATE: the connection failed (refused, reset, timed out). Class 08
+ * (connection exception) and 57P01–57P03 (shutting down, starting up) are
+ * the server saying the same.
+ */
+function failure(error: { message: string; code?: string }): Error {
+  const { message, code } = error;
+  if (code === undefined || code.startsWith('08') || /^57P0[123]$/.test(code)) return new StorageUnavailableError(`the database cannot be reached: ${message}`);
+  return new PostgresError(message, code);
 }
 
 /** bytea comes back as Buffer, as from SQLite (structured cloning made it a plain Uint8Array). */

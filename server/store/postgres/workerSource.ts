@@ -50,7 +50,7 @@ async function answer(req) {
     // An error the server sent leaves the connection usable; any other (refused, reset, timed out) does not.
     const fromServer = error && typeof error.severity === 'string';
     if (!fromServer && client) { client.end().catch(() => {}); client = null; }
-    return { id: req.id, error: { message: String(error && error.message ? error.message : error), code: error && error.code } };
+    return { id: req.id, error: { message: String(error && error.message ? error.message : error), code: fromServer ? error.code : undefined } };
   }
 }
 
