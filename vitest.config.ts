@@ -16,11 +16,14 @@ const POSTGRES = [
   'test/server/crash.test.ts',
   'test/server/coldOpen.test.ts',
   'test/server/presence.test.ts',
+  'test/server/authorship.test.ts',
+  'test/server/suggestions.test.ts',
   'test/server/signing.test.ts',
   'test/server/signing/approvals.test.ts',
   'test/server/signing-signers.test.ts',
   'test/server/signing-complete.test.ts',
   'test/server/audit.test.ts',
+  'test/server/verify.test.ts',
   'test/server/comments.test.ts',
   'test/server/comments/suggestionThreads.test.ts',
   'test/server/access.test.ts',
@@ -29,10 +32,13 @@ const POSTGRES = [
   'test/server/auth/person.test.ts',
   'test/server/auth/personMail.test.ts',
   'test/server/auth/rateLimitShared.test.ts',
+  'test/server/auth/personCalendar.test.ts',
+  'test/server/notify/mail.test.ts',
   'test/server/history/history.test.ts',
   'test/server/lifecycle/afterSigning.test.ts',
   'test/server/lifecycle/amendments.test.ts',
   'test/server/lifecycle/followUps.test.ts',
+  'test/server/lifecycle/dashboard.test.ts',
 ];
 
 const base = {

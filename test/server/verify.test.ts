@@ -1,10 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import type { VerifyResult } from '../../shared/api';
-import { api, startTestServer, tempDir, type TestServer } from './harness';
+import { api, openTestDb, startTestServer, tempDir, type TestServer } from './harness';
 import { pdfText } from './pdfText';
 import { readyAgreement, type ReadyAgreement } from './signingFixture';
 
@@ -95,7 +93,7 @@ describe('verifying a signed copy', () => {
     await first.close();
 
     // As a database from before: no pages fingerprint. For the second, a stored file that no renderer reproduces.
-    const db = new Database(join(dataDir, 'entente.sqlite'));
+    const db = await openTestDb(dataDir);
     db.prepare("UPDATE versions SET pages_hash = NULL WHERE status = 'signed'").run();
     const other = Buffer.from(tampered.pdf);
     other.write('%altered', other.length - 20);

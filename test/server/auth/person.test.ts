@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { PersonViewSchema, SignInLinkSchema } from '../../../shared/apiSchemas';
 import { DashboardSchema } from '../../../shared/lifecycleSchemas';
-import { createAgreement, invite, listenEvents, openTestDb, startTestServer, useCleanup, waitFor, type TestServer } from '../harness';
+import { createAgreement, invite, listenEvents, onPostgres, openTestDb, startTestServer, useCleanup, waitFor, type TestServer } from '../harness';
 import { ManualClock } from '../lifecycle/manualClock';
 import { CreateAgreementSchema } from '../../../shared/api';
 import { createServices } from '../../../server/services/container';
@@ -93,48 +93,53 @@ describe('a person: one sign-in across agreements', () => {
     expect(await idsOf(person)).toEqual([x.a.id, y.a.id, created.body.id].sort());
   });
 
-  it('lists 1,000 agreements for one browser holding one cookie', async () => {
-    const s = await server();
-    const b = new Browser(s.url);
-    const body = (i: number) => ({
-      title: `Entente ${i}`,
-      language: 'fr' as const,
-      owner: { name: 'Odile', email: 'odile@example.org', partyIndex: 0 },
-      parties: [{ legalName: `Organisme ${i}` }],
-    });
-    // The first one over HTTP makes this browser a person (its cookie)...
-    expect((await b.fetch('/api/agreements', { method: 'POST', body: body(0) })).status).toBe(201);
-    // ...the 999 others are created on the same database by a second set of services, and each is
-    // attached to the person as opening its link in that browser would (Persons.opened): creating
-    // them over HTTP took most of a minute on a loaded machine, and it is the listing that is tested.
-    const started = performance.now();
-    const db = await openTestDb(s.dataDir);
-    const services = createServices(db, { idleMs: 30_000, compactAfter: 500, log: () => undefined });
-    try {
-      for (let i = 1; i < 1000; i++) {
-        const { sessionToken } = services.agreements.create(CreateAgreementSchema.parse({ ...body(i), templateId: 'mou' }));
-        expect(services.persons.opened(b.cookieHeader, sessionToken).keepAgreementCookie).toBe(false);
+  // On PostgreSQL creating the 999 takes half a minute or more; the dashboard's query there is tested with a few (lifecycle/dashboard.test.ts).
+  it.skipIf(onPostgres)(
+    'lists 1,000 agreements for one browser holding one cookie',
+    async () => {
+      const s = await server();
+      const b = new Browser(s.url);
+      const body = (i: number) => ({
+        title: `Entente ${i}`,
+        language: 'fr' as const,
+        owner: { name: 'Odile', email: 'odile@example.org', partyIndex: 0 },
+        parties: [{ legalName: `Organisme ${i}` }],
+      });
+      // The first one over HTTP makes this browser a person (its cookie)...
+      expect((await b.fetch('/api/agreements', { method: 'POST', body: body(0) })).status).toBe(201);
+      // ...the 999 others are created on the same database by a second set of services, and each is
+      // attached to the person as opening its link in that browser would (Persons.opened): creating
+      // them over HTTP took most of a minute on a loaded machine, and it is the listing that is tested.
+      const started = performance.now();
+      const db = await openTestDb(s.dataDir);
+      const services = createServices(db, { idleMs: 30_000, compactAfter: 500, log: () => undefined });
+      try {
+        for (let i = 1; i < 1000; i++) {
+          const { sessionToken } = services.agreements.create(CreateAgreementSchema.parse({ ...body(i), templateId: 'mou' }));
+          expect(services.persons.opened(b.cookieHeader, sessionToken).keepAgreementCookie).toBe(false);
+        }
+      } finally {
+        services.rooms.closeAll(1012, 'test done');
+        db.close();
       }
-    } finally {
-      services.rooms.closeAll(1012, 'test done');
-      db.close();
-    }
-    console.log(`person: 999 agreements created and attached in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    // The first agreement's cookie and the person's: whatever the number of agreements.
-    expect(b.cookies.size).toBe(2);
-    expect(b.cookieHeader.length).toBeLessThan(200);
-    await dashboardOf(b);
-    const t0 = performance.now();
-    const items = await dashboardOf(b);
-    const ms = performance.now() - t0;
-    console.log(`person: GET /api/dashboard, 1,000 agreements, ${ms.toFixed(1)} ms`);
-    expect(items).toHaveLength(1000);
-    expect(new Set(items.map((i) => i.id)).size).toBe(1000);
-    expect(items.find((i) => i.title === 'Entente 999')).toMatchObject({ role: 'owner', status: 'drafting' });
-    expect(ms).toBeLessThan(2000);
-    const last = items.find((i) => i.title === 'Entente 999')!;
-    expect((await b.fetch(`/api/agreements/${last.id}/notifications`)).status).toBe(200);
-  }, 120_000);
+      console.log(`person: 999 agreements created and attached in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      // The first agreement's cookie and the person's: whatever the number of agreements.
+      expect(b.cookies.size).toBe(2);
+      expect(b.cookieHeader.length).toBeLessThan(200);
+      await dashboardOf(b);
+      const t0 = performance.now();
+      const items = await dashboardOf(b);
+      const ms = performance.now() - t0;
+      console.log(`person: GET /api/dashboard, 1,000 agreements, ${ms.toFixed(1)} ms`);
+      expect(items).toHaveLength(1000);
+      expect(new Set(items.map((i) => i.id)).size).toBe(1000);
+      expect(items.find((i) => i.title === 'Entente 999')).toMatchObject({ role: 'owner', status: 'drafting' });
+      expect(ms).toBeLessThan(2000);
+      const last = items.find((i) => i.title === 'Entente 999')!;
+      expect((await b.fetch(`/api/agreements/${last.id}/notifications`)).status).toBe(200);
+    },
+    120_000,
+  );
 
   it('signs in another browser with a copied link: once, for ten minutes; a stolen or unknown one opens nothing', async () => {
     const clock = new ManualClock();

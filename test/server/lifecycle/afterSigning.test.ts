@@ -143,13 +143,7 @@ describe('after signing: dates, the signed JSON copy, notice', () => {
     expect(off.status).toBe(200);
     const end = off.body.dates!.endDate!;
     expect(off.body.next).toEqual({ kind: 'renewal_review', on: off.body.dates!.renewalReviewDate });
-    // 800 days of the scheduler's runs, in steps that let the event loop (the server's, and this
-    // client's) turn between them: on PostgreSQL they take seconds, and one block longer than the
-    // HTTP keep-alive would have the server drop the socket the next request goes out on.
-    for (let day = 0; day < 800; day += 50) {
-      clock.advance(50 * DAY_MS);
-      await new Promise((resolve) => setImmediate(resolve));
-    }
+    await clock.advanceInSteps(800 * DAY_MS);
     expect(await lifecycle(r, r.a.token)).toMatchObject({ phase: 'ended', endedBy: 'expiry' });
     expect((await r.call(r.a.token, '/notice', 'POST', { reason: 'Trop tard' })).status).toBe(409);
     const audit = await r.call<{ entries: { action: string; details: Record<string, unknown> }[] }>(r.a.token, '/audit');
