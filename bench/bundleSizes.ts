@@ -18,13 +18,14 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /**
  * Which source modules each page needs before it is usable. The agreement
- * page: the gate (the session through the data layer) and the editor; its
- * side column (status card, comments, participants) and dialogs are deferred
- * and not counted. The sign-in page is the agreement route answered 4xx by
+ * page: the gate (the session through the data layer), the editor and the
+ * template of its document; its side column (status card, comments,
+ * participants) and dialogs are deferred and not counted. The sign-in page is the agreement route answered 4xx by
  * GET /me, which client/routes.tsx asks before loading anything else.
  */
 export const ROUTES = {
-  agreement: ['client/access/AccessGate.tsx', 'client/data/DataProvider.tsx', 'client/editor/AgreementEditor.tsx'],
+  // The template its document names is loaded on demand (client/editor/templates.ts) before the sections show: the MOU, as in bench/pageload.ts.
+  agreement: ['client/access/AccessGate.tsx', 'client/data/DataProvider.tsx', 'client/editor/AgreementEditor.tsx', 'shared/templates/mou.ts'],
   signIn: ['client/access/AccessRefused.tsx'],
   verify: ['client/signing/VerifyPage.tsx'],
   list: ['client/pages/AgreementsPage.tsx', 'client/data/DataProvider.tsx'],

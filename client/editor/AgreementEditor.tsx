@@ -1,6 +1,5 @@
 import { useEffect } from 'react';
 import { getMeta } from '../../shared/schema';
-import { findTemplate } from '../../shared/templates';
 import { useT } from '../intl';
 import { isLang, useLanguage } from '../language';
 import { Link } from '../router';
@@ -19,6 +18,7 @@ import { useCollab, type Collab } from './useCollab';
 import { useLiveCache } from '../data/useLiveCache';
 import { useSession } from '../session';
 import { useYString } from './yhooks';
+import { useTemplate } from './templates';
 import { AccessGate } from '../access/AccessGate';
 import { AccessLayer } from '../access/AccessLayer';
 import { AccessNotices } from '../access/AccessNotices';
@@ -70,7 +70,8 @@ function OpenAgreement({ collab }: { collab: Collab }) {
   const templateId = useYString(meta, 'templateId');
   const language = useYString(meta, 'language');
   const title = useYString(meta, 'title');
-  const template = templateId ? findTemplate(templateId) : undefined;
+  // Loaded on demand: the page holds only the template this agreement uses (client/editor/templates.ts).
+  const { template, failed: templateFailed } = useTemplate(templateId);
   const awareness = collab.provider.awareness;
   const peers = usePeers(awareness);
   const refusal = useRefusalReason(useSyncSnapshot(collab.monitor));
@@ -112,8 +113,8 @@ function OpenAgreement({ collab }: { collab: Collab }) {
                     {!template && <Link href="/">{t('app.back')}</Link>}
                   </div>
                 )}
-                {!templateId && !refusal && <p className="muted loading-note">{t('editor.opening')}</p>}
-                {templateId && !template && <p className="error">{t('editor.unknownTemplate')}</p>}
+                {!template && !templateFailed && !refusal && <p className="muted loading-note">{t('editor.opening')}</p>}
+                {templateFailed && <p className="error">{t('editor.unknownTemplate')}</p>}
                 {template && <p className="template-name">{template.name[lang]}</p>}
                 <ImportedArea collab={collab} />
                 {template && <NeedsQuestionnaire template={template} collab={collab} />}

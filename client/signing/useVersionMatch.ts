@@ -3,7 +3,7 @@ import type * as Y from 'yjs';
 import { canonicalJson } from '../../shared/canonical';
 import { readAgreement } from '../../shared/render';
 import { getMeta } from '../../shared/schema';
-import { findTemplate } from '../../shared/templates';
+import { loadTemplate } from '../editor/templates';
 import type { SyncMonitor } from '../editor/syncMonitor';
 
 /**
@@ -26,7 +26,7 @@ async function sha256Hex(text: string): Promise<string | null> {
 }
 
 export async function localVersionHash(doc: Y.Doc): Promise<string | null> {
-  const template = findTemplate(String(getMeta(doc).get('templateId') ?? ''));
+  const template = await loadTemplate(String(getMeta(doc).get('templateId') ?? ''));
   if (!template) return null;
   return sha256Hex(canonicalJson(readAgreement(doc, template)));
 }
