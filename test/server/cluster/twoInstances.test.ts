@@ -149,6 +149,25 @@ describe.skipIf(!TEST_DATABASE_URL || !TEST_REDIS_URL)('two instances on one Pos
     expect(textOf(check.doc)).not.toContain('après le verrou');
   });
 
+  it("a revocation on one instance closes the participant's socket and stream on the other", async () => {
+    const a = await createAgreement(one.url);
+    const editor = await invite(one.url, a, { role: 'editor' });
+    const socket = await rawSocket(two.wsUrl, a.id, editor.token);
+    const owners = await rawSocket(two.wsUrl, a.id, a.token);
+    const res = await fetch(`${two.url}/api/agreements/${a.id}/events`, { headers: { authorization: `Bearer ${editor.token}` } });
+    const stream = res.body?.getReader();
+    const ended = (async () => {
+      for (;;) if ((await stream?.read())?.done !== false) return true;
+    })();
+    expect((await agreementCall(one.url, a.token, a.id, `/participants/${editor.id}`, 'DELETE')).status).toBe(200);
+    expect((await socket.closed).code).toBe(CloseCode.Revoked);
+    expect(await ended).toBe(true);
+    // Only theirs.
+    await new Promise((r) => setTimeout(r, 100));
+    expect(owners.ws.readyState).toBe(owners.ws.OPEN);
+    owners.ws.close();
+  });
+
   it('a lost message is caught up from the store', async () => {
     const a = await createAgreement(one.url);
     const left = open(one, a.id, a.token);
