@@ -86,6 +86,7 @@ export function createServices(db: Db, options: ContainerOptions) {
     changed: (id, authors) => hub.publish(id, 'authors', { authors }),
     log: options.log,
     off: authorshipOff,
+    shared: db.dialect === 'postgres',
   });
   const templateOf = (agreementId: string): AgreementTemplate => {
     const template = findTemplate(agreementStore.get(agreementId)?.templateId ?? '');

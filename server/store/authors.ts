@@ -33,6 +33,7 @@ export class AuthorStore {
   private readonly insertBinding;
   private readonly insertSpan;
   private readonly selectBindings;
+  private readonly selectBinding;
   private readonly selectSpans;
   private readonly selectLastSpans;
   /** Binds many client ids alike in one transaction (a document's content from before the record). */
@@ -48,6 +49,9 @@ export class AuthorStore {
     this.selectBindings = db.prepare<[string], BindingRow>(
       `SELECT c.client_id, c.participant_id, c.party_id, c.bound_at, p.name FROM author_clients c
        LEFT JOIN participants p ON p.id = c.participant_id WHERE c.agreement_id = ? ORDER BY c.bound_at, c.client_id`,
+    );
+    this.selectBinding = db.prepare<[string, number], { participant_id: string | null; party_id: string | null }>(
+      'SELECT participant_id, party_id FROM author_clients WHERE agreement_id = ? AND client_id = ?',
     );
     this.selectSpans = db.prepare<[string], { client_id: number; clock: number; at: string }>(
       'SELECT client_id, clock, at FROM author_spans WHERE agreement_id = ? ORDER BY client_id, clock',
@@ -78,6 +82,13 @@ export class AuthorStore {
 
   bind(agreementId: string, clientId: number, binding: ClientBinding, at: string): void {
     this.insertBinding.run(agreementId, clientId, binding.participantId, binding.partyId, at);
+  }
+
+  /** Binds the client id unless it is bound already; returns its binding either way (the first to bind it keeps it). */
+  claim(agreementId: string, clientId: number, binding: ClientBinding, at: string): ClientBinding {
+    this.bind(agreementId, clientId, binding, at);
+    const row = this.selectBinding.get(agreementId, clientId);
+    return row ? { participantId: row.participant_id, partyId: row.party_id } : binding;
   }
 
   addSpan(agreementId: string, clientId: number, span: AuthorSpan): void {

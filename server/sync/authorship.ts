@@ -45,6 +45,13 @@ export interface AuthorshipDeps {
    * set otherwise: authorship would no longer be verified.
    */
   off?: boolean;
+  /**
+   * Other instances bind client ids too (PostgreSQL): a client id this instance
+   * has not seen bound is claimed in the database before the update is applied,
+   * so of two participants racing for one id on two instances, the first wins
+   * everywhere.
+   */
+  shared?: boolean;
 }
 
 /**
@@ -90,12 +97,16 @@ export class Authorship {
    * Whether `participantId` may add items under these client ids (the ones
    * an update brings new items for): each must be unbound or already theirs.
    */
-  claim(agreementId: string, doc: Y.Doc, participantId: string, clients: Iterable<number>): ClaimResult {
+  claim(agreementId: string, doc: Y.Doc, participantId: string, clients: Iterable<number>, partyId: string | null = null): ClaimResult {
     this.attach(agreementId, doc);
     const state = this.docs.get(doc);
     if (!state) return { ok: true };
     for (const client of clients) {
-      const bound = state.bindings.get(client);
+      let bound = state.bindings.get(client);
+      if (bound === undefined && this.deps.shared) {
+        bound = this.deps.store.claim(agreementId, client, { participantId, partyId }, this.now().toISOString());
+        state.bindings.set(client, bound);
+      }
       if (bound !== undefined && bound.participantId !== participantId) return { ok: false, clientId: client };
     }
     return { ok: true };

@@ -212,7 +212,7 @@ export class Connection implements PresenceOwner {
       );
       return;
     }
-    const claim = this.options.authorship.claim(this.room.id, this.room.doc, this.options.participantId, verdict.clients);
+    const claim = this.options.authorship.claim(this.room.id, this.room.doc, this.options.participantId, verdict.clients, this.options.partyId);
     if (!claim.ok) {
       (this.options.log ?? console.error)(
         `refused an update of ${this.options.participantId} on ${this.room.id}: client id ${claim.clientId} is someone else's`,
