@@ -76,7 +76,7 @@ export class Bus {
   }
 
   /**
-   * `listener` runs each time a client is back after losing Redis, once the
+   * `listener` runs each time both clients are ready again after either lost Redis, once the
    * subscriptions are in place again: whatever was published meanwhile is lost,
    * so catch up from the store then. Returns its removal.
    */
@@ -117,6 +117,8 @@ export class Bus {
       started = true;
       if (!recovering || this.closed) return;
       this.log(`redis ${name}: connected again`);
+      // Once both are back (they usually drop together): one recovery per outage.
+      if (!this.publisher.isReady || !this.subscriber.isReady) return;
       void this.resubscribe().then(() => {
         for (const listener of this.recoveredListeners) {
           try {

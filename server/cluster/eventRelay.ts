@@ -39,6 +39,8 @@ export class EventRelay implements HubRelay {
     void bus
       .subscribe(EVENTS_CHANNEL, (message) => this.receive(message))
       .catch((error: unknown) => log(`redis: subscribing to events failed (again when Redis is back): ${String(error)}`));
+    // What the others published meanwhile is lost: the streams here refetch, as after their own reconnection.
+    bus.onRecovered(() => hub.missed());
   }
 
   published<K extends EventName>(agreementId: string, name: K, payload: Payload<K>): void {

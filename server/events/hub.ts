@@ -53,6 +53,11 @@ export class EventHub {
     }
   }
 
+  /** Tells every stream here that it may have missed events (another instance's, while Redis was away): like a new stream, they refetch. */
+  missed(): void {
+    for (const agreementId of [...this.byAgreement.keys()]) this.deliver(agreementId, 'ready', {});
+  }
+
   /** Ends a participant's streams (revoked, or their rights changed), on every instance. */
   closeFor(agreementId: string, participantId: string): void {
     this.closeHere(agreementId, participantId);

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
 import * as Y from 'yjs';
 import { fragmentName } from '../../../shared/schema';
-import { connect, createAgreement, invite, startTestServer, synced, tempDir, waitFor, type Client } from '../harness';
+import { agreementCall, connect, createAgreement, invite, listenEvents, startTestServer, synced, tempDir, waitFor, type Client } from '../harness';
 import { freshDatabase, TEST_DATABASE_URL, TEST_REDIS_URL } from '../pgTestDb';
 import { spawnServer } from '../spawnServer';
 import { startOwnRedis } from './ownRedis';
@@ -102,7 +102,11 @@ describe.skipIf(!TEST_DATABASE_URL || !TEST_REDIS_URL)('faults with two instance
     const w = typist(writer.doc, 'un');
     const f = typist(far.doc, 'deux');
     await waitFor(() => textOf(far.doc).includes('un 3') && textOf(writer.doc).includes('deux 3'), 'typing crosses');
+    const stream = listenEvents(two.url, a.token, a.id, cleanup);
+    await waitFor(() => stream.events.some((e) => e.event === 'ready'), 'stream open');
     await redis.kill();
+    // An event published while Redis is away is lost for the other instance's streams …
+    expect((await agreementCall(one.url, a.token, a.id, '/threads', 'POST', { section: 'purpose', body: 'pendant la panne' })).status).toBe(201);
     // The far client stops with the outage, so its instance stores nothing that could reveal a gap: only the recovery can.
     f.stop();
     const during = w.lines.length + 5;
@@ -114,5 +118,8 @@ describe.skipIf(!TEST_DATABASE_URL || !TEST_REDIS_URL)('faults with two instance
     await redis.start();
     await waitFor(() => textOf(writer.doc) === textOf(far.doc) && textOf(neighbour.doc) === textOf(far.doc), 'convergence once Redis is back', 15_000);
     for (const line of [...w.lines, ...f.lines]) expect(textOf(far.doc)).toContain(`${line}<`);
+    // … so once it is back they are told to refetch (a second `ready`).
+    await waitFor(() => stream.events.filter((e) => e.event === 'ready').length >= 2, 'ready again');
+    expect(stream.events.some((e) => e.event === 'thread')).toBe(false);
   });
 });
