@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../shared/canonical';
+import { AgreementLock } from './agreementLock';
 import type { Db } from './db';
 
 export const AUDIT_ACTIONS = [
@@ -78,7 +79,10 @@ export class AuditLog {
   private readonly listStmt;
   private readonly latestStmt;
 
+  private readonly agreementLock;
+
   constructor(private readonly db: Db) {
+    this.agreementLock = new AgreementLock(db);
     this.insertStmt = db.prepare<[string, string, string | null, string, string, string, string], { seq: number }>(
       'INSERT INTO audit_log (agreement_id, at, actor_id, action, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING seq',
     );
@@ -89,6 +93,8 @@ export class AuditLog {
 
   append(agreementId: string, actorId: string | null, action: AuditAction, details: Record<string, unknown> = {}): AuditEntry {
     return this.db.transaction(() => {
+      // Two instances must not both chain to the same previous entry.
+      this.agreementLock.hold(agreementId);
       const prevHash = this.lastStmt.get(agreementId)?.hash ?? GENESIS;
       const entry = { agreementId, at: new Date().toISOString(), actorId, action, details, prevHash };
       const hash = entryHash(entry);

@@ -1,4 +1,5 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { AgreementLock } from './agreementLock';
 import type { Db } from './db';
 
 export type HistoryKind = 'created' | 'auto' | 'named' | 'locked' | 'restored';
@@ -73,7 +74,10 @@ const toEntry = (r: Row): HistoryEntry => ({
 export class HistoryStore {
   private readonly s;
 
-  constructor(db: Db) {
+  private readonly agreementLock;
+
+  constructor(private readonly db: Db) {
+    this.agreementLock = new AgreementLock(db);
     this.s = {
       insert: db.prepare(
         `INSERT INTO history (id, agreement_id, number, kind, name, created_at, created_by, authors, sections, parties, state, canonical, hash, locked_version, restored_from)
@@ -97,13 +101,17 @@ export class HistoryStore {
   }
 
   add(entry: NewHistoryEntry): HistoryEntry {
-    this.s.insert.run({
-      ...entry,
-      authors: JSON.stringify(entry.authors),
-      sections: JSON.stringify(entry.sections),
-      parties: JSON.stringify(entry.parties),
-      state: deflateRawSync(entry.state),
-    });
+    this.db.transaction(() => {
+      // The next number, taken by one instance at a time.
+      this.agreementLock.hold(entry.agreementId);
+      this.s.insert.run({
+        ...entry,
+        authors: JSON.stringify(entry.authors),
+        sections: JSON.stringify(entry.sections),
+        parties: JSON.stringify(entry.parties),
+        state: deflateRawSync(entry.state),
+      });
+    })();
     const stored = this.get(entry.id);
     if (!stored) throw new Error(`history entry ${entry.id} was not stored`);
     return stored;

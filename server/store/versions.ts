@@ -1,3 +1,4 @@
+import { AgreementLock } from './agreementLock';
 import type { Db } from './db';
 
 export type VersionStatus = 'locked' | 'unlocked' | 'signed' | 'cancelled';
@@ -100,10 +101,10 @@ const toSignature = (r: SignatureRow): Signature => ({
 export class VersionStore {
   private readonly s;
 
-  private readonly lockRow;
+  private readonly agreementLock;
 
   constructor(private readonly db: Db) {
-    this.lockRow = db.dialect === 'postgres' ? db.prepare<[string], { id: string }>('SELECT id FROM agreements WHERE id = ? FOR UPDATE') : null;
+    this.agreementLock = new AgreementLock(db);
     this.s = {
       insert: db.prepare(
         `INSERT INTO versions (id, agreement_id, number, state, canonical, hash, status, locked_at, locked_by)
@@ -156,13 +157,12 @@ export class VersionStore {
   /**
    * `fn` in one transaction that holds the agreement's row: a decision
    * (lock, unlock, cancel) that reads the document and the data and then
-   * changes the status. On PostgreSQL the row lock is what orders it with
-   * every other instance's appends to the document (see PgDocLog); SQLite
-   * has one writer, whose transactions are already one after the other.
+   * changes the status, in one order with every other instance's appends
+   * to the document (see AgreementLock).
    */
   decide<T>(agreementId: string, fn: () => T): T {
     return this.db.transaction(() => {
-      this.lockRow?.get(agreementId);
+      this.agreementLock.hold(agreementId);
       return fn();
     })();
   }
