@@ -14,6 +14,7 @@ import { useAuthorsView } from './authors/AuthorsProvider';
 import { SuggestChanges } from './suggestions/SuggestChanges';
 import { SuggestableNodes } from './suggestions/suggestableNodes';
 import { TextExtensions } from './textExtensions';
+import { useTableEditing } from './tables/useTableEditing';
 import { SuggestionHighlights } from './suggestions/SuggestionHighlights';
 import { useSuggestions } from './suggestions/SuggestionsProvider';
 
@@ -83,6 +84,9 @@ export function RichText({ collab, fragment, label, placeholder }: RichTextProps
     // Name and colour changes go through updateUser below, not a new editor.
     [yFragment, collab.provider, comments, authors, modeStore, lookStore, onRefused],
   );
+
+  // Cell selection and Tab between cells, loaded once the page is idle (client/editor/tables).
+  useTableEditing(editor);
 
   useEffect(() => {
     if (!editor.isDestroyed) editor.commands.updateUser(user);

@@ -1,7 +1,11 @@
 import Blockquote from '@tiptap/extension-blockquote';
 import Document from '@tiptap/extension-document';
 import { BulletList, ListItem, OrderedList } from '@tiptap/extension-list';
-import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table';
+// The rows and cells from their own entries: the package's main one brings Tiptap's Table, and with it prosemirror-tables.
+import { TableCell } from '@tiptap/extension-table/cell';
+import { TableHeader } from '@tiptap/extension-table/header';
+import { TableRow } from '@tiptap/extension-table/row';
+import { TableNode } from '../tables/tableNode';
 
 const SUGGESTION_MARKS = 'insertion deletion modification';
 
@@ -19,7 +23,7 @@ export const SuggestableNodes = [
   BulletList.extend({ marks: SUGGESTION_MARKS }),
   OrderedList.extend({ marks: SUGGESTION_MARKS }),
   ListItem.extend({ marks: SUGGESTION_MARKS }),
-  Table.extend({ marks: SUGGESTION_MARKS }),
+  TableNode.extend({ marks: SUGGESTION_MARKS }),
   TableRow.extend({ marks: SUGGESTION_MARKS }),
   TableCell.extend({ marks: SUGGESTION_MARKS }),
   TableHeader.extend({ marks: SUGGESTION_MARKS }),
