@@ -104,11 +104,12 @@ describe.skipIf(!TEST_DATABASE_URL || !TEST_REDIS_URL)('faults with two instance
     await waitFor(() => textOf(far.doc).includes('un 3') && textOf(writer.doc).includes('deux 3'), 'typing crosses');
     const stream = listenEvents(two.url, a.token, a.id, cleanup);
     await waitFor(() => stream.events.some((e) => e.event === 'ready'), 'stream open');
+    // The far client stops before the outage, so its instance stores nothing during it that could reveal a gap: only the recovery can.
+    f.stop();
+    await sleep(150);
     await redis.kill();
     // An event published while Redis is away is lost for the other instance's streams …
     expect((await agreementCall(one.url, a.token, a.id, '/threads', 'POST', { section: 'purpose', body: 'pendant la panne' })).status).toBe(201);
-    // The far client stops with the outage, so its instance stores nothing that could reveal a gap: only the recovery can.
-    f.stop();
     const during = w.lines.length + 5;
     // Redis is away: the first instance still serves its clients (the neighbour gets the writer's lines).
     await waitFor(() => textOf(neighbour.doc).includes(`un ${during}<`), 'served without Redis');
