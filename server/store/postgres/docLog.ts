@@ -55,6 +55,7 @@ export class PgDocLog {
     return this.db.transaction(() => {
       const ids = [...new Set(batch.map((b) => b.docId))].sort();
       const status = new Map(this.lockAgreements.all(ids).map((r) => [r.id, r.status]));
+      // A statement of its own, after the lock: read with what the appends we waited for committed.
       const next = new Map(this.heads.all(ids).map((r) => [r.id, r.seq]));
       const verdicts = new Map<string, boolean>();
       const rows: { docs: string[]; seqs: number[]; data: Uint8Array[] } = { docs: [], seqs: [], data: [] };
