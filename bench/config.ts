@@ -3,6 +3,7 @@
  * variables, else the defaults of the issue (10 documents × 50 clients,
  * 5 writers each at 10 updates/s, 5 s warm-up, 20 s measured).
  */
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SERVER_KINDS, type ServerKind } from './servers';
 
@@ -31,6 +32,8 @@ export interface BenchConfig {
   profile: string;
   /** A soak: one long window (durationS), the server's memory followed through it. */
   soak: boolean;
+  /** Another checkout whose server the entente-dir kind runs ('' = none). */
+  serverDir: string;
 }
 
 const USAGE = `Usage: npm run bench -- [options]
@@ -45,10 +48,19 @@ const USAGE = `Usage: npm run bench -- [options]
   --load-procs N        load-generator processes (default 2)
   --rounds N            run every server N times, alternating the order, and
                         pool the results (default 1)
-  --servers LIST        comma-separated, in order: entente, reference, floor
-                        (default entente,reference,floor; ratios compare the
-                        first two; reference,reference compares the
-                        reference with itself)
+  --servers LIST        comma-separated, in order: entente, reference, floor,
+                        entente-pg, entente-2x, entente-dir (default
+                        entente,reference,floor,entente-pg,entente-2x; ratios
+                        compare the first two; reference,reference compares
+                        the reference with itself). entente-pg: one instance
+                        on PostgreSQL; entente-2x: two on one PostgreSQL and
+                        one Redis, each document's clients split across them;
+                        both skipped when PostgreSQL (BENCH_DATABASE_URL,
+                        default postgres://entente:entente@127.0.0.1:5432/entente_test)
+                        or Redis (BENCH_REDIS_URL, default
+                        redis://127.0.0.1:6399) does not answer
+  --server-dir DIR      the checkout entente-dir runs (its server/index.ts, on
+                        SQLite), e.g. a git worktree of an older commit
   --root NAME           top-level Y.Text the writers insert into (default
                         section:purpose, a name Entente's schema guard lets
                         clients write; any other name is refused with 4406)
@@ -85,6 +97,7 @@ export function parseConfig(argv: string[], defaultOut: string): BenchConfig {
     'out',
     'profile',
     'soak',
+    'server-dir',
   ] as const;
   const options = Object.fromEntries(names.map((n) => [n, { type: 'string' as const }]));
   const { values } = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true });
@@ -108,7 +121,7 @@ export function parseConfig(argv: string[], defaultOut: string): BenchConfig {
 
   const servers: ServerKind[] = [];
   const soakS = num('soak', 0, 0, false);
-  for (const s of (raw('servers') ?? (soakS > 0 ? 'entente' : 'entente,reference,floor'))
+  for (const s of (raw('servers') ?? (soakS > 0 ? 'entente' : 'entente,reference,floor,entente-pg,entente-2x'))
     .split(',')
     .map((v) => v.trim())
     .filter((v) => v.length > 0)) {
@@ -116,6 +129,7 @@ export function parseConfig(argv: string[], defaultOut: string): BenchConfig {
     if (!kind) throw new Error(`unknown server "${s}" in --servers\n\n${USAGE}`);
     servers.push(kind);
   }
+  const serverDir = raw('server-dir');
   const config: BenchConfig = {
     docs: num('docs', 10, 1, true),
     clientsPerDoc: num('clients', 50, 2, true),
@@ -133,7 +147,9 @@ export function parseConfig(argv: string[], defaultOut: string): BenchConfig {
     out: raw('out') ?? defaultOut,
     profile: raw('profile') ?? '',
     soak: soakS > 0,
+    serverDir: serverDir !== undefined && serverDir !== '' ? resolve(serverDir) : '',
   };
+  if (config.servers.includes('entente-dir') && config.serverDir === '') throw new Error('--servers entente-dir needs --server-dir');
   if (config.writersPerDoc > config.clientsPerDoc) throw new Error('--writers cannot exceed --clients');
   if (config.servers.length === 0) throw new Error('--servers is empty');
   config.loadProcesses = Math.min(config.loadProcesses, config.docs);

@@ -10,8 +10,16 @@ import { startServer } from '../server/start';
 const idleMs = Number(process.argv[2]);
 if (!Number.isInteger(idleMs) || idleMs < 1) throw new Error(`usage: entente-idle.ts <idle ms>, got "${process.argv[2] ?? ''}"`);
 const config = loadConfig();
-const server = await startServer({ port: config.PORT, host: config.HOST, dataDir: config.DATA_DIR, durability: config.DURABILITY, idleMs });
-console.log(`Entente listening on ${server.url}  (data in ${config.DATA_DIR}, idle unload after ${idleMs} ms)`);
+const server = await startServer({
+  port: config.PORT,
+  host: config.HOST,
+  dataDir: config.DATA_DIR,
+  databaseUrl: config.DATABASE_URL,
+  redisUrl: config.REDIS_URL,
+  durability: config.DURABILITY,
+  idleMs,
+});
+console.log(`Entente listening on ${server.url}  (data in ${config.DATABASE_URL ? 'PostgreSQL' : config.DATA_DIR}, idle unload after ${idleMs} ms)`);
 const stop = (): void => {
   server.close().then(
     () => process.exit(0),

@@ -9,11 +9,14 @@ import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { printClusterComparison } from './clusterReport';
 import { parseConfig } from './config';
 import { mainThreadProfile, summarizeProfile } from './profile-summary';
 import { poolByPosition } from './pool';
 import { printReport, runSummary, writeJson } from './report';
 import { runOne, type RunResult } from './run';
+import { POSTGRES_KINDS } from './servers';
+import { unavailable } from './services';
 
 const benchDir = fileURLToPath(new URL('.', import.meta.url));
 const repoRoot = join(benchDir, '..');
@@ -22,6 +25,15 @@ const log = (line: string): void => console.log(line);
 async function main(): Promise<number> {
   // Results carry this machine's paths and figures: they go to the temp folder, not into the repository.
   const config = parseConfig(process.argv.slice(2), join(tmpdir(), 'entente-bench', 'results.json'));
+  // The PostgreSQL kinds are left out, saying why, on a machine without PostgreSQL (two instances also without Redis).
+  if (config.servers.some((k) => POSTGRES_KINDS.includes(k))) {
+    const noPostgres = await unavailable(false);
+    const noRedis = noPostgres ?? (config.servers.includes('entente-2x') ? await unavailable(true) : null);
+    const skipped = config.servers.filter((k) => (noPostgres !== null && POSTGRES_KINDS.includes(k)) || (noRedis !== null && k === 'entente-2x'));
+    if (skipped.length > 0) log(`skipping ${skipped.join(', ')}: ${noPostgres ?? noRedis ?? ''}`);
+    config.servers = config.servers.filter((k) => !skipped.includes(k));
+    if (config.servers.length === 0) return 0;
+  }
   const tag = Date.now().toString(36);
   const positions = config.servers.map((kind, i) => ({ kind, i }));
   const byPosition: RunResult[][] = positions.map(() => []);
@@ -40,6 +52,7 @@ async function main(): Promise<number> {
   }
   const runs = poolByPosition(byPosition);
   const comparison = printReport(config, runs, log);
+  const cluster = printClusterComparison(runs, log);
   for (const run of all) {
     if (!run.ok || run.profileDir === null) continue;
     log('');
@@ -50,7 +63,7 @@ async function main(): Promise<number> {
     }
   }
   if (config.out !== '') {
-    writeJson(config.out, config, runs, config.rounds > 1 ? all : [], comparison);
+    writeJson(config.out, config, runs, config.rounds > 1 ? all : [], comparison, cluster);
     log(`\nresults written to ${config.out}`);
   }
   return all.every((r) => r.ok) ? 0 : 1;

@@ -7,7 +7,8 @@ import type { HistogramData } from './stats';
 export interface LoadDoc {
   /** Index of the document in the whole run (for messages only). */
   index: number;
-  url: string;
+  /** One URL per server instance: client `slot` of the document connects to urls[slot % urls.length]. */
+  urls: string[];
 }
 
 export interface LoadParams {
@@ -43,6 +44,8 @@ export interface LoadResult {
   /** Messages that brought a writer its own update back (the server echoing it), window and drain. */
   echoes: number;
   latency: HistogramData;
+  /** Of those, deliveries to a client on another server instance than the writer's (several instances only). */
+  crossLatency: HistogramData;
   /** Event-loop delay of the load process during the window, ms. */
   loopDelayP99Ms: number;
   loopDelayMaxMs: number;

@@ -22,6 +22,8 @@ import { EMPTY_STEP1, EMPTY_STEP2, decodeIncoming, step1For, step2For, updateMes
 import { Histogram } from './stats';
 
 interface Writer {
+  /** The server instance its socket is on. */
+  instance: number;
   doc: Y.Doc;
   text: Y.Text;
   clientId: number;
@@ -45,6 +47,8 @@ interface Client {
   /** Local document number in this process. */
   localDoc: number;
   slot: number;
+  /** The server instance it connects to (slot modulo the instances). */
+  instance: number;
   ws: WebSocket | null;
   synced: boolean;
   writer: Writer | null;
@@ -57,6 +61,8 @@ let params: LoadParams | null = null;
 const clients: Client[] = [];
 const writers = new Map<number, { writer: Writer; localDoc: number }>();
 const histogram = new Histogram();
+/** Deliveries from a writer on one instance to a client on another. */
+const crossHistogram = new Histogram();
 /** Sampling every 1 ms: a sample of d ms means the loop was blocked for about d − 1 ms. */
 const LOOP_RESOLUTION_MS = 1;
 const loopDelay = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
@@ -121,6 +127,7 @@ function account(client: Client, update: Uint8Array, now: number, clientsPerDoc:
       if (inWindow) {
         deliveries += 1;
         histogram.record(now - (sentAt[i] ?? now));
+        if (w.instance !== client.instance) crossHistogram.record(now - (sentAt[i] ?? now));
       }
     }
   }
@@ -165,9 +172,10 @@ function onMessage(client: Client, data: WebSocket.RawData, isBinary: boolean, o
   }
 }
 
-function makeWriter(clientsPerDoc: number, root: string): Writer {
+function makeWriter(clientsPerDoc: number, root: string, instance: number): Writer {
   const doc = new Y.Doc();
   const writer: Writer = {
+    instance,
     doc,
     text: doc.getText(root),
     clientId: doc.clientID,
@@ -223,9 +231,11 @@ function connect(client: Client, url: string, timeoutMs: number): Promise<void> 
 async function connectAll(p: LoadParams): Promise<void> {
   p.docs.forEach((doc, localDoc) => {
     for (let slot = 0; slot < p.clientsPerDoc; slot++) {
-      const writer = slot < p.writersPerDoc ? makeWriter(p.clientsPerDoc, p.root) : null;
+      // Writers and readers alike alternate between the instances.
+      const instance = slot % doc.urls.length;
+      const writer = slot < p.writersPerDoc ? makeWriter(p.clientsPerDoc, p.root, instance) : null;
       if (writer) writers.set(writer.clientId, { writer, localDoc });
-      clients.push({ docIndex: doc.index, localDoc, slot, ws: null, synced: false, writer });
+      clients.push({ docIndex: doc.index, localDoc, slot, instance, ws: null, synced: false, writer });
     }
   });
   let next = 0;
@@ -234,7 +244,8 @@ async function connectAll(p: LoadParams): Promise<void> {
       const client = clients[next];
       next += 1;
       if (!client) break;
-      const url = p.docs[client.localDoc]?.url ?? '';
+      const urls = p.docs[client.localDoc]?.urls ?? [];
+      const url = urls[client.instance] ?? '';
       await connect(client, url, p.connectTimeoutMs);
     }
   };
@@ -321,6 +332,7 @@ function result(p: LoadParams): LoadResult {
     updateMessages,
     echoes,
     latency: histogram.toData(),
+    crossLatency: crossHistogram.toData(),
     loopDelayP99Ms: Math.max(0, loopDelay.percentile(99) / 1e6 - LOOP_RESOLUTION_MS),
     loopDelayMaxMs: Math.max(0, loopDelay.max / 1e6 - LOOP_RESOLUTION_MS),
     problems,

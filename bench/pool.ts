@@ -16,7 +16,12 @@ export function pool(runs: RunSuccess[]): RunSuccess {
     return values.length > 0 ? Math.max(...values) : null;
   };
   const histogram = new Histogram();
-  for (const r of runs) histogram.merge(r.latencyHistogram);
+  const cross = new Histogram();
+  for (const r of runs) {
+    histogram.merge(r.latencyHistogram);
+    cross.merge(r.crossLatencyHistogram);
+  }
+  const sumOrNull = (f: (r: RunSuccess) => number | null): number | null => (runs.some((r) => f(r) === null) ? null : sum((r) => f(r) ?? 0));
   const serverCpuMs = sum((r) => r.serverCpuMs);
   const deliveries = sum((r) => r.deliveries);
   const cpuWindowS = sum((r) => r.cpuWindowS);
@@ -33,11 +38,15 @@ export function pool(runs: RunSuccess[]): RunSuccess {
     updateMessages: sum((r) => r.updateMessages),
     latency: histogram.summary(),
     latencyHistogram: histogram.toData(),
+    crossLatency: first.crossLatency === null ? null : cross.summary(),
+    crossLatencyHistogram: cross.toData(),
     serverCpuMs,
     serverUserMs: sum((r) => r.serverUserMs),
     serverSystemMs: sum((r) => r.serverSystemMs),
     serverCores: serverCpuMs / 1000 / cpuWindowS,
     serverCpuUsPerDelivery: deliveries > 0 ? (serverCpuMs * 1000) / deliveries : Number.NaN,
+    databaseCpuMs: sumOrNull((r) => r.databaseCpuMs),
+    redisCpuMs: sumOrNull((r) => r.redisCpuMs),
     serverRssMb: max((r) => r.serverRssMb),
     serverPeakRssMb: max((r) => r.serverPeakRssMb),
     storedBytes: max((r) => r.storedBytes),
