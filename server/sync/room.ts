@@ -19,6 +19,8 @@ export interface RoomHooks {
   loaded(room: Room): void;
   /** The stored state could not be applied: the room must close its connections and unload, storing nothing. */
   unreadable(room: Room, error: unknown): void;
+  /** An update another instance stored was applied (it grows the log this room may compact too). */
+  remoteApplied(room: Room): void;
 }
 
 export interface PendingUpdate {
@@ -109,9 +111,12 @@ export class Room {
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     this.byteSize += update.byteLength;
-    // Stored by another instance already: straight to our clients, never stored again.
-    if (origin === REMOTE_ORIGIN) return this.broadcast([{ update, origin }]);
     this.updatesSinceCompaction++;
+    // Stored by another instance already: straight to our clients, never stored again.
+    if (origin === REMOTE_ORIGIN) {
+      this.broadcast([{ update, origin }]);
+      return this.hooks.remoteApplied(this);
+    }
     this.hooks.persist(this, update, origin);
   };
 

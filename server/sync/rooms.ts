@@ -79,6 +79,8 @@ export class Rooms implements ControlledRooms {
       emptied: (room) => this.timers.scheduleIdle(room),
       flush: () => this.flusher.flush(),
       loaded: (room) => this.loader.prepareApplied(room.id, room.doc),
+      // Compacting resets the room's size too: without it, others' updates would add up to a false 4414 here.
+      remoteApplied: (room) => this.timers.edited(room),
       unreadable: (room, error) => {
         options.log(`document ${room.id} could not be loaded: ${String(error)}`);
         room.closeAll(CloseCode.DocumentUnreadable, 'document unreadable');

@@ -29,7 +29,7 @@ describe.skipIf(!TEST_DATABASE_URL || !TEST_REDIS_URL)('updates from another ins
 
   beforeAll(async () => {
     db = await freshDatabase();
-    server = await startTestServer({ databaseUrl: db.url, redisUrl: TEST_REDIS_URL });
+    server = await startTestServer({ databaseUrl: db.url, redisUrl: TEST_REDIS_URL, compactAfter: 10 });
     other = await Bus.connect(TEST_REDIS_URL ?? '', () => undefined);
   });
   afterAll(async () => {
@@ -87,5 +87,42 @@ describe.skipIf(!TEST_DATABASE_URL || !TEST_REDIS_URL)('updates from another ins
     expect(textOf(local.doc)).not.toContain('premier');
     await sleep(200);
     expect(closes).toEqual([]);
+  });
+
+  it("the other instance's updates count towards this one's compaction, which resets the room's size", async () => {
+    const a = await createAgreement(server.url);
+    const reader = connect(server.wsUrl, a.id, a.token);
+    cleanup.push(() => reader.destroy());
+    await synced(reader);
+    await sleep(200);
+    const side = new Y.Doc();
+    Y.applyUpdate(side, Y.encodeStateAsUpdate(reader.doc));
+    const updates: Uint8Array[] = [];
+    const before = server.rooms.loaded(a.id)?.byteSize ?? 0;
+    // Each replaces the line before: the log grows by all of them, the document by one line.
+    for (let i = 0; i < 30; i++) {
+      const sv = Y.encodeStateVector(side);
+      side.transact(() => {
+        const fragment = side.getXmlFragment(purpose);
+        if (i > 0) fragment.delete(fragment.length - 1, 1);
+        typeLine(side, `ligne ${i} `.repeat(20));
+      });
+      updates.push(Y.encodeStateAsUpdate(side, sv));
+    }
+    const seqs = await store(a.id, updates);
+    updates.forEach((update, i) => other.publish(docChannel(a.id), encodeDocMessage({ kind: 'update', from: other.instanceId, seq: seqs[i] ?? 0, update })));
+    await waitFor(() => textOf(reader.doc).includes('ligne 29'), 'the updates');
+    // Nobody else compacts here: a snapshot past the first ten is this instance's.
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    try {
+      await waitFor(() => (server.rooms.loaded(a.id)?.updatesSinceCompaction ?? 99) < 10, 'compaction');
+      const res = await client.query<{ last_seq: string }>('SELECT last_seq FROM doc_snapshots WHERE doc_id = $1', [a.id]);
+      expect(Number(res.rows[0]?.last_seq)).toBeGreaterThanOrEqual(seqs[9] ?? 0);
+    } finally {
+      await client.end();
+    }
+    const logged = updates.reduce((n, u) => n + u.byteLength, 0);
+    expect(server.rooms.loaded(a.id)?.byteSize).toBeLessThan(before + logged / 2);
   });
 });
