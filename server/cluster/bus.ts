@@ -66,7 +66,8 @@ export class Bus {
   }
 
   unsubscribe(channel: string): void {
-    if (!this.handlers.delete(channel) || !this.subscriber.isReady) return;
+    if (!this.handlers.delete(channel)) return;
+    // Queued while Redis is away (node-redis would otherwise subscribe it again when it is back).
     this.subscriber.unsubscribe(channel, this.dispatch, true).catch((error: unknown) => this.log(`redis: unsubscribe ${channel} failed: ${String(error)}`));
   }
 

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { createClient } from 'redis';
 import { Bus } from '../../../server/cluster/bus';
 import { decodeDocMessage, encodeDocMessage } from '../../../server/cluster/docMessages';
 import { startOwnRedis, type OwnRedis } from './ownRedis';
@@ -68,6 +69,7 @@ describe.skipIf(!hasRedis)('the bus between instances', () => {
     const { redis, a, b, logs } = await setUp();
     const got: number[] = [];
     await b.subscribe('c', (m) => got.push(m[0] ?? -1));
+    await b.subscribe('e', () => undefined);
     let recovered = 0;
     b.onRecovered(() => recovered++);
     await redis.kill();
@@ -76,6 +78,8 @@ describe.skipIf(!hasRedis)('the bus between instances', () => {
     // Subscribed while Redis is away: in place once it is back.
     const later: number[] = [];
     b.subscribe('d', (m) => later.push(m[0] ?? -1)).catch(() => undefined);
+    // Left while Redis is away: not subscribed again when it is back.
+    b.unsubscribe('e');
     await redis.start();
     await waitFor(() => recovered > 0 && a.ready, 'recovery');
     a.publish('c', Buffer.from([2]));
@@ -83,6 +87,10 @@ describe.skipIf(!hasRedis)('the bus between instances', () => {
     await waitFor(() => got.length === 1 && later.length === 1, 'delivery after the restart');
     expect(got).toEqual([2]);
     expect(later).toEqual([3]);
+    const probe = createClient({ url: redis.url });
+    await probe.connect();
+    expect(await probe.pubSubNumSub(['c', 'e'])).toEqual({ c: 1, e: 0 });
+    await probe.close();
     // One line per outage and client, not one per retry.
     expect(logs.filter((l) => l.includes('retrying')).length).toBeLessThanOrEqual(4);
   });
