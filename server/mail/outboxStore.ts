@@ -46,13 +46,22 @@ export class OutboxStore {
          VALUES (@id, @notificationId, @agreementId, @to, @subject, @body, @attachVersionId, 'pending', @now, @now)`,
       ),
       due: db.prepare<[string, number], Row>("SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, rowid LIMIT ?"),
-      claim: db.prepare<[string]>("UPDATE outbox SET status = 'sending', attempts = attempts + 1 WHERE id = ? AND status = 'pending'"),
-      // Only from `sending`: a bounce that came back before the mark has the last word.
-      sent: db.prepare<[string, string]>("UPDATE outbox SET status = 'sent', sent_at = ?, last_error = NULL WHERE id = ? AND status = 'sending'"),
-      retry: db.prepare<[string, string, string]>("UPDATE outbox SET status = 'pending', next_attempt_at = ?, last_error = ? WHERE id = ?"),
-      failed: db.prepare<[string, string]>("UPDATE outbox SET status = 'failed', last_error = ? WHERE id = ?"),
-      // A message left claimed by a process that stopped mid-send is tried again (see README: at least once).
-      unclaim: db.prepare("UPDATE outbox SET status = 'pending' WHERE status = 'sending'"),
+      claim: db.prepare<[string, string, string]>(
+        "UPDATE outbox SET status = 'sending', attempts = attempts + 1, claimed_at = ?, claimed_by = ? WHERE id = ? AND status = 'pending'",
+      ),
+      // Each only by the claim's holder: one whose lease was taken back no longer decides. Only from
+      // `sending`: a bounce that came back before the mark has the last word.
+      sent: db.prepare<[string, string, string]>(
+        "UPDATE outbox SET status = 'sent', sent_at = ?, last_error = NULL WHERE id = ? AND status = 'sending' AND claimed_by = ?",
+      ),
+      retry: db.prepare<[string, string, string, string]>(
+        "UPDATE outbox SET status = 'pending', next_attempt_at = ?, last_error = ? WHERE id = ? AND status = 'sending' AND claimed_by = ?",
+      ),
+      failed: db.prepare<[string, string, string]>(
+        "UPDATE outbox SET status = 'failed', last_error = ? WHERE id = ? AND status = 'sending' AND claimed_by = ?",
+      ),
+      // A claim older than the lease: its instance stopped mid-send, the message is tried again (see README: at least once).
+      takeBack: db.prepare<[string]>("UPDATE outbox SET status = 'pending', claimed_at = NULL, claimed_by = NULL WHERE status = 'sending' AND claimed_at < ?"),
       next: db.prepare<[], { at: string }>("SELECT min(next_attempt_at) AS at FROM outbox WHERE status = 'pending'"),
       failures: db.prepare<
         [string],
@@ -76,21 +85,22 @@ export class OutboxStore {
     return this.s.due.all(now, limit).map(toMessage);
   }
 
-  /** True if this process now owns the message (no one else claimed it meanwhile). */
-  claim(id: string): boolean {
-    return this.s.claim.run(id).changes === 1;
+  /** True if instance `by` now holds the message's lease from `now` (no one else claimed it meanwhile). */
+  claim(id: string, by: string, now: string): boolean {
+    return this.s.claim.run(now, by, id).changes === 1;
   }
 
-  markSent(id: string, now: string): void {
-    this.s.sent.run(now, id);
+  /** The marks below change nothing unless `by` still holds the claim. */
+  markSent(id: string, by: string, now: string): void {
+    this.s.sent.run(now, id, by);
   }
 
-  retryAt(id: string, at: string, error: string): void {
-    this.s.retry.run(at, error, id);
+  retryAt(id: string, by: string, at: string, error: string): void {
+    this.s.retry.run(at, error, id, by);
   }
 
-  markFailed(id: string, error: string): void {
-    this.s.failed.run(error, id);
+  markFailed(id: string, by: string, error: string): void {
+    this.s.failed.run(error, id, by);
   }
 
   /** Whether a message of this id was ever written (a bounce address names one). */
@@ -108,8 +118,9 @@ export class OutboxStore {
     return { agreementId: this.s.agreementOf.get(id)?.agreement_id ?? null };
   }
 
-  unclaimAll(): number {
-    return this.s.unclaim.run().changes;
+  /** Claims taken before `before` (ISO) go back to pending; returns how many. */
+  takeBackClaimedBefore(before: string): number {
+    return this.s.takeBack.run(before).changes;
   }
 
   nextAttempt(): string | null {

@@ -17,9 +17,16 @@ export type SendMail = (mail: Mail) => Promise<void>;
 /** Raised for an answer that will not change on retry (SMTP 5xx: unknown mailbox, refused). */
 export class PermanentMailError extends Error {}
 
+/**
+ * nodemailer's waits, set rather than its defaults (2 min to connect, 10 min
+ * of silence): a dead server is given up in at most this long per step. The
+ * outbox's lease (server/mail/outbox.ts) is counted from these.
+ */
+export const SMTP_TIMEOUTS = { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 } as const;
+
 /** Sends through `SMTP_URL` (smtp:// or smtps://, credentials in the URL) from `MAIL_FROM`, with nodemailer. */
 export function smtpSender(smtpUrl: string, from: string): { send: SendMail; close: () => void } {
-  const transport = nodemailer.createTransport(smtpUrl, { from });
+  const transport = nodemailer.createTransport(withTimeouts(smtpUrl), { from });
   return {
     async send(mail) {
       try {
@@ -41,4 +48,11 @@ export function smtpSender(smtpUrl: string, from: string): { send: SendMail; clo
     },
     close: () => transport.close(),
   };
+}
+
+/** nodemailer reads a URL's query as transport options (its second argument holds message defaults only). */
+function withTimeouts(smtpUrl: string): string {
+  const url = new URL(smtpUrl);
+  for (const [key, ms] of Object.entries(SMTP_TIMEOUTS)) if (!url.searchParams.has(key)) url.searchParams.set(key, String(ms));
+  return url.toString();
 }

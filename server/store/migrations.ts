@@ -458,4 +458,10 @@ export const MIGRATIONS: readonly Migration[] = [
      expires_at TEXT NOT NULL
    ) WITHOUT ROWID;
    CREATE INDEX rate_limits_expiry ON rate_limits(expires_at);`,
+  // An outbox claim is a lease (server/mail/outbox.ts): when and by which
+  // instance a message was claimed, so that only a claim older than the lease
+  // (its instance stopped mid-send) is taken back, never one another instance
+  // is sending right now.
+  `ALTER TABLE outbox ADD COLUMN claimed_at TEXT;
+   ALTER TABLE outbox ADD COLUMN claimed_by TEXT;`,
 ];

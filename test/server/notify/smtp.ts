@@ -14,6 +14,10 @@ export class TestSmtp {
   readonly received: Received[] = [];
   /** Recipients answered 550 (mailbox unavailable): a permanent failure. */
   readonly refuse = new Set<string>();
+  /** While set, a message is answered only once it settles (a slow server): its send stays under way. */
+  hold: Promise<void> | null = null;
+  /** Messages whose answer is being held. */
+  held = 0;
   port = 0;
   private server: SMTPServer | null = null;
 
@@ -30,7 +34,13 @@ export class TestSmtp {
       onData: (stream, session, callback) => {
         const to = session.envelope.rcptTo.map((r) => r.address);
         simpleParser(stream)
-          .then((mail) => {
+          .then(async (mail) => {
+            const hold = this.hold;
+            if (hold) {
+              this.held++;
+              await hold;
+              this.held--;
+            }
             this.received.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to, mail });
             callback();
           })
