@@ -6,12 +6,15 @@ import { HardBreak } from '@tiptap/extension-hard-break';
 import { Heading } from '@tiptap/extension-heading';
 import { HorizontalRule } from '@tiptap/extension-horizontal-rule';
 import { Italic } from '@tiptap/extension-italic';
-import { ListKeymap } from '@tiptap/extension-list';
+import { ListKeymap } from '@tiptap/extension-list/keymap';
 import { Paragraph } from '@tiptap/extension-paragraph';
 import { Strike } from '@tiptap/extension-strike';
 import { Text } from '@tiptap/extension-text';
 import { Underline } from '@tiptap/extension-underline';
-import { Dropcursor, Gapcursor, TrailingNode } from '@tiptap/extensions';
+// Each from its own entry: the packages' main ones bring every extension they hold (undo/redo with prosemirror-history, task lists…).
+import { Dropcursor } from '@tiptap/extensions/drop-cursor';
+import { Gapcursor } from '@tiptap/extensions/gap-cursor';
+import { TrailingNode } from '@tiptap/extensions/trailing-node';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 
 /** Schemes a link may point to (Tiptap's Link allows the same); anything without a scheme is a relative address. */

@@ -1,6 +1,8 @@
 import Blockquote from '@tiptap/extension-blockquote';
 import Document from '@tiptap/extension-document';
-import { BulletList, ListItem, OrderedList } from '@tiptap/extension-list';
+import { BulletList } from '@tiptap/extension-list/bullet-list';
+import { ListItem } from '@tiptap/extension-list/item';
+import { OrderedList } from '@tiptap/extension-list/ordered-list';
 // The rows and cells from their own entries: the package's main one brings Tiptap's Table, and with it prosemirror-tables.
 import { TableCell } from '@tiptap/extension-table/cell';
 import { TableHeader } from '@tiptap/extension-table/header';
