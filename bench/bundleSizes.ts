@@ -35,10 +35,12 @@ export type RouteName = keyof typeof ROUTES;
 /**
  * A page opens in one language and loads the areas of its words that its
  * parts need (client/wordAreas.ts): the pages before the data layer `base`,
- * the others `app` too. French, the larger, unless told. In a build, each is
+ * the agreement page `app` too (its side column and dialogs add `later`
+ * after its text, not counted), the list page all three. French, the
+ * larger, unless told. In a build, each is
  * the virtual module `virtual:entente-words/<lang>-<area>` (vite.config.ts).
  */
-export const WORDS: Record<RouteName, readonly WordArea[]> = { agreement: ['base', 'app'], signIn: ['base'], verify: ['base'], list: ['base', 'app'] };
+export const WORDS: Record<RouteName, readonly WordArea[]> = { agreement: ['base', 'app'], signIn: ['base'], verify: ['base'], list: ['base', 'app', 'later'] };
 export type Lang = 'fr' | 'en';
 export const wordsModule = (lang: Lang, area: WordArea): string => `virtual:entente-words/${lang}-${area}`;
 

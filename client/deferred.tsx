@@ -1,5 +1,6 @@
 import { Component, lazy, Suspense, type ComponentType, type ReactNode } from 'react';
-import { whenIdle } from './messages';
+import { RequireWords } from './intl';
+import { needWords, whenIdle } from './messages';
 
 /**
  * Parts of the agreement page that are not needed to read or edit the text
@@ -13,14 +14,18 @@ import { whenIdle } from './messages';
  */
 const loaders: (() => Promise<unknown>)[] = [];
 
-function deferred<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
-  loaders.push(load);
-  const Lazy = lazy(async () => ({ default: await load() }));
+/** Loads a deferred part: its chunk, and the words it shows (the `later` area, client/wordAreas.ts). */
+export function deferred<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
+  const withWords = async () => (await Promise.all([load(), needWords('later')]))[0];
+  loaders.push(withWords);
+  const Lazy = lazy(async () => ({ default: await withWords() }));
   return function Deferred(props: P) {
     return (
       <NothingOnError>
         <Suspense fallback={null}>
-          <Lazy {...props} />
+          <RequireWords area="later">
+            <Lazy {...props} />
+          </RequireWords>
         </Suspense>
       </NothingOnError>
     );

@@ -13,18 +13,17 @@ import type { Route } from './router';
  * (the `app` area of the catalogue, client/wordAreas.ts). Sizes per route:
  * bench/pageload.ts; the budget: test/client/bundleBudget.test.ts.
  */
-function withData<P extends object>(page: () => Promise<ComponentType<P>>) {
+function withData<P extends object>(page: () => Promise<ComponentType<P>>, later = false) {
   return lazy(async () => {
-    const [{ DataProvider }, Page] = await Promise.all([import('./data/DataProvider'), page(), needWords('app')]);
-    return {
-      default: (props: P) => (
-        <RequireWords area="app">
-          <DataProvider>
-            <Page {...props} />
-          </DataProvider>
-        </RequireWords>
-      ),
-    };
+    const [{ DataProvider }, Page] = await Promise.all([import('./data/DataProvider'), page(), needWords('app'), later && needWords('later')]);
+    const data = (props: P) => (
+      <RequireWords area="app">
+        <DataProvider>
+          <Page {...props} />
+        </DataProvider>
+      </RequireWords>
+    );
+    return { default: later ? (props: P) => <RequireWords area="later">{data(props)}</RequireWords> : data };
   });
 }
 
@@ -33,7 +32,8 @@ const loadGate = () => Promise.all([import('./access/AccessGate'), import('./dat
 const loadRefused = () => import('./access/AccessRefused');
 const loadVerify = () => import('./signing/VerifyPage');
 
-const AgreementsPage = withData(async () => (await loadList()).AgreementsPage);
+// The list page shows words the agreement page leaves for later (client/wordAreas.ts).
+const AgreementsPage = withData(async () => (await loadList()).AgreementsPage, true);
 // The gate (the session through the data layer) and the editor are fetched once GET /me lets the reader in.
 const AccessGate = withData(async () => (await loadGate())[0].AccessGate);
 // The sign-in pages (a refused GET /me) need neither the data layer nor the app's words.
@@ -55,7 +55,7 @@ const VerifyPage = lazy(async () => ({ default: (await loadVerify()).VerifyPage 
 export function preloadRoute(route: Route): void {
   const load = { list: loadList, agreement: null, verify: loadVerify, notFound: null }[route.name];
   load?.().catch(() => undefined); // the route's own import meets the failure again
-  if (route.name === 'list') needWords('app').catch(() => undefined);
+  if (route.name === 'list') for (const area of ['app', 'later'] as const) needWords(area).catch(() => undefined);
   if (route.name === 'agreement') void probe(route.id);
 }
 

@@ -1,13 +1,9 @@
-import { lazy, Suspense } from 'react';
+import { deferred } from '../deferred';
 import type { HistoryPanelProps } from './HistoryPanel';
 
-const Panel = lazy(async () => ({ default: (await import('./HistoryPanel')).HistoryPanel }));
-
-/** The history panel is its own chunk, loaded once the page shows it: the document is editable without waiting for it. */
-export function LazyHistoryPanel(props: HistoryPanelProps) {
-  return (
-    <Suspense fallback={null}>
-      <Panel {...props} />
-    </Suspense>
-  );
-}
+/**
+ * The history panel is its own chunk with the words of later parts, loaded
+ * once the page shows it (client/deferred.tsx): the document is editable
+ * without waiting for it.
+ */
+export const LazyHistoryPanel = deferred<HistoryPanelProps>(async () => (await import('./HistoryPanel')).HistoryPanel);
