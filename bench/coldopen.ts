@@ -17,12 +17,12 @@ import { join as joinPath, resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import * as Y from 'yjs';
 import { typeAgreement, typedCharacters } from './agreement';
 import { atExit } from './children';
+import { clusterJoins } from './coldopenCluster';
 import { join, type Joined } from './join';
+import { median, seed, timedJoin } from './openAgreement';
 import { mainThreadProfile, summarizeProfile } from './profile-summary';
 import { profileArgs, startServer, type RunningServer } from './servers';
 
@@ -37,6 +37,7 @@ const { values } = parseArgs({
     'idle-ms': { type: 'string' },
     profile: { type: 'string' },
     soak: { type: 'string' },
+    cluster: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
   strict: false,
@@ -47,7 +48,8 @@ if (values.soak !== undefined) {
 }
 if (values.help === true) {
   log(
-    'Usage: tsx bench/coldopen.ts [--rounds N (default 5)] [--idle-ms MS (Entente idle unload, default 300)] [--profile DIR (CPU profiles of the Entente processes)]',
+    'Usage: tsx bench/coldopen.ts [--rounds N (default 5)] [--idle-ms MS (Entente idle unload, default 300)] [--profile DIR (CPU profiles of the Entente processes)]\n' +
+      '  [--cluster on|off|only (default on: after the SQLite cold open, the same agreement on PostgreSQL joined across two instances; skipped without PostgreSQL or Redis)]',
   );
   process.exit(0);
 }
@@ -65,45 +67,6 @@ const LABELS: Record<Case, string> = {
   referenceWarm: 'y-websocket reference, joining while someone has it open (in memory, not stored)',
 };
 
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
-
-/** Joins, checks the whole agreement arrived, and returns the join. */
-async function timedJoin(server: RunningServer, id: string, characters: number): Promise<Joined> {
-  // The documents of earlier joins are garbage: collected now, not during this join's apply.
-  gc();
-  const token = server.tokenOf(id);
-  const url = server.syncUrl(id);
-  const joined = await join(url.slice(0, url.lastIndexOf('/')), url.slice(url.lastIndexOf('/') + 1).split('?')[0] ?? '', token ? { token } : {});
-  const got = typedCharacters(joined.doc);
-  if (got !== characters) throw new Error(`${server.kind}: synced ${got} characters, expected ${characters}`);
-  return joined;
-}
-
-/** Stores the typed agreement on `server` through a client, as typing would, and waits until a new client gets all of it. */
-async function seed(server: RunningServer, id: string, agreement: Uint8Array, characters: number): Promise<Joined> {
-  const token = server.tokenOf(id);
-  const url = server.syncUrl(id);
-  const base = url.slice(0, url.lastIndexOf('/'));
-  const room = url.slice(url.lastIndexOf('/') + 1).split('?')[0] ?? '';
-  const writer = await join(base, room, token ? { token } : {});
-  Y.applyUpdate(writer.doc, agreement);
-  for (let i = 0; i < 100; i++) {
-    const check = await join(base, room, token ? { token } : {});
-    const got = typedCharacters(check.doc);
-    check.close();
-    if (got === characters) return writer;
-    await sleep(200);
-  }
-  throw new Error(`${server.kind} did not get the whole agreement`);
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 === 1 ? (s[mid] ?? NaN) : ((s[mid - 1] ?? NaN) + (s[mid] ?? NaN)) / 2;
-}
-
 interface Samples {
   synced: Record<Case, number[]>;
   step2: Record<Case, number[]>;
@@ -117,7 +80,8 @@ function record(samples: Samples, which: Case, joined: Joined): void {
   log(`  ${which}: synced after ${joined.ms.toFixed(0)} ms (step 2 in after ${joined.step2Ms.toFixed(0)} ms)`);
 }
 
-async function main(): Promise<void> {
+/** The agreement stored in SQLite, against the reference. */
+async function sqlite(): Promise<void> {
   const dataDir = mkdtempSync(joinPath(tmpdir(), 'entente-coldopen-'));
   const cancel = atExit(() => rmSync(dataDir, { recursive: true, force: true }));
   const samples: Samples = { synced: noSamples(), step2: noSamples() };
@@ -188,6 +152,13 @@ async function main(): Promise<void> {
     cancel();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+async function main(): Promise<void> {
+  const cluster = text(values.cluster) ?? 'on';
+  if (cluster !== 'only') await sqlite();
+  log('');
+  if (cluster !== 'off') await clusterJoins(repoRoot, rounds, idleMs, log);
 }
 
 function report(samples: Samples, stateBytes: number): void {
