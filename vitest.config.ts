@@ -35,6 +35,7 @@ const POSTGRES = [
   'test/server/auth/personCalendar.test.ts',
   'test/server/notify/mail.test.ts',
   'test/server/mail/outboxLease.test.ts',
+  'test/server/clientAddress.test.ts',
   'test/server/history/history.test.ts',
   'test/server/lifecycle/afterSigning.test.ts',
   'test/server/lifecycle/amendments.test.ts',

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { ApiError } from '../shared/api';
+import { addressReader } from './clientAddress';
 import { toErrorResponse } from './errors';
 import { personSessions, requireParticipant } from './routes/access';
 import { personRoutes } from './routes/person';
@@ -34,11 +35,14 @@ export interface AppDeps {
   /** Built client to serve (dist/client); omitted in API-only tests. */
   clientDir?: string;
   log: (message: string) => void;
+  /** `TRUST_PROXY`: proxies in front whose X-Forwarded-For tells the client's address (server/clientAddress.ts). */
+  trustProxy?: number;
 }
 
 /** The HTTP application: REST under /api, personal links under /join, the client everywhere else. */
-export function createApp({ services: s, clientDir, log }: AppDeps): Hono {
+export function createApp({ services: s, clientDir, log, trustProxy }: AppDeps): Hono {
   const app = new Hono();
+  const addressOf = addressReader(trustProxy);
   app.use(securityHeaders());
   app.use(bodyLimits());
   // A session a route opens (a personal link, a new agreement) joins the browser's person.
@@ -57,7 +61,7 @@ export function createApp({ services: s, clientDir, log }: AppDeps): Hono {
     partyRoutes(s.parties),
     threadRoutes(s.comments),
     eventRoutes(s.hub),
-    signingRoutes(s.lifecycle, s.approvals),
+    signingRoutes(s.lifecycle, s.approvals, addressOf),
     exportRoutes(s.exports),
     auditRoutes(s.audit),
     authorRoutes(s.authors),
@@ -74,7 +78,7 @@ export function createApp({ services: s, clientDir, log }: AppDeps): Hono {
   }
   app.route('/api/templates', templateRoutes());
   app.route('/api/dashboard', dashboardRoutes(s.afterSigning.dashboard, s.auth));
-  app.route('/api/person', personRoutes(s.persons, s.auth));
+  app.route('/api/person', personRoutes(s.persons, s.auth, addressOf));
   app.route('/api/calendar', calendarFeedRoutes(s.calendar));
   app.route('/api/verify', verifyRoutes(s.exports, s.afterSigning.copies));
   app.all('/api/*', (c) => c.json<ApiError>({ error: 'not_found', message: `No route ${c.req.method} ${c.req.path}` }, 404));

@@ -25,6 +25,15 @@ const EnvSchema = z.object({
     (v) => (v === '' ? undefined : v), // `PUBLIC_URL=` in an env file means unset
     z.url({ protocol: /^https?$/, error: 'an http(s) URL, e.g. https://entente.example.org' }).optional(),
   ),
+  /**
+   * Behind load balancers or proxies: how many are in front, each appending to
+   * X-Forwarded-For the address it got the request from (server/clientAddress.ts).
+   * Unset or 0: the socket's address, and the header is ignored.
+   */
+  TRUST_PROXY: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.coerce.number({ error: 'the number of proxies in front, e.g. 1 behind one load balancer' }).int().min(0).max(20).optional(),
+  ),
   /** E-mail (with MAIL_FROM and PUBLIC_URL): `smtp://user:pass@host:587` or `smtps://…:465`. */
   SMTP_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url({ protocol: /^smtps?$/, error: 'an smtp:// or smtps:// URL' }).optional()),
   MAIL_FROM: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(3).optional()),

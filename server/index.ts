@@ -12,6 +12,7 @@ const server = await startServer({
   durability: config.DURABILITY,
   clientDir: config.CLIENT_DIR,
   publicUrl: config.PUBLIC_URL,
+  trustProxy: config.TRUST_PROXY,
   mail:
     config.SMTP_URL && config.MAIL_FROM
       ? {

@@ -34,6 +34,8 @@ export interface StartOptions {
   compactAfter?: number;
   /** The address people open (`PUBLIC_URL`), e.g. behind an HTTPS proxy: its origin may open websockets. */
   publicUrl?: string;
+  /** `TRUST_PROXY`: the number of proxies (load balancers) in front, whose X-Forwarded-For names the client. */
+  trustProxy?: number;
   /** Builds the signed PDF at completion; tests hold it to order a race. */
   buildPdf?: PdfBuilder;
   /** Automatic checkpoints of the drafting history: timing and clock (tests). */
@@ -81,7 +83,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   await services.notifications.start();
   const { rooms, hub, auth } = services;
   const clientDir = options.clientDir && existsSync(join(options.clientDir, 'index.html')) ? options.clientDir : undefined;
-  const app = createApp({ services, clientDir, log });
+  const app = createApp({ services, clientDir, log, trustProxy: options.trustProxy });
 
   const server = await listen(app.fetch, options.port ?? 0, options.host ?? '127.0.0.1', log);
   const sync = attachSync(server, {

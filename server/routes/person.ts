@@ -1,16 +1,15 @@
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context } from 'hono';
 import { deleteCookie } from 'hono/cookie';
 import { EmailSignInSchema, RedeemSchema } from '../../shared/person';
 import type { Persons } from '../auth/persons';
 import { PERSON_COOKIE, type Authenticator } from '../auth/sessions';
+import type { AddressOf } from '../clientAddress';
 import { HttpError } from '../errors';
 import { originAllowed } from '../sync/origin';
 import { setPersonCookie } from './access';
 import { readBody } from './validate';
 
 const origin = (c: Context): string => new URL(c.req.url).origin;
-const ipOf = (c: Context): string => getConnInfo(c).remote.address ?? 'unknown';
 
 /**
  * /api/person: the person this browser is signed in as (server/auth/persons.ts).
@@ -18,7 +17,7 @@ const ipOf = (c: Context): string => getConnInfo(c).remote.address ?? 'unknown';
  * agreement's session is no person. Rate limits and single use are the
  * service's.
  */
-export function personRoutes(persons: Persons, auth: Authenticator): Hono {
+export function personRoutes(persons: Persons, auth: Authenticator, ipOf: AddressOf): Hono {
   const signedIn = (c: Context): string => {
     const id = auth.personOf(c.req.header('cookie'));
     if (!id) throw new HttpError(401, 'not_signed_in', 'This browser is not signed in: open one of your personal links or a sign-in link.');

@@ -1,14 +1,14 @@
 import { Hono } from 'hono';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { ApproveSchema, ReasonSchema, SignSchema } from '../../shared/api';
 import { authorize } from '../auth/policy';
+import type { AddressOf } from '../clientAddress';
 import type { ApprovalService } from '../signing/approvals';
 import type { LifecycleService } from '../signing/lifecycle';
 import type { AuthEnv } from './access';
 import { readBody } from './validate';
 
 /** Mounted under /api/agreements/:id: approvals, readiness, lock, unlock, cancel, sign. */
-export function signingRoutes(lifecycle: LifecycleService, approvals: ApprovalService): Hono<AuthEnv> {
+export function signingRoutes(lifecycle: LifecycleService, approvals: ApprovalService, addressOf: AddressOf): Hono<AuthEnv> {
   return new Hono<AuthEnv>()
     .get('/status', (c) => {
       authorize(c.var.participant, 'read');
@@ -38,7 +38,7 @@ export function signingRoutes(lifecycle: LifecycleService, approvals: ApprovalSe
       const input = await readBody(c, SignSchema);
       // Designated signatories; the service then asks the policy whether they were recorded at lock.
       authorize(c.var.participant, 'sign');
-      const ip = getConnInfo(c).remote.address ?? 'unknown';
+      const ip = addressOf(c);
       const userAgent = (c.req.header('user-agent') ?? 'unknown').slice(0, 500);
       return c.json(await lifecycle.sign(c.var.participant, input, { ip, userAgent }));
     });
