@@ -57,7 +57,8 @@ export class DocRelay implements RoomRelay {
       onAwareness: (change, origin) => {
         // Another instance's, or the server's own expiry of a silent client (every instance expires them): not ours to tell.
         if (origin === REMOTE_ORIGIN || origin === 'timeout') return;
-        this.publishAwareness(room, [...change.added, ...change.updated, ...change.removed]);
+        // Inside the awareness' own emit, called from a connection's message: a throw would close that client.
+        this.guard(room, 'publishing presence', () => this.publishAwareness(room, [...change.added, ...change.updated, ...change.removed]));
       },
     };
     this.follows.set(room, follow);
@@ -156,7 +157,9 @@ export class DocRelay implements RoomRelay {
     this.publishAwareness(room, localAwarenessIds(room));
   }
 
-  private publishAwareness(room: Room, ids: number[]): void {
+  private publishAwareness(room: Room, all: number[]): void {
+    // An id a connection announced with a stale clock was never taken in: it has no state to send.
+    const ids = all.filter((id) => room.awareness.meta.has(id));
     if (ids.length === 0) return;
     const update = awarenessProtocol.encodeAwarenessUpdate(room.awareness, ids);
     this.bus.publish(docChannel(room.id), encodeDocMessage({ kind: 'awareness', from: this.bus.instanceId, update }));
@@ -179,6 +182,5 @@ export class DocRelay implements RoomRelay {
 
 /** The awareness ids this instance's own connections announced (the others' instances speak for theirs). */
 function localAwarenessIds(room: Room): number[] {
-  // An id a connection announced with a stale clock was never taken in: it has no state to send.
-  return [...room.conns].flatMap((c) => [...c.awarenessIds]).filter((id) => room.awareness.meta.has(id));
+  return [...room.conns].flatMap((c) => [...c.awarenessIds]);
 }
