@@ -131,9 +131,10 @@ export class OutboxWorker {
           const why = error instanceof Error ? error.message : String(error);
           const wait = BACKOFF_MS[attempt - 1];
           if (error instanceof PermanentMailError || wait === undefined) {
-            this.d.store.markFailed(m.id, this.instance, why);
-            this.d.log(`outbox: message ${m.id} to ${m.to} failed for good after ${attempt} attempt(s): ${why}`);
-            if (m.agreementId) this.d.failed?.(m.agreementId);
+            if (this.d.store.markFailed(m.id, this.instance, why)) {
+              this.d.log(`outbox: message ${m.id} to ${m.to} failed for good after ${attempt} attempt(s): ${why}`);
+              if (m.agreementId) this.d.failed?.(m.agreementId);
+            }
           } else {
             this.d.store.retryAt(m.id, this.instance, this.iso(this.d.clock.now() + wait), why);
           }

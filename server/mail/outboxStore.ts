@@ -99,8 +99,9 @@ export class OutboxStore {
     this.s.retry.run(at, error, id, by);
   }
 
-  markFailed(id: string, by: string, error: string): void {
-    this.s.failed.run(error, id, by);
+  /** True if it was `by`'s to give up. */
+  markFailed(id: string, by: string, error: string): boolean {
+    return this.s.failed.run(error, id, by).changes === 1;
   }
 
   /** Whether a message of this id was ever written (a bounce address names one). */

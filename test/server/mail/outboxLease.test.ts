@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LEASE_MS, POLL_MS } from '../../../server/mail/outbox';
-import { openTestDb, startTestServer, useCleanup, waitFor, type TestServer } from '../harness';
+import { OutboxStore } from '../../../server/mail/outboxStore';
+import { openTestDb, startTestServer, tempDir, useCleanup, waitFor, type TestServer } from '../harness';
 import { ManualClock } from '../lifecycle/manualClock';
 import { TestSmtp } from '../notify/smtp';
 
@@ -136,5 +138,31 @@ describe('the outbox shared by several instances', () => {
     await clock.advanceInSteps(3 * LEASE_MS, POLL_MS);
     await pause(300);
     expect(to(smtp, 'Your sign-in link')).toHaveLength(1);
+  });
+
+  it('lets only the holder of a claim mark its message: one whose lease was taken back decides nothing', async () => {
+    const dir = tempDir();
+    cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
+    const db = await openTestDb(dir);
+    cleanup.push(() => db.close());
+    const store = new OutboxStore(db);
+    const t0 = Date.parse('2026-03-01T10:00:00.000Z');
+    store.add({ id: 'm1', notificationId: null, agreementId: null, to: 'a@example.org', subject: 's', body: 'b', attachVersionId: null }, iso(t0));
+    expect(store.claim('m1', 'slow', iso(t0))).toBe(true);
+    expect(store.claim('m1', 'other', iso(t0))).toBe(false);
+    expect(store.takeBackClaimedBefore(iso(t0))).toBe(0);
+    expect(store.takeBackClaimedBefore(iso(t0 + 1))).toBe(1);
+    expect(store.claim('m1', 'other', iso(t0 + LEASE_MS))).toBe(true);
+    // The first holder ends late: its marks change nothing, the new holder's do.
+    store.retryAt('m1', 'slow', iso(t0 + LEASE_MS), 'late');
+    expect(store.markFailed('m1', 'slow', 'late')).toBe(false);
+    store.markSent('m1', 'slow', iso(t0 + LEASE_MS));
+    expect(store.due(iso(t0 + 2 * LEASE_MS))).toEqual([]);
+    expect(db.prepare<[], { status: string; claimed_by: string }>('SELECT status, claimed_by FROM outbox').get()).toEqual({
+      status: 'sending',
+      claimed_by: 'other',
+    });
+    store.markSent('m1', 'other', iso(t0 + LEASE_MS));
+    expect(db.prepare<[], { status: string; attempts: number }>('SELECT status, attempts FROM outbox').get()).toEqual({ status: 'sent', attempts: 2 });
   });
 });
