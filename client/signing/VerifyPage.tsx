@@ -1,15 +1,17 @@
-import { useEffect, useId, useState, type DragEvent } from 'react';
+import { lazy, Suspense, useEffect, useId, useState, type DragEvent } from 'react';
 import type { VerifyResult } from '../../shared/api';
-// The REST client (and zod with it) loads when a check is asked for, not with the page.
-const api = () => import('../api');
 import { errorText } from '../errorText';
 import { Link } from '../router';
-import { Fingerprint } from './Fingerprint';
-import { useDates, useT } from '../intl';
+import { useT } from '../intl';
 import './signing.css';
 
 type Check =
   { state: 'idle' } | { state: 'checking'; what: string } | { state: 'done'; what: string; result: VerifyResult } | { state: 'failed'; message: string };
+
+// The REST client (and zod with it) and the result's view load when a check is asked for, not with the page.
+const api = () => import('../api');
+const loadOutcome = () => import('./VerifyOutcome');
+const VerifyOutcome = lazy(async () => ({ default: (await loadOutcome()).VerifyOutcome }));
 
 const HASH = /^[0-9a-f]{64}$/;
 
@@ -33,7 +35,9 @@ export function VerifyPage() {
   const run = async (what: string, call: () => Promise<VerifyResult>): Promise<void> => {
     setCheck({ state: 'checking', what });
     try {
-      setCheck({ state: 'done', what, result: await call() });
+      // The view is fetched beside the answer, so the result shows as soon as it is in.
+      const [result] = await Promise.all([call(), loadOutcome()]);
+      setCheck({ state: 'done', what, result });
     } catch (err) {
       setCheck({ state: 'failed', message: errorText(t, err, t('verify.failed')) });
     }
@@ -137,65 +141,12 @@ export function VerifyPage() {
             {check.message}
           </p>
         )}
-        {check.state === 'done' && <VerifyOutcome result={check.result} what={check.what} />}
+        {check.state === 'done' && (
+          <Suspense fallback={<p className="muted">{t('verify.checking')}</p>}>
+            <VerifyOutcome result={check.result} what={check.what} />
+          </Suspense>
+        )}
       </div>
     </main>
-  );
-}
-
-function VerifyOutcome({ result, what }: { result: VerifyResult; what: string }) {
-  const t = useT();
-  const dates = useDates();
-  const a = result.agreement;
-  return (
-    <section
-      className={`card verify-result ${result.match ? 'is-match' : 'no-match'}`}
-      data-testid="verify-result"
-      data-match={result.match}
-      data-matched={result.matched}
-    >
-      <p className="verify-verdict">
-        <span className="verdict-mark" aria-hidden="true">
-          {result.match ? '✓' : '✗'}
-        </span>
-        <strong>{result.match ? t('verify.match') : t('verify.noMatch')}</strong>
-      </p>
-      {!result.match && <p className="small">{t('verify.noMatchHelp')}</p>}
-      {result.match && result.matched && (
-        <p className="small" data-testid="verify-matched">
-          {{ pdf: t('verify.matchPdf'), version: t('verify.matchVersion'), pages: t('verify.matchPages'), json: t('verify.matchJson') }[result.matched]}
-        </p>
-      )}
-      {a && (
-        <dl className="sign-facts">
-          <dt>{t('signing.agreement')}</dt>
-          <dd data-testid="verify-title">{a.title}</dd>
-          <dt>{t('signing.version', { n: a.versionNumber })}</dt>
-          <dd>
-            <Fingerprint hash={a.versionHash} />
-          </dd>
-          {a.signedAt && (
-            <>
-              <dt>{t('signing.signed')}</dt>
-              <dd>{t('verify.signedOn', { date: dates.day(a.signedAt) })}</dd>
-            </>
-          )}
-          <dt>{t('signing.signatures')}</dt>
-          <dd>
-            <ul className="plain-list" data-testid="verify-signatures">
-              {a.signatures.map((sig, i) => (
-                <li key={i}>
-                  <strong>{sig.fullName}</strong>, {sig.title} <span className="muted small">— {dates.dayTime(sig.signedAt)}</span>
-                </li>
-              ))}
-            </ul>
-          </dd>
-        </dl>
-      )}
-      <p className="muted small verify-checked">
-        {t('common.labelColon', { label: t('verify.checked') })} {what !== result.hash && <span>{what} — </span>}
-        <Fingerprint hash={result.hash} />
-      </p>
-    </section>
   );
 }

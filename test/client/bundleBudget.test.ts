@@ -14,11 +14,12 @@ import { en } from '../../shared/i18n/en';
  *
  * The ceilings are what the pages weigh today plus a little room, so a change
  * that makes a page heavier fails here and has to say why. The goals of issue
- * 16 are: verify and sign-in pages ≤ 80 kB, agreement page ≤ 1.1× the minimal page;
- * lower a ceiling when a page gets lighter, never raise it to fit a change.
+ * 16 are: verify and sign-in pages ≤ 80 kB (their ceilings are that goal),
+ * agreement page ≤ 1.1× the minimal page; lower a ceiling when a page gets
+ * lighter, never raise it to fit a change.
  */
 const KB = 1024;
-const CEILING: Record<RouteName, number> = { verify: 84 * KB, signIn: 82 * KB, list: 141 * KB, agreement: 299 * KB };
+const CEILING: Record<RouteName, number> = { verify: 80 * KB, signIn: 80 * KB, list: 141 * KB, agreement: 299 * KB };
 
 const TIPTAP = [/node_modules\/prosemirror-/, /node_modules\/@tiptap\//];
 const EDITOR = [...TIPTAP, /node_modules\/yjs\//, /node_modules\/y-websocket\//];
