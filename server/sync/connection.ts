@@ -186,7 +186,8 @@ export class Connection implements PresenceOwner {
       return;
     }
     // Dropped at the protocol level: never stored, never broadcast.
-    if (this.options.readOnly || this.room.locked) return;
+    if (this.options.readOnly) return;
+    if (this.room.locked) return this.room.droppedWhileLocked();
     if (this.room.byteSize + payload.byteLength > LIMITS.maxDocumentBytes) {
       this.close(CloseCode.DocumentTooLarge, 'document too large');
       return;

@@ -21,6 +21,8 @@ export interface RoomHooks {
   unreadable(room: Room, error: unknown): void;
   /** An update another instance stored was applied (it grows the log this room may compact too). */
   remoteApplied(room: Room): void;
+  /** A client's update was dropped because the room is locked (with other instances: is it still?). */
+  droppedWhileLocked(room: Room): void;
 }
 
 export interface PendingUpdate {
@@ -155,6 +157,11 @@ export class Room {
     this.stored?.forget(conn);
     if (conn.awarenessIds.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], null);
     if (this.conns.size === 0) this.hooks.emptied(this);
+  }
+
+  /** A client's update was dropped: the agreement is locked. */
+  droppedWhileLocked(): void {
+    this.hooks.droppedWhileLocked(this);
   }
 
   /** Closes every connection, e.g. when storage failed or the server stops. */

@@ -37,6 +37,8 @@ export const SERVER_ORIGIN = 'server';
  */
 export class Rooms implements ControlledRooms {
   private readonly rooms = new Map<string, Room>();
+  /** When each locked room last asked the database whether it still is (see recheckLock). */
+  private readonly lockChecks = new WeakMap<Room, number>();
   /** The other instances (REDIS_URL): their updates, presence, locks and disconnections. */
   private relay: RoomRelay | null = null;
   private control: RoomsControl | null = null;
@@ -81,6 +83,7 @@ export class Rooms implements ControlledRooms {
       loaded: (room) => this.loader.prepareApplied(room.id, room.doc),
       // Compacting resets the room's size too: without it, others' updates would add up to a false 4414 here.
       remoteApplied: (room) => this.timers.edited(room),
+      droppedWhileLocked: (room) => this.recheckLock(room),
       unreadable: (room, error) => {
         options.log(`document ${room.id} could not be loaded: ${String(error)}`);
         room.closeAll(CloseCode.DocumentUnreadable, 'document unreadable');
@@ -127,6 +130,20 @@ export class Rooms implements ControlledRooms {
     if (!room) return;
     room.locked = locked;
     room.closeAll(code, reason);
+  }
+
+  /**
+   * An unlock on another instance is told over Redis, at most once: a room
+   * still locked here when a client writes asks the database again (at most
+   * once a second), and if it is a draft again its clients reconnect and
+   * send what was dropped.
+   */
+  private recheckLock(room: Room): void {
+    if (!this.relay) return;
+    const now = Date.now();
+    if (now - (this.lockChecks.get(room) ?? 0) < 1000) return;
+    this.lockChecks.set(room, now);
+    if (!(this.options.isLocked?.(room.id) ?? false)) this.setLockedHere(room.id, false, CloseCode.RightsChanged, 'agreement unlocked');
   }
 
   refreshLocks(code: number, reason: string): void {

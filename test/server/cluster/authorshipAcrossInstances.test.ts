@@ -1,37 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode } from '../../../shared/closeCodes';
 import { fragmentName } from '../../../shared/schema';
 import { updateMessage } from '../../../server/sync/protocol';
 import { paragraph } from '../fill';
-import { connect, createAgreement, invite, startTestServer, synced, useCleanup, waitFor, type Client, type TestServer } from '../harness';
-import { freshDatabase, TEST_DATABASE_URL, type FreshDatabase } from '../pgTestDb';
+import { createAgreement, invite, startTestServer, synced, useCleanup, waitFor } from '../harness';
+import { TEST_DATABASE_URL } from '../pgTestDb';
+import { textOf, useTwoInstances } from './clusterTest';
 
-const purpose = (doc: Y.Doc): string => doc.getXmlFragment(fragmentName('purpose')).toString();
+const purpose = (doc: Y.Doc): string => textOf(doc);
 
 describe.skipIf(!TEST_DATABASE_URL)('authorship across instances', () => {
-  let db: FreshDatabase;
-  let one: TestServer;
-  let two: TestServer;
+  // No Redis: instance two learns nothing from instance one but what the database says.
+  const cluster = useTwoInstances({ redis: false });
+  const { open } = cluster;
   const cleanup = useCleanup();
 
-  beforeAll(async () => {
-    db = await freshDatabase();
-    // No Redis: instance two learns nothing from instance one but what the database says.
-    [one, two] = await Promise.all([startTestServer({ databaseUrl: db.url }), startTestServer({ databaseUrl: db.url })]);
-  });
-  afterAll(async () => {
-    await Promise.all([one?.dispose(), two?.dispose()]);
-    await db?.drop();
-  });
-
-  const open = (server: TestServer, id: string, token: string): Client => {
-    const c = connect(server.wsUrl, id, token);
-    cleanup.push(() => c.destroy());
-    return c;
-  };
-
   it('a client id bound on one instance cannot be taken on another that never saw it bound (4409, nothing stored)', async () => {
+    const { one, two } = cluster;
     const a = await createAgreement(one.url);
     const bob = await invite(one.url, a, { role: 'editor', name: 'Bob Editor' });
     // Bob's instance has the document loaded before the owner writes: it has not seen the owner's client id.
@@ -53,7 +39,7 @@ describe.skipIf(!TEST_DATABASE_URL)('authorship across instances', () => {
     expect(await closed).toBe(CloseCode.ClientIdTaken);
 
     // Nothing of it is stored: a third instance reads the document from the database alone.
-    const three = await startTestServer({ databaseUrl: db.url });
+    const three = await startTestServer({ databaseUrl: cluster.db.url });
     cleanup.push(() => three.dispose());
     const stored = three.rooms.read(a.id, purpose);
     expect(stored).toContain('written by the owner');

@@ -1,20 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
 import * as Y from 'yjs';
-import { fragmentName } from '../../../shared/schema';
 import { agreementCall, connect, createAgreement, invite, listenEvents, startTestServer, synced, tempDir, waitFor, type Client } from '../harness';
 import { freshDatabase, TEST_DATABASE_URL, TEST_REDIS_URL } from '../pgTestDb';
+import { sleep, textOf, typeLine } from './clusterTest';
 import { spawnServer } from '../spawnServer';
 import { startOwnRedis } from './ownRedis';
 
-const purpose = fragmentName('purpose');
-const textOf = (doc: Y.Doc): string => doc.getXmlFragment(purpose).toString();
-function typeLine(doc: Y.Doc, text: string): void {
-  const p = new Y.XmlElement('paragraph');
-  p.insert(0, [new Y.XmlText(text)]);
-  doc.getXmlFragment(purpose).push([p]);
-}
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 const wsOf = (url: string): string => url.replace(/^http/, 'ws');
 
 /** Types a line every few ms into `doc` until stopped; returns the lines typed. */

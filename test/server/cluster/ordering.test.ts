@@ -1,20 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import pg from 'pg';
-import { fragmentName } from '../../../shared/schema';
 import { Bus } from '../../../server/cluster/bus';
 import { docChannel, encodeDocMessage } from '../../../server/cluster/docMessages';
 import { connect, createAgreement, startTestServer, synced, useCleanup, waitFor, type TestServer } from '../harness';
 import { freshDatabase, TEST_DATABASE_URL, TEST_REDIS_URL, type FreshDatabase } from '../pgTestDb';
-
-const purpose = fragmentName('purpose');
-const textOf = (doc: Y.Doc): string => doc.getXmlFragment(purpose).toString();
-function typeLine(doc: Y.Doc, text: string): void {
-  const p = new Y.XmlElement('paragraph');
-  p.insert(0, [new Y.XmlText(text)]);
-  doc.getXmlFragment(purpose).push([p]);
-}
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+import { purpose, sleep, textOf, typeLine } from './clusterTest';
 
 /**
  * One instance, and a second one played by a Bus of the test's own speaking

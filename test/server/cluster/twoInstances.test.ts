@@ -1,58 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import pg from 'pg';
 import { CloseCode } from '../../../shared/closeCodes';
 import { fragmentName } from '../../../shared/schema';
 import type { ThreadView } from '../../../shared/api';
-import {
-  agreementCall,
-  connect,
-  createAgreement,
-  invite,
-  listenEvents,
-  rawSocket,
-  startTestServer,
-  synced,
-  useCleanup,
-  waitFor,
-  type Client,
-  type TestServer,
-} from '../harness';
-import { freshDatabase, TEST_DATABASE_URL, TEST_REDIS_URL, type FreshDatabase } from '../pgTestDb';
+import { agreementCall, createAgreement, invite, listenEvents, rawSocket, synced, useCleanup, waitFor, type TestServer } from '../harness';
+import { TEST_DATABASE_URL, TEST_REDIS_URL } from '../pgTestDb';
+import { textOf, typeLine, useTwoInstances } from './clusterTest';
 import { readyAgreement } from '../signingFixture';
 
-function typeInto(doc: Y.Doc, fragment: string, text: string): void {
-  const p = new Y.XmlElement('paragraph');
-  p.insert(0, [new Y.XmlText(text)]);
-  doc.getXmlFragment(fragment).push([p]);
-}
-const textOf = (doc: Y.Doc, fragment = fragmentName('purpose')): string => doc.getXmlFragment(fragment).toString();
-
 describe.skipIf(!TEST_DATABASE_URL || !TEST_REDIS_URL)('two instances on one PostgreSQL and one Redis', () => {
-  let db: FreshDatabase;
+  // compactAfter high: the test counts the stored updates.
+  const cluster = useTwoInstances({ compactAfter: 100_000 });
+  const { open } = cluster;
+  const cleanup = useCleanup();
   let one: TestServer;
   let two: TestServer;
-  const cleanup = useCleanup();
-
-  beforeAll(async () => {
-    db = await freshDatabase();
-    // compactAfter high: the test counts the stored updates.
-    const options = { databaseUrl: db.url, redisUrl: TEST_REDIS_URL, compactAfter: 100_000 };
-    [one, two] = await Promise.all([startTestServer(options), startTestServer(options)]);
-  });
-  afterAll(async () => {
-    await Promise.all([one?.dispose(), two?.dispose()]);
-    await db?.drop();
-  });
-
-  const open = (server: TestServer, id: string, token: string): Client => {
-    const c = connect(server.wsUrl, id, token);
-    cleanup.push(() => c.destroy());
-    return c;
-  };
+  beforeAll(() => ({ one, two } = cluster));
+  const typeInto = (doc: Y.Doc, fragment: string, text: string): void => typeLine(doc, text, fragment);
 
   async function storedRows(docId: string): Promise<number> {
-    const client = new pg.Client({ connectionString: db.url });
+    const client = new pg.Client({ connectionString: cluster.db.url });
     await client.connect();
     try {
       const res = await client.query<{ n: string }>('SELECT count(*) AS n FROM doc_updates WHERE doc_id = $1', [docId]);
@@ -179,7 +147,7 @@ describe.skipIf(!TEST_DATABASE_URL || !TEST_REDIS_URL)('two instances on one Pos
     const sv = Y.encodeStateVector(side);
     typeInto(side, fragmentName('context'), 'perdu en route');
     const lost = Y.encodeStateAsUpdate(side, sv);
-    const client = new pg.Client({ connectionString: db.url });
+    const client = new pg.Client({ connectionString: cluster.db.url });
     await client.connect();
     try {
       await client.query(
