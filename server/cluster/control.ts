@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CloseCode } from '../../shared/closeCodes';
 import type { Bus } from './bus';
+import { jsonMessage, readJsonMessage } from './jsonMessage';
 
 export const CONTROL_CHANNEL = 'entente:control';
 
@@ -60,19 +61,12 @@ export class Control implements RoomsControl {
   }
 
   private send(message: ControlMessage): void {
-    this.bus.publish(CONTROL_CHANNEL, Buffer.from(JSON.stringify(message)));
+    this.bus.publish(CONTROL_CHANNEL, jsonMessage(message));
   }
 
   private receive(bytes: Buffer): void {
-    let parsed: ReturnType<typeof ControlMessage.safeParse>;
-    try {
-      parsed = ControlMessage.safeParse(JSON.parse(bytes.toString('utf8')));
-    } catch {
-      return this.log('redis: an unreadable control message was ignored');
-    }
-    if (!parsed.success) return this.log(`redis: a control message was ignored: ${parsed.error.message.slice(0, 200)}`);
-    const m = parsed.data;
-    if (m.from === this.bus.instanceId || !this.rooms) return;
+    const m = readJsonMessage(ControlMessage, bytes, 'control', this.log);
+    if (!m || m.from === this.bus.instanceId || !this.rooms) return;
     if (m.kind === 'lock') this.rooms.setLockedHere(m.id, m.locked, m.code, m.reason);
     else this.rooms.disconnectHere(m.id, m.participantId, m.code, m.reason);
   }

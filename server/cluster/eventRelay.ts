@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { EVENT_NAMES, type EventName, type EventPayloads } from '../../shared/events';
 import type { EventHub, HubRelay, Payload } from '../events/hub';
 import type { Bus } from './bus';
+import { jsonMessage, readJsonMessage } from './jsonMessage';
 
 /** One channel for every agreement's events: streams open and close too often to follow a channel each. */
 export const EVENTS_CHANNEL = 'entente:events';
@@ -63,19 +64,12 @@ export class EventRelay implements HubRelay {
   }
 
   private send(message: EventMessage): void {
-    this.bus.publish(EVENTS_CHANNEL, Buffer.from(JSON.stringify(message)));
+    this.bus.publish(EVENTS_CHANNEL, jsonMessage(message));
   }
 
   private receive(bytes: Buffer): void {
-    let parsed: ReturnType<typeof EventMessage.safeParse>;
-    try {
-      parsed = EventMessage.safeParse(JSON.parse(bytes.toString('utf8')));
-    } catch {
-      return this.log('redis: an unreadable event message was ignored');
-    }
-    if (!parsed.success) return this.log(`redis: an event message was ignored: ${parsed.error.message.slice(0, 200)}`);
-    const message = parsed.data;
-    if (message.from === this.bus.instanceId) return;
+    const message = readJsonMessage(EventMessage, bytes, 'event', this.log);
+    if (!message || message.from === this.bus.instanceId) return;
     if (message.kind === 'close') return this.hub.closeHere(message.agreementId, message.participantId);
     this.deliver(message.agreementId, message.name, message);
   }
