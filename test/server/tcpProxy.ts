@@ -6,6 +6,8 @@ export interface TcpProxy {
   cut(): Promise<void>;
   /** The link is back, on the same port. */
   restore(): Promise<void>;
+  /** Live connections stop carrying anything, without closing (a partition: no reset ever comes); new ones work. */
+  freeze(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -40,6 +42,7 @@ parentPort.on('message', (cmd) => {
   const reply = () => parentPort.postMessage({ done: cmd });
   if (cmd === 'cut') stop(reply);
   else if (cmd === 'restore') listen(reply);
+  else if (cmd === 'freeze') { for (const s of sockets) { s.unpipe(); s.pause(); } reply(); }
   else if (cmd === 'close') stop(() => { reply(); parentPort.close(); });
 });
 `;
@@ -58,6 +61,7 @@ export async function tcpProxy(target: { host: string; port: number }): Promise<
     port,
     cut: () => send('cut'),
     restore: () => send('restore'),
+    freeze: () => send('freeze'),
     async close() {
       if (closed) return;
       closed = true;

@@ -101,7 +101,11 @@ export class SyncClient {
         return { rows: answer.rows.map(buffers), rowCount: answer.rowCount };
       }
       const left = deadline - Date.now();
-      if (left <= 0 || Atomics.wait(this.signal, 0, counter, left) === 'timed-out') throw new StorageUnavailableError('the database did not answer in time');
+      if (left <= 0 || Atomics.wait(this.signal, 0, counter, left) === 'timed-out') {
+        // A connection that stopped answering (a network partition sends no reset) must not hold every later statement.
+        this.port.postMessage({ reset: true });
+        throw new StorageUnavailableError('the database did not answer in time');
+      }
       counter = Atomics.load(this.signal, 0);
     }
   }

@@ -8,6 +8,9 @@
  * (Atomics.wait) in SyncClient.call. Requests:
  *   { id, sql, params, name? }  one statement (prepared under `name`)
  *   { id, script }               several statements, no parameters
+ *   { reset: true }              (not queued) the caller gave up waiting: drop the
+ *                                connection, so what hangs on it fails and the next
+ *                                request connects afresh
  * Answers: { id, rows, rowCount } or { id, error: { message, code } }.
  */
 export const WORKER_SOURCE = `
@@ -25,7 +28,7 @@ pg.types.setTypeParser(16, (v) => (v === 't' ? 1 : 0));
 let client = null;
 async function connected() {
   if (client) return client;
-  const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: connectTimeoutMs, statement_timeout: statementTimeoutMs });
+  const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: connectTimeoutMs, statement_timeout: statementTimeoutMs, keepAlive: true });
   // A lost connection fails the statement under way; the next one reconnects.
   c.on('error', () => { if (client === c) client = null; });
   await c.connect();
@@ -56,6 +59,12 @@ async function answer(req) {
 
 let queue = Promise.resolve();
 port.on('message', (req) => {
+  if (req.reset) {
+    const c = client;
+    client = null;
+    if (c && c.connection && c.connection.stream) c.connection.stream.destroy();
+    return;
+  }
   if (req.close) {
     queue = queue.then(async () => { if (client) await client.end().catch(() => {}); port.close(); });
     return;
