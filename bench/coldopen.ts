@@ -17,12 +17,10 @@ import { join as joinPath, resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import * as Y from 'yjs';
-import { typeAgreement, typedCharacters } from './agreement';
 import { atExit } from './children';
 import { clusterJoins } from './coldopenCluster';
-import { join, type Joined } from './join';
-import { median, seed, timedJoin } from './openAgreement';
+import type { Joined } from './join';
+import { median, seed, timedJoin, typeNewAgreement } from './openAgreement';
 import { mainThreadProfile, summarizeProfile } from './profile-summary';
 import { profileArgs, startServer, type RunningServer } from './servers';
 
@@ -89,16 +87,7 @@ async function sqlite(): Promise<void> {
   try {
     log('cold open: typing the 50-page agreement and storing it on the Entente server');
     const seeding = await startServer('entente', repoRoot, [], { dataDir, idleMs });
-    const [id] = await seeding.createDocuments(1, 'coldopen');
-    const token = id === undefined ? null : seeding.tokenOf(id);
-    if (id === undefined || token === null) throw new Error('no agreement created');
-    const created = await join(seeding.syncUrl(id).replace(/\/[^/]*$/, ''), id, { token });
-    const baseState = Y.encodeStateAsUpdate(created.doc);
-    created.close();
-    const typed = typeAgreement(baseState);
-    const full = Y.mergeUpdates([baseState, typed.update]);
-    const characters = typedCharacters(full);
-    (await seed(seeding, id, typed.update, characters)).close();
+    const { id, token, typed, full, characters } = await typeNewAgreement(seeding, 'coldopen');
     await seeding.stop(); // a graceful stop stores the compacted state
     log(
       `  ${typed.characters.toLocaleString('en-US')} characters typed as ${typed.keystrokes.toLocaleString('en-US')} keystrokes in 40 sessions, ` +

@@ -8,10 +8,7 @@
  * without PostgreSQL or Redis (BENCH_DATABASE_URL, BENCH_REDIS_URL).
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import * as Y from 'yjs';
-import { typeAgreement, typedCharacters } from './agreement';
-import { join } from './join';
-import { median, seed, timedJoin } from './openAgreement';
+import { median, timedJoin, typeNewAgreement } from './openAgreement';
 import { startServer } from './servers';
 import { freshDatabase, unavailable, type BenchDatabase } from './services';
 
@@ -27,15 +24,7 @@ const LABELS: Record<Case, string> = {
 async function store(repoRoot: string, database: BenchDatabase, idleMs: number): Promise<{ id: string; token: string; characters: number }> {
   const seeding = await startServer('entente-pg', repoRoot, [], { database, idleMs });
   try {
-    const [id] = await seeding.createDocuments(1, 'coldopen-pg');
-    const token = id === undefined ? null : seeding.tokenOf(id);
-    if (id === undefined || token === null) throw new Error('no agreement created');
-    const created = await join(seeding.syncUrl(id).replace(/\/[^/]*$/, ''), id, { token });
-    const baseState = Y.encodeStateAsUpdate(created.doc);
-    created.close();
-    const typed = typeAgreement(baseState);
-    const characters = typedCharacters(Y.mergeUpdates([baseState, typed.update]));
-    (await seed(seeding, id, typed.update, characters)).close();
+    const { id, token, characters } = await typeNewAgreement(seeding, 'coldopen-pg');
     // Warm up this process's own client code, so the first measured join is not slower for our sake.
     for (let i = 0; i < 3; i++) (await timedJoin(seeding, id, characters)).close();
     return { id, token, characters };

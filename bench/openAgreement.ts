@@ -7,7 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import * as Y from 'yjs';
-import { typedCharacters } from './agreement';
+import { typeAgreement, typedCharacters } from './agreement';
 import { join, type Joined } from './join';
 import type { RunningServer } from './servers';
 
@@ -30,6 +30,30 @@ export async function timedJoin(server: RunningServer, id: string, characters: n
   const got = typedCharacters(joined.doc);
   if (got !== characters) throw new Error(`${server.kind}: synced ${got} characters, expected ${characters}`);
   return joined;
+}
+
+/** The 50-page agreement typed into a new document of `server`, as its owner's client would, and stored. */
+export interface TypedAgreement {
+  id: string;
+  token: string;
+  typed: ReturnType<typeof typeAgreement>;
+  /** The whole document: the new agreement's content with the typing on top. */
+  full: Uint8Array;
+  characters: number;
+}
+
+export async function typeNewAgreement(server: RunningServer, tag: string): Promise<TypedAgreement> {
+  const [id] = await server.createDocuments(1, tag);
+  const token = id === undefined ? null : server.tokenOf(id);
+  if (id === undefined || token === null) throw new Error('no agreement created');
+  const created = await join(server.syncUrl(id).replace(/\/[^/]*$/, ''), id, { token });
+  const baseState = Y.encodeStateAsUpdate(created.doc);
+  created.close();
+  const typed = typeAgreement(baseState);
+  const full = Y.mergeUpdates([baseState, typed.update]);
+  const characters = typedCharacters(full);
+  (await seed(server, id, typed.update, characters)).close();
+  return { id, token, typed, full, characters };
 }
 
 /** Stores the typed agreement on `server` through a client, as typing would, and waits until a new client gets all of it. */

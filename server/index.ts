@@ -1,28 +1,10 @@
 import { loadConfig } from './config';
 import { startServer } from './start';
+import { startOptions } from './startOptions';
 
 /** Process start-up: configuration from the environment, graceful stop on signals. */
 const config = loadConfig();
-const server = await startServer({
-  port: config.PORT,
-  host: config.HOST,
-  dataDir: config.DATA_DIR,
-  databaseUrl: config.DATABASE_URL,
-  redisUrl: config.REDIS_URL,
-  durability: config.DURABILITY,
-  clientDir: config.CLIENT_DIR,
-  publicUrl: config.PUBLIC_URL,
-  trustProxy: config.TRUST_PROXY,
-  mail:
-    config.SMTP_URL && config.MAIL_FROM
-      ? {
-          smtpUrl: config.SMTP_URL,
-          from: config.MAIL_FROM,
-          bounceAddress: config.BOUNCE_ADDRESS,
-          bounceSmtp: config.BOUNCE_SMTP_PORT === undefined ? undefined : { port: config.BOUNCE_SMTP_PORT, host: config.BOUNCE_SMTP_HOST ?? config.HOST },
-        }
-      : undefined,
-});
+const server = await startServer(startOptions(config));
 if (!(config.SMTP_URL && config.MAIL_FROM && config.PUBLIC_URL))
   console.log('E-mail is off (set SMTP_URL, MAIL_FROM and PUBLIC_URL to send it): notifications show in the app.');
 console.log(`Entente listening on ${server.url}  (data in ${config.DATABASE_URL ? 'PostgreSQL' : config.DATA_DIR})`);
