@@ -14,6 +14,7 @@ import { NeedsQuestionnaire } from './needs/NeedsQuestionnaire';
 import { SectionFrame } from './SectionFrame';
 import { SectionBody } from './sections/SectionBody';
 import { usePeers } from './presence';
+import { noteOpened, noteSynced } from './pageReady';
 import { useCollab, type Collab } from './useCollab';
 import { useLiveCache } from '../data/useLiveCache';
 import { useSession } from '../session';
@@ -74,7 +75,13 @@ function OpenAgreement({ collab }: { collab: Collab }) {
   const { template, failed: templateFailed } = useTemplate(templateId);
   const awareness = collab.provider.awareness;
   const peers = usePeers(awareness);
-  const refusal = useRefusalReason(useSyncSnapshot(collab.monitor));
+  const snapshot = useSyncSnapshot(collab.monitor);
+  const refusal = useRefusalReason(snapshot);
+  // The side column and dialogs wait until the page is usable (pageReady.ts).
+  useEffect(() => noteOpened(), []);
+  useEffect(() => {
+    if (snapshot.state === 'saved') noteSynced();
+  }, [snapshot.state]);
 
   useEffect(() => {
     if (isLang(language)) suggestLang(language);

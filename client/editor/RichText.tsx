@@ -17,6 +17,7 @@ import { TextExtensions } from './textExtensions';
 import { useTableEditing } from './tables/useTableEditing';
 import { SuggestionHighlights } from './suggestions/SuggestionHighlights';
 import { useSuggestions } from './suggestions/SuggestionsProvider';
+import { noteEditorShown } from './pageReady';
 
 interface RichTextProps {
   collab: Collab;
@@ -84,6 +85,8 @@ export function RichText({ collab, fragment, label, placeholder }: RichTextProps
     // Name and colour changes go through updateUser below, not a new editor.
     [yFragment, collab.provider, comments, authors, modeStore, lookStore, onRefused],
   );
+
+  useEffect(noteEditorShown, []);
 
   // Cell selection and Tab between cells, loaded once the page is idle (client/editor/tables).
   useTableEditing(editor);

@@ -157,12 +157,15 @@ export class SyncMonitor {
 
   private onSyncMessage(subType: number | undefined): void {
     if (subType === syncProtocol.messageYjsSyncStep1) {
-      // Our step 2 answer (with any offline changes) is sent right after this handler.
+      // Our step 2 answer (with any offline changes) is sent right after this handler. The first
+      // question after the handshake goes at once (on the next task, after that answer): what this
+      // device had kept is then confirmed without the wait that gathers keystrokes into one probe.
       this.serverStep1Seen = true;
-      this.scheduleProbe();
+      this.scheduleProbe(0);
     } else if (subType === syncProtocol.messageYjsSyncStep2) {
       if (!this.handshakeDone) {
         this.handshakeDone = true;
+        this.scheduleProbe(0);
       } else {
         const seq = this.probes.shift();
         if (seq !== undefined) this.confirmedSeq = Math.max(this.confirmedSeq, seq);
@@ -172,9 +175,9 @@ export class SyncMonitor {
     }
   }
 
-  private scheduleProbe(): void {
+  private scheduleProbe(delay = PROBE_DELAY_MS): void {
     clearTimeout(this.probeTimer);
-    this.probeTimer = setTimeout(this.probe, PROBE_DELAY_MS);
+    this.probeTimer = setTimeout(this.probe, delay);
   }
 
   private probe = (): void => {
