@@ -22,6 +22,8 @@ import { AuthorStore } from '../server/store/authors';
 import { openDb } from '../server/store/db';
 import { Authorship } from '../server/sync/authorship';
 import { checkUpdate } from '../server/sync/schemaGuard';
+import { DocState } from '../server/sync/encoded/docState';
+import { advancesOf } from '../server/sync/encoded/analyse';
 
 const { values } = parseArgs({ args: process.argv.slice(2), options: { updates: { type: 'string' } }, strict: true });
 const total = Number(values.updates ?? 20_000);
@@ -65,19 +67,21 @@ function makeUpdates(): { base: Uint8Array; updates: { writer: number; update: U
 function run(withAuthorship: boolean, base: Uint8Array, updates: { writer: number; update: Uint8Array }[], store: AuthorStore, id: string): number {
   const doc = new Y.Doc();
   Y.applyUpdate(doc, base);
+  const state = DocState.fromDoc(doc);
+  doc.destroy();
   const authorship = new Authorship({ store, changed: () => undefined, log: (m) => console.error(m) });
-  if (withAuthorship) authorship.attach(id, doc);
+  if (withAuthorship) authorship.attach(id, state);
   const senders = Array.from({ length: 5 }, (_, i) => ({ participantId: `p${i}`, name: `Writer ${i}`, partyId: `party${i % 2}` }));
   const start = process.cpuUsage();
   for (const { writer, update } of updates) {
-    const verdict = checkUpdate(doc, update, mouTemplate);
+    const verdict = checkUpdate(state, update, mouTemplate);
     if (!verdict.ok) throw new Error(verdict.detail);
     const sender = senders[writer];
-    if (withAuthorship && !authorship.claim(id, doc, sender?.participantId ?? '', verdict.clients).ok) throw new Error('refused');
-    Y.applyUpdate(doc, update, sender);
+    if (withAuthorship && !authorship.claim(id, state, sender?.participantId ?? '', verdict.clients).ok) throw new Error('refused');
+    state.add(update, verdict);
+    if (withAuthorship) authorship.record(state, advancesOf(verdict), sender);
   }
   const used = process.cpuUsage(start);
-  doc.destroy();
   return (used.user + used.system) / updates.length;
 }
 

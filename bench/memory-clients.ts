@@ -57,9 +57,19 @@ async function handle(msg: ToClients): Promise<FromClients> {
       first.close();
       return { ok: true, stateBytes: typed.stateBytes };
     }
-    case 'hold':
+    case 'hold': {
+      // Open and being edited: 200 keystrokes, one update each, as the editor sends them.
       held = await join(msg.url, msg.id, { token: msg.token });
+      const paragraph = new Y.XmlElement('paragraph');
+      const text = new Y.XmlText();
+      paragraph.insert(0, [text]);
+      held.doc.getXmlFragment(fragmentName('purpose')).push([paragraph]);
+      for (let i = 0; i < 200; i++) {
+        text.insert(text.length, 'abcdefghij'[i % 10] ?? 'a');
+        if (i % 20 === 19) await new Promise((r) => setTimeout(r, 10));
+      }
       return { ok: true };
+    }
     case 'release':
       held?.close();
       held = null;

@@ -33,7 +33,7 @@ export const LEGACY_PARTIES = 'parties';
 export const DURATION = 'duration';
 /** The "Imported, to sort" area of a Word import: what matched no section, for the editors to move. */
 export const IMPORTED = 'imported';
-const PARTY_PREFIX = 'party:';
+export const PARTY_PREFIX = 'party:';
 const SECTION_PREFIX = 'section:';
 
 export interface PartyInput {

@@ -83,12 +83,9 @@ export class DocRelay implements RoomRelay {
     this.clearGapTimer(follow);
     const missed = this.docs.since(room.id, room.appliedSeq);
     if (missed.snapshot || missed.updates.length > 0) {
-      const doc = room.doc;
-      // One transaction: the room's clients get one update for all of it.
-      doc.transact(() => {
-        if (missed.snapshot) Y.applyUpdate(doc, missed.snapshot, REMOTE_ORIGIN);
-        for (const { data } of missed.updates) Y.applyUpdate(doc, data, REMOTE_ORIGIN);
-      }, REMOTE_ORIGIN);
+      // One update: the room's clients get one message for all of it.
+      const all = [...(missed.snapshot ? [missed.snapshot] : []), ...missed.updates.map((u) => u.data)];
+      room.applyRemote(all.length === 1 && all[0] ? all[0] : Y.mergeUpdates(all));
     }
     room.appliedSeq = Math.max(room.appliedSeq, missed.lastSeq);
     for (const seq of follow.ahead.keys()) if (seq <= room.appliedSeq) follow.ahead.delete(seq);
@@ -142,7 +139,7 @@ export class DocRelay implements RoomRelay {
   private drain(room: Room, follow: Follow): void {
     for (let next = follow.ahead.get(room.appliedSeq + 1); next !== undefined; next = follow.ahead.get(room.appliedSeq + 1)) {
       follow.ahead.delete(room.appliedSeq + 1);
-      if (next) Y.applyUpdate(room.doc, next, REMOTE_ORIGIN);
+      if (next) room.applyRemote(next);
       room.appliedSeq++;
     }
   }

@@ -111,10 +111,9 @@ export function createServices(db: Db, options: ContainerOptions) {
   const rooms = new Rooms(docs, agreementStore, {
     ...options,
     isLocked: (id) => !isDraft(id),
+    authorship,
     templateOf,
     prepare: (id, doc) => {
-      // Before anything changes the loaded document: the server's own changes are bound to nobody.
-      authorship.attach(id, doc);
       const stored = partyStore.list(id);
       const { ids } = prepareDoc(doc, { template: templateOf(id), stored, draft: isDraft(id) });
       // An agreement from before parties were server data: its parties become the server's list.

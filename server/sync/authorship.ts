@@ -1,6 +1,11 @@
-import * as Y from 'yjs';
 import type { AuthorRecord, AuthorSpan, AuthorStore, ClientBinding } from '../store/authors';
 import { REMOTE_ORIGIN } from '../cluster/origin';
+import type { Advance } from './encoded/analyse';
+
+/** The loaded document the record follows (a room's DocState): the client ids it holds. */
+export interface AuthoredDoc {
+  clients(): Iterable<number>;
+}
 
 /** A new span starts when a client's last one began this long ago: "when" is known to the minute. */
 export const SPAN_MS = 60_000;
@@ -64,7 +69,7 @@ export interface AuthorshipDeps {
  * writes into the document can change it.
  */
 export class Authorship {
-  private readonly docs = new WeakMap<Y.Doc, DocAuthors>();
+  private readonly docs = new WeakMap<AuthoredDoc, DocAuthors>();
   private readonly now: () => Date;
 
   constructor(private readonly deps: AuthorshipDeps) {
@@ -76,13 +81,13 @@ export class Authorship {
    * Client ids already in it but never bound (content stored before the
    * record existed) are bound to nobody, so no one can claim them later.
    */
-  attach(agreementId: string, doc: Y.Doc): void {
+  attach(agreementId: string, doc: AuthoredDoc): void {
     if (this.deps.off || this.docs.has(doc)) return;
     const bindings = this.deps.store.bindings(agreementId);
     const last = new Map<number, { clock: number; atMs: number }>();
     for (const [client, span] of this.deps.store.lastSpans(agreementId)) last.set(client, { clock: span.clock, atMs: Date.parse(span.at) });
     const state: DocAuthors = { agreementId, bindings, last };
-    const unbound = [...doc.store.clients.keys()].filter((client) => !bindings.has(client));
+    const unbound = [...doc.clients()].filter((client) => !bindings.has(client));
     if (unbound.length > 0) {
       const at = this.now().toISOString();
       const nobody: ClientBinding = { participantId: null, partyId: null };
@@ -90,14 +95,13 @@ export class Authorship {
       for (const client of unbound) bindings.set(client, nobody);
     }
     this.docs.set(doc, state);
-    doc.on('afterTransaction', (tr: Y.Transaction) => this.record(state, tr));
   }
 
   /**
    * Whether `participantId` may add items under these client ids (the ones
    * an update brings new items for): each must be unbound or already theirs.
    */
-  claim(agreementId: string, doc: Y.Doc, participantId: string, clients: Iterable<number>, partyId: string | null = null): ClaimResult {
+  claim(agreementId: string, doc: AuthoredDoc, participantId: string, clients: Iterable<number>, partyId: string | null = null): ClaimResult {
     this.attach(agreementId, doc);
     const state = this.docs.get(doc);
     if (!state) return { ok: true };
@@ -113,18 +117,20 @@ export class Authorship {
   }
 
   /**
-   * After each transaction: the client ids whose state advanced get bound
-   * (to the sender of a client's update; to nobody for the server's own
-   * changes) and, once a minute per client, a new span. Runs inside Yjs's
-   * transaction cleanup, where a throw would break the document: failures are logged.
+   * After each update the room took in: the client ids whose state advanced
+   * get bound (to the sender of a client's update, whose origin is its
+   * Connection; to nobody for the server's own changes) and, once a minute
+   * per client, a new span. Runs between taking an update in and storing it,
+   * where a throw would lose it: failures are logged.
    */
-  private record(state: DocAuthors, tr: Y.Transaction): void {
+  record(doc: AuthoredDoc, advances: readonly Advance[], origin: unknown): void {
+    const state = this.docs.get(doc);
+    if (!state) return;
     try {
-      if (tr.origin === REMOTE_ORIGIN) return this.learn(state, tr);
-      const sender = tr.local ? null : senderOf(tr.origin);
+      if (origin === REMOTE_ORIGIN) return this.learn(state, advances);
+      const sender = senderOf(origin);
       const changed: AuthorRecord[] = [];
-      for (const [client, after] of tr.afterState) {
-        const before = tr.beforeState.get(client) ?? 0;
+      for (const { client, before, after } of advances) {
         if (after === before) continue;
         const entry = this.advance(state, client, before, sender);
         if (entry) changed.push(entry);
@@ -139,8 +145,8 @@ export class Authorship {
    * Another instance stored this and bound its client ids first (server/cluster/): read
    * those bindings, rather than binding them to nobody here, so their writers may go on here.
    */
-  private learn(state: DocAuthors, tr: Y.Transaction): void {
-    const unknown = [...tr.afterState.keys()].filter((client) => !state.bindings.has(client));
+  private learn(state: DocAuthors, advances: readonly Advance[]): void {
+    const unknown = advances.map((a) => a.client).filter((client) => !state.bindings.has(client));
     if (unknown.length === 0) return;
     const stored = this.deps.store.bindings(state.agreementId);
     for (const client of unknown) {

@@ -1,5 +1,4 @@
 import type { Duplex } from 'node:stream';
-import * as Y from 'yjs';
 import type { WebSocket } from 'ws';
 import * as decoding from 'lib0/decoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
@@ -52,7 +51,7 @@ export class Connection implements PresenceOwner {
 
   /** Like the reference server: our state vector (given, or the document's), then who is already here. */
   greet(stateVector: Uint8Array | null): void {
-    this.send(syncStep1Message(stateVector ?? Y.encodeStateVector(this.room.doc)));
+    this.send(syncStep1Message(stateVector ?? this.room.state.encodedStateVector()));
     const states = this.room.awareness.getStates();
     if (states.size > 0) {
       this.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.room.awareness, [...states.keys()])));
@@ -201,7 +200,7 @@ export class Connection implements PresenceOwner {
    * only builds on what the server sent), is refused and left unstored.
    */
   private applyUpdate(update: Uint8Array): void {
-    const verdict = checkUpdate(this.room.doc, update, this.room.template);
+    const verdict = checkUpdate(this.room.state, update, this.room.template);
     if (!verdict.ok) {
       const outside = verdict.reason === 'outside_schema';
       // An honest client never sends one: worth an operator's look.
@@ -213,7 +212,7 @@ export class Connection implements PresenceOwner {
       );
       return;
     }
-    const claim = this.options.authorship.claim(this.room.id, this.room.doc, this.options.participantId, verdict.clients, this.options.partyId);
+    const claim = this.options.authorship.claim(this.room.id, this.room.state, this.options.participantId, verdict.clients, this.options.partyId);
     if (!claim.ok) {
       (this.options.log ?? console.error)(
         `refused an update of ${this.options.participantId} on ${this.room.id}: client id ${claim.clientId} is someone else's`,
@@ -221,12 +220,6 @@ export class Connection implements PresenceOwner {
       this.close(CloseCode.ClientIdTaken, `client id ${claim.clientId} belongs to another participant`);
       return;
     }
-    const store = this.room.doc.store;
-    Y.applyUpdate(this.room.doc, update, this);
-    if (store.pendingStructs !== null || store.pendingDs !== null) {
-      store.pendingStructs = null;
-      store.pendingDs = null;
-      this.close(CloseCode.BadMessage, 'update with missing dependencies');
-    }
+    this.room.takeIn(update, verdict, this);
   }
 }

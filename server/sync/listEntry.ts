@@ -1,4 +1,3 @@
-import { getMeta } from '../../shared/schema';
 import type { AgreementStore } from '../store/agreements';
 import type { Room } from './room';
 
@@ -31,8 +30,7 @@ export class ListEntry {
 
   private write(room: Room): void {
     try {
-      const title = getMeta(room.doc).get('title');
-      this.agreements.touch(room.id, typeof title === 'string' ? title : '');
+      this.agreements.touch(room.id, room.facts.titleOf());
     } catch (error) {
       this.log(`updating ${room.id} in the list failed: ${String(error)}`);
     }

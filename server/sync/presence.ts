@@ -1,6 +1,5 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { findParty } from '../../shared/schema';
 import { colorFor, type PresenceUser } from '../../shared/presence';
 import type { Room } from './room';
 
@@ -35,7 +34,6 @@ interface Entry {
 export function filterPresence(update: Uint8Array, from: PresenceOwner, room: Room): Uint8Array | null {
   const kept: Entry[] = [];
   for (const entry of decodeEntries(update)) {
-    if (entry.clientId === room.doc.clientID) continue; // The server's own id: it has no presence.
     const owner = ownerOf(room, entry.clientId);
     if (owner && owner !== from && owner.participantId !== from.participantId) continue;
     if (!from.awarenessIds.has(entry.clientId) && from.awarenessIds.size >= MAX_PRESENCE_IDS) continue;
@@ -69,8 +67,7 @@ function stampedState(json: string, from: PresenceOwner, room: Room): string | u
 }
 
 function userOf(from: PresenceOwner, room: Room): PresenceUser {
-  const party = findParty(room.doc, from.partyId)?.get('legalName');
-  return { name: from.name, color: colorFor(from.participantId), partyId: from.partyId, party: typeof party === 'string' ? party : '', role: from.role };
+  return { name: from.name, color: colorFor(from.participantId), partyId: from.partyId, party: room.facts.partyName(from.partyId), role: from.role };
 }
 
 function decodeEntries(update: Uint8Array): Entry[] {

@@ -6,6 +6,11 @@ import type { Connection } from './connection';
 import type { AgreementTemplate } from '../../shared/template';
 import { StoredState } from './storedState';
 import { REMOTE_ORIGIN } from '../cluster/origin';
+import { DocState } from './encoded/docState';
+import { DocCopy, build } from './encoded/docCopy';
+import { DocFacts } from './encoded/docFacts';
+import type { Advance } from './encoded/analyse';
+import { advancesOf, analyseUpdate, type Analysis } from './encoded/analyse';
 
 /** What a room needs from the rest of the server. */
 export interface RoomHooks {
@@ -15,10 +20,12 @@ export interface RoomHooks {
   emptied(room: Room): void;
   /** Store everything queued now. */
   flush(): void;
-  /** The stored state was applied to the document (see StoredState): bring it up to date (prepare). */
-  loaded(room: Room): void;
-  /** The stored state could not be applied: the room must close its connections and unload, storing nothing. */
+  /** The room's state was read (`prepared`: by the loader, which also prepared it; else prepare it now, through `change`). */
+  loaded(room: Room, prepared: boolean): void;
+  /** The stored state could not be read: the room must close its connections and unload, storing nothing. */
   unreadable(room: Room, error: unknown): void;
+  /** An update was taken in: these client ids advanced (authorship records them; `origin` is a Connection, the server's, or another instance's). */
+  advanced(room: Room, advances: readonly Advance[], origin: unknown): void;
   /** An update another instance stored was applied (it grows the log this room may compact too). */
   remoteApplied(room: Room): void;
   /** A client's update was dropped because the room is locked (with other instances: is it still?). */
@@ -31,13 +38,13 @@ export interface PendingUpdate {
 }
 
 /**
- * One loaded agreement: its Y.Doc, the awareness of who is here, and the
- * connections editing it. Every change to the doc is stored before it is
- * sent to anyone (see Flusher).
+ * One loaded agreement: its document, kept encoded (DocState, no Y.Doc), the
+ * awareness of who is here, and the connections editing it. Every change is
+ * stored before it is sent to anyone (see Flusher).
  *
  * A room opened from a compacted state holds those bytes until something
- * needs the document: the first client is answered with them as they are
- * (StoredState), and the document is built right after.
+ * needs its indexes: the first client is answered with them as they are
+ * (StoredState), and the indexes are read right after.
  */
 export class Room {
   readonly conns = new Set<Connection>();
@@ -50,77 +57,159 @@ export class Room {
   locked = false;
   /** The highest stored sequence number the document holds with every one before it (with several instances, see server/cluster/docRelay.ts). */
   appliedSeq = 0;
-  private readonly ydoc: Y.Doc;
+  private docState: DocState | null = null;
   private readonly stored: StoredState | null;
+  private readonly copy = new DocCopy(() => this.state.encode());
+  readonly facts = new DocFacts((fn) => this.read(fn));
 
   constructor(
     readonly id: string,
-    /** The document: empty if `loaded.state` is given, which is applied to it when first needed. */
-    doc: Y.Doc,
     /** What the document may contain (see schemaGuard). */
     readonly template: AgreementTemplate,
     private readonly hooks: RoomHooks,
-    loaded: { byteSize: number; updates: number; state?: Uint8Array; stateVector?: Uint8Array | null },
+    /** `doc`: the document already built (from a log, and prepared); else `state` is read when first needed. */
+    loaded: { byteSize: number; updates: number; state: Uint8Array; stateVector?: Uint8Array | null; doc?: Y.Doc },
   ) {
-    this.ydoc = doc;
     this.byteSize = loaded.byteSize;
     this.updatesSinceCompaction = loaded.updates;
-    this.awareness = new awarenessProtocol.Awareness(doc);
-    // The server has no presence of its own.
+    // Awareness wants a Y.Doc only for its own client id, which the server never announces.
+    this.awareness = new awarenessProtocol.Awareness(new Y.Doc());
     this.awareness.setLocalState(null);
-    this.stored = loaded.state
-      ? new StoredState(doc, loaded.state, loaded.stateVector ?? null, {
-          applied: () => {
-            doc.on('update', this.onDocUpdate);
-            this.hooks.loaded(this);
-          },
-          failed: (error) => this.hooks.unreadable(this, error),
-        })
-      : null;
-    if (!this.stored) doc.on('update', this.onDocUpdate);
+    if (loaded.doc) {
+      this.docState = DocState.fromDoc(loaded.doc, loaded.state);
+      this.copy.adopt(loaded.doc);
+      this.stored = null;
+    } else {
+      this.stored = new StoredState(loaded.state, loaded.stateVector ?? null, {
+        build: (state) => this.readStored(state),
+        failed: (error) => this.hooks.unreadable(this, error),
+      });
+    }
     this.awareness.on('update', this.onAwarenessUpdate);
   }
 
-  /** The live document, built from the stored state first if it was not yet (throws if that state is unreadable). */
-  get doc(): Y.Doc {
+  /** The document as kept, read from the stored state first if it was not yet (throws if that state is unreadable). */
+  get state(): DocState {
     this.stored?.apply();
-    return this.ydoc;
+    if (!this.docState) throw new Error(`room ${this.id} has no state`);
+    return this.docState;
   }
 
-  /** Whether the document is built; until then `conn`'s messages may wait (see StoredState.hold). */
+  /** Whether the state is read; until then `conn`'s messages may wait (see StoredState.hold). */
   get isLoaded(): boolean {
     return this.stored?.isApplied ?? true;
   }
 
+  /** Whether a copy of the document is built right now (see DocCopy): only while readers need one. */
+  get holdsCopy(): boolean {
+    return this.copy.isBuilt;
+  }
+
+  /** Runs `fn` on a copy of the document as it is now (see DocCopy); `fn` must not change it (see `change`). */
+  read<T>(fn: (doc: Y.Doc) => T): T {
+    this.stored?.apply();
+    return fn(this.copy.get());
+  }
+
+  /** A copy of the document as it is now, for tests and readers that keep it no longer than a turn. */
+  snapshot(): Y.Doc {
+    return this.read((doc) => doc);
+  }
+
+  /** Makes a change as `origin` (the server's): taken in, stored and sent like a client's update. */
+  change<T>(fn: (doc: Y.Doc) => T, origin: unknown): T {
+    const doc = this.read((d) => d);
+    const updates: Uint8Array[] = [];
+    const collect = (update: Uint8Array): void => void updates.push(update);
+    doc.on('update', collect);
+    let result: T | undefined;
+    try {
+      doc.transact(() => {
+        result = fn(doc);
+      }, origin);
+    } finally {
+      doc.off('update', collect);
+    }
+    for (const update of updates) {
+      const analysis = analyseUpdate(this.state, update);
+      if (!analysis.ok) throw new Error(`a server change of ${this.id} does not apply: ${analysis.detail}`);
+      this.takeIn(update, analysis, origin, false);
+    }
+    return result as T;
+  }
+
+  /** An update another instance stored (see server/cluster/docRelay.ts): taken in and sent to our clients, never stored again. */
+  applyRemote(update: Uint8Array): void {
+    const analysis = analyseUpdate(this.state, update);
+    if (!analysis.ok) throw new Error(`an update stored by another instance does not apply here: ${analysis.detail}`);
+    this.takeIn(update, analysis, REMOTE_ORIGIN);
+  }
+
+  /**
+   * Takes in an analysed update (the schema guard's for a client's): the
+   * part that is new is indexed, then stored and sent (see Flusher). An
+   * update with nothing new changes nothing, as Yjs would.
+   */
+  takeIn(update: Uint8Array, analysis: Analysis, origin: unknown, onCopy = true): void {
+    if (analysis.runs.length === 0 && analysis.deletes.length === 0) return;
+    const state = this.state;
+    const bytes = analysis.partlyKnown ? Y.diffUpdate(update, state.encodedStateVector()) : update;
+    const advances = advancesOf(analysis);
+    state.add(bytes, analysis);
+    if (onCopy) this.copy.taken(bytes);
+    this.facts.touched(analysis.runs);
+    this.byteSize += bytes.byteLength;
+    this.updatesSinceCompaction++;
+    this.hooks.advanced(this, advances, origin);
+    if (origin === REMOTE_ORIGIN) {
+      this.broadcast([{ update: bytes, origin }]);
+      return this.hooks.remoteApplied(this);
+    }
+    this.hooks.persist(this, bytes, origin);
+  }
+
   /**
    * The sync step 2 answer to `conn`'s `stateVector`: from the stored bytes while the
-   * document is not built, else from it. Whatever is queued is stored first,
+   * state is not read, else from it. Whatever is queued is stored first,
    * so a client that asks "do you have everything?" is only told yes once it is stored.
    */
   stateAsUpdate(conn: Connection, stateVector: Uint8Array): Uint8Array {
     this.hooks.flush();
-    const fromStored = this.stored?.answer(conn, stateVector);
-    return fromStored ?? Y.encodeStateAsUpdate(this.doc, stateVector);
+    return this.stored?.answer(conn, stateVector) ?? this.state.diff(stateVector);
   }
 
-  /**
-   * Whether `message` from `conn` must wait until the document is built
-   * (it then reaches `conn.handleHeld` in order, after the greeting).
-   */
+  /** Whether `message` from `conn` must wait until the state is read (it then reaches `conn.handleHeld` in order, after the greeting). */
   hold(conn: Connection, message: Uint8Array): boolean {
     return this.stored?.hold(conn, message) ?? false;
   }
 
-  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    this.byteSize += update.byteLength;
-    this.updatesSinceCompaction++;
-    // Stored by another instance already: straight to our clients, never stored again.
-    if (origin === REMOTE_ORIGIN) {
-      this.broadcast([{ update, origin }]);
-      return this.hooks.remoteApplied(this);
+  /**
+   * The state as compaction stores it, garbage-collected through a Y.Doc
+   * (merged updates keep deleted content; see DocState); the room keeps
+   * that encoding from then on too.
+   */
+  compactedState(): { state: Uint8Array; vector: Uint8Array } {
+    const state = this.state;
+    const reuse = this.copy.isBuilt;
+    const doc = reuse ? this.copy.get() : build(state.encode());
+    try {
+      const collected = Y.encodeStateAsUpdate(doc);
+      state.replaceState(collected);
+      return { state: collected, vector: Y.encodeStateVector(doc) };
+    } finally {
+      if (!reuse) doc.destroy();
     }
-    this.hooks.persist(this, update, origin);
-  };
+  }
+
+  private readStored(bytes: Uint8Array): void {
+    const doc = build(bytes);
+    this.docState = DocState.fromDoc(doc, bytes);
+    this.copy.adopt(doc);
+    this.hooks.loaded(this, false);
+    this.facts.prime();
+    // What loading needed is done: the room's memory is its encoded state from here.
+    this.copy.drop();
+  }
 
   private readonly onAwarenessUpdate = (change: { added: number[]; updated: number[]; removed: number[] }): void => {
     // Which connection owns which id is kept by the presence filter (see presence.ts).
@@ -145,7 +234,7 @@ export class Room {
     }
   }
 
-  /** A new connection: greeted (our state vector, who is here) now, or once the document is built. */
+  /** A new connection: greeted (our state vector, who is here) now, or once the state is read. */
   join(conn: Connection): void {
     this.conns.add(conn);
     if (this.stored) this.stored.greetLater(conn);
@@ -171,9 +260,9 @@ export class Room {
 
   destroy(): void {
     this.stored?.cancel();
-    this.ydoc.off('update', this.onDocUpdate);
+    this.copy.drop();
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
-    this.ydoc.destroy();
+    this.awareness.doc.destroy();
   }
 }

@@ -55,13 +55,15 @@ export class RoomLoader {
   }
 
   /**
-   * Prepares a room's document just built from its compacted state (its
-   * changes go through the room: stored, then sent). A failure is logged:
+   * Prepares a room's document just read from its compacted state (`change`
+   * runs it on the room's copy; its changes are stored, then sent). A failure is logged:
    * the document is still served as stored.
    */
-  prepareApplied(id: string, doc: Y.Doc): void {
+  prepareApplied(id: string, change: (prepare: (doc: Y.Doc) => void) => void): void {
+    const prepare = this.prepare;
+    if (!prepare) return;
     try {
-      this.prepare?.(id, doc);
+      change((doc) => prepare(id, doc));
     } catch (error) {
       this.log(`preparing ${id} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }

@@ -10,6 +10,7 @@ import { RoomTimers } from './roomTimers';
 import type { AgreementTemplate } from '../../shared/template';
 import type { RoomRelay } from '../cluster/docRelay';
 import type { ControlledRooms, RoomsControl } from '../cluster/control';
+import type { Authorship } from './authorship';
 
 export interface RoomsOptions {
   /** How long an empty room stays loaded, in case someone comes back. */
@@ -23,6 +24,8 @@ export interface RoomsOptions {
   templateOf: (id: string) => AgreementTemplate;
   /** Brings a freshly loaded document up to date with server data; its changes are stored before anyone sees them (see RoomLoader). */
   prepare?: Prepare;
+  /** Binds client ids to participants and records who wrote what (see authorship.ts). */
+  authorship?: Authorship;
 }
 
 /** Told after updates of a room were stored and sent, with the participants who sent them (approvals notice edits this way). */
@@ -80,7 +83,12 @@ export class Rooms implements ControlledRooms {
       persist: (room, update, origin) => this.persist(room, update, origin),
       emptied: (room) => this.timers.scheduleIdle(room),
       flush: () => this.flusher.flush(),
-      loaded: (room) => this.loader.prepareApplied(room.id, room.doc),
+      loaded: (room, prepared) => {
+        // Before anything changes the loaded document: the server's own changes are bound to nobody.
+        options.authorship?.attach(room.id, room.state);
+        if (!prepared) this.loader.prepareApplied(room.id, (prepare) => room.change(prepare, SERVER_ORIGIN));
+      },
+      advanced: (room, advances, origin) => options.authorship?.record(room.state, advances, origin),
       // Compacting resets the room's size too: without it, others' updates would add up to a false 4414 here.
       remoteApplied: (room) => this.timers.edited(room),
       droppedWhileLocked: (room) => this.recheckLock(room),
@@ -174,7 +182,7 @@ export class Rooms implements ControlledRooms {
     const live = this.rooms.get(id);
     // With other instances: what they stored too, so a decision reads the document as stored.
     if (live) this.relay?.catchUp(live);
-    if (live) return read(live.doc);
+    if (live) return live.read(read);
     const { doc } = this.loader.build(id);
     try {
       return read(doc);
@@ -194,16 +202,20 @@ export class Rooms implements ControlledRooms {
     const template = this.options.templateOf(id);
     const room =
       opened.kind === 'compacted'
-        ? new Room(id, new Y.Doc({ gc: true }), template, this.hooks, {
-            byteSize: opened.state.byteLength,
-            updates: 0,
-            state: opened.state,
-            stateVector: opened.stateVector,
-          })
-        : new Room(id, opened.doc, template, this.hooks, { byteSize: opened.storedBytes, updates: opened.pendingUpdates });
+        ? new Room(id, template, this.hooks, { byteSize: opened.state.byteLength, updates: 0, state: opened.state, stateVector: opened.stateVector })
+        : new Room(id, template, this.hooks, {
+            byteSize: opened.storedBytes,
+            updates: opened.pendingUpdates,
+            state: Y.encodeStateAsUpdate(opened.doc),
+            doc: opened.doc,
+          });
     room.locked = this.options.isLocked?.(id) ?? false;
     room.appliedSeq = opened.lastSeq;
     this.rooms.set(id, room);
+    if (opened.kind === 'built') {
+      this.hooks.loaded(room, true);
+      room.facts.prime();
+    }
     this.relay?.opened(room);
     return room;
   }
@@ -215,12 +227,9 @@ export class Rooms implements ControlledRooms {
   change<T>(id: string, fn: (doc: Y.Doc) => T): T {
     const room = this.acquire(id);
     try {
-      let result: T | undefined;
-      room.doc.transact(() => {
-        result = fn(room.doc);
-      }, SERVER_ORIGIN);
+      const result = room.change(fn, SERVER_ORIGIN);
       this.flusher.flush();
-      return result as T;
+      return result;
     } finally {
       if (room.conns.size === 0) this.timers.scheduleIdle(room);
     }
@@ -240,8 +249,8 @@ export class Rooms implements ControlledRooms {
     try {
       // With other instances writing too: read what they stored, and fold only what the document holds.
       this.relay?.catchUp(room);
-      const state = Y.encodeStateAsUpdate(room.doc);
-      this.docs.compact(room.id, state, Y.encodeStateVector(room.doc), this.relay ? room.appliedSeq : undefined);
+      const { state, vector } = room.compactedState();
+      this.docs.compact(room.id, state, vector, this.relay ? room.appliedSeq : undefined);
       room.byteSize = state.byteLength;
       room.updatesSinceCompaction = 0;
     } catch (error) {

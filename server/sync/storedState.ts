@@ -12,8 +12,8 @@ const BUILD_AFTER_MS = 1000;
 const MAX_HELD_BYTES = LIMITS.maxDocumentBytes;
 
 export interface StoredStateHooks {
-  /** The state is in the document: the room starts storing its changes and prepares it. */
-  applied(): void;
+  /** Reads the state into the room (its indexes; see DocState) and prepares it; throws if it is unreadable. */
+  build(state: Uint8Array): void;
   /** The state could not be applied (the room closes and unloads without storing anything). */
   failed(error: unknown): void;
 }
@@ -22,10 +22,10 @@ export interface StoredStateHooks {
  * The compacted state of a room that nobody has needed the document of yet.
  * Opening an agreement is one read of these bytes; the first sync step 1 is
  * answered with them as they are (an empty state vector gets the whole
- * state, another the part it lacks, by `Y.diffUpdate`), with no Y.Doc to
- * build or encode first. Once that answer is written out, the connections
+ * state, another the part it lacks, by `Y.diffUpdate`), with nothing to
+ * index or encode first. Once that answer is written out, the connections
  * are greeted with the state vector stored beside the bytes (reading it out
- * of them would compete with the client applying its answer). The document is
+ * of them would compete with the client applying its answer). The room's indexes are
  * built when a message needs it (the client's reply to that greeting comes
  * after it has applied the answer, so on a shared machine the two do not
  * compete for a core), or when anything on the server reads it; then the
@@ -48,7 +48,6 @@ export class StoredState {
   private immediate: NodeJS.Immediate | null = null;
 
   constructor(
-    private readonly doc: Y.Doc,
     state: Uint8Array,
     /** Stored with the state at compaction; read out of the state if it was compacted before they were kept. */
     vector: Uint8Array | null,
@@ -70,13 +69,11 @@ export class StoredState {
     this.state = null;
     this.cancelTimers();
     try {
-      Y.applyUpdate(this.doc, state);
-      if (this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null) throw new Error('stored state is incomplete');
+      this.hooks.build(state);
     } catch (error) {
       this.hooks.failed(error);
       throw new Error(`the stored document could not be loaded: ${String(error)}`, { cause: error });
     }
-    this.hooks.applied();
     const greet = [...this.toGreet];
     this.toGreet.clear();
     for (const conn of greet) conn.greet(null);

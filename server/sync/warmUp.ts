@@ -1,5 +1,7 @@
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { analyseUpdate } from './encoded/analyse';
+import { DocState } from './encoded/docState';
 
 /** An agreement id no agreement has (ids are random, 22 characters): the handshake runs to the lookup, then closes with 4404. */
 const NO_AGREEMENT = 'warm-up-no-such-agreem';
@@ -28,7 +30,7 @@ export async function warmUp(baseUrl: string): Promise<void> {
   });
 }
 
-/** What opening, answering and building a document runs, on a small one. */
+/** What opening, answering, indexing and updating a document runs, on a small one. */
 function warmYjs(): void {
   const doc = new Y.Doc();
   const paragraph = new Y.XmlElement('paragraph');
@@ -45,6 +47,14 @@ function warmYjs(): void {
   Y.applyUpdate(copy, state);
   Y.encodeStateAsUpdate(copy, empty);
   Y.encodeStateVector(copy);
+  // A room keeps its document encoded (DocState): reading the indexes, analysing and merging an update.
+  const kept = DocState.fromDoc(copy, state);
+  const sv = Y.encodeStateVector(doc);
+  doc.getMap('meta').set('title', 'warmer');
+  const update = Y.encodeStateAsUpdate(doc, sv);
+  const analysis = analyseUpdate(kept, update);
+  if (analysis.ok) kept.add(update, analysis);
+  kept.diff(sv);
   copy.destroy();
   doc.destroy();
 }

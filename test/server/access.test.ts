@@ -176,7 +176,7 @@ describe('access on the websocket', () => {
       expect(purposeOf(owner.doc)).not.toContain('écrit par le lecteur');
       expect(owner.doc.getText('forged').toString()).toBe('');
       const room = server.rooms.loaded(a.id);
-      expect(purposeOf(room!.doc)).not.toContain('écrit par le lecteur');
+      expect(purposeOf(room!.snapshot())).not.toContain('écrit par le lecteur');
       // Nothing reached storage either: a fresh load shows only the owner's text.
       const stored = (await (await api(server.url, a.token, `/api/agreements/${a.id}`)).json()) as { content: { sections: Record<string, string> } };
       expect(stored.content.sections['purpose']).toBe('texte du propriétaire');

@@ -178,7 +178,7 @@ describe('server-verified authorship', () => {
     // Adding a party makes the server write the party list into the document.
     const added = await agreementCall(s.url, a.token, a.id, '/parties', 'POST', { legalName: 'Troisième partie' });
     expect(added.status).toBe(201);
-    const serverClient = s.rooms.loaded(a.id)?.doc.clientID ?? -1;
+    const serverClient = s.rooms.loaded(a.id)?.snapshot().clientID ?? -1;
     await waitFor(() => owner.doc.store.clients.has(serverClient), 'the server change reached the owner');
     const map = await authors(s, a.token, a);
     expect(map.body.authors.find((x) => x.clientId === serverClient)).toMatchObject({ participant: null });

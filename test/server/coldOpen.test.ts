@@ -32,7 +32,7 @@ async function storedAgreement(lines: number): Promise<{ dataDir: string; id: st
   const a = connect(s.wsUrl, id, token);
   await synced(a);
   for (let i = 0; i < lines; i++) a.doc.getXmlFragment(fragmentName('purpose')).push([paragraph(`line ${i}`)]);
-  await waitFor(() => s.rooms.loaded(id)?.doc.getXmlFragment(fragmentName('purpose')).length === lines, 'stored');
+  await waitFor(() => s.rooms.loaded(id)?.snapshot().getXmlFragment(fragmentName('purpose')).length === lines, 'stored');
   a.destroy();
   await s.close();
   return { dataDir, id, token };
@@ -105,7 +105,7 @@ describe('opening a stored agreement nobody has open', () => {
     const closed = new Promise<number>((resolve) => forger.provider.on('connection-close', (e) => resolve(e?.code ?? 0)));
     forger.doc.getMap('evil').set('x', 1);
     expect(await closed).toBe(CloseCode.OutsideSchema);
-    expect(s.rooms.loaded(id)?.doc.share.has('evil')).toBe(false);
+    expect(s.rooms.loaded(id)?.snapshot().share.has('evil')).toBe(false);
   });
 
   it('a message arriving before the document is built waits for it and is handled in order', async () => {
@@ -123,7 +123,7 @@ describe('opening a stored agreement nobody has open', () => {
     const update = Y.encodeStateAsUpdate(writer, before);
     const raw = await rawSocket(s.wsUrl, id, token);
     raw.ws.send(Buffer.concat([Buffer.from([0, 2]), lengthPrefixed(update)]));
-    await waitFor(() => getMeta(s.rooms.loaded(id)?.doc ?? new Y.Doc()).get('title') === 'sent first', 'applied after the build');
+    await waitFor(() => getMeta(s.rooms.loaded(id)?.snapshot() ?? new Y.Doc()).get('title') === 'sent first', 'applied after the build');
     raw.ws.close();
   });
 

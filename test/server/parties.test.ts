@@ -107,7 +107,7 @@ describe('parties are server data', () => {
       contacts.push([contact]);
       client.doc.getXmlFragment(fragmentName('responsibilities', second)).push([paragraph('Offrir les ateliers')]);
     });
-    await waitFor(() => server.rooms.loaded(a.id)?.doc.getXmlFragment(fragmentName('responsibilities', second)).length === 1, 'stored');
+    await waitFor(() => server.rooms.loaded(a.id)?.snapshot().getXmlFragment(fragmentName('responsibilities', second)).length === 1, 'stored');
     const detail = await call<{ content: TestAgreement['content'] }>(a.token, a, '');
     expect(detail.body.content.parties[0]?.legalName).toBe('Centre francophone');
     expect(detail.body.content.parties[1]?.contacts.map((c) => c.title)).toEqual(['Coordonnatrice']);
@@ -134,7 +134,7 @@ describe('parties are server data', () => {
 
     // The new party's part of each section is writable at once.
     client.doc.getXmlFragment(fragmentName('responsibilities', added.body.id)).push([paragraph('Prêter une salle')]);
-    await waitFor(() => server.rooms.loaded(a.id)?.doc.getXmlFragment(fragmentName('responsibilities', added.body.id)).length === 1, 'stored');
+    await waitFor(() => server.rooms.loaded(a.id)?.snapshot().getXmlFragment(fragmentName('responsibilities', added.body.id)).length === 1, 'stored');
 
     const audit = await call<AuditView>(a.token, a, '/audit');
     expect(audit.body.entries.some((e) => e.action === 'party_added' && e.details['partyId'] === added.body.id)).toBe(true);
@@ -188,7 +188,7 @@ describe('parties are server data', () => {
     client.provider.connect();
     await synced(client);
     await waitFor(
-      () => server.rooms.loaded(a.id)?.doc.getXmlFragment(fragmentName('purpose')).toString().includes('after the reconnection') === true,
+      () => server.rooms.loaded(a.id)?.snapshot().getXmlFragment(fragmentName('purpose')).toString().includes('after the reconnection') === true,
       'stored',
     );
     expect(closed).not.toBe(CloseCode.OutsideSchema);
@@ -206,7 +206,10 @@ describe('parties are server data', () => {
     Y.applyUpdate(everything, Y.encodeStateAsUpdate(client.doc));
     everything.getXmlFragment(fragmentName('purpose')).push([paragraph('with something new')]);
     client.provider.ws?.send(new Uint8Array(updateMessage(Y.encodeStateAsUpdate(everything))));
-    await waitFor(() => server.rooms.loaded(a.id)?.doc.getXmlFragment(fragmentName('purpose')).toString().includes('with something new') === true, 'stored');
+    await waitFor(
+      () => server.rooms.loaded(a.id)?.snapshot().getXmlFragment(fragmentName('purpose')).toString().includes('with something new') === true,
+      'stored',
+    );
     expect(closed).toBe(0);
   });
 

@@ -51,7 +51,7 @@ describe('persistence', () => {
     await synced(a);
     fillEverything(a.doc);
     const expected = readAgreement(a.doc, mouTemplate);
-    await waitFor(() => JSON.stringify(readAgreement(s.rooms.loaded(id)!.doc, mouTemplate)) === JSON.stringify(expected), 'server has it');
+    await waitFor(() => JSON.stringify(readAgreement(s.rooms.loaded(id)!.snapshot(), mouTemplate)) === JSON.stringify(expected), 'server has it');
     a.destroy();
     await s.close();
 
@@ -71,7 +71,7 @@ describe('persistence', () => {
     const a = client(s, id, token);
     await synced(a);
     for (let i = 0; i < 100; i++) a.doc.getXmlFragment(fragmentName('purpose')).push([paragraph(`l${i}`)]);
-    await waitFor(() => s.rooms.loaded(id)?.doc.getXmlFragment(fragmentName('purpose')).length === 100, 'all received');
+    await waitFor(() => s.rooms.loaded(id)?.snapshot().getXmlFragment(fragmentName('purpose')).length === 100, 'all received');
     await waitFor(() => (s.rooms.loaded(id)?.updatesSinceCompaction ?? 99) < 20, 'compaction');
     const db = await openTestDb(dataDir);
     const { n } = db.prepare('SELECT count(*) AS n FROM doc_updates WHERE doc_id = ?').get(id) as { n: number };
@@ -88,7 +88,7 @@ describe('persistence', () => {
     const a = client(s, id, token);
     await synced(a);
     a.doc.getXmlFragment(fragmentName('purpose')).push([paragraph('gardé')]);
-    await waitFor(() => s.rooms.loaded(id)?.doc.getXmlFragment(fragmentName('purpose')).length === 1, 'received');
+    await waitFor(() => s.rooms.loaded(id)?.snapshot().getXmlFragment(fragmentName('purpose')).length === 1, 'received');
     a.provider.disconnect();
     await waitFor(() => s.rooms.size === 0, 'unload');
     const b = client(s, id, token);

@@ -250,9 +250,9 @@ describe('timers', () => {
       });
       const room = rooms.acquire(created.id);
       // A change from a client (not the server): stored from setImmediate, where nothing else would catch.
-      room.doc.transact(() => room.doc.getMap('meta').set('title', 'first'), 'client');
+      room.change((doc) => doc.getMap('meta').set('title', 'first'), 'client');
       await waitFor(() => logs.some((l) => l.includes('hook exploded')), 'the failure logged');
-      room.doc.transact(() => room.doc.getMap('meta').set('title', 'second'), 'client');
+      room.change((doc) => doc.getMap('meta').set('title', 'second'), 'client');
       await waitFor(() => logs.filter((l) => l.includes('hook exploded')).length >= 2, 'the second failure logged');
       // The compaction and idle-unload timers ran too (compactAfter 1, idleMs 5) without taking the process down.
       rooms.closeAll(1012, 'test over');

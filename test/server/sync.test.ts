@@ -87,7 +87,7 @@ describe('sync: bad input closes only the offending socket', () => {
     const witness = open(id, token);
     await synced(witness);
     typeInto(witness.doc, fragmentName('purpose'), 'avant');
-    await waitFor(() => server.rooms.loaded(id)?.doc.getXmlFragment(fragmentName('purpose')).length === 1, 'stored');
+    await waitFor(() => server.rooms.loaded(id)?.snapshot().getXmlFragment(fragmentName('purpose')).length === 1, 'stored');
     return { id, token, witness };
   }
 
@@ -145,7 +145,7 @@ describe('sync: bad input closes only the offending socket', () => {
     big.getText('t').insert(0, 'x'.repeat(LIMITS.maxFrameBytes + 10));
     raw.ws.send(updateMessage(Y.encodeStateAsUpdate(big)));
     expect((await raw.closed).code).toBe(CloseCode.FrameTooLarge);
-    expect(server.rooms.loaded(id)?.doc.getText('t').length).toBe(0);
+    expect(server.rooms.loaded(id)?.snapshot().getText('t').length).toBe(0);
     await expectUnharmed(id, token, witness);
   });
 
@@ -168,7 +168,7 @@ describe('sync: bad input closes only the offending socket', () => {
     const raw = await rawSocket(server.wsUrl, id, token);
     raw.ws.send(updateMessage(dependent));
     expect((await raw.closed).code).toBe(CloseCode.BadMessage);
-    expect(server.rooms.loaded(id)?.doc.store.pendingStructs).toBeNull();
+    expect(server.rooms.loaded(id)?.snapshot().store.pendingStructs).toBeNull();
     expect(witness.doc.getText('t').toString()).toBe('');
     await expectUnharmed(id, token, witness);
   });
