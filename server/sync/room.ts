@@ -184,9 +184,9 @@ export class Room {
   }
 
   /**
-   * The state as compaction stores it, garbage-collected through a Y.Doc
-   * (merged updates keep deleted content; see DocState); the room keeps
-   * that encoding from then on too.
+   * The state as compaction stores it now (on unload): garbage-collected
+   * through a Y.Doc, as merged updates keep deleted content (see DocState).
+   * A room being edited compacts in the background instead (compactionJob).
    */
   compactedState(): { state: Uint8Array; vector: Uint8Array } {
     const state = this.state;
@@ -199,6 +199,18 @@ export class Room {
     } finally {
       if (!reuse) doc.destroy();
     }
+  }
+
+  /** What a background compaction folds (see Compactor): the parts, where they end, and how many updates they hold past the last snapshot. */
+  compactionJob(): { parts: Uint8Array[]; mark: { generation: number; pending: number }; updates: number } {
+    return { ...this.state.parts(), updates: this.updatesSinceCompaction };
+  }
+
+  /** A background compaction was stored: the room keeps its state too, and counts only the updates taken in since. */
+  compacted(job: { mark: { generation: number; pending: number }; updates: number }, state: Uint8Array): void {
+    this.state.replaceParts(state, job.mark);
+    this.updatesSinceCompaction = Math.max(0, this.updatesSinceCompaction - job.updates);
+    this.byteSize = this.state.byteLength;
   }
 
   private readStored(bytes: Uint8Array): void {

@@ -3,6 +3,7 @@ import type { AgreementStore } from '../store/agreements';
 import type { DocStore } from '../store/docs';
 import { CloseCode } from '../../shared/closeCodes';
 import { Flusher } from './flusher';
+import { Compactor } from './encoded/compactor';
 import { ListEntry } from './listEntry';
 import { Room, type RoomHooks } from './room';
 import { RoomLoader, type Prepare } from './roomLoader';
@@ -50,6 +51,7 @@ export class Rooms implements ControlledRooms {
   private readonly hooks: RoomHooks;
   private readonly listEntry: ListEntry;
   private readonly storedListeners = new Set<StoredListener>();
+  private readonly compactor = new Compactor();
   readonly flusher: Flusher;
 
   constructor(
@@ -58,7 +60,7 @@ export class Rooms implements ControlledRooms {
     private readonly options: RoomsOptions,
   ) {
     this.loader = new RoomLoader(docs, options.prepare, options.log);
-    this.timers = new RoomTimers(options, { unload: (room) => this.unload(room), compact: (room) => this.compact(room) });
+    this.timers = new RoomTimers(options, { unload: (room) => this.unload(room), compact: (room) => this.compactInBackground(room) });
     this.listEntry = new ListEntry(agreements, options.log);
     this.flusher = new Flusher(
       docs,
@@ -241,13 +243,45 @@ export class Rooms implements ControlledRooms {
     this.timers.edited(room);
   }
 
-  /** Replaces the room's update log by one snapshot of its current state. */
-  compact(room: Room): void {
+  /**
+   * In the background, while the room is being edited: folds what is stored
+   * into one snapshot in a worker thread (Compactor), then replaces the log
+   * up to where the fold started; updates stored meanwhile stay in the log.
+   */
+  private compactInBackground(room: Room): void {
+    if (room.updatesSinceCompaction === 0 || this.rooms.get(room.id) !== room) return this.timers.compacted(room);
+    this.flusher.flush(); // the snapshot must cover exactly what is stored
+    let upToSeq: number;
+    let job: ReturnType<Room['compactionJob']>;
+    try {
+      // With other instances writing too: read what they stored, and fold only what the document holds.
+      this.relay?.catchUp(room);
+      upToSeq = this.relay ? room.appliedSeq : this.docs.lastSeq(room.id);
+      job = room.compactionJob();
+    } catch (error) {
+      this.options.log(`compacting ${room.id} failed: ${String(error)}`);
+      return this.timers.compacted(room);
+    }
+    this.compactor
+      .run(job.parts)
+      .then(({ state, vector }) => {
+        if (this.rooms.get(room.id) !== room) return;
+        this.docs.compact(room.id, state, vector, upToSeq);
+        room.compacted(job, state);
+      })
+      .catch((error: unknown) => {
+        // A room unloaded meanwhile compacted on its own.
+        if (this.rooms.get(room.id) === room) this.options.log(`compacting ${room.id} failed: ${String(error)}`);
+      })
+      .finally(() => this.timers.compacted(room));
+  }
+
+  /** Replaces the room's update log by one snapshot of its current state, now (on unload). */
+  private compact(room: Room): void {
     this.timers.compacted(room);
     if (room.updatesSinceCompaction === 0 || this.rooms.get(room.id) !== room) return;
     this.flusher.flush(); // the snapshot must cover exactly what is stored
     try {
-      // With other instances writing too: read what they stored, and fold only what the document holds.
       this.relay?.catchUp(room);
       const { state, vector } = room.compactedState();
       this.docs.compact(room.id, state, vector, this.relay ? room.appliedSeq : undefined);
@@ -276,5 +310,6 @@ export class Rooms implements ControlledRooms {
       room.closeAll(code, reason);
       this.unload(room);
     }
+    this.compactor.stop();
   }
 }

@@ -5,7 +5,7 @@ import { RootIndex } from './rootIndex';
 import type { Analysis, DocView } from './analyse';
 
 /** Pending updates are folded into the state past this many (a join folds them too). */
-const FOLD_AFTER = 256;
+const FOLD_AFTER = 1024;
 
 /**
  * A loaded document kept encoded: its state as one Yjs update plus the
@@ -23,6 +23,8 @@ const FOLD_AFTER = 256;
 export class DocState implements DocView {
   private state: Uint8Array;
   private pending: Uint8Array[] = [];
+  /** Counts the times `state` was replaced: a compaction's result applies only to the state it started from. */
+  private generation = 0;
   private readonly vector = new Map<number, number>();
   private readonly roots = new RootIndex();
   private readonly deleted = new DeleteIndex();
@@ -124,6 +126,25 @@ export class DocState implements DocView {
   replaceState(state: Uint8Array): void {
     this.state = state;
     this.pending = [];
+    this.generation++;
+  }
+
+  /** What a compaction folds (see Compactor), and where it stops. */
+  parts(): { parts: Uint8Array[]; mark: { generation: number; pending: number } } {
+    return { parts: [this.state, ...this.pending], mark: { generation: this.generation, pending: this.pending.length } };
+  }
+
+  /**
+   * A compaction of `parts()` came back: `state` replaces what it folded,
+   * and the updates taken in since stay pending. Ignored if the state was
+   * replaced meanwhile (a fold). Returns whether it was taken.
+   */
+  replaceParts(state: Uint8Array, mark: { generation: number; pending: number }): boolean {
+    if (mark.generation !== this.generation) return false;
+    this.state = state;
+    this.pending = this.pending.slice(mark.pending);
+    this.generation++;
+    return true;
   }
 
   /** Bytes held: the state and what waits to be folded into it. */
@@ -135,6 +156,7 @@ export class DocState implements DocView {
     if (this.pending.length === 0) return;
     this.state = Y.mergeUpdates([this.state, ...this.pending]);
     this.pending = [];
+    this.generation++;
   }
 }
 
