@@ -5,18 +5,7 @@ import { DocState } from '../../../../server/sync/encoded/docState';
 import { DeleteIndex } from '../../../../server/sync/encoded/deleteIndex';
 import { RootIndex } from '../../../../server/sync/encoded/rootIndex';
 import { PARTY_IDS } from '../../../../shared/schema';
-
-/** Small deterministic PRNG (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from '../../../../bench/agreement';
 
 function textOf(state: Uint8Array): { a: string; b: string; meta: unknown } {
   const doc = new Y.Doc();
