@@ -132,7 +132,11 @@ export class Room {
     }
     for (const update of updates) {
       const analysis = analyseUpdate(this.state, update);
-      if (!analysis.ok) throw new Error(`a server change of ${this.id} does not apply: ${analysis.detail}`);
+      if (!analysis.ok) {
+        // The copy holds a change the room refused: it must not be read again.
+        this.copy.drop();
+        throw new Error(`a server change of ${this.id} does not apply: ${analysis.detail}`);
+      }
       this.takeIn(update, analysis, origin, false);
     }
     return result as T;
