@@ -273,7 +273,11 @@ export class Rooms implements ControlledRooms {
         // A room unloaded meanwhile compacted on its own.
         if (this.rooms.get(room.id) === room) this.options.log(`compacting ${room.id} failed: ${String(error)}`);
       })
-      .finally(() => this.timers.compacted(room));
+      .finally(() => {
+        this.timers.compacted(room);
+        // What was stored while it ran may be past the threshold already: no later edit need come to fold it.
+        if (this.rooms.get(room.id) === room) this.timers.edited(room);
+      });
   }
 
   /** Replaces the room's update log by one snapshot of its current state, now (on unload). */
