@@ -9,8 +9,7 @@ import { REMOTE_ORIGIN } from '../cluster/origin';
 import { DocState } from './encoded/docState';
 import { DocCopy, build } from './encoded/docCopy';
 import { DocFacts } from './encoded/docFacts';
-import type { Advance } from './encoded/analyse';
-import { advancesOf, analyseUpdate, type Analysis } from './encoded/analyse';
+import { advancesOf, analyseUpdate, type Advance, type Analysis } from './encoded/analyse';
 
 /** What a room needs from the rest of the server. */
 export interface RoomHooks {
@@ -58,6 +57,8 @@ export class Room {
   /** The highest stored sequence number the document holds with every one before it (with several instances, see server/cluster/docRelay.ts). */
   appliedSeq = 0;
   private docState: DocState | null = null;
+  /** A reader asked for the document before the state was read: the load's copy is kept for it (see read). */
+  private keepLoadCopy = false;
   private readonly stored: StoredState | null;
   private readonly copy = new DocCopy(() => this.state.encode());
   readonly facts = new DocFacts((fn) => this.read(fn));
@@ -107,7 +108,15 @@ export class Room {
 
   /** Runs `fn` on a copy of the document as it is now (see DocCopy); `fn` must not change it (see `change`). */
   read<T>(fn: (doc: Y.Doc) => T): T {
-    this.stored?.apply();
+    if (this.stored && !this.stored.isApplied) {
+      // The load builds a copy to read the state from: this reader takes it rather than building another.
+      this.keepLoadCopy = true;
+      try {
+        this.stored.apply();
+      } finally {
+        this.keepLoadCopy = false;
+      }
+    }
     return fn(this.copy.get());
   }
 
@@ -223,8 +232,8 @@ export class Room {
     this.copy.adopt(doc);
     this.hooks.loaded(this, false);
     this.facts.prime();
-    // What loading needed is done: the room's memory is its encoded state from here.
-    this.copy.drop();
+    // What loading needed is done: the room's memory is its encoded state from here (unless a reader is waiting for it).
+    if (!this.keepLoadCopy) this.copy.drop();
   }
 
   private readonly onAwarenessUpdate = (change: { added: number[]; updated: number[]; removed: number[] }): void => {

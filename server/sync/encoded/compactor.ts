@@ -72,9 +72,13 @@ export class Compactor {
       if ('error' in answer) waiter.reject(new Error(answer.error));
       else waiter.resolve({ state: answer.state, vector: answer.vector });
     });
-    worker.on('error', (error) => this.failAll(error));
+    // Only the current worker's end fails what waits: after stop(), jobs belong to the next worker.
+    worker.on('error', (error) => {
+      if (this.worker === worker) this.failAll(error);
+    });
     worker.on('exit', () => {
-      if (this.worker === worker) this.worker = null;
+      if (this.worker !== worker) return;
+      this.worker = null;
       this.failAll(new Error('the compactor exited'));
     });
     this.worker = worker;
