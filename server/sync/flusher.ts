@@ -18,16 +18,19 @@ export class Flusher {
 
   constructor(
     private readonly docs: DocStore,
-    /** `editors`: the participants whose updates these were (the server's own changes name nobody); `stored`: each update with its sequence number. */
-    private readonly onStored: (room: Room, editors: readonly string[], stored: readonly StoredUpdate[]) => void,
+    /**
+     * `editors`: the participants whose updates these were (the server's own changes name nobody); `stored`: each update with its
+     * sequence number; `roots`: the top-level names they wrote under.
+     */
+    private readonly onStored: (room: Room, editors: readonly string[], stored: readonly StoredUpdate[], roots: ReadonlySet<string>) => void,
     private readonly onStoreFailure: (room: Room, error: unknown) => void,
     /** Updates of `room` the database refused (its agreement was locked, or a sender lost the right to edit, on another instance). */
     private readonly onRefused: (room: Room) => void,
     private readonly log: (message: string) => void = (m) => console.error(m),
   ) {}
 
-  enqueue(room: Room, update: Uint8Array, origin: unknown): void {
-    this.queue.push({ room, item: { update, origin } });
+  enqueue(room: Room, update: Uint8Array, origin: unknown, roots?: ReadonlySet<string>): void {
+    this.queue.push({ room, item: { update, origin, roots } });
     if (!this.scheduled) {
       this.scheduled = true;
       setImmediate(this.flush);
@@ -71,7 +74,7 @@ export class Flusher {
       }
       this.guard(room, () => {
         room.broadcast(items);
-        this.onStored(room, editorsOf(items), stored.get(room) ?? []);
+        this.onStored(room, editorsOf(items), stored.get(room) ?? [], rootsOf(items));
       });
     }
   };
@@ -103,4 +106,10 @@ function editorsOf(items: readonly PendingUpdate[]): string[] {
     if (id !== undefined) ids.add(id);
   }
   return [...ids];
+}
+
+function rootsOf(items: readonly PendingUpdate[]): Set<string> {
+  const roots = new Set<string>();
+  for (const item of items) for (const root of item.roots ?? []) roots.add(root);
+  return roots;
 }

@@ -13,8 +13,8 @@ import { advancesOf, analyseUpdate, type Advance, type Analysis } from './encode
 
 /** What a room needs from the rest of the server. */
 export interface RoomHooks {
-  /** Queue an update for durable storage; the room broadcasts it once stored. */
-  persist(room: Room, update: Uint8Array, origin: unknown): void;
+  /** Queue an update for durable storage; the room broadcasts it once stored. `roots`: the top-level names it wrote under (see DocState.rootsTouched). */
+  persist(room: Room, update: Uint8Array, origin: unknown, roots: ReadonlySet<string>): void;
   /** The last connection left. */
   emptied(room: Room): void;
   /** Store everything queued now. */
@@ -34,6 +34,8 @@ export interface RoomHooks {
 export interface PendingUpdate {
   update: Uint8Array;
   origin: unknown;
+  /** The top-level names it wrote under (what listeners of stored updates are told; see Rooms.onStored). */
+  roots?: ReadonlySet<string>;
 }
 
 /**
@@ -178,7 +180,7 @@ export class Room {
       this.broadcast([{ update: bytes, origin }]);
       return this.hooks.remoteApplied(this);
     }
-    this.hooks.persist(this, bytes, origin);
+    this.hooks.persist(this, bytes, origin, state.rootsTouched(analysis));
   }
 
   /**

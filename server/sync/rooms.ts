@@ -29,8 +29,11 @@ export interface RoomsOptions {
   authorship?: Authorship;
 }
 
-/** Told after updates of a room were stored and sent, with the participants who sent them (approvals notice edits this way). */
-export type StoredListener = (id: string, editors: readonly string[]) => void;
+/**
+ * Told after updates of a room were stored and sent, with the participants who sent them and the top-level names
+ * they wrote under (approvals notice edits this way, and check only the sections those names hold).
+ */
+export type StoredListener = (id: string, editors: readonly string[], roots: ReadonlySet<string>) => void;
 
 /** The origin of changes the server itself makes to a document. */
 export const SERVER_ORIGIN = 'server';
@@ -64,9 +67,9 @@ export class Rooms implements ControlledRooms {
     this.listEntry = new ListEntry(agreements, options.log);
     this.flusher = new Flusher(
       docs,
-      (room, editors, stored) => {
+      (room, editors, stored, roots) => {
         this.relay?.stored(room, stored);
-        for (const listener of this.storedListeners) listener(room.id, editors);
+        for (const listener of this.storedListeners) listener(room.id, editors, roots);
       },
       (room, error) => {
         options.log(`storing updates of ${room.id} failed: ${String(error)}`);
@@ -82,7 +85,7 @@ export class Rooms implements ControlledRooms {
       options.log,
     );
     this.hooks = {
-      persist: (room, update, origin) => this.persist(room, update, origin),
+      persist: (room, update, origin, roots) => this.persist(room, update, origin, roots),
       emptied: (room) => this.timers.scheduleIdle(room),
       flush: () => this.flusher.flush(),
       loaded: (room, prepared) => {
@@ -237,8 +240,8 @@ export class Rooms implements ControlledRooms {
     }
   }
 
-  private persist(room: Room, update: Uint8Array, origin: unknown): void {
-    this.flusher.enqueue(room, update, origin);
+  private persist(room: Room, update: Uint8Array, origin: unknown, roots: ReadonlySet<string>): void {
+    this.flusher.enqueue(room, update, origin, roots);
     this.listEntry.edited(room);
     this.timers.edited(room);
   }

@@ -70,6 +70,18 @@ export class DocState implements DocView {
     return !this.deleted.addsTo(client, clock, length);
   }
 
+  /**
+   * The top-level names an update taken in (see add) wrote under: its new
+   * runs and what it deleted. Approvals read it to tell which sections an
+   * edit may have changed, without building the document.
+   */
+  rootsTouched(analysis: Analysis): Set<string> {
+    const roots = new Set<string>();
+    for (const run of analysis.runs) if (run.root) roots.add(run.root);
+    for (const d of analysis.deletes) this.roots.rootsIn(d.client, d.clock, d.length, roots);
+    return roots;
+  }
+
   /** The client ids the document holds items of. */
   clients(): IterableIterator<number> {
     return this.vector.keys();

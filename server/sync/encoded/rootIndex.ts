@@ -39,6 +39,24 @@ export class RootIndex {
     return undefined;
   }
 
+  /** Adds to `out` the root of every run that `[clock, clock + length)` of `client` overlaps (what a delete range touches; null runs hold nothing). */
+  rootsIn(client: number, clock: number, length: number, out: Set<string>): void {
+    const runs = this.byClient.get(client);
+    if (!runs) return;
+    // The first run that ends after `clock`, then every run that starts before the range ends.
+    let lo = 0;
+    let hi = runs.ends.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((runs.ends[mid] ?? 0) <= clock) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < runs.starts.length && (runs.starts[i] ?? 0) < clock + length; i++) {
+      const root = runs.roots[i];
+      if (root) out.add(root);
+    }
+  }
+
   /** How many runs it holds (for tests and the memory benchmark's curiosity). */
   get size(): number {
     let n = 0;
