@@ -132,7 +132,7 @@ export function createServices(db: Db, options: ContainerOptions) {
     afterApprove: notifications.approved,
   });
   // A stored edit may change an approved section: approvals check, and clear what it changed.
-  rooms.onStored((id, editors) => approvals.scheduleReconcile(id, editors));
+  rooms.onStored((id, editors, roots) => approvals.scheduleReconcile(id, editors, roots));
   const historyStore = new HistoryStore(db);
   const historyService = new HistoryService({ store: historyStore, rooms, participants: participantStore, hub, templateOf });
   const recorder = new HistoryRecorder(

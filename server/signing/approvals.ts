@@ -9,6 +9,7 @@ import type { AuditLog } from '../store/audit';
 import type { Participant, ParticipantStore } from '../store/participants';
 import type { Rooms } from '../sync/rooms';
 import { sectionHash } from './hash';
+import { sectionsTouched } from './touched';
 
 export interface ApprovalDeps {
   approvals: ApprovalStore;
@@ -84,28 +85,34 @@ export class ApprovalService {
     return this.list(by.agreementId);
   }
 
-  /** Agreements with a check scheduled, and who edited since the last check (with the tick of their last edit). */
-  private readonly pending = new Map<string, { timer: NodeJS.Timeout; editors: Map<string, number> }>();
+  /**
+   * Agreements with a check scheduled, who edited since the last check (with the tick of their last edit), and the
+   * top-level names their edits wrote under (null: unknown, every section is checked).
+   */
+  private readonly pending = new Map<string, { timer: NodeJS.Timeout; editors: Map<string, number>; roots: Set<string> | null }>();
 
   /**
    * Called after every stored edit, with the participants whose updates
-   * were stored; coalesces bursts of typing into one check, which names
-   * everyone who edited in that burst.
+   * were stored and the top-level names they wrote under; coalesces bursts
+   * of typing into one check, which names everyone who edited in that burst.
    */
-  scheduleReconcile(agreementId: string, editors: readonly string[] = []): void {
+  scheduleReconcile(agreementId: string, editors: readonly string[] = [], roots?: ReadonlySet<string>): void {
     const tick = ++this.clock;
     if (this.withApprovals.get(agreementId) === false) return;
     const scheduled = this.pending.get(agreementId);
     if (scheduled) {
       for (const e of editors) scheduled.editors.set(e, tick);
+      if (!roots) scheduled.roots = null;
+      else for (const r of roots) scheduled.roots?.add(r);
       return;
     }
     const next = {
       editors: new Map(editors.map((e) => [e, tick])),
+      roots: roots ? new Set(roots) : null,
       timer: setTimeout(() => {
         this.pending.delete(agreementId);
         try {
-          this.reconcile(agreementId, next.editors);
+          this.reconcile(agreementId, next.editors, next.roots ?? undefined);
         } catch {
           // An unreadable document keeps its approvals; it cannot be locked anyway.
         }
@@ -119,15 +126,21 @@ export class ApprovalService {
    * changed, and logs each one ('approvals_cleared') with the section, the
    * party and who edited after it was given (`editors`: participant → tick
    * of their last stored edit). An approval given meanwhile to the section
-   * as it is now stays.
+   * as it is now stays. With `roots` (the top-level names the edits wrote
+   * under), only the sections they hold are checked, and an edit that holds
+   * no approved section does not read the document: a Y.Doc of a long
+   * agreement is rebuilt or kept for nothing otherwise, every burst of typing.
    */
-  reconcile(agreementId: string, editors: ReadonlyMap<string, number> = new Map()): void {
+  reconcile(agreementId: string, editors: ReadonlyMap<string, number> = new Map(), roots?: Iterable<string>): void {
     let known = this.withApprovals.get(agreementId);
     if (known === undefined) this.remember(agreementId, (known = this.d.approvals.has(agreementId)));
     if (!known) return;
     const template = this.d.templateOf(agreementId);
+    const touched = roots ? sectionsTouched(template, roots) : 'all';
+    const checked = this.d.approvals.list(agreementId).filter((a) => touched === 'all' || touched.has(a.section));
+    if (checked.length === 0) return;
     const content = this.d.rooms.read(agreementId, (doc) => readAgreement(doc, template));
-    const stale = this.d.approvals.list(agreementId).filter((a) => {
+    const stale = checked.filter((a) => {
       const s = template.sections.find((t) => t.key === a.section);
       return !s || sectionHash(content, s) !== a.contentHash;
     });
