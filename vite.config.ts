@@ -1,3 +1,7 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { parse } from '@formatjs/icu-messageformat-parser';
@@ -78,9 +82,39 @@ function precompiledCatalogues(): Plugin {
   };
 }
 
+/**
+ * Writes each built script and stylesheet also compressed, beside it:
+ * `.br` (brotli, best) and `.gz` (gzip -9), which the server sends to a
+ * browser that accepts them (server/static.ts), so a page's first load
+ * moves its JS compressed (about a quarter of its size) without the server
+ * compressing anything per request. Files under 1 kB gain too little.
+ */
+function precompressedAssets(): Plugin {
+  const brotli = promisify(brotliCompress);
+  const gz = promisify(gzip);
+  return {
+    name: 'entente:precompressed-assets',
+    apply: 'build',
+    async writeBundle(output, bundle) {
+      const dir = output.dir ?? '';
+      const files = Object.keys(bundle).filter((name) => /\.(js|css|svg)$/.test(name));
+      await Promise.all(
+        files.map(async (name) => {
+          const path = join(dir, name);
+          const data = await readFile(path);
+          if (data.length < 1024) return;
+          const params = { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: data.length };
+          await writeFile(`${path}.br`, await brotli(data, { params }));
+          await writeFile(`${path}.gz`, await gz(data, { level: 9 }));
+        }),
+      );
+    },
+  };
+}
+
 export default defineConfig(({ command }) => ({
   root: 'client',
-  plugins: [react(), precompiledCatalogues()],
+  plugins: [react(), precompiledCatalogues(), precompressedAssets()],
   resolve: {
     alias: command === 'build' ? [{ find: /^@formatjs\/icu-messageformat-parser$/, replacement: '@formatjs/icu-messageformat-parser/no-parser.js' }] : [],
   },

@@ -3,7 +3,11 @@ import { join, resolve } from 'node:path';
 import { Hono } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
 
-/** Serves the built client; unknown paths get index.html so client routes work on reload. */
+/**
+ * Serves the built client; unknown paths get index.html so client routes work
+ * on reload. A file the build also wrote compressed (`.br`, `.gz`: vite.config.ts)
+ * goes compressed to a browser that accepts it.
+ */
 export function serveClient(clientDir: string): Hono {
   const root = resolve(clientDir);
   const indexHtml = readFileSync(join(root, 'index.html'), 'utf8');
@@ -13,6 +17,6 @@ export function serveClient(clientDir: string): Hono {
       // Asset names carry a content hash.
       if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
     })
-    .use('*', serveStatic({ root }))
+    .use('*', serveStatic({ root, precompressed: true }))
     .get('*', (c) => c.html(indexHtml));
 }

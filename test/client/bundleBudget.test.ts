@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -104,5 +105,19 @@ describe('first page load budget', () => {
     expect(named.length).toBeGreaterThan(40);
     const areas: readonly string[] = WORDS[route];
     expect(named.filter((key) => !areas.includes(areaOf(key)))).toEqual([]);
+  });
+
+  it('every script and stylesheet over 1 kB is also written compressed, brotli and gzip, for the server to send as is', () => {
+    const assets = readdirSync(join(outDir, 'assets')).filter((name) => /\.(js|css)$/.test(name));
+    let checked = 0;
+    for (const name of assets) {
+      const path = join(outDir, 'assets', name);
+      const data = readFileSync(path);
+      if (data.length < 1024) continue;
+      expect(brotliDecompressSync(readFileSync(`${path}.br`)).equals(data), `${name}.br`).toBe(true);
+      expect(gunzipSync(readFileSync(`${path}.gz`)).equals(data), `${name}.gz`).toBe(true);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(10);
   });
 });
