@@ -24,8 +24,18 @@ const READY: Record<Readiness, () => number | false> = {
   },
 };
 
+/** In the page: performance.now() once every rich-text area has its editor (the agreement page builds them after the first, client/editor/editorTurns.ts). */
+const ALL_EDITORS: Record<Readiness, () => number | false> = {
+  app: () => (document.querySelector('[data-fragment]') && !document.querySelector('.rich-text-pending') ? performance.now() : false),
+  minimal: () => performance.now(),
+};
+
 export interface Opened {
   ms: number;
+  /** Until every section's editor is there too. */
+  allMs: number;
+  /** Bytes of JS the page received (compressed as sent) until it was usable. */
+  scriptBytes: number;
   /** Script URLs the page requested before it was usable, in order. */
   scripts: string[];
   page: Page;
@@ -42,5 +52,15 @@ export async function timeOpen(context: BrowserContext, url: string, readiness: 
   const handle = await page.waitForFunction(READY[readiness], undefined, { polling: 'raf', timeout: 60_000 });
   done = true;
   const ms = (await handle.jsonValue()) as number;
-  return { ms, scripts, page };
+  const all = await page.waitForFunction(ALL_EDITORS[readiness], undefined, { polling: 'raf', timeout: 60_000 });
+  const allMs = (await all.jsonValue()) as number;
+  const scriptBytes = await page.evaluate(
+    (until) =>
+      performance
+        .getEntriesByType('resource')
+        .filter((r): r is PerformanceResourceTiming => r instanceof PerformanceResourceTiming && /\.js(\?|$)/.test(r.name) && r.responseEnd <= until)
+        .reduce((sum, r) => sum + r.encodedBodySize, 0),
+    ms,
+  );
+  return { ms, allMs, scriptBytes, scripts, page };
 }

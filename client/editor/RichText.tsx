@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import { EditorContent, useEditor } from '@tiptap/react';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
@@ -18,6 +18,8 @@ import { useTableEditing } from './tables/useTableEditing';
 import { SuggestionHighlights } from './suggestions/SuggestionHighlights';
 import { useSuggestions } from './suggestions/SuggestionsProvider';
 import { noteEditorShown } from './pageReady';
+import { useEditorTurn } from './editorTurns';
+import { fragmentToText } from '../../shared/render';
 
 interface RichTextProps {
   collab: Collab;
@@ -45,8 +47,41 @@ function renderCaret(user: Record<string, unknown>): HTMLElement {
 /**
  * One collaborative rich-text area, bound to one fragment of the shared doc.
  * The wrapper's `data-fragment` is a stable hook for tests and tooling.
+ * Until its editor's turn comes (client/editor/editorTurns.ts: at once for
+ * the page's first, after the page is usable for the others), the area
+ * shows its text as it stands.
  */
-export function RichText({ collab, fragment, label, placeholder }: RichTextProps) {
+export function RichText(props: RichTextProps) {
+  const { granted, hurry } = useEditorTurn();
+  if (granted) return <CollabRichText {...props} />;
+  return <PendingText collab={props.collab} fragment={props.fragment} label={props.label} onPress={hurry} />;
+}
+
+/** The fragment's text, one paragraph per block, in the box the editor will take. */
+function PendingText({ collab, fragment, label, onPress }: Pick<RichTextProps, 'collab' | 'fragment' | 'label'> & { onPress: () => void }) {
+  const yFragment = useMemo(() => collab.doc.getXmlFragment(fragment), [collab.doc, fragment]);
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      yFragment.observeDeep(onChange);
+      return () => yFragment.unobserveDeep(onChange);
+    },
+    [yFragment],
+  );
+  // Live: someone else's edits show while the editor waits.
+  const text = useSyncExternalStore(subscribe, () => fragmentToText(yFragment));
+  const lines = text.split('\n');
+  return (
+    <div className="rich-text" data-fragment={fragment}>
+      <div className="rich-text-pending" aria-label={label} aria-busy="true" onPointerDown={onPress}>
+        {lines.map((line, i) => (
+          <p key={i}>{line}</p>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+function CollabRichText({ collab, fragment, label, placeholder }: RichTextProps) {
   // The whole presence user (name, colour, party, role): the caret extension writes it to awareness.
   const user = useIdentity();
   const canEdit = useCanEdit();
