@@ -54,11 +54,11 @@ function renderCaret(user: Record<string, unknown>): HTMLElement {
 export function RichText(props: RichTextProps) {
   const { granted, hurry } = useEditorTurn();
   if (granted) return <CollabRichText {...props} />;
-  return <PendingText collab={props.collab} fragment={props.fragment} label={props.label} onPress={hurry} />;
+  return <PendingText {...props} onPress={hurry} />;
 }
 
 /** The fragment's text, one paragraph per block, in the box the editor will take. */
-function PendingText({ collab, fragment, label, onPress }: Pick<RichTextProps, 'collab' | 'fragment' | 'label'> & { onPress: () => void }) {
+function PendingText({ collab, fragment, label, placeholder, onPress }: RichTextProps & { onPress: () => void }) {
   const yFragment = useMemo(() => collab.doc.getXmlFragment(fragment), [collab.doc, fragment]);
   const subscribe = useCallback(
     (onChange: () => void) => {
@@ -69,13 +69,10 @@ function PendingText({ collab, fragment, label, onPress }: Pick<RichTextProps, '
   );
   // Live: someone else's edits show while the editor waits.
   const text = useSyncExternalStore(subscribe, () => fragmentToText(yFragment));
-  const lines = text.split('\n');
   return (
     <div className="rich-text" data-fragment={fragment}>
       <div className="rich-text-pending" aria-label={label} aria-busy="true" onPointerDown={onPress}>
-        {lines.map((line, i) => (
-          <p key={i}>{line}</p>
-        ))}
+        {text === '' ? <p className="is-editor-empty" data-placeholder={placeholder ?? ''} /> : text.split('\n').map((line, i) => <p key={i}>{line}</p>)}
       </div>
     </div>
   );
