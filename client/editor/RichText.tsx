@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { EditorContent, useEditor } from '@tiptap/react';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
@@ -53,8 +53,18 @@ function renderCaret(user: Record<string, unknown>): HTMLElement {
  */
 export function RichText(props: RichTextProps) {
   const { granted, hurry } = useEditorTurn();
-  if (granted) return <CollabRichText {...props} />;
-  return <PendingText {...props} onPress={hurry} />;
+  // Pressed while waiting: the editor takes the focus when it comes, so the reader can type at once.
+  const [pressed, setPressed] = useState(false);
+  if (granted) return <CollabRichText {...props} focusWhenBuilt={pressed} />;
+  return (
+    <PendingText
+      {...props}
+      onPress={() => {
+        setPressed(true);
+        hurry();
+      }}
+    />
+  );
 }
 
 /** The fragment's text, one paragraph per block, in the box the editor will take. */
@@ -78,7 +88,7 @@ function PendingText({ collab, fragment, label, placeholder, onPress }: RichText
   );
 }
 
-function CollabRichText({ collab, fragment, label, placeholder }: RichTextProps) {
+function CollabRichText({ collab, fragment, label, placeholder, focusWhenBuilt = false }: RichTextProps & { focusWhenBuilt?: boolean }) {
   // The whole presence user (name, colour, party, role): the caret extension writes it to awareness.
   const user = useIdentity();
   const canEdit = useCanEdit();
@@ -119,6 +129,13 @@ function CollabRichText({ collab, fragment, label, placeholder }: RichTextProps)
   );
 
   useEffect(noteEditorShown, []);
+  // Once, for the press that built it (not again when the editor is rebuilt).
+  const focusOnce = useRef(focusWhenBuilt);
+  useEffect(() => {
+    if (!focusOnce.current || editor.isDestroyed) return;
+    focusOnce.current = false;
+    editor.commands.focus('end');
+  }, [editor]);
 
   // Cell selection and Tab between cells, loaded once the page is idle (client/editor/tables).
   useTableEditing(editor);

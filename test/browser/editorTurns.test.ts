@@ -85,7 +85,7 @@ describe('section editors', { timeout: 90_000 }, () => {
     await page.close();
   });
 
-  it('show their text while they wait, and one pressed on is built next', async () => {
+  it('show their text while they wait, and one pressed on is built next, with the focus', async () => {
     // Text in a lower section, kept by the server and this browser.
     const context = await signIn();
     const writer = await open(context);
@@ -103,6 +103,10 @@ describe('section editors', { timeout: 90_000 }, () => {
     await page.locator(`[data-fragment="${f('duration')}"] .rich-text-pending`).click();
     await editorOf(page, f('duration')).waitFor({ timeout: 5_000 });
     expect(await editorText(page, f('duration'))).toContain('Three years from signature.');
+    // It took the focus: what the reader types next goes in.
+    await expect.poll(() => editorOf(page, f('duration')).evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type(' Renewable once.');
+    expect(await editorText(page, f('duration'))).toContain('Three years from signature. Renewable once.');
     await page.close();
   });
 });
