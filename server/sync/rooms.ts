@@ -3,7 +3,7 @@ import type { AgreementStore } from '../store/agreements';
 import type { DocStore } from '../store/docs';
 import { CloseCode } from '../../shared/closeCodes';
 import { Flusher } from './flusher';
-import { Compactor } from './encoded/compactor';
+import { Compaction } from './compaction';
 import { ListEntry } from './listEntry';
 import { Room, type RoomHooks } from './room';
 import { RoomLoader, type Prepare } from './roomLoader';
@@ -40,7 +40,8 @@ export const SERVER_ORIGIN = 'server';
 
 /**
  * The loaded rooms. A room is loaded on first use (RoomLoader), compacted in
- * the background as its update log grows, and unloaded when idle (RoomTimers).
+ * the background as its update log grows (Compaction), and unloaded when idle
+ * (RoomTimers).
  */
 export class Rooms implements ControlledRooms {
   private readonly rooms = new Map<string, Room>();
@@ -54,16 +55,22 @@ export class Rooms implements ControlledRooms {
   private readonly hooks: RoomHooks;
   private readonly listEntry: ListEntry;
   private readonly storedListeners = new Set<StoredListener>();
-  private readonly compactor = new Compactor();
+  private readonly compaction: Compaction;
   readonly flusher: Flusher;
 
   constructor(
-    private readonly docs: DocStore,
+    docs: DocStore,
     agreements: AgreementStore,
     private readonly options: RoomsOptions,
   ) {
     this.loader = new RoomLoader(docs, options.prepare, options.log);
-    this.timers = new RoomTimers(options, { unload: (room) => this.unload(room), compact: (room) => this.compactInBackground(room) });
+    this.timers = new RoomTimers(options, { unload: (room) => this.unload(room), compact: (room) => this.compaction.inBackground(room) });
+    this.compaction = new Compaction(docs, this.timers, {
+      isLoaded: (room) => this.rooms.get(room.id) === room,
+      flush: () => this.flusher.flush(),
+      relay: () => this.relay,
+      log: options.log,
+    });
     this.listEntry = new ListEntry(agreements, options.log);
     this.flusher = new Flusher(
       docs,
@@ -246,63 +253,10 @@ export class Rooms implements ControlledRooms {
     this.timers.edited(room);
   }
 
-  /**
-   * In the background, while the room is being edited: folds what is stored
-   * into one snapshot in a worker thread (Compactor), then replaces the log
-   * up to where the fold started; updates stored meanwhile stay in the log.
-   */
-  private compactInBackground(room: Room): void {
-    if (room.updatesSinceCompaction === 0 || this.rooms.get(room.id) !== room) return this.timers.compacted(room);
-    this.flusher.flush(); // the snapshot must cover exactly what is stored
-    let upToSeq: number;
-    let job: ReturnType<Room['compactionJob']>;
-    try {
-      // With other instances writing too: read what they stored, and fold only what the document holds.
-      this.relay?.catchUp(room);
-      upToSeq = this.relay ? room.appliedSeq : this.docs.lastSeq(room.id);
-      job = room.compactionJob();
-    } catch (error) {
-      this.options.log(`compacting ${room.id} failed: ${String(error)}`);
-      return this.timers.compacted(room);
-    }
-    this.compactor
-      .run(job.parts)
-      .then(({ state, vector }) => {
-        if (this.rooms.get(room.id) !== room) return;
-        this.docs.compact(room.id, state, vector, upToSeq);
-        room.compacted(job, state);
-      })
-      .catch((error: unknown) => {
-        // A room unloaded meanwhile compacted on its own.
-        if (this.rooms.get(room.id) === room) this.options.log(`compacting ${room.id} failed: ${String(error)}`);
-      })
-      .finally(() => {
-        this.timers.compacted(room);
-        // What was stored while it ran may be past the threshold already: no later edit need come to fold it.
-        if (this.rooms.get(room.id) === room) this.timers.edited(room);
-      });
-  }
-
-  /** Replaces the room's update log by one snapshot of its current state, now (on unload). */
-  private compact(room: Room): void {
-    this.timers.compacted(room);
-    if (room.updatesSinceCompaction === 0 || this.rooms.get(room.id) !== room) return;
-    this.flusher.flush(); // the snapshot must cover exactly what is stored
-    try {
-      this.relay?.catchUp(room);
-      const { state, vector } = room.compactedState();
-      this.docs.compact(room.id, state, vector, this.relay ? room.appliedSeq : undefined);
-      room.byteSize = state.byteLength;
-      room.updatesSinceCompaction = 0;
-    } catch (error) {
-      this.options.log(`compacting ${room.id} failed: ${String(error)}`);
-    }
-  }
-
   private unload(room: Room, compact = true): void {
     this.timers.cancelIdle(room);
     if (this.rooms.get(room.id) !== room) return;
-    if (compact) this.compact(room);
+    if (compact) this.compaction.now(room);
     this.timers.compacted(room);
     this.listEntry.unloaded(room);
     this.relay?.closed(room);
@@ -317,6 +271,6 @@ export class Rooms implements ControlledRooms {
       room.closeAll(code, reason);
       this.unload(room);
     }
-    this.compactor.stop();
+    this.compaction.stop();
   }
 }
