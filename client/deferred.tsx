@@ -6,7 +6,7 @@ import { usePageReady, whenPageReady } from './editor/pageReady';
 /**
  * Parts of the agreement page that are not needed to read or edit the text
  * (the status and signing card with its dialogs, the comments column and
- * its composer, the participants panel): each is its own chunk, asked for
+ * its composer, the participants panel, the header's bell): each is its own chunk, asked for
  * when first rendered, so the document becomes editable without waiting
  * for them. They are asked for once the page is usable (an editor is there
  * and synced, client/editor/pageReady.ts), so their download and set-up do
@@ -71,3 +71,5 @@ export const StatusPanel = deferred(async () => (await import('./signing/StatusP
 export const StatusDialogs = deferred(async () => (await import('./signing/StatusDialogs')).StatusDialogs);
 export const CommentsSidebar = deferred(async () => (await import('./comments/CommentsSidebar')).CommentsSidebar);
 export const ParticipantsPanel = deferred(async () => (await import('./access/ParticipantsPanel')).ParticipantsPanel);
+// The header's bell (and its mail settings): what one was told can wait until the text is editable.
+export const Bell = deferred(async () => (await import('./notifications/Bell')).Bell);

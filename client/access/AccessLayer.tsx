@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { Bell } from '../notifications/Bell';
+import { Bell } from '../deferred';
 import type { Me } from '../../shared/api';
 import { CloseCode } from '../../shared/closeCodes';
 import type { Collab } from '../editor/useCollab';
