@@ -151,6 +151,8 @@ export const ParticipantListSchema = z.object({ participants: z.array(Participan
 export const MeSchema = z.object({
   participant: ParticipantViewSchema,
   agreementId: z.string(),
+  /** The template the agreement was drafted from: the page loads its chunk beside the first sync, not after it. */
+  templateId: z.string(),
   can: z.object({ edit: z.boolean(), comment: z.boolean(), approve: z.boolean(), sign: z.boolean(), manage: z.boolean() }),
 });
 

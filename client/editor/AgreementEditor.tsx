@@ -19,7 +19,7 @@ import { useCollab, type Collab } from './useCollab';
 import { useLiveCache } from '../data/useLiveCache';
 import { useSession } from '../session';
 import { useYString } from './yhooks';
-import { useTemplate } from './templates';
+import { preloadTemplate, useTemplate } from './templates';
 import { AccessGate } from '../access/AccessGate';
 import { AccessLayer } from '../access/AccessLayer';
 import { AccessNotices } from '../access/AccessNotices';
@@ -49,8 +49,11 @@ export function AgreementEditor({ id }: { id: string }) {
 
 /** The open document: toolbar, sections, side column. The route (client/routes.tsx) loads it only once the gate let the reader in. */
 export function CollabEditor({ id }: { id: string }) {
+  const { me } = useSession();
   // One local copy per participant: someone else's offline edits in this browser are never sent as ours.
-  const collab = useCollab(id, useSession().me.participant.id);
+  const collab = useCollab(id, me.participant.id);
+  // The template's chunk beside the first sync, not after it names the template (a first open has no local copy to name it).
+  useEffect(() => void preloadTemplate(me.templateId), [me.templateId]);
   // Keeps this agreement's cached server data current (event stream, edits) while it is open.
   useLiveCache(collab);
   const t = useT();

@@ -3,7 +3,8 @@ import type { AgreementTemplate } from '../../shared/template';
 
 /**
  * The agreement page loads the one template its document uses, in a chunk
- * of its own, once the document names it (meta `templateId`), instead of
+ * of its own, as the document opens (GET /me names it; the document's meta
+ * `templateId` decides), instead of
  * the whole catalogue (shared/templates/index.ts: every section's words in
  * both languages, each template's questions) in its first load. A template
  * added to the catalogue is added here too (test/client/templates.test.ts
@@ -26,6 +27,11 @@ export async function loadTemplate(id: string): Promise<AgreementTemplate | unde
   const template = await load();
   loaded.set(id, template);
   return template;
+}
+
+/** Starts loading a template's chunk ahead of need (an unknown id or a failure is met again by useTemplate). */
+export function preloadTemplate(id: string): void {
+  loadTemplate(id).catch(() => undefined);
 }
 
 export interface TemplateState {

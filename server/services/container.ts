@@ -173,6 +173,7 @@ export function createServices(db: Db, options: ContainerOptions) {
     audit,
     partyStore,
     (id) => versions.lockedSignersOf(id),
+    (id) => agreementStore.get(id)?.templateId ?? '',
     notifications.invited,
   );
   const parties = new PartyService({

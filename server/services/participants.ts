@@ -48,12 +48,14 @@ export class ParticipantService {
     private readonly parties: PartyStore,
     /** While the agreement is locked, who was recorded to sign it (null otherwise). */
     private readonly lockedSigners: (agreementId: string) => VersionSigner[] | null,
+    /** The id of the template an agreement was drafted from (its record's). */
+    private readonly templateIdOf: (agreementId: string) => string,
     /** After an invitation is stored: the invited person is told, with their personal link. */
     private readonly invited?: (participant: Participant, link: string) => void,
   ) {}
 
   me(p: Participant): Me {
-    return { participant: toView(p), agreementId: p.agreementId, can: rightsOf(p) };
+    return { participant: toView(p), agreementId: p.agreementId, templateId: this.templateIdOf(p.agreementId), can: rightsOf(p) };
   }
 
   /** Everyone on the agreement. No links: the server keeps only their hashes. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { api, createAgreement, useTestServer } from './harness';
+import { MeSchema } from '../../shared/apiSchemas';
 
 const server = useTestServer();
 
@@ -38,6 +39,15 @@ describe('REST: agreements', () => {
       name: 'Odile',
       partyId: body.content.parties[1]?.id,
     });
+  });
+
+  it("GET /me names the agreement's template, so a page can load it before the document does", async () => {
+    const res = await post('/api/agreements', JSON.stringify({ title: 'Partenariat', language: 'fr', templateId: 'partnership', owner }));
+    const created = (await res.json()) as { id: string };
+    const cookie = res.headers.get('set-cookie')?.split(';')[0] ?? '';
+    const me = MeSchema.parse(await (await fetch(`${server.url}/api/agreements/${created.id}/me`, { headers: { cookie } })).json());
+    expect(me.templateId).toBe('partnership');
+    expect(me.agreementId).toBe(created.id);
   });
 
   it('lists the agreements this browser has a session for, and opens one', async () => {

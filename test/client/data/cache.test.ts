@@ -148,6 +148,7 @@ describe('live events', () => {
     const me: Me = {
       participant: person('owner', { role: 'owner' }),
       agreementId: ID,
+      templateId: 'mou',
       can: { edit: true, comment: true, approve: true, sign: true, manage: true },
     };
     const parties: PartyView[] = [{ id: 'p0', index: 0, legalName: 'A', participants: 1 }];
