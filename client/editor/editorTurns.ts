@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { whenPageReady } from './pageReady';
+import { isPageReady, whenPageReady } from './pageReady';
 
 /**
  * Which section editors are built when. Each Tiptap editor costs a few tens
@@ -20,16 +20,14 @@ const queue: Turn[] = [];
 let holder: Turn | null = null;
 let scheduled = false;
 let firstGiven = false;
-let pageReady = false;
 
 function schedule(): void {
-  if (scheduled || !pageReady) return;
+  if (scheduled || !isPageReady()) return;
   scheduled = true;
   setTimeout(next, 0);
 }
 
 whenPageReady(() => {
-  pageReady = true;
   if (!holder && queue.length > 0) schedule();
 });
 

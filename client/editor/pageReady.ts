@@ -61,4 +61,7 @@ const subscribe = (listener: () => void): (() => void) => {
   return () => listeners.delete(listener);
 };
 
-export const usePageReady = (): boolean => useSyncExternalStore(subscribe, () => ready);
+/** Whether the page is usable yet (client/editor/editorTurns.ts asks before it schedules). */
+export const isPageReady = (): boolean => ready;
+
+export const usePageReady = (): boolean => useSyncExternalStore(subscribe, isPageReady);
