@@ -29,7 +29,8 @@ export class Flusher {
     private readonly log: (message: string) => void = (m) => console.error(m),
   ) {}
 
-  enqueue(room: Room, update: Uint8Array, origin: unknown, roots?: ReadonlySet<string>): void {
+  /** `roots`: the top-level names the update wrote under; required, since a stored update listed under none would tell approvals it changed no section. */
+  enqueue(room: Room, update: Uint8Array, origin: unknown, roots: ReadonlySet<string>): void {
     this.queue.push({ room, item: { update, origin, roots } });
     if (!this.scheduled) {
       this.scheduled = true;
