@@ -88,8 +88,10 @@ export function createServices(db: Db, options: ContainerOptions) {
     off: authorshipOff,
     shared: db.dialect === 'postgres',
   });
+  /** The id of the template an agreement was drafted from, as recorded ('' for an unknown agreement). */
+  const templateIdOf = (agreementId: string): string => agreementStore.get(agreementId)?.templateId ?? '';
   const templateOf = (agreementId: string): AgreementTemplate => {
-    const template = findTemplate(agreementStore.get(agreementId)?.templateId ?? '');
+    const template = findTemplate(templateIdOf(agreementId));
     if (!template) throw new Error(`agreement ${agreementId} has no known template`);
     return template;
   };
@@ -173,7 +175,7 @@ export function createServices(db: Db, options: ContainerOptions) {
     audit,
     partyStore,
     (id) => versions.lockedSignersOf(id),
-    (id) => agreementStore.get(id)?.templateId ?? '',
+    templateIdOf,
     notifications.invited,
   );
   const parties = new PartyService({
