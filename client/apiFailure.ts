@@ -4,7 +4,7 @@ import type { ErrorCode } from '../shared/errors';
  * Why a request failed: the server's code (shared/errors.ts), `http_error`
  * when an error answer is not the server's `{error, message}`, or
  * `invalid_response` when a success answer does not match its schema.
- * Apart from client/api.ts (which loads zod and every response schema) so
+ * Apart from the REST client, client/api/ (which loads zod and the response schemas), so
  * that code which only tells failures apart, like client/errorText.ts, does
  * not bring them into a page.
  */

@@ -3,7 +3,7 @@
  * agreement route asks GET /me as the page starts (client/routes.tsx), to
  * know at once whether to fetch the editor or show the sign-in page, and
  * the data layer's first GET of that path takes this answer instead of
- * asking again (client/api.ts still checks it against its schema). Only the
+ * asking again (client/api/http.ts still checks it against its schema). Only the
  * status is read here.
  */
 export interface EarlyAnswer {

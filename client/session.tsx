@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
 import type { Me } from '../shared/api';
-import { ApiFailure } from './api';
+import { ApiFailure } from './apiFailure';
 import { agreementKeys, useMe } from './data/queries';
 import { isRefusal } from './data/queryClient';
 

@@ -10,7 +10,7 @@ import type { AgreementContent } from './render';
 /**
  * What the REST API answers and the event stream carries, as zod schemas.
  * The response types in shared/api.ts are `z.infer` of these, so the types
- * the server builds and the checks the client runs (client/api.ts,
+ * the server builds and the checks the client runs (client/api/,
  * client/events.ts) cannot drift apart. Objects strip keys they do not
  * name: test/shared/apiSchemas.test.ts parses every route's real answer and
  * checks nothing was dropped.

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { ParticipantView } from '../../shared/api';
 import { INVITABLE_ROLES } from '../../shared/roles';
-import { inviteParticipant } from '../api';
+import { inviteParticipant } from '../api/participants';
 import { errorText } from '../errorText';
 import { roleName, useT } from '../intl';
 import { looksLikeEmail, type InvitableRole } from './validate';

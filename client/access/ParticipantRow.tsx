@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ParticipantView } from '../../shared/api';
 import { INVITABLE_ROLES } from '../../shared/roles';
-import { reissueLink, revokeParticipant, updateParticipant } from '../api';
+import { reissueLink, revokeParticipant, updateParticipant } from '../api/participants';
 import { colorFor, initials } from '../identity';
 import type { Translate } from '../../shared/i18n/translate';
 import { errorText } from '../errorText';

@@ -1,7 +1,7 @@
 import { createContext, useContext, useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import type { Me } from '../../shared/api';
-import { markThreadRead } from '../api';
+import { markThreadRead } from '../api/threads';
 import { useAgreementCache } from '../data/cache';
 import { loadFailed, useParticipants, useStatus, useThreads } from '../data/queries';
 import type { Collab } from '../editor/useCollab';

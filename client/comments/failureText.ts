@@ -1,5 +1,5 @@
 import type { Translate } from '../../shared/i18n/translate';
-import { ApiFailure } from '../api';
+import { ApiFailure } from '../apiFailure';
 import { errorText } from '../errorText';
 
 /** What to tell the writer of a comment when the server refused it. */

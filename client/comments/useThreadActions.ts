@@ -1,5 +1,5 @@
 import type { Anchor, ThreadView, Visibility } from '../../shared/api';
-import { createThread, deleteComment, editComment, replyToThread, setThreadResolved } from '../api';
+import { createThread, deleteComment, editComment, replyToThread, setThreadResolved } from '../api/threads';
 import { useSidebar } from './SidebarContext';
 
 /**

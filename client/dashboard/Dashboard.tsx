@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { DASHBOARD_STATUSES, type DashboardItem, type DashboardStatus } from '../../shared/lifecycleViews';
-import { getDashboard } from '../api';
+import { getDashboard } from '../api/dashboard';
 import { useDates, useT } from '../intl';
 import { noon } from '../lifecycle/AfterSigning';
 import { Link } from '../router';

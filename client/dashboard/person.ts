@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { copySignInLink, getPerson, mailSignInLink, redeemSignIn, signOut } from '../api';
+import { copySignInLink, getPerson, mailSignInLink, redeemSignIn, signOut } from '../api/person';
 
 /**
  * The person this browser is signed in as (GET /api/person), and what changes

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { AuthorView } from '../../shared/api';
-import { getAuthors } from '../api';
+import { getAuthors } from '../api/authors';
 import { agreementKeys } from './queries';
 
 /** Who wrote what (GET /authors): the server's binding of each Yjs client id, kept current by `authors` events. */

@@ -1,5 +1,8 @@
 import { queryOptions, useQuery, type UseQueryResult } from '@tanstack/react-query';
-import { getMe, getStatus, listParticipants, listParties, listThreads } from '../api';
+import { getMe, listParticipants } from '../api/participants';
+import { getStatus } from '../api/status';
+import { listParties } from '../api/parties';
+import { listThreads } from '../api/threads';
 import { isRefusal } from './queryClient';
 
 /**

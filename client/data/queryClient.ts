@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
-import { ApiFailure } from '../api';
+import { ApiFailure } from '../apiFailure';
 
 /** A 4xx: the server answered and said no; asking again will not change that. */
 export const isRefusal = (error: unknown): boolean => error instanceof ApiFailure && error.status >= 400 && error.status < 500;

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { removeAwarenessStates } from 'y-protocols/awareness';
-import { syncBase } from '../api';
+import { syncBase } from '../api/sync';
 import { SyncMonitor } from './syncMonitor';
 import { localCopyName } from './authors/localCopy';
 

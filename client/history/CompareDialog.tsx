@@ -1,6 +1,6 @@
 import type { CompareSideView } from '../../shared/historySchemas';
 import type { AgreementTemplate } from '../../shared/template';
-import { redlineUrl } from '../api';
+import { redlineUrl } from '../api/history';
 import { useDates, useT } from '../intl';
 import { useLanguage } from '../language';
 import { Dialog } from '../signing/Dialog';

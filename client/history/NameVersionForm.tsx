@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { NAME_MAX } from '../../shared/historyViews';
-import { nameVersion } from '../api';
+import { nameVersion } from '../api/history';
 import { useAgreementCache } from '../data/cache';
 import { errorText } from '../errorText';
 import { useT } from '../intl';

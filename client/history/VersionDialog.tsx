@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import * as Y from 'yjs';
 import type { HistoryEntryView } from '../../shared/historySchemas';
 import type { AgreementTemplate, SectionTemplate } from '../../shared/template';
-import { restoreVersion } from '../api';
+import { restoreVersion } from '../api/history';
 import { useAgreementCache } from '../data/cache';
 import { errorText } from '../errorText';
 import { useDates, useT } from '../intl';

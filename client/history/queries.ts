@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { compareVersions, getVersionState, listHistory } from '../api';
+import { compareVersions, getVersionState, listHistory } from '../api/history';
 import { agreementKeys } from '../data/queries';
 
 /**

@@ -1,4 +1,5 @@
-import { addPartnershipRecord, exportUrl, giveNotice, setReviewMeetings } from '../api';
+import { addPartnershipRecord, giveNotice, setReviewMeetings } from '../api/lifecycle';
+import { exportUrl } from '../api/exports';
 import { errorText } from '../errorText';
 import { useDates, useT } from '../intl';
 import { CalendarFeed } from './CalendarFeed';

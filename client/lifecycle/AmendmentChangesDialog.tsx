@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { AgreementTemplate } from '../../shared/template';
-import { compareWithOriginal, originalRedlineUrl } from '../api';
+import { compareWithOriginal, originalRedlineUrl } from '../api/originalCompare';
 import { agreementKeys } from '../data/queries';
 import { ComparisonSections } from '../history/ComparisonSections';
 import { useDates, useT } from '../intl';

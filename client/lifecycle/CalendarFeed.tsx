@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { CalendarFeedCreated, CalendarScope } from '../../shared/calendarSchemas';
 import { copyToClipboard, LinkField } from '../access/PersonalLink';
-import { createCalendarFeed, getCalendarFeeds, revokeCalendarFeed } from '../api';
+import { createCalendarFeed, getCalendarFeeds, revokeCalendarFeed } from '../api/calendar';
 import { agreementKeys } from '../data/queries';
 import { errorText } from '../errorText';
 import { useDates, useT } from '../intl';

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { LifecycleView } from '../../shared/lifecycleSchemas';
-import { decideRenewal, getLinks, openAmendment } from '../api';
+import { decideRenewal, getLinks, openAmendment } from '../api/lifecycle';
 import { errorText } from '../errorText';
 import { useDates, useT } from '../intl';
 import { Link, navigate } from '../router';

@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { LifecycleView } from '../../shared/lifecycleSchemas';
-import { getLifecycle } from '../api';
+import { getLifecycle } from '../api/lifecycle';
 import { agreementKeys } from '../data/queries';
 
 /**

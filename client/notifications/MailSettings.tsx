@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { NOTIFICATION_KINDS, type NotificationKind } from '../../shared/notifyViews';
 import type { MailPreferences } from '../../shared/notifySchemas';
-import { getMailFailures, getMailPreferences, setMailPreferences } from '../api';
+import { getMailFailures, getMailPreferences, setMailPreferences } from '../api/notifications';
 import { agreementKeys } from '../data/queries';
 import { useDates, useT } from '../intl';
 import { useSession } from '../session';

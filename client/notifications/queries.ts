@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { getNotifications, markNotificationsRead } from '../api';
+import { getNotifications, markNotificationsRead } from '../api/notifications';
 import { agreementKeys } from '../data/queries';
 
 /**

@@ -1,7 +1,8 @@
 import type { CreateAgreementInput } from '../../shared/api';
 import { ApiErrorSchema } from '../../shared/apiSchemas';
 import { ImportedAgreementSchema, type ImportedAgreement } from '../../shared/importSchemas';
-import { ApiFailure, checked } from '../api';
+import { ApiFailure } from '../apiFailure';
+import { checked } from '../api/http';
 
 /**
  * Creates an agreement from a Word draft (POST /api/agreements/import, a

@@ -1,4 +1,4 @@
-import { draftUrl } from '../api';
+import { draftUrl } from '../api/exports';
 import { useT } from '../intl';
 import { useStatusCard } from './StatusCardContext';
 

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { recordLegalReview } from '../api';
+import { recordLegalReview } from '../api/status';
 import { useDates, useT } from '../intl';
 import { ActionError } from './ActionError';
 import { useStatusCard } from './StatusCardContext';

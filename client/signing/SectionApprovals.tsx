@@ -1,5 +1,5 @@
 import type { SectionTemplate } from '../../shared/template';
-import { approveSection } from '../api';
+import { approveSection } from '../api/status';
 import { usePartyNames } from '../editor/usePartyNames';
 import { NO_DOC, useOptionalSession, useSigning, whenSaved } from './SigningContext';
 import { useDates, useT } from '../intl';

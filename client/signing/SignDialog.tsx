@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import * as Y from 'yjs';
 import { getMeta, partyList } from '../../shared/schema';
-import { signAgreement } from '../api';
+import { signAgreement } from '../api/status';
 import { errorText } from '../errorText';
 import { useYString } from '../editor/yhooks';
 import { Dialog } from './Dialog';

@@ -1,4 +1,4 @@
-import { exportUrl } from '../api';
+import { exportUrl } from '../api/exports';
 import { useDates, useT } from '../intl';
 import { useStatusCard } from './StatusCardContext';
 

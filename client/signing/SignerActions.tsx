@@ -1,4 +1,4 @@
-import { reviewUrl } from '../api';
+import { reviewUrl } from '../api/exports';
 import { useDates, useT } from '../intl';
 import { useStatusCard } from './StatusCardContext';
 

@@ -9,7 +9,7 @@ type Check =
   { state: 'idle' } | { state: 'checking'; what: string } | { state: 'done'; what: string; result: VerifyResult } | { state: 'failed'; message: string };
 
 // The REST client (and zod with it) and the result's view load when a check is asked for, not with the page.
-const api = () => import('../api');
+const api = () => import('../api/verify');
 const loadOutcome = () => import('./VerifyOutcome');
 const VerifyOutcome = lazy(async () => ({ default: (await loadOutcome()).VerifyOutcome }));
 

@@ -1,5 +1,5 @@
 import type { StatusView } from '../../shared/api';
-import { cancelVersion, lockAgreement, unlockAgreement } from '../api';
+import { cancelVersion, lockAgreement, unlockAgreement } from '../api/status';
 import { useStatusCard } from './StatusCardContext';
 
 /** The owner's requests that move the agreement along: each answers with the new status (see useStatusAction). */

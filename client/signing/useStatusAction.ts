@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { StatusView } from '../../shared/api';
-import { ApiFailure } from '../api';
+import { ApiFailure } from '../apiFailure';
 import { errorText } from '../errorText';
 import type { Signing } from './SigningContext';
 import { useT } from '../intl';

@@ -1,7 +1,14 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod/mini';
-import * as client from '../../client/api';
-import { ApiFailure, checked } from '../../client/api';
+import { ApiFailure } from '../../client/apiFailure';
+import { createAgreement, listAgreements } from '../../client/api/agreements';
+import { getAuthors } from '../../client/api/authors';
+import { checked } from '../../client/api/http';
+import { getMe, inviteParticipant, listParticipants, reissueLink, revokeParticipant, updateParticipant } from '../../client/api/participants';
+import { addParty, listParties, removeParty } from '../../client/api/parties';
+import { approveSection, cancelVersion, getAudit, getStatus, lockAgreement, signAgreement, unlockAgreement } from '../../client/api/status';
+import { createThread, deleteComment, editComment, listThreads, markThreadRead, replyToThread, setThreadResolved } from '../../client/api/threads';
+import { verifyHash } from '../../client/api/verify';
 import * as S from '../../shared/apiSchemas';
 import { activeSections } from '../../shared/included';
 import { mouTemplate } from '../../shared/templates/mou';
@@ -9,7 +16,7 @@ import { listenEvents, startTestServer, tokenOf, waitFor, type TestServer } from
 import { readyAgreement } from '../server/signingFixture';
 
 /**
- * The REST answers as the real server sends them, through client/api.ts (the
+ * The REST answers as the real server sends them, through client/api/ (the
  * client's boundary): every route's answer must pass its schema, and the
  * schema must keep every field the server sent (objects strip unknown keys,
  * so a field added on one side only shows up here).
@@ -17,7 +24,7 @@ import { readyAgreement } from '../server/signingFixture';
 
 let server: TestServer;
 const realFetch = globalThis.fetch;
-/** Who client/api.ts calls as: a personal-link token, and the cookie the agreement list needs. */
+/** Who client/api/ calls as: a personal-link token, and the cookie the agreement list needs. */
 let token = '';
 let cookie = '';
 /** The raw JSON of the last answer, as it came off the wire. */
@@ -25,7 +32,7 @@ let lastBody: unknown = null;
 
 beforeAll(async () => {
   server = await startTestServer();
-  // client/api.ts asks for same-origin paths, as in the page: send them to the test server.
+  // client/api/ asks for same-origin paths, as in the page: send them to the test server.
   globalThis.fetch = async (input, init) => {
     // The test helpers' own calls (absolute URLs) go through untouched.
     if (typeof input !== 'string' || !input.startsWith('/')) return realFetch(input, init);
@@ -69,7 +76,7 @@ async function as<T>(who: string, run: () => Promise<T>): Promise<T> {
 describe('REST answers match shared/apiSchemas', () => {
   it('agreements, session, participants, parties, threads, status and audit of a draft', async () => {
     const created = await exact(S.CreatedAgreementSchema, () =>
-      client.createAgreement({
+      createAgreement({
         title: 'Schémas',
         language: 'fr',
         owner: { name: 'Odile', email: 'odile@example.org' },
@@ -78,49 +85,47 @@ describe('REST answers match shared/apiSchemas', () => {
     );
     token = tokenOf(created.ownerLink);
     const id = created.id;
-    expect((await exact(S.AgreementListSchema, () => client.listAgreements())).map((a) => a.id)).toEqual([id]);
-    const me = await exact(S.MeSchema, () => client.getMe(id));
+    expect((await exact(S.AgreementListSchema, () => listAgreements())).map((a) => a.id)).toEqual([id]);
+    const me = await exact(S.MeSchema, () => getMe(id));
     expect(me.participant.role).toBe('owner');
 
     const partyB = created.content.parties[1]!.id;
     const paul = await exact(S.ParticipantViewSchema, () =>
-      client.inviteParticipant(id, { name: 'Paul', email: 'paul@example.org', partyId: partyB, role: 'editor' }),
+      inviteParticipant(id, { name: 'Paul', email: 'paul@example.org', partyId: partyB, role: 'editor' }),
     );
     expect(paul.link).toMatch(/^\/join\//);
     const vera = await exact(S.ParticipantViewSchema, () =>
-      client.inviteParticipant(id, { name: 'Vera', email: 'vera@example.org', partyId: partyB, role: 'viewer' }),
+      inviteParticipant(id, { name: 'Vera', email: 'vera@example.org', partyId: partyB, role: 'viewer' }),
     );
-    await exact(S.ParticipantViewSchema, () => client.updateParticipant(id, paul.id, { role: 'commenter', signatory: true }));
-    expect((await exact(S.ParticipantViewSchema, () => client.reissueLink(id, vera.id))).link).toMatch(/^\/join\//);
-    expect((await exact(S.ParticipantViewSchema, () => client.revokeParticipant(id, vera.id))).revokedAt).not.toBeNull();
-    const people = await exact(S.ParticipantListSchema, () => client.listParticipants(id));
+    await exact(S.ParticipantViewSchema, () => updateParticipant(id, paul.id, { role: 'commenter', signatory: true }));
+    expect((await exact(S.ParticipantViewSchema, () => reissueLink(id, vera.id))).link).toMatch(/^\/join\//);
+    expect((await exact(S.ParticipantViewSchema, () => revokeParticipant(id, vera.id))).revokedAt).not.toBeNull();
+    const people = await exact(S.ParticipantListSchema, () => listParticipants(id));
     expect(people.map((p) => p.name)).toEqual(['Odile', 'Paul', 'Vera']);
     expect(people.some((p) => 'link' in p)).toBe(false);
 
-    const added = await exact(S.PartyViewSchema, () => client.addParty(id, { legalName: 'C' }));
-    expect((await exact(S.PartyListSchema, () => client.listParties(id))).map((p) => p.legalName)).toEqual(['A', 'B', 'C']);
-    expect((await exact(S.PartyListSchema, () => client.removeParty(id, added.id))).map((p) => p.id)).not.toContain(added.id);
+    const added = await exact(S.PartyViewSchema, () => addParty(id, { legalName: 'C' }));
+    expect((await exact(S.PartyListSchema, () => listParties(id))).map((p) => p.legalName)).toEqual(['A', 'B', 'C']);
+    expect((await exact(S.PartyListSchema, () => removeParty(id, added.id))).map((p) => p.id)).not.toContain(added.id);
     // The server's own changes (the party list) are in the record, bound to nobody.
-    expect((await exact(S.AuthorListSchema, () => client.getAuthors(id))).some((a) => a.participant === null && a.spans.length > 0)).toBe(true);
+    expect((await exact(S.AuthorListSchema, () => getAuthors(id))).some((a) => a.participant === null && a.spans.length > 0)).toBe(true);
 
-    const thread = await exact(S.ThreadViewSchema, () => client.createThread(id, { section: 'purpose', body: 'Pourquoi ?' }));
-    const replied = await exact(S.ThreadViewSchema, () =>
-      as(tokenOf(paul.link ?? ''), () => client.replyToThread(id, thread.id, 'Parce que.', [me.participant.id])),
-    );
+    const thread = await exact(S.ThreadViewSchema, () => createThread(id, { section: 'purpose', body: 'Pourquoi ?' }));
+    const replied = await exact(S.ThreadViewSchema, () => as(tokenOf(paul.link ?? ''), () => replyToThread(id, thread.id, 'Parce que.', [me.participant.id])));
     const reply = replied.comments[1]!;
-    await exact(S.ThreadViewSchema, () => as(tokenOf(paul.link ?? ''), () => client.editComment(id, reply.id, 'Parce que !')));
-    expect((await exact(S.ThreadViewSchema, () => client.markThreadRead(id, thread.id))).unread).toBe(0);
-    await exact(S.ThreadViewSchema, () => as(tokenOf(paul.link ?? ''), () => client.deleteComment(id, reply.id)));
-    expect((await exact(S.ThreadViewSchema, () => client.setThreadResolved(id, thread.id, true))).history.map((h) => h.action)).toEqual(['resolved']);
-    await exact(S.ThreadViewSchema, () => client.setThreadResolved(id, thread.id, false));
-    expect((await exact(S.ThreadListSchema, () => client.listThreads(id))).map((t) => t.id)).toEqual([thread.id]);
+    await exact(S.ThreadViewSchema, () => as(tokenOf(paul.link ?? ''), () => editComment(id, reply.id, 'Parce que !')));
+    expect((await exact(S.ThreadViewSchema, () => markThreadRead(id, thread.id))).unread).toBe(0);
+    await exact(S.ThreadViewSchema, () => as(tokenOf(paul.link ?? ''), () => deleteComment(id, reply.id)));
+    expect((await exact(S.ThreadViewSchema, () => setThreadResolved(id, thread.id, true))).history.map((h) => h.action)).toEqual(['resolved']);
+    await exact(S.ThreadViewSchema, () => setThreadResolved(id, thread.id, false));
+    expect((await exact(S.ThreadListSchema, () => listThreads(id))).map((t) => t.id)).toEqual([thread.id]);
 
-    expect((await exact(S.StatusViewSchema, () => client.getStatus(id))).status).toBe('draft');
-    expect((await exact(S.StatusViewSchema, () => client.approveSection(id, 'purpose'))).approvals).toHaveLength(1);
-    const audit = await exact(S.AuditViewSchema, () => client.getAudit(id));
+    expect((await exact(S.StatusViewSchema, () => getStatus(id))).status).toBe('draft');
+    expect((await exact(S.StatusViewSchema, () => approveSection(id, 'purpose'))).approvals).toHaveLength(1);
+    const audit = await exact(S.AuditViewSchema, () => getAudit(id));
     expect(audit.chain.ok).toBe(true);
     expect(audit.entries.map((e) => e.action)).toContain('party_removed');
-    expect(await exact(S.VerifyResultSchema, () => client.verifyHash('0'.repeat(64)))).toEqual({ match: false, hash: '0'.repeat(64) });
+    expect(await exact(S.VerifyResultSchema, () => verifyHash('0'.repeat(64)))).toEqual({ match: false, hash: '0'.repeat(64) });
   });
 
   it('lock, unlock, sign, cancel, complete and verify', async () => {
@@ -128,35 +133,32 @@ describe('REST answers match shared/apiSchemas', () => {
     const id = ready.a.id;
     token = ready.a.token;
     const partner = ready.partner.token;
-    expect((await exact(S.StatusViewSchema, () => client.lockAgreement(id))).status).toBe('locked');
-    expect((await exact(S.StatusViewSchema, () => client.unlockAgreement(id, 'Une correction'))).status).toBe('draft');
+    expect((await exact(S.StatusViewSchema, () => lockAgreement(id))).status).toBe('locked');
+    expect((await exact(S.StatusViewSchema, () => unlockAgreement(id, 'Une correction'))).status).toBe('draft');
     // Unlocking cleared the approvals: both parties approve again.
-    for (const who of [ready.a.token, partner]) for (const s of activeSections(mouTemplate, {})) await as(who, () => client.approveSection(id, s.key));
-    const v2 = await exact(S.StatusViewSchema, () => client.lockAgreement(id));
+    for (const who of [ready.a.token, partner]) for (const s of activeSections(mouTemplate, {})) await as(who, () => approveSection(id, s.key));
+    const v2 = await exact(S.StatusViewSchema, () => lockAgreement(id));
     const hash2 = v2.version!.hash;
-    await exact(S.StatusViewSchema, () => as(partner, () => client.signAgreement(id, { fullName: 'Paul Partenaire', title: 'Direction', versionHash: hash2 })));
-    expect((await exact(S.StatusViewSchema, () => client.cancelVersion(id, 'Nouvelle version'))).history.map((v) => v.status)).toEqual([
-      'unlocked',
-      'cancelled',
-    ]);
+    await exact(S.StatusViewSchema, () => as(partner, () => signAgreement(id, { fullName: 'Paul Partenaire', title: 'Direction', versionHash: hash2 })));
+    expect((await exact(S.StatusViewSchema, () => cancelVersion(id, 'Nouvelle version'))).history.map((v) => v.status)).toEqual(['unlocked', 'cancelled']);
 
-    for (const who of [ready.a.token, partner]) for (const s of activeSections(mouTemplate, {})) await as(who, () => client.approveSection(id, s.key));
-    const hash3 = (await client.lockAgreement(id)).version!.hash;
-    await as(partner, () => client.signAgreement(id, { fullName: 'Paul Partenaire', title: 'Direction', versionHash: hash3 }));
-    const signed = await exact(S.StatusViewSchema, () => client.signAgreement(id, { fullName: 'Odile Owner', title: 'Direction', versionHash: hash3 }));
+    for (const who of [ready.a.token, partner]) for (const s of activeSections(mouTemplate, {})) await as(who, () => approveSection(id, s.key));
+    const hash3 = (await lockAgreement(id)).version!.hash;
+    await as(partner, () => signAgreement(id, { fullName: 'Paul Partenaire', title: 'Direction', versionHash: hash3 }));
+    const signed = await exact(S.StatusViewSchema, () => signAgreement(id, { fullName: 'Odile Owner', title: 'Direction', versionHash: hash3 }));
     expect(signed.status).toBe('signed');
     expect(signed.version?.pdfHash).toMatch(/^[0-9a-f]{64}$/);
-    expect(await exact(S.StatusViewSchema, () => client.getStatus(id))).toEqual(signed);
-    expect((await exact(S.AuditViewSchema, () => client.getAudit(id))).entries.map((e) => e.action)).toContain('completed');
-    const verified = await exact(S.VerifyResultSchema, () => client.verifyHash(hash3));
+    expect(await exact(S.StatusViewSchema, () => getStatus(id))).toEqual(signed);
+    expect((await exact(S.AuditViewSchema, () => getAudit(id))).entries.map((e) => e.action)).toContain('completed');
+    const verified = await exact(S.VerifyResultSchema, () => verifyHash(hash3));
     expect(verified).toMatchObject({ match: true, matched: 'version', agreement: { versionHash: hash3 } });
     expect(verified.agreement?.signatures).toHaveLength(2);
   });
 
   it('an answer that does not match its schema is an ApiFailure naming the route and the field', async () => {
-    const created = await client.createAgreement({ title: 'Mauvaise forme', language: 'en', owner: { name: 'Olga', email: 'olga@example.org' } });
+    const created = await createAgreement({ title: 'Mauvaise forme', language: 'en', owner: { name: 'Olga', email: 'olga@example.org' } });
     token = tokenOf(created.ownerLink);
-    const me = await client.getMe(created.id);
+    const me = await getMe(created.id);
     let failure: unknown;
     try {
       checked(S.StatusViewSchema, me, 'GET /status');
@@ -170,25 +172,25 @@ describe('REST answers match shared/apiSchemas', () => {
   });
 
   it('an error answer is an ApiFailure with the server’s status, code and message', async () => {
-    const created = await client.createAgreement({ title: 'Refus', language: 'en', owner: { name: 'Olga', email: 'olga@example.org' } });
+    const created = await createAgreement({ title: 'Refus', language: 'en', owner: { name: 'Olga', email: 'olga@example.org' } });
     token = '';
     cookie = '';
-    await expect(client.getStatus(created.id)).rejects.toMatchObject({ status: 401, code: 'unauthenticated', message: expect.any(String) });
+    await expect(getStatus(created.id)).rejects.toMatchObject({ status: 401, code: 'unauthenticated', message: expect.any(String) });
     token = tokenOf(created.ownerLink);
-    await expect(client.getStatus('not-an-id')).rejects.toMatchObject({ status: 404, code: 'not_found' });
-    await expect(client.unlockAgreement(created.id, 'pas verrouillée')).rejects.toMatchObject({ status: 409, code: 'draft' });
+    await expect(getStatus('not-an-id')).rejects.toMatchObject({ status: 404, code: 'not_found' });
+    await expect(unlockAgreement(created.id, 'pas verrouillée')).rejects.toMatchObject({ status: 409, code: 'draft' });
   });
 
   it('every event the stream sends passes AgreementEventSchema', async () => {
-    const created = await client.createAgreement({ title: 'Flux', language: 'fr', owner: { name: 'Odile', email: 'odile@example.org' } });
+    const created = await createAgreement({ title: 'Flux', language: 'fr', owner: { name: 'Odile', email: 'odile@example.org' } });
     token = tokenOf(created.ownerLink);
     const id = created.id;
     const { events } = listenEvents(server.url, token, id, cleanup);
     await waitFor(() => events.length > 0, 'ready');
-    await client.createThread(id, { section: 'purpose', body: 'Une question' });
-    await client.inviteParticipant(id, { name: 'Paul', email: 'paul@example.org', partyId: created.content.parties[1]!.id, role: 'editor' });
-    await client.addParty(id);
-    await client.approveSection(id, 'purpose').catch(() => undefined);
+    await createThread(id, { section: 'purpose', body: 'Une question' });
+    await inviteParticipant(id, { name: 'Paul', email: 'paul@example.org', partyId: created.content.parties[1]!.id, role: 'editor' });
+    await addParty(id);
+    await approveSection(id, 'purpose').catch(() => undefined);
     await waitFor(() => ['thread', 'participants', 'parties'].every((name) => events.some((e) => e.event === name)), 'thread, participants and parties events');
     for (const e of events) {
       const parsed = S.AgreementEventSchema.safeParse({ type: e.event, data: e.data });

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type * as Y from 'yjs';
 import type { Translate } from '../../../shared/i18n/translate';
-import { ApiFailure, addParty, removeParty } from '../../api';
+import { ApiFailure } from '../../apiFailure';
+import { addParty, removeParty } from '../../api/parties';
 import { errorText } from '../../errorText';
 import { useT } from '../../intl';
 import { usePartyList } from '../../data/queries';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { setDefaultMode } from '../../api';
+import { setDefaultMode } from '../../api/status';
 import { useT } from '../../intl';
 import { useCanEdit, useSession } from '../../session';
 import { useSigning } from '../../signing/SigningContext';
