@@ -19,7 +19,7 @@ export type { Tab } from './threadFilters';
  * selected text, telling whether a thread's text is gone, showing it.
  */
 export class CommentsController extends ThreadStore {
-  /** The editors on the page; their highlight plugins register them. */
+  /** The editors on the page; each registers itself (RegisterEditor). */
   readonly editors = new EditorRegistry();
   /** The range `reveal` last selected. */
   revealed: { view: EditorView; from: number; to: number } | null = null;

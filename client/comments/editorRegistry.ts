@@ -1,8 +1,10 @@
+import { Extension } from '@tiptap/core';
+import { Plugin } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
 
 /**
  * The rich-text editors on the page, by the fragment each is bound to. Each
- * editor's highlight plugin registers its view, so a thread can find the
+ * editor registers its view (RegisterEditor below), so a thread can find the
  * editor showing its text, and a DOM selection the editor it is in.
  */
 export class EditorRegistry {
@@ -42,3 +44,29 @@ export class EditorRegistry {
     return null;
   }
 }
+
+/**
+ * Registers an editor's view with the page's registry while it lives. Part
+ * of every editor from the start, apart from the highlights (which come once
+ * the page is usable), so a suggestion or a thread always finds its editor.
+ */
+export const RegisterEditor = Extension.create<{ fragment: string; registry: EditorRegistry | null }>({
+  name: 'registerEditor',
+
+  addOptions() {
+    return { fragment: '', registry: null };
+  },
+
+  addProseMirrorPlugins() {
+    const { fragment, registry } = this.options;
+    if (!registry) return [];
+    return [
+      new Plugin({
+        view(view) {
+          registry.register(fragment, view);
+          return { destroy: () => registry.unregister(fragment, view) };
+        },
+      }),
+    ];
+  },
+});

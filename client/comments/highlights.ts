@@ -1,16 +1,10 @@
-import { Extension } from '@tiptap/core';
+import { keymap } from '@tiptap/pm/keymap';
 import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state';
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import { resolveAnchor } from './anchors';
 import type { CommentsController } from './controller';
 import { bindingOf } from './yBinding';
-
-export interface CommentHighlightsOptions {
-  /** The fragment the editor is bound to (`fragmentName`). */
-  fragment: string;
-  controller: CommentsController | null;
-}
 
 const key = new PluginKey<DecorationSet>('commentHighlights');
 const REFRESH = 'refresh';
@@ -45,73 +39,59 @@ function compute(state: EditorState, view: EditorView | null, fragment: string, 
  * relative positions when threads change or a remote change arrives (the
  * binding's mapping is then current), mapped through local edits otherwise.
  * Clicking a highlight opens its thread; Mod-Alt-M comments on the selection.
+ * `fragment` is the one the editor is bound to (`fragmentName`). Given to
+ * an open editor once the page is usable (client/editor/useAddOns.ts).
  */
-export const CommentHighlights = Extension.create<CommentHighlightsOptions>({
-  name: 'commentHighlights',
-
-  addOptions() {
-    return { fragment: '', controller: null };
-  },
-
-  addKeyboardShortcuts() {
-    return {
+export function commentHighlights(fragment: string, controller: CommentsController): Plugin[] {
+  let current: EditorView | null = null;
+  return [
+    keymap({
       'Mod-Alt-m': () => {
-        const controller = this.options.controller;
-        if (!controller || !controller.me.canComment || controller.getState().locked) return false;
+        if (!controller.me.canComment || controller.getState().locked) return false;
         return controller.draftFromSelection();
       },
-    };
-  },
-
-  addProseMirrorPlugins() {
-    const { fragment, controller } = this.options;
-    if (!controller) return [];
-    let current: EditorView | null = null;
-    return [
-      new Plugin<DecorationSet>({
-        key,
-        state: {
-          init: () => DecorationSet.empty,
-          apply(tr: Transaction, old: DecorationSet, _oldState: EditorState, newState: EditorState): DecorationSet {
-            if (tr.getMeta(key) === REFRESH || tr.getMeta(ySyncPluginKey) !== undefined) return compute(newState, current, fragment, controller);
-            return tr.docChanged ? old.map(tr.mapping, tr.doc) : old;
+    }),
+    new Plugin<DecorationSet>({
+      key,
+      state: {
+        init: () => DecorationSet.empty,
+        apply(tr: Transaction, old: DecorationSet, _oldState: EditorState, newState: EditorState): DecorationSet {
+          if (tr.getMeta(key) === REFRESH || tr.getMeta(ySyncPluginKey) !== undefined) return compute(newState, current, fragment, controller);
+          return tr.docChanged ? old.map(tr.mapping, tr.doc) : old;
+        },
+      },
+      props: {
+        decorations: (state) => key.getState(state),
+        handleClick(_view, _pos, event) {
+          // Overlapping highlights nest: the innermost (most specific) one wins.
+          const target = event.target instanceof Element ? event.target.closest('[data-thread-id]') : null;
+          const id = target?.getAttribute('data-thread-id');
+          if (id) controller.focus(id);
+          return false;
+        },
+      },
+      view(view) {
+        current = view;
+        let last = controller.getState();
+        const refresh = (): void => {
+          if (!view.isDestroyed) view.dispatch(view.state.tr.setMeta(key, REFRESH).setMeta('addToHistory', false));
+        };
+        const unsubscribe = controller.subscribe(() => {
+          const next = controller.getState();
+          const changed = next.threads !== last.threads || next.focused !== last.focused || next.draft !== last.draft;
+          last = next;
+          if (changed) refresh();
+        });
+        // Drawn at once: the binding has rendered the document by the time this is added, or draws on its first update.
+        const timer = setTimeout(refresh, 0);
+        return {
+          destroy() {
+            clearTimeout(timer);
+            unsubscribe();
+            if (current === view) current = null;
           },
-        },
-        props: {
-          decorations: (state) => key.getState(state),
-          handleClick(_view, _pos, event) {
-            // Overlapping highlights nest: the innermost (most specific) one wins.
-            const target = event.target instanceof Element ? event.target.closest('[data-thread-id]') : null;
-            const id = target?.getAttribute('data-thread-id');
-            if (id) controller.focus(id);
-            return false;
-          },
-        },
-        view(view) {
-          current = view;
-          controller.editors.register(fragment, view);
-          let last = controller.getState();
-          const refresh = (): void => {
-            if (!view.isDestroyed) view.dispatch(view.state.tr.setMeta(key, REFRESH).setMeta('addToHistory', false));
-          };
-          const unsubscribe = controller.subscribe(() => {
-            const next = controller.getState();
-            const changed = next.threads !== last.threads || next.focused !== last.focused || next.draft !== last.draft;
-            last = next;
-            if (changed) refresh();
-          });
-          // The binding renders the doc on the first update: draw once it has.
-          const timer = setTimeout(refresh, 0);
-          return {
-            destroy() {
-              clearTimeout(timer);
-              unsubscribe();
-              controller.editors.unregister(fragment, view);
-              if (current === view) current = null;
-            },
-          };
-        },
-      }),
-    ];
-  },
-});
+        };
+      },
+    }),
+  ];
+}

@@ -7,15 +7,14 @@ import { useIdentity } from '../identity';
 import { useCanEdit } from '../session';
 import type { Collab } from './useCollab';
 import { useCommentsController } from '../comments/CommentsProvider';
-import { CommentHighlights } from '../comments/highlights';
-import { AuthorHighlights } from './authors/AuthorHighlights';
+import { RegisterEditor } from '../comments/editorRegistry';
 import { AuthorNote } from './authors/AuthorNote';
 import { useAuthorsView } from './authors/AuthorsProvider';
-import { SuggestChanges } from './suggestions/SuggestChanges';
+import { SuggestChanges, suggestRewrite } from './suggestions/SuggestChanges';
 import { SuggestableNodes } from './suggestions/suggestableNodes';
 import { TextExtensions } from './textExtensions';
-import { useTableEditing } from './tables/useTableEditing';
-import { SuggestionHighlights } from './suggestions/SuggestionHighlights';
+import { addOnsIfLoaded, useAddOns } from './useAddOns';
+import { quietProvider } from './quietAwareness';
 import { useSuggestions } from './suggestions/SuggestionsProvider';
 import { noteEditorShown } from './pageReady';
 import { useEditorTurn } from './editorTurns';
@@ -95,7 +94,7 @@ function CollabRichText({ collab, fragment, label, placeholder, focusWhenBuilt =
   const placeholderRef = useRef(placeholder ?? '');
   placeholderRef.current = placeholder ?? '';
   const yFragment = useMemo(() => collab.doc.getXmlFragment(fragment), [collab.doc, fragment]);
-  // Comment threads anchored in this fragment: highlights, click to open, Mod-Alt-M (client/comments).
+  // Comment threads anchored in this fragment: highlights, click to open, Mod-Alt-M (client/comments/highlights.ts, an add-on).
   const comments = useCommentsController();
   // "Show authors": who wrote each character, from the server's record (client/editor/authors).
   const authors = useAuthorsView()?.view ?? null;
@@ -104,6 +103,10 @@ function CollabRichText({ collab, fragment, label, placeholder, focusWhenBuilt =
   const modeStore = suggestions?.modeStore ?? null;
   const lookStore = suggestions?.look ?? null;
   const onRefused = suggestions?.onRefused;
+  // In Suggesting mode, read-only until the rewrite into suggestions has loaded (useAddOns): no keystroke may become a direct edit.
+  const suggesting = suggestions?.mode === 'suggesting';
+  const rewriteLoaded = useSyncExternalStore(suggestRewrite.subscribe, () => suggestRewrite.get() !== null);
+  const editable = canEdit && (!suggesting || rewriteLoaded);
 
   const editor = useEditor(
     {
@@ -114,14 +117,15 @@ function CollabRichText({ collab, fragment, label, placeholder, focusWhenBuilt =
         // drops nodes the schema lacks), allowed to carry suggestion marks on their children.
         ...SuggestableNodes,
         Collaboration.configure({ fragment: yFragment }),
-        CollaborationCaret.configure({ provider: collab.provider, user, render: renderCaret }),
+        // Through quietProvider: the same person announced again sends nothing.
+        CollaborationCaret.configure({ provider: quietProvider(collab.provider), user, render: renderCaret }),
         Placeholder.configure({ placeholder: () => placeholderRef.current }),
-        CommentHighlights.configure({ fragment, controller: comments }),
-        AuthorHighlights.configure({ authors }),
+        RegisterEditor.configure({ fragment, registry: comments?.editors ?? null }),
         SuggestChanges.configure({ mode: modeStore, onRefused: onRefused ?? (() => undefined) }),
-        SuggestionHighlights.configure({ look: lookStore }),
+        // Table editing and highlights, when their chunk came before this editor (else useAddOns adds them).
+        ...addOnsIfLoaded({ fragment, comments, authors, look: lookStore }),
       ],
-      editable: canEdit,
+      editable,
       editorProps: { attributes: { role: 'textbox', 'aria-multiline': 'true', spellcheck: 'true' } },
     },
     // Name and colour changes go through updateUser below, not a new editor.
@@ -137,8 +141,8 @@ function CollabRichText({ collab, fragment, label, placeholder, focusWhenBuilt =
     editor.commands.focus('end');
   }, [editor]);
 
-  // Cell selection and Tab between cells, loaded once the page is idle (client/editor/tables).
-  useTableEditing(editor);
+  // Table editing, highlights of comments, authors and suggestions, and Suggesting mode's rewrite, loaded once the page is usable.
+  useAddOns(editor, { fragment, comments, authors, look: lookStore }, suggesting);
 
   useEffect(() => {
     if (!editor.isDestroyed) editor.commands.updateUser(user);
@@ -146,8 +150,8 @@ function CollabRichText({ collab, fragment, label, placeholder, focusWhenBuilt =
 
   // Read-only for viewers and commenters, and whenever useCanEdit says so (e.g. locked).
   useEffect(() => {
-    if (!editor.isDestroyed && editor.isEditable !== canEdit) editor.setEditable(canEdit, false);
-  }, [editor, canEdit]);
+    if (!editor.isDestroyed && editor.isEditable !== editable) editor.setEditable(editable, false);
+  }, [editor, editable]);
 
   useEffect(() => {
     if (editor.isDestroyed) return;

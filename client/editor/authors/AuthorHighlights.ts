@@ -1,6 +1,5 @@
-import { Extension } from '@tiptap/core';
 import type { Node as PmNode } from '@tiptap/pm/model';
-import { Plugin, PluginKey } from '@tiptap/pm/state';
+import { Plugin } from '@tiptap/pm/state';
 import { DecorationSet, type EditorView } from '@tiptap/pm/view';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import { bindingOf } from '../../comments/yBinding';
@@ -8,13 +7,8 @@ import { authorDecorationList } from './authorDecorations';
 import type { AuthorsView } from './authorsView';
 import { blocksOf, changedRange, union, type Range } from './changedRange';
 
-interface HighlightState {
-  set: DecorationSet;
-  /** Where local edits made the decorations approximate, until they are redrawn from Yjs. */
-  dirty: Range | null;
-}
+import { authorHighlightsKey, type HighlightState } from './authorHighlightsKey';
 
-export const authorHighlightsKey = new PluginKey<HighlightState>('authorHighlights');
 const REDRAW_ALL = 'all';
 const REDRAW_DIRTY = 'dirty';
 const EMPTY: HighlightState = { set: DecorationSet.empty, dirty: null };
@@ -33,76 +27,65 @@ const EMPTY: HighlightState = { set: DecorationSet.empty, dirty: null };
  *   plugin's view update): the decorations are mapped through it, and the
  *   blocks it touched are redrawn from Yjs at the next animation frame.
  * Turning the view on, or a change of the record or the words, redraws all.
+ * Given to an open editor once the page is usable (client/editor/useAddOns.ts).
  */
-export const AuthorHighlights = Extension.create<{ authors: AuthorsView | null }>({
-  name: 'authorHighlights',
-
-  addOptions() {
-    return { authors: null };
-  },
-
-  addProseMirrorPlugins() {
-    const { authors } = this.options;
-    if (!authors) return [];
-    let current: EditorView | null = null;
-    const draw = (doc: PmNode, set: DecorationSet, range: Range | null): DecorationSet => {
-      const binding = current ? bindingOf(current.state) : null;
-      if (!binding) return DecorationSet.empty;
-      const { index, style } = authors.getState();
-      if (range === null) return DecorationSet.create(doc, authorDecorationList(binding.fragment, doc, index, style));
-      const blocks = blocksOf(doc, range);
-      return set.remove(set.find(blocks.from, blocks.to)).add(doc, authorDecorationList(binding.fragment, doc, index, style, blocks));
-    };
-    return [
-      new Plugin<HighlightState>({
-        key: authorHighlightsKey,
-        state: {
-          init: () => EMPTY,
-          apply(tr, value, _oldState, newState): HighlightState {
-            if (!authors.getState().enabled) return EMPTY;
-            const meta: unknown = tr.getMeta(authorHighlightsKey);
-            if (meta === REDRAW_ALL) return { set: draw(newState.doc, value.set, null), dirty: null };
-            if (!tr.docChanged) return meta === REDRAW_DIRTY && value.dirty ? { set: draw(newState.doc, value.set, value.dirty), dirty: null } : value;
-            const change = changedRange(tr.before, tr.doc);
-            if (!change) return value;
-            if (tr.getMeta(ySyncPluginKey) !== undefined) {
-              const dirty = value.dirty ? { from: change.map.map(value.dirty.from, -1), to: change.map.map(value.dirty.to, 1) } : null;
-              return { set: draw(newState.doc, value.set.map(change.map, tr.doc), union(dirty, change.range)), dirty: null };
-            }
-            const dirty = value.dirty ? { from: tr.mapping.map(value.dirty.from, -1), to: tr.mapping.map(value.dirty.to, 1) } : null;
-            return { set: value.set.map(tr.mapping, tr.doc), dirty: union(dirty, change.range) };
-          },
+export function authorHighlights(authors: AuthorsView): Plugin<HighlightState> {
+  let current: EditorView | null = null;
+  const draw = (doc: PmNode, set: DecorationSet, range: Range | null): DecorationSet => {
+    const binding = current ? bindingOf(current.state) : null;
+    if (!binding) return DecorationSet.empty;
+    const { index, style } = authors.getState();
+    if (range === null) return DecorationSet.create(doc, authorDecorationList(binding.fragment, doc, index, style));
+    const blocks = blocksOf(doc, range);
+    return set.remove(set.find(blocks.from, blocks.to)).add(doc, authorDecorationList(binding.fragment, doc, index, style, blocks));
+  };
+  return new Plugin<HighlightState>({
+    key: authorHighlightsKey,
+    state: {
+      init: () => EMPTY,
+      apply(tr, value, _oldState, newState): HighlightState {
+        if (!authors.getState().enabled) return EMPTY;
+        const meta: unknown = tr.getMeta(authorHighlightsKey);
+        if (meta === REDRAW_ALL) return { set: draw(newState.doc, value.set, null), dirty: null };
+        if (!tr.docChanged) return meta === REDRAW_DIRTY && value.dirty ? { set: draw(newState.doc, value.set, value.dirty), dirty: null } : value;
+        const change = changedRange(tr.before, tr.doc);
+        if (!change) return value;
+        if (tr.getMeta(ySyncPluginKey) !== undefined) {
+          const dirty = value.dirty ? { from: change.map.map(value.dirty.from, -1), to: change.map.map(value.dirty.to, 1) } : null;
+          return { set: draw(newState.doc, value.set.map(change.map, tr.doc), union(dirty, change.range)), dirty: null };
+        }
+        const dirty = value.dirty ? { from: tr.mapping.map(value.dirty.from, -1), to: tr.mapping.map(value.dirty.to, 1) } : null;
+        return { set: value.set.map(tr.mapping, tr.doc), dirty: union(dirty, change.range) };
+      },
+    },
+    props: { decorations: (state) => authorHighlightsKey.getState(state)?.set },
+    view(view) {
+      current = view;
+      let frame = 0;
+      let pending: string = REDRAW_DIRTY;
+      const run = (): void => {
+        frame = 0;
+        if (!view.isDestroyed) view.dispatch(view.state.tr.setMeta(authorHighlightsKey, pending).setMeta('addToHistory', false));
+        pending = REDRAW_DIRTY;
+      };
+      const schedule = (what: string): void => {
+        if (what === REDRAW_ALL) pending = REDRAW_ALL;
+        if (frame === 0) frame = requestAnimationFrame(run);
+      };
+      const unsubscribe = authors.subscribe(() => schedule(REDRAW_ALL));
+      // The binding renders the document on its first update: draw once it has.
+      schedule(REDRAW_ALL);
+      return {
+        update() {
+          // A local edit is in Yjs now: redraw the blocks it touched.
+          if (authorHighlightsKey.getState(view.state)?.dirty) schedule(REDRAW_DIRTY);
         },
-        props: { decorations: (state) => authorHighlightsKey.getState(state)?.set },
-        view(view) {
-          current = view;
-          let frame = 0;
-          let pending: string = REDRAW_DIRTY;
-          const run = (): void => {
-            frame = 0;
-            if (!view.isDestroyed) view.dispatch(view.state.tr.setMeta(authorHighlightsKey, pending).setMeta('addToHistory', false));
-            pending = REDRAW_DIRTY;
-          };
-          const schedule = (what: string): void => {
-            if (what === REDRAW_ALL) pending = REDRAW_ALL;
-            if (frame === 0) frame = requestAnimationFrame(run);
-          };
-          const unsubscribe = authors.subscribe(() => schedule(REDRAW_ALL));
-          // The binding renders the document on its first update: draw once it has.
-          schedule(REDRAW_ALL);
-          return {
-            update() {
-              // A local edit is in Yjs now: redraw the blocks it touched.
-              if (authorHighlightsKey.getState(view.state)?.dirty) schedule(REDRAW_DIRTY);
-            },
-            destroy() {
-              if (frame !== 0) cancelAnimationFrame(frame);
-              unsubscribe();
-              if (current === view) current = null;
-            },
-          };
+        destroy() {
+          if (frame !== 0) cancelAnimationFrame(frame);
+          unsubscribe();
+          if (current === view) current = null;
         },
-      }),
-    ];
-  },
-});
+      };
+    },
+  });
+}

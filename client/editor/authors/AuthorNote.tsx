@@ -2,7 +2,7 @@ import type { Editor } from '@tiptap/core';
 import { useEffect, useState } from 'react';
 import { useT } from '../../intl';
 import type { AuthorSpec } from './authorDecorations';
-import { authorHighlightsKey } from './AuthorHighlights';
+import { authorHighlightsKey } from './authorHighlightsKey';
 import { useAuthorsView } from './AuthorsProvider';
 
 /** Who wrote the text at the caret, from the editor's author decorations; null when nothing is decorated there. */

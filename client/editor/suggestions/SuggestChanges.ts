@@ -1,9 +1,7 @@
 import { Extension } from '@tiptap/core';
-import { suggestChanges, suggestChangesKey, transformToSuggestionTransaction } from '@handlewithcare/prosemirror-suggest-changes';
-import type { Transaction } from '@tiptap/pm/state';
+import type { EditorState, Transaction } from '@tiptap/pm/state';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
-import { inlineBlockMarks } from './inlineBlockMarks';
-import { randomId } from './randomId';
+import { ExternalStore } from '../externalStore';
 import { DeletionMark, InsertionMark, ModificationMark } from './suggestionMarks';
 import type { SuggestModeStore } from './suggestMode';
 
@@ -13,13 +11,20 @@ export interface SuggestChangesOptions {
   onRefused: () => void;
 }
 
-/** A transaction the person made (not one Yjs brought, not an apply or revert of the library's own). */
-function isOwnEdit(tr: Transaction): boolean {
-  if (!tr.docChanged) return false;
+/** A person's transaction as a suggestion; the same transaction when it is not their own edit; null when it cannot be a suggestion. */
+export type SuggestRewrite = (tr: Transaction, state: EditorState) => Transaction | null;
+
+/**
+ * The rewrite, once its chunk is loaded (suggestRewrite.ts, with the
+ * library: not in the page's first load). Until then an editor in
+ * Suggesting mode stays read-only (client/editor/RichText.tsx).
+ */
+export const suggestRewrite = new ExternalStore<SuggestRewrite | null>(null);
+
+/** A transaction Yjs brought (someone else's change, or the first render of the document). */
+export function isFromYjs(tr: Transaction): boolean {
   const sync: unknown = tr.getMeta(ySyncPluginKey);
-  if (typeof sync === 'object' && sync !== null && 'isChangeOrigin' in sync && sync.isChangeOrigin === true) return false;
-  const own: unknown = tr.getMeta(suggestChangesKey);
-  return !(typeof own === 'object' && own !== null && 'skip' in own);
+  return typeof sync === 'object' && sync !== null && 'isChangeOrigin' in sync && sync.isChangeOrigin === true;
 }
 
 /**
@@ -29,7 +34,9 @@ function isOwnEdit(tr: Transaction): boolean {
  * the same words) before they reach the document. Remote updates are never
  * rewritten: y-prosemirror dispatches them as a replacement of the whole
  * document (y-prosemirror#113), and a rewrite would mark the other person's
- * text as ours.
+ * text as ours. The marks are in every editor's schema from the start; the
+ * rewrite and the library's plugin come with the editor's add-ons
+ * (client/editor/addOns.ts).
  */
 export const SuggestChanges = Extension.create<SuggestChangesOptions>({
   name: 'suggestChanges',
@@ -42,16 +49,14 @@ export const SuggestChanges = Extension.create<SuggestChangesOptions>({
     return [InsertionMark, DeletionMark, ModificationMark];
   },
 
-  addProseMirrorPlugins() {
-    // Its state says "enabled" to the library's commands; the decision is ours (dispatchTransaction below).
-    return [suggestChanges()];
-  },
-
   dispatchTransaction({ transaction, next }) {
     const mode = this.options.mode;
-    if (!mode || mode.get() !== 'suggesting' || !isOwnEdit(transaction)) return next(transaction);
-    const tracked = transformToSuggestionTransaction(transaction, this.editor.state, randomId);
-    if (!inlineBlockMarks(tracked)) return this.options.onRefused();
+    if (!mode || mode.get() !== 'suggesting' || !transaction.docChanged || isFromYjs(transaction)) return next(transaction);
+    const rewrite = suggestRewrite.get();
+    // Not loaded yet: the editor is read-only meanwhile, so this is no keystroke; a direct edit must not slip through.
+    if (!rewrite) return;
+    const tracked = rewrite(transaction, this.editor.state);
+    if (!tracked) return this.options.onRefused();
     next(tracked);
   },
 });

@@ -1,4 +1,3 @@
-import { Extension } from '@tiptap/core';
 import type { Node as PmNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { DecorationSet } from '@tiptap/pm/view';
@@ -37,59 +36,48 @@ function marksIn(doc: PmNode, range: Range): boolean {
  * frame. Others' typing far from any suggestion costs one comparison of the
  * documents (a remote change comes as a whole-document replacement,
  * y-prosemirror#113, so its mapping is not used) and no walk of the text.
+ * Given to an open editor once the page is usable (client/editor/useAddOns.ts).
  */
-export const SuggestionHighlights = Extension.create<{ look: ExternalStore<SuggestionLook | null> | null }>({
-  name: 'suggestionHighlights',
-
-  addOptions() {
-    return { look: null };
-  },
-
-  addProseMirrorPlugins() {
-    const store = this.options.look;
-    if (!store) return [];
-    return [
-      new Plugin<HighlightState>({
-        key,
-        state: {
-          init: () => ({ set: DecorationSet.empty, stale: true }),
-          apply(tr, value, _old, state): HighlightState {
-            if (tr.getMeta(key) === REDRAW) {
-              const binding = bindingOf(state);
-              const look = store.get();
-              return { set: binding && look ? suggestionDecorations(binding.fragment, state.doc, look) : DecorationSet.empty, stale: false };
-            }
-            if (!tr.docChanged) return value;
-            const change = changedRange(tr.before, tr.doc);
-            if (!change) return value;
-            const touched = value.set.find(change.range.from, change.range.to).length > 0 || marksIn(tr.doc, change.range);
-            if (!touched && value.set === DecorationSet.empty) return value.stale ? value : EMPTY;
-            return { set: value.set.map(change.map, tr.doc), stale: value.stale || touched };
-          },
+export function suggestionHighlights(store: ExternalStore<SuggestionLook | null>): Plugin<HighlightState> {
+  return new Plugin<HighlightState>({
+    key,
+    state: {
+      init: () => ({ set: DecorationSet.empty, stale: true }),
+      apply(tr, value, _old, state): HighlightState {
+        if (tr.getMeta(key) === REDRAW) {
+          const binding = bindingOf(state);
+          const look = store.get();
+          return { set: binding && look ? suggestionDecorations(binding.fragment, state.doc, look) : DecorationSet.empty, stale: false };
+        }
+        if (!tr.docChanged) return value;
+        const change = changedRange(tr.before, tr.doc);
+        if (!change) return value;
+        const touched = value.set.find(change.range.from, change.range.to).length > 0 || marksIn(tr.doc, change.range);
+        if (!touched && value.set === DecorationSet.empty) return value.stale ? value : EMPTY;
+        return { set: value.set.map(change.map, tr.doc), stale: value.stale || touched };
+      },
+    },
+    props: { decorations: (state) => key.getState(state)?.set },
+    view(view) {
+      let frame = 0;
+      const schedule = (): void => {
+        if (frame === 0)
+          frame = requestAnimationFrame(() => {
+            frame = 0;
+            if (!view.isDestroyed) view.dispatch(view.state.tr.setMeta(key, REDRAW).setMeta('addToHistory', false));
+          });
+      };
+      const unsubscribe = store.subscribe(schedule);
+      schedule();
+      return {
+        update() {
+          if (key.getState(view.state)?.stale) schedule();
         },
-        props: { decorations: (state) => key.getState(state)?.set },
-        view(view) {
-          let frame = 0;
-          const schedule = (): void => {
-            if (frame === 0)
-              frame = requestAnimationFrame(() => {
-                frame = 0;
-                if (!view.isDestroyed) view.dispatch(view.state.tr.setMeta(key, REDRAW).setMeta('addToHistory', false));
-              });
-          };
-          const unsubscribe = store.subscribe(schedule);
-          schedule();
-          return {
-            update() {
-              if (key.getState(view.state)?.stale) schedule();
-            },
-            destroy() {
-              if (frame !== 0) cancelAnimationFrame(frame);
-              unsubscribe();
-            },
-          };
+        destroy() {
+          if (frame !== 0) cancelAnimationFrame(frame);
+          unsubscribe();
         },
-      }),
-    ];
-  },
-});
+      };
+    },
+  });
+}

@@ -2,6 +2,8 @@ import { applySuggestion, revertSuggestion, selectSuggestion } from '@handlewith
 import type { EditorView } from '@tiptap/pm/view';
 import { fragmentName } from '../../../shared/schema';
 import type { SuggestionItem } from './SuggestionsProvider';
+// The review commands' transactions go through Suggesting mode's gate, which lets edits through only once the rewrite is loaded.
+import './suggestRewrite';
 
 /** Finds the editor showing a fragment (the comments controller's registry of section editors). */
 export type ViewFor = (fragment: string) => EditorView | undefined;

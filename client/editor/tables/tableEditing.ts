@@ -4,7 +4,7 @@ import { addRowAfter, CellSelection, deleteTable, goToNextCell, tableEditing } f
 
 /**
  * What Tiptap's Table extension does in a table besides holding it, loaded
- * once an editor is open (useTableEditing.ts): prosemirror-tables' editing
+ * with an open editor's add-ons (client/editor/addOns.ts): prosemirror-tables' editing
  * (selecting cells, deleting and pasting them, repairing a table that
  * concurrent edits left uneven) and its keys. As Tiptap's defaults: Tab to
  * the next cell (a new row after the last), Shift-Tab to the previous one,

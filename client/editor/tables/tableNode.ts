@@ -86,7 +86,7 @@ type ViewMutationRecord = MutationRecord | { type: 'selection'; target: globalTh
  * the schema and draws it, without its editing behaviour: cell selection,
  * Tab between cells, table repair (prosemirror-tables, about 17 kB gzip),
  * which client/editor/tables/tableEditing.ts adds to each editor once it is
- * open (useTableEditing). The node must be in the schema from the start:
+ * open (client/editor/useAddOns.ts). The node must be in the schema from the start:
  * y-prosemirror deletes from the shared document what the schema cannot
  * hold, and Word drafts bring tables (server/import).
  */
