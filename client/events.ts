@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { AgreementEventSchema } from '../shared/apiSchemas';
+import { AgreementEventSchema } from '../shared/schemas/events';
 import { EVENT_NAMES, type AgreementEvent, type EventName } from '../shared/events';
 
 /**

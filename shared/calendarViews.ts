@@ -2,7 +2,7 @@ import { z } from 'zod/mini';
 
 /**
  * Calendar feeds as the server answers them, in zod/mini as the client checks
- * them (see shared/apiSchemas.ts); the requests are in
+ * them (see shared/schemas/common.ts); the requests are in
  * shared/calendarSchemas.ts, which re-exports these.
  */
 

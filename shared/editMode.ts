@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EditModeSchema } from './apiSchemas';
+import { EditModeSchema } from './schemas/status';
 
 /** How an editor's changes land: straight into the text, or as suggestions others accept or reject (zod/mini, as the client checks it in answers). */
 export { EditModeSchema };

@@ -1,10 +1,10 @@
 import { z } from 'zod/mini';
-import { AgreementContentSchema } from './apiSchemas';
+import { AgreementContentSchema } from './schemas/content';
 import { SECTION_KINDS } from './template';
 
 /**
  * The drafting history's answers (GET/POST …/history, …/compare), in
- * zod/mini as the client checks them (see shared/apiSchemas.ts); the types
+ * zod/mini as the client checks them (see shared/schemas/common.ts); the types
  * are inferred from them. The requests are in shared/historySchemas.ts,
  * which re-exports these.
  */

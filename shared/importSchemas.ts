@@ -1,10 +1,10 @@
 import { z } from 'zod/mini';
-import { CreatedAgreementSchema } from './apiSchemas';
+import { CreatedAgreementSchema } from './schemas/agreements';
 
 /**
  * POST /api/agreements/import: a new agreement from a Word draft. The form
  * has `agreement` (the JSON of POST /api/agreements) and `file` (the .docx).
- * The answer, in zod/mini as the client checks it (see shared/apiSchemas.ts).
+ * The answer, in zod/mini as the client checks it (see shared/schemas/common.ts).
  */
 export const ImportSummarySchema = z.object({
   /** Headings matched to a section, in document order. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LegalReviewSchema } from './apiSchemas';
+import { LegalReviewSchema } from './schemas/status';
 
 /**
  * The lawyer's review the guides advise for a partnership agreement (001:
@@ -14,6 +14,6 @@ export const LegalReviewInputSchema = z.object({
 });
 export type LegalReviewInput = z.input<typeof LegalReviewInputSchema>;
 
-/** The review as recorded (zod/mini, as the client checks it in answers: shared/apiSchemas.ts). */
+/** The review as recorded (zod/mini, as the client checks it in answers: shared/schemas/status.ts). */
 export { LegalReviewSchema };
 export type LegalReview = z.infer<typeof LegalReviewSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AgreementContentSchema } from './apiSchemas';
+import { AgreementContentSchema } from './schemas/content';
 import { CompareSideSchema } from './historySchemas';
 import { AgreementDatesSchema, NOTICE_REASON_MAX, RECORD_MAX } from './lifecycleViews';
 

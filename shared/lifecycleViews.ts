@@ -3,7 +3,7 @@ import { z } from 'zod/mini';
 /**
  * After signing (GET …/lifecycle), the dashboard and the links between
  * agreements as the server answers them, in zod/mini as the client checks
- * them (see shared/apiSchemas.ts); the types are inferred from them. The
+ * them (see shared/schemas/common.ts); the types are inferred from them. The
  * requests and the signed JSON copy are in shared/lifecycleSchemas.ts, which
  * re-exports these.
  */

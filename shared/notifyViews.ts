@@ -3,7 +3,7 @@ import { z } from 'zod/mini';
 /**
  * Notifications (GET /api/notifications, …/read, the `notification` event)
  * and e-mail choices (GET/PUT …/mail-preferences) as the server answers
- * them, in zod/mini as the client checks them (see shared/apiSchemas.ts);
+ * them, in zod/mini as the client checks them (see shared/schemas/common.ts);
  * the requests are in shared/notifySchemas.ts, which re-exports these.
  */
 

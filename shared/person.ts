@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** What the person routes read (server/routes/person.ts); their answers are in shared/apiSchemas.ts. */
+/** What the person routes read (server/routes/person.ts); their answers are in shared/schemas/person.ts. */
 export const SIGN_IN_LANGUAGES = ['fr', 'en'] as const;
 
 const email = z

@@ -1,6 +1,6 @@
 /** The agreements this session can open, and creating one (server/routes/agreements.ts). */
 import type { CreateAgreementInput } from '../../shared/api';
-import { AgreementListSchema, CreatedAgreementSchema } from '../../shared/apiSchemas';
+import { AgreementListSchema, CreatedAgreementSchema } from '../../shared/schemas/agreements';
 import { get, json, request } from './http';
 
 export const listAgreements = async () => (await get('/api/agreements', AgreementListSchema)).agreements;

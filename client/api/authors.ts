@@ -1,5 +1,5 @@
 /** Who wrote what in an agreement's text (server/routes/authors.ts). */
-import { AuthorListSchema } from '../../shared/apiSchemas';
+import { AuthorListSchema } from '../../shared/schemas/authors';
 import { get, under } from './http';
 
 /** Who wrote what: each Yjs client id the server bound, and when its items were stored. */

@@ -1,6 +1,6 @@
 /** The REST client's core: each answer checked against its zod schema, each failure an ApiFailure. */
 import { z } from 'zod/mini';
-import { ApiErrorSchema } from '../../shared/apiSchemas';
+import { ApiErrorSchema } from '../../shared/schemas/errors';
 // Failures are typed apart from the REST client (client/apiFailure.ts) so telling them apart does not load zod: import ApiFailure from there.
 import { ApiFailure } from '../apiFailure';
 import { takeEarly, type EarlyAnswer } from '../earlyFetch';

@@ -1,6 +1,6 @@
 /** Who the session is, and who else takes part in an agreement (server/routes/participants.ts). */
 import type { InviteInput, UpdateParticipantInput } from '../../shared/api';
-import { MeSchema, ParticipantListSchema, ParticipantViewSchema } from '../../shared/apiSchemas';
+import { MeSchema, ParticipantListSchema, ParticipantViewSchema } from '../../shared/schemas/participants';
 import { get, json, request, under } from './http';
 
 /** Who the session is on this agreement: participant, party, role and rights. 401/403 if none. */

@@ -1,6 +1,6 @@
 /** The parties to an agreement (server/routes/parties.ts). */
 import type { AddPartyInput } from '../../shared/api';
-import { PartyListSchema, PartyViewSchema } from '../../shared/apiSchemas';
+import { PartyListSchema, PartyViewSchema } from '../../shared/schemas/parties';
 import { get, json, request, under } from './http';
 
 export const listParties = async (id: string, signal?: AbortSignal) => (await get(under(id, '/parties'), PartyListSchema, signal)).parties;

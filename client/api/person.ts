@@ -1,5 +1,5 @@
 /** The person this browser is signed in as, sign-in links and signing out (server/routes/person.ts). */
-import { PersonViewSchema, SignInLinkSchema, SignInMailSchema } from '../../shared/apiSchemas';
+import { PersonViewSchema, SignInLinkSchema, SignInMailSchema } from '../../shared/schemas/person';
 import { get, json, request } from './http';
 
 /** The person this browser is signed in as (server/routes/person.ts); a sign-in link's token is in the answer that makes it, this once. */

@@ -1,7 +1,7 @@
-/** Where an agreement stands and the steps to signing: approvals, lock, signatures, default mode, legal review, audit (server/routes/signing.ts and beside). */
+/** Where an agreement stands and the steps to signing: approvals, lock, signatures, default mode, legal review (server/routes/signing.ts and beside); the audit log is client/api/audit.ts. */
 import type { EditMode } from '../../shared/editMode';
 import type { LegalReviewInput } from '../../shared/legalReview';
-import { AuditViewSchema, StatusViewSchema } from '../../shared/apiSchemas';
+import { StatusViewSchema } from '../../shared/schemas/status';
 import { get, json, request, under } from './http';
 
 export const getStatus = (id: string, signal?: AbortSignal) => get(under(id, '/status'), StatusViewSchema, signal);
@@ -16,4 +16,3 @@ export const setDefaultMode = (id: string, mode: EditMode) => request(under(id, 
 
 /** The owner records the lawyer's review (shared/legalReview.ts). */
 export const recordLegalReview = (id: string, input: LegalReviewInput) => request(under(id, '/legal-review'), StatusViewSchema, json('POST', input));
-export const getAudit = (id: string) => get(under(id, '/audit'), AuditViewSchema);

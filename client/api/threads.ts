@@ -1,6 +1,6 @@
 /** Comment threads and their comments (server/routes/threads.ts). */
 import type { CreateThreadInput } from '../../shared/api';
-import { ThreadListSchema, ThreadViewSchema } from '../../shared/apiSchemas';
+import { ThreadListSchema, ThreadViewSchema } from '../../shared/schemas/threads';
 import { get, json, request, under } from './http';
 
 export const listThreads = async (id: string, signal?: AbortSignal) => (await get(under(id, '/threads'), ThreadListSchema, signal)).threads;

@@ -1,5 +1,5 @@
 /** Checking a copy against what was signed (POST /api/verify, public). */
-import { VerifyResultSchema } from '../../shared/apiSchemas';
+import { VerifyResultSchema } from '../../shared/schemas/verify';
 import { checked, failureOf, json, request } from './http';
 
 export const verifyHash = (hash: string) => request('/api/verify', VerifyResultSchema, json('POST', { hash }));

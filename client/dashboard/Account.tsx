@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { z } from 'zod/mini';
-import type { PersonViewSchema } from '../../shared/apiSchemas';
+import type { PersonViewSchema } from '../../shared/schemas/person';
 import { copyToClipboard, LinkField } from '../access/PersonalLink';
 import { errorText } from '../errorText';
 import { useDates, useT } from '../intl';

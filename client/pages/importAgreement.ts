@@ -1,5 +1,5 @@
 import type { CreateAgreementInput } from '../../shared/api';
-import { ApiErrorSchema } from '../../shared/apiSchemas';
+import { ApiErrorSchema } from '../../shared/schemas/errors';
 import { ImportedAgreementSchema, type ImportedAgreement } from '../../shared/importSchemas';
 import { ApiFailure } from '../apiFailure';
 import { checked } from '../api/http';

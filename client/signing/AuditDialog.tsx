@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { AuditView } from '../../shared/api';
 import type { AgreementTemplate } from '../../shared/template';
-import { getAudit } from '../api/status';
+import { getAudit } from '../api/audit';
 import { actionLabel, auditDetails, peopleOf } from './auditDetails';
 import { Dialog } from './Dialog';
 import { Fingerprint } from './Fingerprint';

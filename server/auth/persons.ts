@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { PersonViewSchema, SignInLinkSchema } from '../../shared/apiSchemas';
+import type { PersonViewSchema, SignInLinkSchema } from '../../shared/schemas/person';
 import { HttpError } from '../errors';
 import type { Clock } from '../lifecycle/clock';
 import type { PersonStore } from '../store/persons';

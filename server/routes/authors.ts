@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { AuthorListSchema } from '../../shared/apiSchemas';
+import type { AuthorListSchema } from '../../shared/schemas/authors';
 import type { z } from 'zod';
 import { authorize } from '../auth/policy';
 import type { AuthorStore } from '../store/authors';

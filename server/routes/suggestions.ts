@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { z } from 'zod';
-import type { SuggestionListSchema } from '../../shared/apiSchemas';
+import type { SuggestionListSchema } from '../../shared/schemas/suggestions';
 import { authorize } from '../auth/policy';
 import type { SuggestionService } from '../services/suggestions';
 import type { AuthEnv } from './access';

@@ -72,7 +72,7 @@ describe('first page load budget', () => {
     expect(modulesOf('signIn').filter((m) => TIPTAP.some((re) => re.test(m)))).toEqual([]);
   });
 
-  it('no page loads classic zod: answers are checked with zod/mini (shared/apiSchemas.ts)', () => {
+  it('no page loads classic zod: answers are checked with zod/mini (shared/schemas/)', () => {
     for (const route of Object.keys(CEILING) as RouteName[])
       expect(
         modulesOf(route).filter((m) => CLASSIC_ZOD.test(m)),

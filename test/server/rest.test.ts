@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { api, createAgreement, useTestServer } from './harness';
-import { MeSchema } from '../../shared/apiSchemas';
+import { MeSchema } from '../../shared/schemas/participants';
 
 const server = useTestServer();
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { ApiError, StatusView, SuggestionView } from '../../shared/api';
-import { SuggestionListSchema } from '../../shared/apiSchemas';
+import { SuggestionListSchema } from '../../shared/schemas/suggestions';
 import { fragmentName } from '../../shared/schema';
 import { zipEntry } from './history/zipEntry';
 import { pdfText } from './pdfText';

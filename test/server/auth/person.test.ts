@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { PersonViewSchema, SignInLinkSchema } from '../../../shared/apiSchemas';
+import { PersonViewSchema, SignInLinkSchema } from '../../../shared/schemas/person';
 import { DashboardSchema } from '../../../shared/lifecycleSchemas';
 import { createAgreement, invite, listenEvents, onPostgres, openTestDb, startTestServer, useCleanup, waitFor, type TestServer } from '../harness';
 import { ManualClock } from '../lifecycle/manualClock';
@@ -149,7 +149,7 @@ describe('a person: one sign-in across agreements', () => {
     await laptop.open(x.p.token);
     const made = await laptop.json('/api/person/sign-in-link', { method: 'POST' });
     expect(made.status).toBe(201);
-    // The schemas keep every field the server sends (shared/apiSchemas.ts).
+    // The schemas keep every field the server sends (shared/schemas/person.ts).
     expect(SignInLinkSchema.parse(made.body)).toEqual(made.body);
     const link = SignInLinkSchema.parse(made.body);
     expect(link.url).toMatch(new RegExp(`^${s.url}/#signin=[A-Za-z0-9_-]{43}$`));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PersonViewSchema, SignInMailSchema } from '../../../shared/apiSchemas';
+import { PersonViewSchema, SignInMailSchema } from '../../../shared/schemas/person';
 import { DashboardSchema } from '../../../shared/lifecycleSchemas';
 import { createAgreement, invite, startTestServer, useCleanup, waitFor, type TestServer } from '../harness';
 import { ManualClock } from '../lifecycle/manualClock';

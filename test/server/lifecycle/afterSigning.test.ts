@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../shared/canonical';
 import { addDays, addMonths, dayOf } from '../../../shared/lifecycle';
 import { LifecycleViewSchema, SIGNED_COPY_SCHEMA, SignedCopySchema, type LifecycleView } from '../../../shared/lifecycleSchemas';
-import { VerifyResultSchema } from '../../../shared/apiSchemas';
+import { VerifyResultSchema } from '../../../shared/schemas/verify';
 import { sha256 } from '../../../server/signing/hash';
 import { api, invite, startTestServer, useCleanup, type TestServer } from '../harness';
 import { readyAgreement, type ReadyAgreement } from '../signingFixture';
