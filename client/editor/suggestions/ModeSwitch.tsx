@@ -29,7 +29,8 @@ export function ModeSwitch() {
     return () => clearTimeout(timer);
   }, [refused]);
   const [busy, setBusy] = useState(false);
-  if (!suggestions || !signing || !canEdit || signing.status?.status !== 'draft') return null;
+  // Shown while the status is still loading too (a draft, nearly always), so the toolbar does not grow under the reader when it comes.
+  if (!suggestions || !signing || !canEdit || (signing.status && signing.status.status !== 'draft')) return null;
   const toggleDefault = async (on: boolean): Promise<void> => {
     setBusy(true);
     try {
@@ -62,7 +63,7 @@ export function ModeSwitch() {
           <input
             type="checkbox"
             checked={suggestions.defaultMode === 'suggesting'}
-            disabled={busy}
+            disabled={busy || !signing.status}
             onChange={(e) => void toggleDefault(e.target.checked)}
             data-testid="default-suggesting"
           />{' '}
