@@ -75,6 +75,17 @@ export async function createAgreementVia(baseUrl: string, input: CreateAgreement
   return { ...created, token: tokenOf(created.ownerLink) };
 }
 
+/** An MOU between two parties, owned by Alice of the first: what the page-load tests open. */
+export function createMouVia(baseUrl: string, title: string, language: 'en' | 'fr' = 'en'): Promise<TestAgreement> {
+  return createAgreementVia(baseUrl, {
+    title,
+    language,
+    templateId: 'mou',
+    owner: { name: 'Alice', email: 'alice@example.org', partyIndex: 0 },
+    parties: [{ legalName: 'Community Employment Network' }, { legalName: 'Réseau Emploi Québec' }],
+  });
+}
+
 export interface Invitee {
   name: string;
   email?: string;

@@ -1,16 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { fragmentName as f } from '../../shared/schema';
-import {
-  createAgreementVia,
-  editorOf,
-  editorText,
-  startBrowserSuite,
-  stopBrowserSuite,
-  waitSaved,
-  type BrowserSuite,
-  type TestAgreement,
-} from './browserHarness';
+import { createMouVia, editorOf, editorText, startBrowserSuite, stopBrowserSuite, waitSaved, type BrowserSuite, type TestAgreement } from './browserHarness';
 
 /**
  * Each section editor gets its add-ons (table editing, highlights, Suggesting
@@ -26,13 +17,7 @@ const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   suite = await startBrowserSuite('entente-editor-add-ons-');
-  agreement = await createAgreementVia(suite.server.url, {
-    title: 'Add-ons',
-    language: 'en',
-    templateId: 'mou',
-    owner: { name: 'Alice', email: 'alice@example.org', partyIndex: 0 },
-    parties: [{ legalName: 'Community Employment Network' }, { legalName: 'Réseau Emploi Québec' }],
-  });
+  agreement = await createMouVia(suite.server.url, 'Add-ons');
 }, 120_000);
 afterAll(() => stopBrowserSuite(suite, contexts));
 

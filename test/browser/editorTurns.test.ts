@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { fragmentName as f } from '../../shared/schema';
 import {
-  createAgreementVia,
+  createMouVia,
   editorOf,
   editorText,
   openLink,
@@ -42,13 +42,7 @@ interface AtFirstEditor {
 
 beforeAll(async () => {
   suite = await startBrowserSuite('entente-editor-turns-');
-  agreement = await createAgreementVia(suite.server.url, {
-    title: 'Turns',
-    language: 'en',
-    templateId: 'mou',
-    owner: { name: 'Alice', email: 'alice@example.org', partyIndex: 0 },
-    parties: [{ legalName: 'Community Employment Network' }, { legalName: 'Réseau Emploi Québec' }],
-  });
+  agreement = await createMouVia(suite.server.url, 'Turns');
 }, 120_000);
 afterAll(() => stopBrowserSuite(suite, contexts));
 

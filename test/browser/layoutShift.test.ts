@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
-import { createAgreementVia, startBrowserSuite, stopBrowserSuite, waitSaved, type BrowserSuite, type TestAgreement } from './browserHarness';
+import { createMouVia, startBrowserSuite, stopBrowserSuite, waitSaved, type BrowserSuite, type TestAgreement } from './browserHarness';
 
 /**
  * The agreement page's side column, dialogs and bell load after its text
@@ -15,13 +15,7 @@ const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   suite = await startBrowserSuite('entente-layout-shift-');
-  agreement = await createAgreementVia(suite.server.url, {
-    title: 'Entente de partenariat entre le Centre communautaire et la Ville',
-    language: 'fr',
-    templateId: 'mou',
-    owner: { name: 'Alice', email: 'alice@example.org', partyIndex: 0 },
-    parties: [{ legalName: 'Centre communautaire' }, { legalName: 'Ville' }],
-  });
+  agreement = await createMouVia(suite.server.url, 'Entente de partenariat entre le Centre communautaire et la Ville', 'fr');
 }, 120_000);
 afterAll(() => stopBrowserSuite(suite, contexts));
 
