@@ -11,7 +11,7 @@ export interface SuggestChangesOptions {
   onRefused: () => void;
 }
 
-/** A person's transaction as a suggestion; the same transaction when it is not their own edit; null when it cannot be a suggestion. */
+/** A document change of the person's (never one Yjs brought) as a suggestion; the same transaction when the library made it; null when it cannot be a suggestion. */
 export type SuggestRewrite = (tr: Transaction, state: EditorState) => Transaction | null;
 
 /**
@@ -22,7 +22,7 @@ export type SuggestRewrite = (tr: Transaction, state: EditorState) => Transactio
 export const suggestRewrite = new ExternalStore<SuggestRewrite | null>(null);
 
 /** A transaction Yjs brought (someone else's change, or the first render of the document). */
-export function isFromYjs(tr: Transaction): boolean {
+function isFromYjs(tr: Transaction): boolean {
   const sync: unknown = tr.getMeta(ySyncPluginKey);
   return typeof sync === 'object' && sync !== null && 'isChangeOrigin' in sync && sync.isChangeOrigin === true;
 }

@@ -2,18 +2,21 @@ import { suggestChangesKey, transformToSuggestionTransaction } from '@handlewith
 import type { Transaction } from '@tiptap/pm/state';
 import { inlineBlockMarks } from './inlineBlockMarks';
 import { randomId } from './randomId';
-import { isFromYjs, suggestRewrite, type SuggestRewrite } from './SuggestChanges';
+import { suggestRewrite, type SuggestRewrite } from './SuggestChanges';
 
-/** A transaction the person made (not one Yjs brought, not an apply or revert of the library's own). */
-function isOwnEdit(tr: Transaction): boolean {
-  if (!tr.docChanged || isFromYjs(tr)) return false;
+/** An apply or revert of the library's own (its commands mark them "skip"): not to be rewritten. */
+function isLibraryOwn(tr: Transaction): boolean {
   const own: unknown = tr.getMeta(suggestChangesKey);
-  return !(typeof own === 'object' && own !== null && 'skip' in own);
+  return typeof own === 'object' && own !== null && 'skip' in own;
 }
 
-/** The library's rewrite of a person's edit into suggestion marks, with block marks moved onto text (inlineBlockMarks). */
+/**
+ * The library's rewrite of a person's edit into suggestion marks, with block
+ * marks moved onto text (inlineBlockMarks). The gate (SuggestChanges.ts)
+ * calls it only for document changes that Yjs did not bring.
+ */
 export const rewriteAsSuggestion: SuggestRewrite = (tr, state) => {
-  if (!isOwnEdit(tr)) return tr;
+  if (isLibraryOwn(tr)) return tr;
   const tracked = transformToSuggestionTransaction(tr, state, randomId);
   return inlineBlockMarks(tracked) ? tracked : null;
 };
