@@ -74,14 +74,14 @@ export function useAddOns(editor: Editor, { fragment, comments, authors, look }:
     if (hasAddOns(editor)) return;
     let live = true;
     let added: Plugin[] = [];
-    const add = (): void => {
+    const add = ({ addOnPlugins }: AddOns): void => {
       if (!live || editor.isDestroyed) return;
-      added = (loaded as AddOns).addOnPlugins({ fragment, comments, authors, look });
+      added = addOnPlugins({ fragment, comments, authors, look });
       editor.view.updateState(editor.state.reconfigure({ plugins: [...editor.state.plugins, ...added] }));
     };
     whenPageReady(() =>
       loadAddOns().then(
-        () => whenIdle(add),
+        (addOns) => whenIdle(() => add(addOns)),
         // The chunk could not be fetched (offline before it was): the text stays editable, without highlights or table keys.
         (error: unknown) => console.warn('entente: editor add-ons could not be loaded', error),
       ),
