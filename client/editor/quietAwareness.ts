@@ -14,23 +14,27 @@ const same = (a: unknown, b: unknown): boolean => a === b || (a !== undefined &&
  * created, and again when its add-ons are added), y-tiptap's cursor plugin
  * sets `cursor` to null whenever one is taken down, and y-websocket sends
  * every awareness update to every peer: a page of seven sections announced
- * the same person 28 times as it opened. The
- * awareness's own renewal (every 15 s) does not go through here and still
- * keeps the person present.
+ * the same person 28 times as it opened. The awareness's own renewal (every
+ * 15 s) does not go through here and still keeps the person present.
  */
 export function quietProvider(provider: WebsocketProvider): { awareness: Awareness } {
   const awareness = provider.awareness;
   let wrapped = quiet.get(awareness);
   if (!wrapped) {
+    const setQuietly = (field: string, value: unknown): void => {
+      if (same(awareness.getLocalState()?.[field], value)) return;
+      awareness.setLocalStateField(field, value);
+    };
+    // Methods bound once, not on every read: the cursor plugin reads them on each selection change.
+    const bound = new Map<PropertyKey, unknown>();
     wrapped = new Proxy(awareness, {
       get(target, prop) {
-        if (prop === 'setLocalStateField')
-          return (field: string, value: unknown): void => {
-            if (same(target.getLocalState()?.[field], value)) return;
-            target.setLocalStateField(field, value);
-          };
+        if (prop === 'setLocalStateField') return setQuietly;
         const value: unknown = Reflect.get(target, prop, target);
-        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+        if (typeof value !== 'function') return value;
+        let method = bound.get(prop);
+        if (method === undefined) bound.set(prop, (method = (value as (...args: unknown[]) => unknown).bind(target)));
+        return method;
       },
     });
     quiet.set(awareness, wrapped);
