@@ -6,6 +6,7 @@ import * as H from '../../shared/historySchemas';
 import { fragmentName } from '../../shared/schema';
 import { paragraph } from '../server/fill';
 import { connect, startTestServer, synced, tokenOf, waitFor, type TestServer } from '../server/harness';
+import { ClientCalls } from './clientCalls';
 
 /**
  * The drafting history's answers as the real server sends them, through
@@ -14,41 +15,26 @@ import { connect, startTestServer, synced, tokenOf, waitFor, type TestServer } f
  */
 
 let server: TestServer;
-const realFetch = globalThis.fetch;
-let token = '';
-let lastBody: unknown = null;
+let calls: ClientCalls;
 
 beforeAll(async () => {
   server = await startTestServer();
-  // client/api/ asks for same-origin paths, as in the page: send them to the test server.
-  globalThis.fetch = async (input, init) => {
-    if (typeof input !== 'string' || !input.startsWith('/')) return realFetch(input, init);
-    const headers = new Headers(init?.headers);
-    if (token) headers.set('authorization', `Bearer ${token}`);
-    const res = await realFetch(new URL(input, server.url), { ...init, headers });
-    const type = res.headers.get('content-type') ?? '';
-    lastBody = type.startsWith('application/json') ? await res.clone().json() : null;
-    return res;
-  };
+  calls = new ClientCalls(server.url);
 });
 afterAll(async () => {
-  globalThis.fetch = realFetch;
+  calls.restore();
   await server.dispose();
 });
 
-async function exact<T>(schema: z.ZodMiniType, run: () => Promise<T>): Promise<T> {
-  const result = await run();
-  expect(schema.parse(lastBody), 'the schema keeps every field the server sent').toEqual(lastBody);
-  return result;
-}
+const exact = <T>(schema: z.ZodMiniType, run: () => Promise<T>): Promise<T> => calls.exact(schema, run);
 
 describe('history answers match shared/historySchemas', () => {
   it('list, name, version state, compare and restore', async () => {
     const created = await createAgreement({ title: 'Historique', language: 'fr', owner: { name: 'Odile', email: 'odile@example.org' } });
-    token = tokenOf(created.ownerLink);
+    calls.token = tokenOf(created.ownerLink);
     const id = created.id;
     const named = await exact(H.HistoryEntryViewSchema, () => nameVersion(id, 'Première'));
-    const c = connect(server.wsUrl, id, token);
+    const c = connect(server.wsUrl, id, calls.token);
     try {
       await synced(c);
       c.doc.getXmlFragment(fragmentName('purpose')).push([paragraph('Former des jeunes')]);

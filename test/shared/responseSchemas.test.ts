@@ -23,6 +23,7 @@ import { activeSections } from '../../shared/included';
 import { mouTemplate } from '../../shared/templates/mou';
 import { listenEvents, startTestServer, tokenOf, waitFor, type TestServer } from '../server/harness';
 import { readyAgreement } from '../server/signingFixture';
+import { ClientCalls } from './clientCalls';
 
 /**
  * The REST answers as the real server sends them, through client/api/ (the
@@ -32,53 +33,32 @@ import { readyAgreement } from '../server/signingFixture';
  */
 
 let server: TestServer;
-const realFetch = globalThis.fetch;
 /** Who client/api/ calls as: a personal-link token, and the cookie the agreement list needs. */
-let token = '';
-let cookie = '';
-/** The raw JSON of the last answer, as it came off the wire. */
-let lastBody: unknown = null;
+let calls: ClientCalls;
 
 beforeAll(async () => {
   server = await startTestServer();
-  // client/api/ asks for same-origin paths, as in the page: send them to the test server.
-  globalThis.fetch = async (input, init) => {
-    // The test helpers' own calls (absolute URLs) go through untouched.
-    if (typeof input !== 'string' || !input.startsWith('/')) return realFetch(input, init);
-    const headers = new Headers(init?.headers);
-    if (token) headers.set('authorization', `Bearer ${token}`);
-    if (cookie) headers.set('cookie', cookie);
-    const res = await realFetch(new URL(String(input), server.url), { ...init, headers });
-    const text = await res.clone().text();
-    lastBody = text ? JSON.parse(text) : null;
-    const setCookie = res.headers.get('set-cookie');
-    if (setCookie) cookie = setCookie.split(';')[0] ?? '';
-    return res;
-  };
+  calls = new ClientCalls(server.url, true);
 });
 const cleanup: (() => unknown)[] = [];
 afterEach(() => {
   for (const f of cleanup.splice(0)) f();
 });
 afterAll(async () => {
-  globalThis.fetch = realFetch;
+  calls.restore();
   await server.dispose();
 });
 
 /** Runs a client call and checks that the schema of its route kept the whole answer. */
-async function exact<T>(schema: z.ZodMiniType, run: () => Promise<T>): Promise<T> {
-  const result = await run();
-  expect(schema.parse(lastBody), 'the schema keeps every field the server sent').toEqual(lastBody);
-  return result;
-}
+const exact = <T>(schema: z.ZodMiniType, run: () => Promise<T>): Promise<T> => calls.exact(schema, run);
 
 async function as<T>(who: string, run: () => Promise<T>): Promise<T> {
-  const before = token;
-  token = who;
+  const before = calls.token;
+  calls.token = who;
   try {
     return await run();
   } finally {
-    token = before;
+    calls.token = before;
   }
 }
 
@@ -92,7 +72,7 @@ describe('REST answers match shared/schemas/', () => {
         parties: [{ legalName: 'A' }, { legalName: 'B' }],
       }),
     );
-    token = tokenOf(created.ownerLink);
+    calls.token = tokenOf(created.ownerLink);
     const id = created.id;
     expect((await exact(AgreementListSchema, () => listAgreements())).map((a) => a.id)).toEqual([id]);
     const me = await exact(MeSchema, () => getMe(id));
@@ -136,7 +116,7 @@ describe('REST answers match shared/schemas/', () => {
   it('lock, unlock, sign, cancel, complete and verify', async () => {
     const ready = await readyAgreement(server.url);
     const id = ready.a.id;
-    token = ready.a.token;
+    calls.token = ready.a.token;
     const partner = ready.partner.token;
     expect((await exact(StatusViewSchema, () => lockAgreement(id))).status).toBe('locked');
     expect((await exact(StatusViewSchema, () => unlockAgreement(id, 'Une correction'))).status).toBe('draft');
@@ -162,7 +142,7 @@ describe('REST answers match shared/schemas/', () => {
 
   it('an answer that does not match its schema is an ApiFailure naming the route and the field', async () => {
     const created = await createAgreement({ title: 'Mauvaise forme', language: 'en', owner: { name: 'Olga', email: 'olga@example.org' } });
-    token = tokenOf(created.ownerLink);
+    calls.token = tokenOf(created.ownerLink);
     const me = await getMe(created.id);
     let failure: unknown;
     try {
@@ -178,19 +158,18 @@ describe('REST answers match shared/schemas/', () => {
 
   it('an error answer is an ApiFailure with the server’s status, code and message', async () => {
     const created = await createAgreement({ title: 'Refus', language: 'en', owner: { name: 'Olga', email: 'olga@example.org' } });
-    token = '';
-    cookie = '';
+    calls.forget();
     await expect(getStatus(created.id)).rejects.toMatchObject({ status: 401, code: 'unauthenticated', message: expect.any(String) });
-    token = tokenOf(created.ownerLink);
+    calls.token = tokenOf(created.ownerLink);
     await expect(getStatus('not-an-id')).rejects.toMatchObject({ status: 404, code: 'not_found' });
     await expect(unlockAgreement(created.id, 'pas verrouillée')).rejects.toMatchObject({ status: 409, code: 'draft' });
   });
 
   it('every event the stream sends passes AgreementEventSchema', async () => {
     const created = await createAgreement({ title: 'Flux', language: 'fr', owner: { name: 'Odile', email: 'odile@example.org' } });
-    token = tokenOf(created.ownerLink);
+    calls.token = tokenOf(created.ownerLink);
     const id = created.id;
-    const { events } = listenEvents(server.url, token, id, cleanup);
+    const { events } = listenEvents(server.url, calls.token, id, cleanup);
     await waitFor(() => events.length > 0, 'ready');
     await createThread(id, { section: 'purpose', body: 'Une question' });
     await inviteParticipant(id, { name: 'Paul', email: 'paul@example.org', partyId: created.content.parties[1]!.id, role: 'editor' });
