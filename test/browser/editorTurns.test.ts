@@ -35,6 +35,23 @@ const WATCH_FIRST_EDITOR = `(() => {
   seen.observe(document, { subtree: true, childList: true });
 })()`;
 
+/**
+ * In the page: presses a waiting area the moment the first editor appears.
+ * From inside the page, because from the test the press could come after
+ * the page is usable (with no sync, 1.5 s after it opened), when every
+ * area gets its editor anyway.
+ */
+const pressAtFirstEditor = (fragment: string): string => `(() => {
+  const seen = new MutationObserver(() => {
+    if (!document.querySelector('.ProseMirror')) return;
+    seen.disconnect();
+    const waiting = document.querySelector('[data-fragment="${fragment}"] .rich-text-pending');
+    window.__pressed = waiting !== null;
+    waiting?.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, isPrimary: true }));
+  });
+  seen.observe(document, { subtree: true, childList: true });
+})()`;
+
 interface AtFirstEditor {
   editors: number;
   waiting: { fragment: string; text: string }[];
@@ -54,11 +71,12 @@ async function signIn(): Promise<BrowserContext> {
   return opened.context;
 }
 
-async function open(context: BrowserContext, blockSync = false): Promise<Page> {
+async function open(context: BrowserContext, blockSync = false, press?: string): Promise<Page> {
   const page = await context.newPage();
   // A socket that never answers: no first sync, so the page is not usable until its fallback.
   if (blockSync) await page.routeWebSocket(/\/sync\//, () => undefined);
   await page.addInitScript(WATCH_FIRST_EDITOR);
+  if (press) await page.addInitScript(pressAtFirstEditor(press));
   await page.goto(`${suite.server.url}/a/${agreement.id}`);
   return page;
 }
@@ -88,13 +106,14 @@ describe('section editors', { timeout: 90_000 }, () => {
     await waitSaved(writer);
     await writer.close();
 
-    const page = await open(context, true);
+    const page = await open(context, true, f('duration'));
     await editorOf(page, f('purpose')).waitFor({ timeout: 15_000 });
     const first = (await page.evaluate('window.__atFirstEditor')) as AtFirstEditor;
     expect(first.editors).toBe(1);
     // The device's copy (IndexedDB) is shown as it stands, read-only, before its editor exists.
     expect(first.waiting.find((w) => w.fragment === f('duration'))?.text).toContain('Three years from signature.');
-    await page.locator(`[data-fragment="${f('duration')}"] .rich-text-pending`).click();
+    // Pressed while it waited (pressAtFirstEditor).
+    expect(await page.evaluate('window.__pressed')).toBe(true);
     await editorOf(page, f('duration')).waitFor({ timeout: 5_000 });
     expect(await editorText(page, f('duration'))).toContain('Three years from signature.');
     // It took the focus: what the reader types next goes in.
