@@ -23,17 +23,19 @@ IntlMessageFormat.resolveLocale = (locales) => {
 /** A whole number from 0 to 999, which French and English write alike: its digits, no grouping. */
 const isPlainDigits = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < 1000;
 
+/** The formatter made for these arguments, made on first use (Intl's formatters are costly to make, cheap to reuse). */
+function once<T>(cache: Map<string, T>, args: unknown, make: () => T): T {
+  const key = JSON.stringify(args);
+  let made = cache.get(key);
+  if (made === undefined) cache.set(key, (made = make()));
+  return made;
+}
+
 /** intl-messageformat's formatters, shared by every message of one language (it otherwise makes a set per message). */
 function sharedFormatters(): Formatters {
   const numbers = new Map<string, Intl.NumberFormat>();
   const dates = new Map<string, Intl.DateTimeFormat>();
   const plurals = new Map<string, Intl.PluralRules>();
-  const once = <T>(cache: Map<string, T>, args: unknown[], make: () => T): T => {
-    const key = JSON.stringify(args);
-    let made = cache.get(key);
-    if (made === undefined) cache.set(key, (made = make()));
-    return made;
-  };
   // FormatJS types the options with ES2023's additions (useGrouping: 'always'…), which the browser's Intl takes.
   const numberFormat = (locales?: string | string[], options?: Parameters<Formatters['getNumberFormat']>[1]): Intl.NumberFormat =>
     once(numbers, [locales, options], () => new Intl.NumberFormat(locales, options as Intl.NumberFormatOptions | undefined));
@@ -63,14 +65,9 @@ function sharedFormatters(): Formatters {
 export function wordsFormatter(locale: string, messages: Catalogue): IntlLike {
   const compiled = new Map<string, IntlMessageFormat>();
   const formatters = sharedFormatters();
-  const dates = new Map<string, Intl.DateTimeFormat>();
   const relative = new Map<string, Intl.RelativeTimeFormat>();
-  const dateFormat = (options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat => {
-    const key = JSON.stringify(options);
-    let format = dates.get(key);
-    if (!format) dates.set(key, (format = new Intl.DateTimeFormat(locale, options)));
-    return format;
-  };
+  // The same date formatters as the messages' {d, date} arguments use.
+  const dateFormat = (options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat => formatters.getDateTimeFormat(locale, options);
   return {
     locale,
     formatMessage({ id }, values) {
@@ -87,11 +84,6 @@ export function wordsFormatter(locale: string, messages: Catalogue): IntlLike {
     },
     formatDateToParts: (value, options) => dateFormat(options).formatToParts(value),
     formatTime: (value, options) => dateFormat(options).format(value),
-    formatRelativeTime(value, unit, options) {
-      const key = JSON.stringify(options);
-      let format = relative.get(key);
-      if (!format) relative.set(key, (format = new Intl.RelativeTimeFormat(locale, options)));
-      return format.format(value, unit);
-    },
+    formatRelativeTime: (value, unit, options) => once(relative, options, () => new Intl.RelativeTimeFormat(locale, options)).format(value, unit),
   };
 }

@@ -28,6 +28,17 @@ describe('the words formatter', () => {
       }
   });
 
+  it.each(['fr', 'en'])('formats dates and relative times in %s as Intl does, with or without options', (locale) => {
+    const words = wordsFormatter(locale, MESSAGES);
+    const at = new Date(Date.UTC(2026, 11, 3, 15, 4));
+    for (const options of [{}, { dateStyle: 'long' }, { hour: '2-digit', minute: '2-digit' }] as const) {
+      expect(words.formatTime(at, options)).toBe(new Intl.DateTimeFormat(locale, options).format(at));
+      expect(words.formatDateToParts(at, options)).toEqual(new Intl.DateTimeFormat(locale, options).formatToParts(at));
+    }
+    for (const options of [{}, { numeric: 'auto' }] as const)
+      expect(words.formatRelativeTime(-1, 'day', options)).toBe(new Intl.RelativeTimeFormat(locale, options).format(-1, 'day'));
+  });
+
   it('shows the key of a missing message, or of one missing a value', () => {
     const words = wordsFormatter('fr', MESSAGES);
     expect(words.formatMessage({ id: 'nope' })).toBe('nope');
