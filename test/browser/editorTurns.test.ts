@@ -24,30 +24,23 @@ let suite: BrowserSuite;
 let agreement: TestAgreement;
 const contexts: BrowserContext[] = [];
 
-/** In the page: at the moment the first editor appears, how many rich-text areas still wait, and their text. */
-const WATCH_FIRST_EDITOR = `(() => {
+/**
+ * In the page: at the moment the first editor appears, how many rich-text
+ * areas still wait, and their text; then, with `press`, presses that waiting
+ * area. From inside the page, because from the test the press could come
+ * after the page is usable (with no sync, 1.5 s after it opened), when every
+ * area gets its editor anyway.
+ */
+const watchFirstEditor = (press?: string): string => `(() => {
+  const toPress = () => ${press ? `document.querySelector('[data-fragment="${press}"] .rich-text-pending')` : 'null'};
   const seen = new MutationObserver(() => {
     if (!document.querySelector('.ProseMirror')) return;
     seen.disconnect();
     const waiting = [...document.querySelectorAll('[data-fragment] .rich-text-pending')];
     window.__atFirstEditor = { editors: document.querySelectorAll('.ProseMirror').length, waiting: waiting.map((w) => ({ fragment: w.parentElement.dataset.fragment, text: w.textContent })) };
-  });
-  seen.observe(document, { subtree: true, childList: true });
-})()`;
-
-/**
- * In the page: presses a waiting area the moment the first editor appears.
- * From inside the page, because from the test the press could come after
- * the page is usable (with no sync, 1.5 s after it opened), when every
- * area gets its editor anyway.
- */
-const pressAtFirstEditor = (fragment: string): string => `(() => {
-  const seen = new MutationObserver(() => {
-    if (!document.querySelector('.ProseMirror')) return;
-    seen.disconnect();
-    const waiting = document.querySelector('[data-fragment="${fragment}"] .rich-text-pending');
-    window.__pressed = waiting !== null;
-    waiting?.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, isPrimary: true }));
+    const pressed = toPress();
+    window.__pressed = pressed !== null;
+    pressed?.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, isPrimary: true }));
   });
   seen.observe(document, { subtree: true, childList: true });
 })()`;
@@ -75,8 +68,7 @@ async function open(context: BrowserContext, blockSync = false, press?: string):
   const page = await context.newPage();
   // A socket that never answers: no first sync, so the page is not usable until its fallback.
   if (blockSync) await page.routeWebSocket(/\/sync\//, () => undefined);
-  await page.addInitScript(WATCH_FIRST_EDITOR);
-  if (press) await page.addInitScript(pressAtFirstEditor(press));
+  await page.addInitScript(watchFirstEditor(press));
   await page.goto(`${suite.server.url}/a/${agreement.id}`);
   return page;
 }
@@ -112,7 +104,7 @@ describe('section editors', { timeout: 90_000 }, () => {
     expect(first.editors).toBe(1);
     // The device's copy (IndexedDB) is shown as it stands, read-only, before its editor exists.
     expect(first.waiting.find((w) => w.fragment === f('duration'))?.text).toContain('Three years from signature.');
-    // Pressed while it waited (pressAtFirstEditor).
+    // Pressed while it waited (watchFirstEditor).
     expect(await page.evaluate('window.__pressed')).toBe(true);
     await editorOf(page, f('duration')).waitFor({ timeout: 5_000 });
     expect(await editorText(page, f('duration'))).toContain('Three years from signature.');
