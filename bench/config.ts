@@ -30,6 +30,8 @@ export interface BenchConfig {
   out: string;
   /** Directory for server CPU profiles ('' = no profiling). */
   profile: string;
+  /** Directory for perf recordings of the measured window ('' = none; Linux with perf only). */
+  perf: string;
   /** A soak: one long window (durationS), the server's memory followed through it. */
   soak: boolean;
   /** Another checkout whose server the entente-dir kind runs ('' = none). */
@@ -69,6 +71,9 @@ const USAGE = `Usage: npm run bench -- [options]
   --out FILE            JSON results (default <temp>/entente-bench/results.json; '' for none)
   --profile DIR         write a V8 CPU profile of each server into DIR and
                         summarise it (profiling inflates the CPU figures)
+  --perf DIR            record each server's measured window with Linux perf
+                        (on a core only, kernel included) into DIR and print
+                        where that time went, by category, side by side
   --soak S              a soak: measure S seconds at the same load (default
                         servers: entente only), reading the server's memory
                         every 5 s, and report its slope (e.g. --soak 600)
@@ -96,6 +101,7 @@ export function parseConfig(argv: string[], defaultOut: string): BenchConfig {
     'connect-timeout',
     'out',
     'profile',
+    'perf',
     'soak',
     'server-dir',
   ] as const;
@@ -146,6 +152,7 @@ export function parseConfig(argv: string[], defaultOut: string): BenchConfig {
     connectTimeoutS: num('connect-timeout', 20, 1, false),
     out: raw('out') ?? defaultOut,
     profile: raw('profile') ?? '',
+    perf: raw('perf') ?? '',
     soak: soakS > 0,
     serverDir: serverDir !== undefined && serverDir !== '' ? resolve(serverDir) : '',
   };

@@ -9,8 +9,10 @@ import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { rmSync } from 'node:fs';
 import { printClusterComparison } from './clusterReport';
 import { parseConfig } from './config';
+import { addAttributions, attributeRecording, attributionTable, perfUnavailable, type Attribution } from './perfAttribution';
 import { mainThreadProfile, summarizeProfile } from './profile-summary';
 import { poolByPosition } from './pool';
 import { printReport, runSummary, writeJson } from './report';
@@ -34,6 +36,8 @@ async function main(): Promise<number> {
     config.servers = config.servers.filter((k) => !skipped.includes(k));
     if (config.servers.length === 0) return 0;
   }
+  const noPerf = config.perf !== '' ? perfUnavailable() : null;
+  if (noPerf !== null) throw new Error(`--perf: ${noPerf}`);
   const tag = Date.now().toString(36);
   const positions = config.servers.map((kind, i) => ({ kind, i }));
   const byPosition: RunResult[][] = positions.map(() => []);
@@ -61,6 +65,24 @@ async function main(): Promise<number> {
     } catch (err) {
       log(`no profile summary for ${run.label}: ${err instanceof Error ? err.message : String(err)}`);
     }
+  }
+  const recorded = all.filter((r): r is RunResult & { ok: true; perfFile: string } => r.ok && r.perfFile !== null);
+  if (recorded.length > 0) {
+    log(`\nWhere each server's time on a core went in the measured window (perf record -e cpu-clock -g, ${config.durationS} s; µs per update sent):\n`);
+    // Rounds of one server are pooled: their times and updates add up.
+    const byLabel = new Map<string, { label: string; updates: number; attribution: Attribution }>();
+    for (const r of recorded) {
+      const attribution = await attributeRecording(r.perfFile, new Set(r.pids));
+      const pooled = byLabel.get(r.label);
+      byLabel.set(
+        r.label,
+        pooled
+          ? { ...pooled, updates: pooled.updates + r.updatesSent, attribution: addAttributions(pooled.attribution, attribution) }
+          : { label: r.label, updates: r.updatesSent, attribution },
+      );
+    }
+    for (const line of attributionTable([...byLabel.values()])) log(line);
+    for (const r of recorded) for (const pid of r.pids) rmSync(`/tmp/perf-${pid}.map`, { force: true });
   }
   if (config.out !== '') {
     writeJson(config.out, config, runs, config.rounds > 1 ? all : [], comparison, cluster);

@@ -4,11 +4,13 @@
  * measure server CPU (from /proc) and deliveries over the window plus the
  * drain, and stop everything.
  */
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { BenchConfig } from './config';
 import type { LoadDoc, LoadResult } from './ipc';
 import { LoadProcess } from './loadProcess';
+import { recordPerf } from './perfAttribution';
 import { machineBusySeconds, type CpuTime } from './procstat';
 import { SERVER_LABELS, profileArgs, startServer, type RunningServer, type ServerKind } from './servers';
 import { sampleRss, serversCpu, serversMemory, slopePerMinute } from './serverUsage';
@@ -64,6 +66,10 @@ export interface RunSuccess {
   rssSlopeMbPerMin: number;
   /** Directory of the server's CPU profiles (written when it stopped), if --profile was given. */
   profileDir: string | null;
+  /** The perf recording of the window (perf.data), if --perf was given. */
+  perfFile: string | null;
+  /** The server processes (one per instance); their main threads have these ids. */
+  pids: number[];
   /** The CPU window in µs of CLOCK_MONOTONIC, to cut a profile to it. */
   windowMonotonicUs: [number, number];
 }
@@ -123,7 +129,12 @@ export async function runOne(
     log(`starting ${label}`);
     if (config.profile !== '') profileDir = join(resolve(config.profile), `${kind}-${tag}`);
     const serverDir = kind === 'entente-dir' ? config.serverDir : undefined;
-    const running = await startServer(kind, repoRoot, profileDir !== null ? profileArgs(profileDir) : [], { serverDir });
+    const perfFile = config.perf !== '' ? join(resolve(config.perf), `${kind}-${tag}.data`) : null;
+    if (perfFile !== null) mkdirSync(resolve(config.perf), { recursive: true });
+    // --perf-basic-prof: the server writes /tmp/perf-<pid>.map, so perf can name its JavaScript frames; V8's own log goes beside the recording.
+    const perfArgs = perfFile !== null ? ['--perf-basic-prof', '--no-logfile-per-isolate', `--logfile=${perfFile.replace(/\.data$/, '-v8.log')}`] : [];
+    const nodeArgs = [...(profileDir !== null ? profileArgs(profileDir) : []), ...perfArgs];
+    const running = await startServer(kind, repoRoot, nodeArgs, { serverDir });
     server = running;
     const pids = running.pids;
     log(`  listening on port ${running.port} (pid ${pids.join(', ')}); creating ${config.docs} documents`);
@@ -165,7 +176,9 @@ export async function runOne(
     const mono0 = monotonicUs();
     for (const load of loads) load.send({ type: 'window-start' });
     log(`  measuring ${config.durationS} s`);
+    const perfDone = perfFile !== null ? recordPerf(pids, config.durationS, perfFile) : null;
     const rssSamples = await sampleRss(pids, config.durationS, config.soak ? log : null);
+    await perfDone;
     for (const load of loads) load.send({ type: 'window-end' });
     await sleep(config.drainS * 1000);
     const serverCpu1 = serversCpu(pids, label);
@@ -240,6 +253,8 @@ export async function runOne(
       rssSamples,
       rssSlopeMbPerMin: slopePerMinute(rssSamples),
       profileDir,
+      perfFile,
+      pids,
       windowMonotonicUs: [mono0, mono1],
     };
   } catch (err) {
