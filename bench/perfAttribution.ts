@@ -2,7 +2,10 @@
  * On-CPU attribution of a server's time with Linux `perf` (npm run bench --
  * --perf DIR): `perf record` samples the server's threads while they run on a
  * core, kernel included, and `perf script` gives each sample's call chain.
- * Each sample goes to the first category its chain matches.
+ * Each sample goes to the category of its innermost frame that names one:
+ * the Yjs decoding inside the schema guard is the guard's, a commit's pwrite
+ * is storage's, and the handlers that run inside the websocket's receiving
+ * stream (a Writable too) are not counted as the stream's.
  *
  * Why not only the V8 profile (--profile): V8 samples wall-clock time while a
  * thread is not idle, so time the thread spends descheduled (two cores shared
@@ -13,7 +16,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createInterface } from 'node:readline';
 
-/** Match order matters: a chain is counted once, under its first match. */
+/** Matched against one frame at a time, innermost first; within a frame, the first category wins. */
 const MAIN_CATEGORIES: { name: string; needles: string[] }[] = [
   { name: 'socket writes (kernel and node)', needles: ['StreamBase::WriteBuffer', 'StreamBase::Writev', 'ksys_write', 'do_writev'] },
   {
@@ -24,7 +27,7 @@ const MAIN_CATEGORIES: { name: string; needles: string[] }[] = [
   { name: 'socket write machinery (node streams, JS)', needles: ['node:net', 'internal/streams/writable'] },
   { name: "the server's own code (rooms, authorship, connections)", needles: ['/server/', '/bench/floor-server.ts'] },
   { name: 'reading sockets, websocket frames', needles: ['ws/lib/', 'stream_base_commons', 'internal/streams/readable', 'ksys_read', 'sys_recvfrom'] },
-  { name: 'event loop (waiting in epoll)', needles: ['epoll_pwait', 'uv__io_poll'] },
+  { name: 'event loop (waiting in epoll)', needles: ['epoll_pwait'] },
 ];
 const STORAGE_NEEDLES = MAIN_CATEGORIES[1]?.needles ?? [];
 /** The other threads: the WAL checkpointer's and compactor's workers, V8's GC helpers. */
@@ -69,15 +72,22 @@ export class Attributor {
   private flush(): void {
     const header = this.header;
     if (header !== null) {
-      const chain = this.frames.join('\n');
       const main = this.mainTids.has(header.tid);
-      const name =
-        (main ? MAIN_CATEGORIES : OTHER_CATEGORIES).find((c) => c.needles.some((n) => chain.includes(n)))?.name ?? (main ? OTHER_MAIN : OTHER_THREADS);
+      const name = innermost(this.frames, main ? MAIN_CATEGORIES : OTHER_CATEGORIES) ?? (main ? OTHER_MAIN : OTHER_THREADS);
       this.ms.set(name, (this.ms.get(name) ?? 0) + header.ms);
     }
     this.header = null;
     this.frames = [];
   }
+}
+
+/** The category of the innermost frame that names one. */
+function innermost(frames: readonly string[], categories: readonly { name: string; needles: string[] }[]): string | undefined {
+  for (const frame of frames) {
+    const category = categories.find((c) => c.needles.some((n) => frame.includes(n)));
+    if (category) return category.name;
+  }
+  return undefined;
 }
 
 /** Attributes a whole `perf script` output. */

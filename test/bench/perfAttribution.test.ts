@@ -27,16 +27,31 @@ describe('perf attribution of a server (bench --perf)', () => {
     'JS:*onMessage file:///repo/server/sync/connection.ts:1:2287+0xc62 (/tmp/perf-100.map)',
     'JS:*dataMessage /repo/node_modules/ws/lib/receiver.js:585:14+0x275 (/tmp/perf-100.map)',
   ]);
+  // A room taking an update in runs inside the websocket receiver, itself a Writable stream.
+  const takeIn = sample(100, [
+    'Builtins_FindOrderedHashMapEntry+0x1 (/usr/bin/node)',
+    'JS:*takeIn file:///repo/server/sync/room.ts:1:2548+0x10c4 (/tmp/perf-100.map)',
+    'JS:*dataMessage /repo/node_modules/ws/lib/receiver.js:585:14+0x275 (/tmp/perf-100.map)',
+    'JS:*writeOrBuffer node:internal/streams/writable:548:23+0x4b6 (/tmp/perf-100.map)',
+    'JS:*onStreamRead node:internal/stream_base_commons:168:22+0x4a9 (/tmp/perf-100.map)',
+  ]);
   const compaction = sample(101, ['JS:^integrateStructs /repo/node_modules/yjs/dist/yjs.cjs:1533:26+0x1 (/tmp/perf-100.map)']);
   const gc = sample(102, ['v8::internal::ConcurrentMarking::RunMajor+0x1 (/usr/bin/node)'], 2_000_000);
 
-  it('counts each sample once, under the first category its chain matches', () => {
+  it('counts each sample once: time in writes, commits and the guard apart', () => {
     const script = [write, write, commit, guard].join('\n');
     expect(msOf(script, 'socket writes (kernel and node)')).toBeCloseTo(2.002, 3);
-    // The commit ran inside broadcast's caller, but its chain is storage's.
+    // The commit ran inside broadcast's caller, but its innermost named frame is storage's.
     expect(msOf(script, 'storage (SQLite, its file I/O)')).toBeCloseTo(1.001, 3);
     // The guard runs inside the websocket's message handler: it is not counted as reading.
     expect(msOf(script, 'schema guard (update analysis)')).toBeCloseTo(1.001, 3);
+    expect(msOf(script, 'reading sockets, websocket frames')).toBe(0);
+  });
+
+  it('counts a sample under its innermost frame that names a category, not an outer one', () => {
+    const script = [takeIn, guard].join('\n');
+    expect(msOf(script, "the server's own code (rooms, authorship, connections)")).toBeCloseTo(1.001, 3);
+    expect(msOf(script, 'socket write machinery (node streams, JS)')).toBe(0);
     expect(msOf(script, 'reading sockets, websocket frames')).toBe(0);
   });
 
