@@ -157,12 +157,11 @@ export class Authorship {
 
   private advance(state: DocAuthors, client: number, clock: number, sender: Sender | null): AuthorRecord | null {
     const now = this.now();
-    const at = now.toISOString();
     let binding = state.bindings.get(client);
     let bound = false;
     if (binding === undefined) {
       binding = sender ? { participantId: sender.participantId, partyId: sender.partyId } : { participantId: null, partyId: null };
-      this.deps.store.bind(state.agreementId, client, binding, at);
+      this.deps.store.bind(state.agreementId, client, binding, now.toISOString());
       state.bindings.set(client, binding);
       bound = true;
     } else if (binding.participantId !== (sender?.participantId ?? null)) {
@@ -175,7 +174,8 @@ export class Authorship {
     const last = state.last.get(client);
     let span: AuthorSpan | null = null;
     if (!last || now.getTime() - last.atMs >= SPAN_MS) {
-      span = { clock, at };
+      // The ISO time only when something is written: most updates extend the span of a minute ago.
+      span = { clock, at: now.toISOString() };
       this.deps.store.addSpan(state.agreementId, client, span);
       state.last.set(client, { clock, atMs: now.getTime() });
     }

@@ -70,7 +70,6 @@ export function analyseUpdate(view: DocView, update: Uint8Array): AnalysisResult
     reach.set(client, clock + s.length);
     fresh.push(s);
   }
-  const known = (id: IdLike): boolean => id.clock < (reach.get(id.client) ?? view.clock(id.client));
   const resolver = new RootResolver(view, fresh);
   const runs: NewRun[] = [];
   const clients = new Set<number>();
@@ -83,7 +82,7 @@ export function analyseUpdate(view: DocView, update: Uint8Array): AnalysisResult
       continue;
     }
     for (const ref of [s.origin, s.rightOrigin, s.parent instanceof Y.ID ? s.parent : null]) {
-      if (ref && !known(ref)) return { ok: false, detail: 'update builds on content the server does not have' };
+      if (ref && !isKnown(ref, reach, view)) return { ok: false, detail: 'update builds on content the server does not have' };
     }
     const root = resolver.rootOf(s);
     if (root === undefined) return { ok: false, detail: 'update builds on content the server does not have' };
@@ -99,6 +98,15 @@ export function analyseUpdate(view: DocView, update: Uint8Array): AnalysisResult
     }
   }
   return { ok: true, runs, deletes, partlyKnown, clients };
+}
+
+/**
+ * Whether the document or the update's earlier structs hold `id`. A module
+ * function, not a closure in analyseUpdate: the server runs under tsx, whose
+ * keepNames gives every named closure an Object.defineProperty per call.
+ */
+function isKnown(id: IdLike, reach: ReadonlyMap<number, number>, view: DocView): boolean {
+  return id.clock < (reach.get(id.client) ?? view.clock(id.client));
 }
 
 /** The values an item of a top-level array inserts (ContentAny or ContentString), else null. */
