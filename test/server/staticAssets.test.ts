@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { join } from 'node:path';
-import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { basename, join } from 'node:path';
+import { brotliCompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { startTestServer, tempDir, type TestServer } from './harness';
 
 /** The built client's files, sent compressed when the build wrote them so (vite.config.ts) and the browser accepts it. */
@@ -63,6 +63,40 @@ describe('static client files', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-encoding']).toBeUndefined();
     expect(res.body.toString()).toBe(SCRIPT);
+  });
+
+  it('a browser that refuses brotli (q=0) gets gzip', async () => {
+    const res = await get('/assets/app-1a2b.js', 'br;q=0, gzip;q=0.8');
+    expect(res.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(res.body).toString()).toBe(SCRIPT);
+  });
+
+  it('a file the build wrote after the server started is served too', async () => {
+    writeFileSync(join(clientDir, 'assets', 'later-5e6f.js'), SCRIPT);
+    const res = await get('/assets/later-5e6f.js', 'br');
+    expect(res.status).toBe(200);
+    expect(res.body.toString()).toBe(SCRIPT);
+  });
+
+  it('an unknown asset is a 404 with a JSON error, not the page under a script name', async () => {
+    const res = await get('/assets/gone-0000.js', 'br, gzip');
+    expect(res.status).toBe(404);
+    expect(res.headers['cache-control']).toBeUndefined();
+    expect(JSON.parse(res.body.toString())).toEqual({ error: 'not_found', message: 'No asset gone-0000.js' });
+  });
+
+  it('nothing outside the client is reachable through it', async () => {
+    const outside = tempDir();
+    writeFileSync(join(outside, 'secret.txt'), 'not for the web');
+    const up = `..%2F..%2F${basename(outside)}%2Fsecret.txt`;
+    try {
+      for (const path of [`/assets/${up}`, `/assets/${up.replaceAll('%2F', '/')}`, `/assets/${up.replaceAll('..', '%2e%2e')}`, '/assets/..', '/assets/.']) {
+        const res = await get(path);
+        expect(res.body.toString(), path).not.toContain('not for the web');
+      }
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 
   it('a client route still gets index.html', async () => {
