@@ -112,9 +112,74 @@ function precompressedAssets(): Plugin {
   };
 }
 
+/**
+ * The agreement page's own code in one chunk. Left to itself the bundler
+ * makes a chunk for every set of dynamic imports that share modules, and
+ * the page fetched 27 scripts before it could be edited, each a request
+ * the browser, its network service and the server pay for. This groups the
+ * modules the editor page imports statically (client/editor/AgreementEditor.tsx)
+ * that nothing reaches except through it: modules any other page, or the
+ * entry, can reach stay in their shared chunks, so the sign-in, verify and
+ * list pages load exactly what they did, and the page's deferred parts
+ * (side column, dialogs, add-ons) keep their own chunks.
+ */
+function agreementPageChunk(): Plugin {
+  // The page, and its parts that load once it is usable (client/deferred.tsx, imported only by the page's route).
+  const PAGE = [/[/\\]client[/\\]editor[/\\]AgreementEditor\.tsx$/, /[/\\]client[/\\]deferred\.tsx$/];
+  let members = new Set<string>();
+  return {
+    name: 'entente:agreement-page-chunk',
+    apply: 'build',
+    config() {
+      return {
+        build: {
+          rolldownOptions: {
+            output: {
+              codeSplitting: {
+                // Only the members, not their dependencies: those are shared chunks this one imports. No shared module
+                // imports a member (it would then be reachable from elsewhere), so no two chunks import each other.
+                groups: [
+                  { debugName: 'agreement-page', name: (id: string) => (members.has(id) ? 'agreement-page' : null), includeDependenciesRecursively: false },
+                ],
+              },
+            },
+          },
+        },
+      };
+    },
+    buildStart() {
+      members = new Set();
+    },
+    buildEnd() {
+      const ids = [...this.getModuleIds()];
+      const page = PAGE.map((re) => ids.find((id) => re.test(id)));
+      const [editorPage] = page;
+      if (!editorPage || page.some((id) => id === undefined)) return;
+      const walk = (starts: string[], withDynamic: boolean, stopAt: string[] = []): Set<string> => {
+        const seen = new Set<string>();
+        const todo = [...starts];
+        for (let id = todo.pop(); id !== undefined; id = todo.pop()) {
+          if (seen.has(id) || stopAt.includes(id)) continue;
+          seen.add(id);
+          const info = this.getModuleInfo(id);
+          todo.push(...(info?.importedIds ?? []), ...(withDynamic ? (info?.dynamicallyImportedIds ?? []) : []));
+        }
+        return seen;
+      };
+      const entries = ids.filter((id) => this.getModuleInfo(id)?.isEntry);
+      const elsewhere = walk(
+        entries,
+        true,
+        page.filter((id) => id !== undefined),
+      );
+      members = new Set([...walk([editorPage], false)].filter((id) => !elsewhere.has(id)));
+    },
+  };
+}
+
 export default defineConfig(({ command }) => ({
   root: 'client',
-  plugins: [react(), precompiledCatalogues(), precompressedAssets()],
+  plugins: [react(), precompiledCatalogues(), precompressedAssets(), agreementPageChunk()],
   resolve: {
     alias: command === 'build' ? [{ find: /^@formatjs\/icu-messageformat-parser$/, replacement: '@formatjs/icu-messageformat-parser/no-parser.js' }] : [],
   },

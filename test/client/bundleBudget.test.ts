@@ -20,7 +20,7 @@ import { en } from '../../shared/i18n/en';
  * lighter, never raise it to fit a change.
  */
 const KB = 1024;
-const CEILING: Record<RouteName, number> = { verify: 80 * KB, signIn: 80 * KB, list: 137 * KB, agreement: 288 * KB };
+const CEILING: Record<RouteName, number> = { verify: 80 * KB, signIn: 80 * KB, list: 137 * KB, agreement: 283 * KB };
 
 const TIPTAP = [/node_modules\/prosemirror-/, /node_modules\/@tiptap\//];
 const EDITOR = [...TIPTAP, /node_modules\/yjs\//, /node_modules\/y-websocket\//];
