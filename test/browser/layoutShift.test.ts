@@ -56,4 +56,24 @@ describe('the agreement page as it loads', { timeout: 90_000 }, () => {
     expect((await title.boundingBox())?.width ?? 0).toBeGreaterThan(190);
     await page.close();
   });
+
+  it('asks the server only for what it uses: every asset it asks for is there, and no /favicon.ico', async () => {
+    const context = await suite.browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'fr-CA' });
+    contexts.push(context);
+    await context.request.get(`${suite.server.url}${agreement.ownerLink}`, { maxRedirects: 0 });
+    const page = await context.newPage();
+    const asked: { path: string; status: number }[] = [];
+    page.on('response', (res) => asked.push({ path: new URL(res.url()).pathname, status: res.status() }));
+    await page.goto(`${suite.server.url}/a/${agreement.id}`);
+    await waitSaved(page);
+    await page.locator('.comments-card').waitFor({ timeout: 15_000 });
+    await page.waitForTimeout(500);
+    // The browser asks for the icon itself, which the page's response events do not show; its resource timing does.
+    const fetched = (await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname))) as string[];
+    expect([...asked.map((r) => r.path), ...fetched]).not.toContain('/favicon.ico');
+    const assets = asked.filter((r) => r.path.startsWith('/assets/'));
+    expect(assets.length).toBeGreaterThan(5);
+    expect(assets.filter((r) => r.status !== 200)).toEqual([]);
+    await page.close();
+  });
 });
