@@ -29,9 +29,12 @@ export function ensureClientBuilt(): void {
   const sources = [join(ROOT, 'client'), join(ROOT, 'shared'), join(ROOT, 'vite.config.ts')];
   const sourceTime = Math.max(...sources.filter((p) => existsSync(p)).map(newestMtime));
   if (existsSync(index) && statSync(index).mtimeMs >= sourceTime) return;
+  // As `npm start` builds it: vitest's NODE_ENV=test would give React's development files, tested here and then
+  // served by `npm start`, which finds this build newer than the sources.
   execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn', '--outDir', CLIENT_DIR], {
     cwd: ROOT,
     stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
   });
 }
 
