@@ -5,6 +5,7 @@
  * script files the page asked for until then.
  */
 import type { BrowserContext, Page } from 'playwright-core';
+import { processTreeCpu } from './procstat';
 
 /** When the page counts as usable, evaluated in the page on every animation frame. */
 export type Readiness = 'app' | 'minimal';
@@ -36,6 +37,13 @@ export interface Opened {
   allMs: number;
   /** Bytes of JS the page received (compressed as sent) until it was usable. */
   scriptBytes: number;
+  /**
+   * CPU time, in ms, this process and everything it started used from the
+   * navigation until the page was usable: the servers and Playwright (this
+   * process) and every Chromium process (renderer, browser, network, GPU).
+   * NaN where /proc is not there.
+   */
+  cpuMs: number;
   /** Script URLs the page requested before it was usable, in order. */
   scripts: string[];
   page: Page;
@@ -48,9 +56,12 @@ export async function timeOpen(context: BrowserContext, url: string, readiness: 
   page.on('request', (request) => {
     if (!done && request.resourceType() === 'script') scripts.push(request.url());
   });
+  const cpuBefore = processTreeCpu(process.pid);
   await page.goto(url, { waitUntil: 'commit' });
   const handle = await page.waitForFunction(READY[readiness], undefined, { polling: 'raf', timeout: 60_000 });
   done = true;
+  const cpuAfter = processTreeCpu(process.pid);
+  const cpuMs = cpuBefore && cpuAfter ? (cpuAfter.user + cpuAfter.system - cpuBefore.user - cpuBefore.system) * 1000 : Number.NaN;
   const ms = (await handle.jsonValue()) as number;
   const all = await page.waitForFunction(ALL_EDITORS[readiness], undefined, { polling: 'raf', timeout: 60_000 });
   const allMs = (await all.jsonValue()) as number;
@@ -62,5 +73,5 @@ export async function timeOpen(context: BrowserContext, url: string, readiness: 
         .reduce((sum, r) => sum + r.encodedBodySize, 0),
     ms,
   );
-  return { ms, allMs, scriptBytes, scripts, page };
+  return { ms, allMs, scriptBytes, cpuMs, scripts, page };
 }

@@ -14,7 +14,11 @@
  *    on a random local port. Also, cold: until every section's editor is
  *    there (the agreement page builds the first at once and the others once
  *    it is usable, client/editor/editorTurns.ts), and the bytes of JS received
- *    until usable, as sent (Entente sends brotli, the minimal server plain files).
+ *    until usable, as sent (Entente sends brotli, the minimal server plain files),
+ *    and the CPU time every process involved used until usable (both servers
+ *    and Playwright in this process, and every Chromium process, from /proc:
+ *    steadier than the time on a shared 2-core machine, where the load is
+ *    bound by CPU across processes).
  *    `--rounds N` (default 5) pools N rounds, the
  *    order of the two pages alternating, after one discarded warm-up round.
  *
@@ -93,11 +97,13 @@ interface Times {
   warm: number[];
   /** Cold, until every section's editor was there. */
   coldAll: number[];
+  /** Cold, CPU of every process involved until usable (see Opened.cpuMs). */
+  coldCpu: number[];
   /** Scripts fetched before the cold page was usable, and their bytes as sent. */
   scripts: number;
   scriptBytes: number;
 }
-const noTimes = (): Times => ({ cold: [], warm: [], coldAll: [], scripts: 0, scriptBytes: 0 });
+const noTimes = (): Times => ({ cold: [], warm: [], coldAll: [], coldCpu: [], scripts: 0, scriptBytes: 0 });
 const times: Record<'app' | 'minimal', Times> = { app: noTimes(), minimal: noTimes() };
 
 async function newAgreement(): Promise<CreatedAgreement> {
@@ -141,6 +147,7 @@ try {
       if (round === 0) continue; // warm-up: JIT, disk cache, Chromium start
       times[which].cold.push(cold.ms);
       times[which].coldAll.push(cold.allMs);
+      times[which].coldCpu.push(cold.cpuMs);
       times[which].warm.push(warm.ms);
       times[which].scripts = cold.scripts.length;
       times[which].scriptBytes = cold.scriptBytes;
@@ -155,14 +162,15 @@ try {
 
 const { app, minimal: ref } = times;
 console.log(`\nTime until the editor is editable and synced, headless Chromium, median of ${rounds} round(s):\n`);
-console.log('| page | server | cold | warm | cold, every section editable | scripts (cold) | JS received (cold) |');
-console.log('|---|---|---:|---:|---:|---:|---:|');
+console.log('| page | server | cold | warm | cold, every section editable | CPU until usable (cold) | scripts (cold) | JS received (cold) |');
+console.log('|---|---|---:|---:|---:|---:|---:|---:|');
+const cpu = (t: Times): string => (t.coldCpu.some(Number.isNaN) ? 'n/a' : `${median(t.coldCpu).toFixed(0)} ms`);
 const row = (label: string, server: string, t: Times): string =>
-  `| ${label} | ${server} | ${median(t.cold).toFixed(0)} ms | ${median(t.warm).toFixed(0)} ms | ${median(t.coldAll).toFixed(0)} ms | ${t.scripts} | ${kB(t.scriptBytes)} kB |`;
+  `| ${label} | ${server} | ${median(t.cold).toFixed(0)} ms | ${median(t.warm).toFixed(0)} ms | ${median(t.coldAll).toFixed(0)} ms | ${cpu(t)} | ${t.scripts} | ${kB(t.scriptBytes)} kB |`;
 console.log(row('minimal Tiptap + Yjs page', 'y-websocket reference code, in memory, files uncompressed', ref));
 console.log(row('agreement page (new MOU agreement)', 'Entente, every update stored, files brotli', app));
 console.log(
-  `| ratio agreement / minimal | | ${(median(app.cold) / median(ref.cold)).toFixed(2)} | ${(median(app.warm) / median(ref.warm)).toFixed(2)} | ${(median(app.coldAll) / median(ref.coldAll)).toFixed(2)} | | |`,
+  `| ratio agreement / minimal | | ${(median(app.cold) / median(ref.cold)).toFixed(2)} | ${(median(app.warm) / median(ref.warm)).toFixed(2)} | ${(median(app.coldAll) / median(ref.coldAll)).toFixed(2)} | ${(median(app.coldCpu) / median(ref.coldCpu)).toFixed(2)} | | |`,
 );
 // Everything is closed, but a handle left by the Vite builds (an esbuild child stays) kept the process from exiting: stop here.
 process.exit(0);
