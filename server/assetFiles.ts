@@ -40,12 +40,11 @@ function send(c: Context, asset: Asset): Response {
 }
 
 /**
- * GET /assets/<name>: the built client's files, read once when first asked for and then
- * answered from memory, with the `.br`/`.gz` copies the build wrote beside
- * them (vite.config.ts) for a browser that accepts them. A page's first load
- * asks for about 30 of these at once; from disk each cost the server about a
- * millisecond of CPU (a stat, a stream), which a 2-core machine spends while
- * the browser waits. The scripts and styles are read in the background at
+ * GET /assets/<name>: the built client's files, answered from memory, with
+ * the `.br`/`.gz` copies the build wrote beside them (vite.config.ts) for a
+ * browser that accepts them. A page's first load asks for about 20 of these
+ * at once; from disk each took a stat and a stream, on the CPU the browser
+ * is waiting for. The scripts and styles are read in the background at
  * start (about 2 MB with their compressed copies), so the first visitor
  * gets them from memory too; source maps only once asked for. Only files
  * that exist are kept, so the memory held is bounded by the build; a name
