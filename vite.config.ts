@@ -124,8 +124,9 @@ function precompressedAssets(): Plugin {
  * (side column, dialogs, add-ons) keep their own chunks.
  */
 function agreementPageChunk(): Plugin {
-  // The page, and its parts that load once it is usable (client/deferred.tsx, imported only by the page's route).
-  const PAGE = [/[/\\]client[/\\]editor[/\\]AgreementEditor\.tsx$/, /[/\\]client[/\\]deferred\.tsx$/];
+  const EDITOR_PAGE = /[/\\]client[/\\]editor[/\\]AgreementEditor\.tsx$/;
+  // Its parts that load once it is usable, imported only by the page's route.
+  const DEFERRED = /[/\\]client[/\\]deferred\.tsx$/;
   let members = new Set<string>();
   return {
     name: 'entente:agreement-page-chunk',
@@ -152,9 +153,14 @@ function agreementPageChunk(): Plugin {
     },
     buildEnd() {
       const ids = [...this.getModuleIds()];
-      const page = PAGE.map((re) => ids.find((id) => re.test(id)));
-      const [editorPage] = page;
-      if (!editorPage || page.some((id) => id === undefined)) return;
+      const one = (re: RegExp): string => {
+        const found = ids.filter((id) => re.test(id));
+        // A renamed page would otherwise quietly go back to its 27 chunks.
+        if (found.length !== 1 || !found[0]) throw new Error(`agreementPageChunk: ${found.length} modules match ${re}, expected one`);
+        return found[0];
+      };
+      const editorPage = one(EDITOR_PAGE);
+      const page = [editorPage, one(DEFERRED)];
       const walk = (starts: string[], withDynamic: boolean, stopAt: string[] = []): Set<string> => {
         const seen = new Set<string>();
         const todo = [...starts];
@@ -167,11 +173,7 @@ function agreementPageChunk(): Plugin {
         return seen;
       };
       const entries = ids.filter((id) => this.getModuleInfo(id)?.isEntry);
-      const elsewhere = walk(
-        entries,
-        true,
-        page.filter((id) => id !== undefined),
-      );
+      const elsewhere = walk(entries, true, page);
       members = new Set([...walk([editorPage], false)].filter((id) => !elsewhere.has(id)));
     },
   };
