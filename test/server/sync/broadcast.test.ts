@@ -11,9 +11,9 @@ import { Room, type RoomHooks } from '../../../server/sync/room';
  * gets every update in order, and a sender never gets its own back.
  * Connections here are recorders of the bytes the room writes to a socket.
  */
-function recorder(name: string): Connection & { written: Buffer[]; name: string } {
+function recorder(): Connection & { written: Buffer[] } {
   const written: Buffer[] = [];
-  return { name, written, writeFrame: (frame: Buffer) => void written.push(frame) } as unknown as Connection & { written: Buffer[]; name: string };
+  return { written, writeFrame: (frame: Buffer) => void written.push(frame) } as unknown as Connection & { written: Buffer[] };
 }
 
 const update = (text: string): Uint8Array => {
@@ -25,12 +25,7 @@ const framed = (u: Uint8Array): Buffer => binaryFrame(updateMessage(u));
 
 describe('a room broadcasting the updates of one turn', () => {
   const room = new Room('r', mouTemplate, {} as RoomHooks, { byteSize: 0, updates: 0, state: Y.encodeStateAsUpdate(new Y.Doc()) });
-  const [alice, bruno, chloe, dana] = ['alice', 'bruno', 'chloe', 'dana'].map(recorder) as [
-    ReturnType<typeof recorder>,
-    ReturnType<typeof recorder>,
-    ReturnType<typeof recorder>,
-    ReturnType<typeof recorder>,
-  ];
+  const [alice, bruno, chloe, dana] = [recorder(), recorder(), recorder(), recorder()];
   for (const c of [alice, bruno, chloe, dana]) room.conns.add(c);
   const [a1, b1, a2] = [update('a1'), update('b1'), update('a2')];
   const server = Symbol('server');
