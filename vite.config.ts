@@ -7,6 +7,8 @@ import react from '@vitejs/plugin-react';
 import { parse } from '@formatjs/icu-messageformat-parser';
 import { tsImport } from 'tsx/esm/api';
 import type * as WordAreas from './client/wordAreas';
+import { PAGE_LATER, PAGE_PARTS } from './client/pageParts.ts';
+import { pageChunks } from './tools/vite/pageChunks.ts';
 
 /**
  * The browser client. Sources live in client/, the build goes to dist/client,
@@ -112,76 +114,9 @@ function precompressedAssets(): Plugin {
   };
 }
 
-/**
- * The agreement page's own code in one chunk. Left to itself the bundler
- * makes a chunk for every set of dynamic imports that share modules, and
- * the page fetched 27 scripts before it could be edited, each a request
- * the browser, its network service and the server pay for. This groups the
- * modules the editor page imports statically (client/editor/AgreementEditor.tsx)
- * that nothing reaches except through it: modules any other page, or the
- * entry, can reach stay in their shared chunks, so the sign-in, verify and
- * list pages load exactly what they did, and the page's deferred parts
- * (side column, dialogs, add-ons) keep their own chunks.
- */
-function agreementPageChunk(): Plugin {
-  const EDITOR_PAGE = /[/\\]client[/\\]editor[/\\]AgreementEditor\.tsx$/;
-  // Its parts that load once it is usable, imported only by the page's route.
-  const DEFERRED = /[/\\]client[/\\]deferred\.tsx$/;
-  let members = new Set<string>();
-  return {
-    name: 'entente:agreement-page-chunk',
-    apply: 'build',
-    config() {
-      return {
-        build: {
-          rolldownOptions: {
-            output: {
-              codeSplitting: {
-                // Only the members, not their dependencies: those are shared chunks this one imports. No shared module
-                // imports a member (it would then be reachable from elsewhere), so no two chunks import each other.
-                groups: [
-                  { debugName: 'agreement-page', name: (id: string) => (members.has(id) ? 'agreement-page' : null), includeDependenciesRecursively: false },
-                ],
-              },
-            },
-          },
-        },
-      };
-    },
-    buildStart() {
-      members = new Set();
-    },
-    buildEnd() {
-      const ids = [...this.getModuleIds()];
-      const one = (re: RegExp): string => {
-        const found = ids.filter((id) => re.test(id));
-        // A renamed page would otherwise quietly go back to its 27 chunks.
-        if (found.length !== 1 || !found[0]) throw new Error(`agreementPageChunk: ${found.length} modules match ${re}, expected one`);
-        return found[0];
-      };
-      const editorPage = one(EDITOR_PAGE);
-      const page = [editorPage, one(DEFERRED)];
-      const walk = (starts: string[], withDynamic: boolean, stopAt: string[] = []): Set<string> => {
-        const seen = new Set<string>();
-        const todo = [...starts];
-        for (let id = todo.pop(); id !== undefined; id = todo.pop()) {
-          if (seen.has(id) || stopAt.includes(id)) continue;
-          seen.add(id);
-          const info = this.getModuleInfo(id);
-          todo.push(...(info?.importedIds ?? []), ...(withDynamic ? (info?.dynamicallyImportedIds ?? []) : []));
-        }
-        return seen;
-      };
-      const entries = ids.filter((id) => this.getModuleInfo(id)?.isEntry);
-      const elsewhere = walk(entries, true, page);
-      members = new Set([...walk([editorPage], false)].filter((id) => !elsewhere.has(id)));
-    },
-  };
-}
-
 export default defineConfig(({ command }) => ({
   root: 'client',
-  plugins: [react(), precompiledCatalogues(), precompressedAssets(), agreementPageChunk()],
+  plugins: [react(), precompiledCatalogues(), precompressedAssets(), pageChunks({ parts: PAGE_PARTS, later: PAGE_LATER })],
   resolve: {
     alias: command === 'build' ? [{ find: /^@formatjs\/icu-messageformat-parser$/, replacement: '@formatjs/icu-messageformat-parser/no-parser.js' }] : [],
   },

@@ -12,24 +12,20 @@ import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { build, type InlineConfig, type Rolldown } from 'vite';
+import { PAGE_PARTS } from '../client/pageParts';
 import type { WordArea } from '../client/wordAreas';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /**
- * Which source modules each page needs before it is usable. The agreement
- * page: the gate (the session through the data layer), the editor and the
- * template of its document; its side column (status card, comments,
- * participants) and dialogs are deferred and not counted. The sign-in page is the agreement route answered 4xx by
- * GET /me, which client/routes.tsx asks before loading anything else.
+ * Which source modules each page needs before it is usable: what it loads
+ * at once when it opens (client/pageParts.ts), and for the agreement page
+ * the template its document names too, loaded on demand
+ * (client/editor/templates.ts) before the sections show: the MOU, as in
+ * bench/pageload.ts. The agreement page's side column (status card,
+ * comments, participants) and dialogs are deferred and not counted.
  */
-export const ROUTES = {
-  // The template its document names is loaded on demand (client/editor/templates.ts) before the sections show: the MOU, as in bench/pageload.ts.
-  agreement: ['client/access/AccessGate.tsx', 'client/data/DataProvider.tsx', 'client/editor/AgreementEditor.tsx', 'shared/templates/mou.ts'],
-  signIn: ['client/access/AccessRefused.tsx'],
-  verify: ['client/signing/VerifyPage.tsx'],
-  list: ['client/pages/AgreementsPage.tsx', 'client/data/DataProvider.tsx'],
-} as const;
+export const ROUTES = { ...PAGE_PARTS, agreement: [...PAGE_PARTS.agreement, 'shared/templates/mou.ts'] } as const;
 export type RouteName = keyof typeof ROUTES;
 
 /**

@@ -10,8 +10,10 @@ import type { Route } from './router';
  * the data layer, the list page no editor. The data layer (TanStack Query,
  * and zod through the REST client) comes with the pages that fetch, loaded
  * beside the page rather than after it, and so do the words of those pages
- * (the `app` area of the catalogue, client/wordAreas.ts). Sizes per route:
- * bench/pageload.ts; the budget: test/client/bundleBudget.test.ts.
+ * (the `app` area of the catalogue, client/wordAreas.ts). What each page
+ * loads together is listed in client/pageParts.ts, which the build reads to
+ * put it in few scripts. Sizes per route: bench/pageload.ts; the budget:
+ * test/client/bundleBudget.test.ts.
  */
 function withData<P extends object>(page: () => Promise<ComponentType<P>>, later = false) {
   return lazy(async () => {

@@ -13,7 +13,7 @@ const newest = (dir) => {
 };
 
 const built = 'dist/client/index.html';
-const sources = Math.max(newest('client'), newest('shared'), statSync('vite.config.ts').mtimeMs);
+const sources = Math.max(newest('client'), newest('shared'), newest('tools/vite'), statSync('vite.config.ts').mtimeMs);
 if (!existsSync(built) || statSync(built).mtimeMs < sources) {
   console.log('Building the client…');
   execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });

@@ -26,7 +26,7 @@ function newestMtime(path: string): number {
 /** Runs `vite build` when dist/client is missing or older than its sources (about a second). */
 export function ensureClientBuilt(): void {
   const index = join(CLIENT_DIR, 'index.html');
-  const sources = [join(ROOT, 'client'), join(ROOT, 'shared'), join(ROOT, 'vite.config.ts')];
+  const sources = [join(ROOT, 'client'), join(ROOT, 'shared'), join(ROOT, 'tools/vite'), join(ROOT, 'vite.config.ts')];
   const sourceTime = Math.max(...sources.filter((p) => existsSync(p)).map(newestMtime));
   if (existsSync(index) && statSync(index).mtimeMs >= sourceTime) return;
   // As `npm start` builds it: vitest's NODE_ENV=test would give React's development files, tested here and then
