@@ -17,7 +17,10 @@ import type { Plugin } from 'vite';
  *   of those pages are open, so that the module is already there.
  *
  * Modules with the same signature share one chunk. No load fetches a module
- * that it did not fetch before; it only fetches fewer files. What the entry
+ * that it did not fetch before; it only fetches fewer files. No two of these
+ * chunks import each other: what a module imports is reached by every import
+ * that reaches the module, so along an import the pages of a signature only
+ * grow, and with the same pages the rest of it too. What the entry
  * reaches statically goes to the entry's chunk (every page loads it; the
  * bundler would split out what later chunks import too, React among it),
  * and modules that no page loads first keep the bundler's chunks.
