@@ -1,11 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { CreateAgreementInput, CreatedAgreement, ParticipantView } from '../../shared/api';
 import { startServer } from '../../server/start';
+import { clientBuildIsStale } from '../../scripts/clientSources.mjs';
 import { launchChromium } from './launchChromium';
 
 /** Helpers for the browser tests: build the client, launch Chromium (see launchChromium.ts), open pages. */
@@ -15,20 +16,9 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const CLIENT_DIR = process.env.ENTENTE_CLIENT_DIR ?? join(ROOT, 'dist/client');
 export const SHOTS_DIR = join(tmpdir(), 'entente-shots');
 
-function newestMtime(path: string): number {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
-  return newest;
-}
-
 /** Runs `vite build` when dist/client is missing or older than its sources (about a second). */
 export function ensureClientBuilt(): void {
-  const index = join(CLIENT_DIR, 'index.html');
-  const sources = [join(ROOT, 'client'), join(ROOT, 'shared'), join(ROOT, 'tools/vite'), join(ROOT, 'vite.config.ts')];
-  const sourceTime = Math.max(...sources.filter((p) => existsSync(p)).map(newestMtime));
-  if (existsSync(index) && statSync(index).mtimeMs >= sourceTime) return;
+  if (!clientBuildIsStale(ROOT, join(CLIENT_DIR, 'index.html'))) return;
   // As `npm start` builds it: vitest's NODE_ENV=test would give React's development files, tested here and then
   // served by `npm start`, which finds this build newer than the sources.
   execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn', '--outDir', CLIENT_DIR], {

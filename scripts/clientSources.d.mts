@@ -1,0 +1,1 @@
+export declare function clientBuildIsStale(root: string, builtIndex: string): boolean;
