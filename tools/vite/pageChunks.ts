@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Plugin } from 'vite';
 
 /**
@@ -74,19 +75,22 @@ export function pageChunkNames(graph: ModuleGraph, pages: Pages): PageChunkNames
   const inEntry = closure(entries, false);
   // Dynamic imports that can happen on any page: reached from the entry other than through a page.
   const anywhere = closure(entries, true, doors);
-  const firstOf = new Map(names.map((page) => [page, closure(partsOf.get(page) ?? [], false)]));
+  // The pages that load each module first (the entry's modules are the entry's).
+  const firstPages = new Map<string, string[]>();
+  for (const page of names)
+    for (const id of closure(partsOf.get(page) ?? [], false)) if (!inEntry.has(id)) firstPages.set(id, [...(firstPages.get(id) ?? []), page]);
   const reachOf = new Map(names.map((page) => [page, closure([...(partsOf.get(page) ?? []), ...(laterOf.get(page) ?? [])], true)]));
 
   /** The pages on which `target` can be imported; null: on any page, named or not. */
   const loadsOn = (target: string): string[] | null => (anywhere.has(target) ? null : names.filter((page) => reachOf.get(page)?.has(target)));
   const signatures = new Map<string, Set<string>>();
+  const parts = new Set([...partsOf.values()].flat());
   for (const target of graph.ids.filter((id) => graph.isDynamicTarget(id) || doors.has(id))) {
-    const own = names.filter((page) => partsOf.get(page)?.includes(target));
-    const on = own.length > 0 ? [] : loadsOn(target);
+    // A page's own part adds only its pages, which the signature starts with.
+    const on = parts.has(target) ? [] : loadsOn(target);
     for (const id of closure([target], false)) {
-      if (inEntry.has(id)) continue;
-      const first = names.filter((page) => firstOf.get(page)?.has(id));
-      if (first.length === 0) continue;
+      const first = firstPages.get(id);
+      if (!first) continue;
       const signature = signatures.get(id) ?? new Set(first);
       // Another import reaching it keeps it apart, unless that import happens only where it is loaded already.
       if (on === null || !on.every((page) => first.includes(page))) signature.add(target);
@@ -105,12 +109,8 @@ export function pageChunkNames(graph: ModuleGraph, pages: Pages): PageChunkNames
   return { pages: chunkOf, entry: inEntry };
 }
 
-/** A short stable tag telling signatures apart in chunk names. */
-function tag(text: string): string {
-  let h = 0;
-  for (let i = 0; i < text.length; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
-  return (h >>> 0).toString(36);
-}
+/** A short stable tag telling signatures apart in chunk names (two signatures under one name would share a chunk). */
+const tag = (text: string): string => createHash('sha256').update(text).digest('base64url').slice(0, 6);
 
 export function pageChunks(pages: Pages): Plugin {
   let names: PageChunkNames = { pages: new Map(), entry: new Set() };
